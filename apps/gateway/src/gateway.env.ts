@@ -1,0 +1,15 @@
+import { IsInt, Matches, Max, Min } from 'class-validator';
+
+/** Gateway settings (validated at start; the error names every bad variable). */
+export class GatewayEnv {
+  @IsInt() @Min(0) @Max(65535) GATEWAY_PORT = 8080;
+  /** Carrier API keys, stored hashed: `CARRIER:sha256hex` pairs, comma-separated. */
+  @Matches(/^([A-Z0-9]{2,3}:[a-f0-9]{64})?(,[A-Z0-9]{2,3}:[a-f0-9]{64})*$/, {
+    message: 'GATEWAY_CARRIER_KEYS must be CARRIER:sha256hex pairs, comma-separated',
+  })
+  GATEWAY_CARRIER_KEYS = '';
+  /** Largest accepted carrier message, bytes. */
+  @IsInt() @Min(1024) GATEWAY_BODY_LIMIT = 10 * 1024 * 1024;
+  /** How long receipts (and idempotency claims) are kept: API data retention, hours. */
+  @IsInt() @Min(1) RECEIPT_TTL_HOURS = 72;
+}

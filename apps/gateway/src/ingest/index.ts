@@ -1,0 +1,2 @@
+export * from './ingest.controller';
+export * from './submit-message.usecase';

@@ -1,0 +1,1 @@
+export const GATEWAY_ENV = Symbol('paxscreen:gateway-env');

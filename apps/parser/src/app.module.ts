@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { loadEnv } from '@paxscreen/contracts';
+import { KafkaModule } from '@paxscreen/kafka';
+import { ObservabilityModule } from '@paxscreen/observability';
+import { REDIS_CLIENT, RedisClient, RedisKeys, RedisModule, ReceiptStore } from '@paxscreen/redis';
+
+import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
+import { ParserEnv } from './parser.env';
+import { PARSER_ENV } from './tokens';
+
+@Module({})
+export class ParserModule {
+  static register(env: NodeJS.ProcessEnv): DynamicModule {
+    const settings = loadEnv(ParserEnv, env);
+    return {
+      module: ParserModule,
+      imports: [
+        ObservabilityModule.forRoot('parser', env),
+        KafkaModule.forRoot({ clientSuffix: 'parser', env }),
+        RedisModule.forRoot({ name: 'parser', env }),
+      ],
+      controllers: [ParseMessageConsumer],
+      providers: [
+        { provide: PARSER_ENV, useValue: settings },
+        {
+          provide: ReceiptStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (redis: RedisClient, keys: RedisKeys) =>
+            new ReceiptStore(redis, keys, settings.RECEIPT_TTL_HOURS * 3600),
+        },
+        ParseMessageUseCase,
+      ],
+    };
+  }
+}

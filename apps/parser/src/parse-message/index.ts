@@ -1,0 +1,2 @@
+export * from './parse-message.consumer';
+export * from './parse-message.usecase';

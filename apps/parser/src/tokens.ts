@@ -1,0 +1,1 @@
+export const PARSER_ENV = Symbol('paxscreen:parser-env');

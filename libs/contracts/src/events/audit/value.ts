@@ -1,0 +1,24 @@
+import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+
+import { EventEnvelope } from '../envelope';
+
+export const AUDIT_ACTIONS = [
+  'POE_LOOKUP_DOCUMENT',
+  'POE_LOOKUP_MRZ',
+  'PNR_UNMASK',
+  'LIST_IMPORT',
+  'DECISION_VIEW',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who did what, when, from where (topic `Topic.Audit`). */
+export class Value extends EventEnvelope {
+  @IsIn(AUDIT_ACTIONS) action!: AuditAction;
+  /** Token subject of the officer / operator. */
+  @IsString() actor!: string;
+  @IsString() role!: string;
+  /** What was looked at: document key, traveller id, list id… */
+  @IsString() target!: string;
+  @IsString() outcome!: string;
+  @IsOptional() @IsObject() details?: Record<string, string | number | boolean>;
+}

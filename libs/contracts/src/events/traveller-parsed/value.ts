@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+
+import { MESSAGE_TYPES, MessageType } from '../../model/codes';
+import { Traveller } from '../../model/traveller';
+import { EventEnvelope } from '../envelope';
+
+/** One traveller read from a manifest (topic `Topic.Travellers`). */
+export class Value extends EventEnvelope {
+  /** Carrier + flight + date + direction (+ PNR locator for PNRGOV): identifies the manifest. */
+  @IsString() manifestId!: string;
+  /** Increases with each accepted version of the manifest; redelivery keeps it. */
+  @IsInt() @Min(1) manifestVersion!: number;
+  @IsIn(MESSAGE_TYPES) messageType!: MessageType;
+  @IsString() carrier!: string;
+  /** Position of the traveller in the manifest and the manifest's size. */
+  @IsInt() @Min(0) index!: number;
+  @IsInt() @Min(1) total!: number;
+  /** Epoch ms when the gateway accepted the bytes (ingest-to-decision latency starts here). */
+  @IsOptional() @IsNumber() receivedAt?: number;
+  @ValidateNested() @Type(() => Traveller) traveller!: Traveller;
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './topics';
+export * from './model/codes';
+export * from './model/finding';
+export * from './model/traveller';
+export * from './model/watchlist';
+export * from './model/decision';
+export * from './model/receipt';
+export * from './events/envelope';
+export * from './validate';
+export * as RawMessage from './events/raw-message';
+export * as TravellerParsed from './events/traveller-parsed';
+export * as ManifestParsed from './events/manifest-parsed';
+export * as DecisionMade from './events/decision-made';
+export * as DeadLetter from './events/dead-letter';
+export * as ListEntry from './events/list-entry';
+export * as ListVersion from './events/list-version';
+export * as Iapi from './events/iapi';
+export * as Audit from './events/audit';

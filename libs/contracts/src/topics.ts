@@ -1,0 +1,92 @@
+/**
+ * Every Kafka topic paxscreen uses. No topic string appears anywhere else in the code base.
+ *
+ * WARNING: renaming a topic, or changing a compacted topic's key format, needs a migration plan
+ * (consumers keep offsets per topic; compacted topics are the source of truth for list state).
+ * Breaking changes to a payload get a new topic with the next version suffix.
+ */
+export enum Topic {
+  /** Raw carrier bytes, value = the bytes as received; metadata in headers. Key: carrier + flight. */
+  MessagesRaw = 'paxscreen.messages.raw.v1',
+  /** One event per traveller read from a manifest. Key: flight key. */
+  Travellers = 'paxscreen.travellers.v1',
+  /** One summary per manifest version (counts, data-quality report). Key: manifest id. */
+  Manifests = 'paxscreen.manifests.v1',
+  /** One decision per traveller screening (re-vets supersede). Key: flight key. */
+  Decisions = 'paxscreen.decisions.v1',
+  /** What could not be read or processed: original bytes + stage + typed reason. */
+  DeadLetter = 'paxscreen.dlq.v1',
+  /** Watchlist entries, compacted. Key: `listId:entryId`; tombstone (null value) = removed. */
+  Watchlist = 'paxscreen.watchlist.v1',
+  /** Lost / stolen travel documents, compacted. Key: `listId:entryId`. */
+  Documents = 'paxscreen.documents.v1',
+  /** Trusted-traveller and APEC Business Travel Card enrolments, compacted. Key: `listId:entryId`. */
+  Enrolments = 'paxscreen.enrolments.v1',
+  /** Screening rules, compacted. Key: `listId:entryId` (rule set : rule id). */
+  Rules = 'paxscreen.rules.v1',
+  /** List catalogue: one record per list version (counts, diff summary), compacted by list id. */
+  ListVersions = 'paxscreen.list-versions.v1',
+  /** Interactive API requests to screening (request/reply). Key: request id. */
+  IapiRequests = 'paxscreen.iapi.requests.v1',
+  /** Interactive API replies. Key: request id. */
+  IapiReplies = 'paxscreen.iapi.replies.v1',
+  /** Who looked at what: port-of-entry look-ups, unmasking, admin actions. */
+  Audit = 'paxscreen.audit.v1',
+}
+
+export interface TopicSpec {
+  readonly topic: Topic;
+  readonly partitions: number;
+  readonly compacted: boolean;
+  /** Retention in milliseconds for non-compacted topics; -1 keeps forever. Overridable per deployment. */
+  readonly retentionMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention). */
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 7 * DAY_MS },
+  { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 7 * DAY_MS },
+  { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
+  { topic: Topic.Decisions, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
+  { topic: Topic.DeadLetter, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },
+  { topic: Topic.Watchlist, partitions: 1, compacted: true, retentionMs: -1 },
+  { topic: Topic.Documents, partitions: 1, compacted: true, retentionMs: -1 },
+  { topic: Topic.Enrolments, partitions: 1, compacted: true, retentionMs: -1 },
+  { topic: Topic.Rules, partitions: 1, compacted: true, retentionMs: -1 },
+  { topic: Topic.ListVersions, partitions: 1, compacted: true, retentionMs: -1 },
+  { topic: Topic.IapiRequests, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
+  { topic: Topic.IapiReplies, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
+  { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
+];
+
+/** Kafka header names carried on every record paxscreen writes. */
+export enum Header {
+  ReceiptId = 'paxscreen-receipt-id',
+  Carrier = 'paxscreen-carrier',
+  ContentType = 'paxscreen-content-type',
+  ReceivedAt = 'paxscreen-received-at',
+  RequestId = 'x-request-id',
+  /** W3C trace context. */
+  TraceParent = 'traceparent',
+  SchemaVersion = 'paxscreen-schema-version',
+  /** Test and multi-tenant runs: every key and topic of one run shares this prefix. */
+  Source = 'paxscreen-source',
+}
+
+/** Consumer group ids. Changing one resets that service's offsets: needs a migration plan. */
+export enum ConsumerGroup {
+  Parser = 'paxscreen-parser',
+  Screening = 'paxscreen-screening',
+  ScreeningIapi = 'paxscreen-screening-iapi',
+  Dashboard = 'paxscreen-dashboard',
+}
+
+/**
+ * The physical name of a topic. A deployment (or a test run) may set a prefix so that several
+ * runs share one cluster without colliding; the logical names above never change.
+ */
+export function topicName(topic: Topic, prefix = ''): string {
+  return `${prefix}${topic}`;
+}

@@ -1,0 +1,96 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { uuidv7 } from 'uuidv7';
+
+import { SCHEMA_VERSION } from './events/envelope';
+
+/**
+ * A payload that does not satisfy its contract. The message lists property paths and the
+ * constraints they broke, never the values (they may be personal data).
+ */
+export class ContractViolation extends Error {
+  readonly code = 'CONTRACT_VIOLATION';
+  constructor(
+    readonly contract: string,
+    readonly problems: string[],
+  ) {
+    super(`${contract} is invalid: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}`);
+    this.name = 'ContractViolation';
+  }
+}
+
+function flatten(errors: ValidationError[], path = ''): string[] {
+  return errors.flatMap((e) => {
+    const here = path ? `${path}.${e.property}` : e.property;
+    const own = e.constraints ? [`${here}: ${Object.keys(e.constraints).join(', ')}`] : [];
+    return [...own, ...flatten(e.children ?? [], here)];
+  });
+}
+
+type Ctor<T> = new () => T;
+
+/** Turns plain JSON into a validated instance of `cls`, or throws ContractViolation. */
+export function validateContract<T extends object>(cls: Ctor<T>, plain: unknown): T {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw new ContractViolation(cls.name, ['payload: must be a JSON object']);
+  }
+  const instance = plainToInstance(cls, plain);
+  const errors = validateSync(instance, { forbidUnknownValues: true, whitelist: false });
+  if (errors.length > 0) throw new ContractViolation(cls.name, flatten(errors));
+  return instance;
+}
+
+/** Parses a JSON Buffer/string and validates it against `cls`. */
+export function decodeContract<T extends object>(cls: Ctor<T>, bytes: Buffer | string): T {
+  let plain: unknown;
+  try {
+    plain = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
+  } catch {
+    throw new ContractViolation(cls.name, ['payload: not valid JSON']);
+  }
+  return validateContract(cls, plain);
+}
+
+/** A fresh, time-ordered event id (UUIDv7). */
+export function newEventId(): string {
+  return uuidv7();
+}
+
+/** The envelope fields of a new event. */
+export function envelope(correlationId: string, traceparent?: string, now = new Date()) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    eventId: uuidv7(),
+    occurredAt: now.toISOString(),
+    correlationId,
+    ...(traceparent ? { traceparent } : {}),
+  };
+}
+
+/**
+ * Reads the variables a settings class declares (every property has an initializer: its default,
+ * or '' when required) from `env`, converts them, validates them once, and throws one error naming
+ * every bad variable. Used by each lib's and app's `env.dto.ts`.
+ */
+export function loadEnv<T extends object>(cls: Ctor<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new cls() as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults)) {
+    const raw = env[key];
+    if (raw === undefined || raw === '') continue;
+    const fallback = defaults[key];
+    picked[key] =
+      typeof fallback === 'number'
+        ? Number(raw)
+        : typeof fallback === 'boolean'
+          ? /^(1|true|yes|on)$/i.test(raw)
+          : raw;
+  }
+  const instance = Object.assign(new cls(), picked);
+  const errors = validateSync(instance, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ContractViolation(`${cls.name} (environment)`, problems);
+  }
+  return instance;
+}

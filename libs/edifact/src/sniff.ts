@@ -1,0 +1,55 @@
+/**
+ * Recognises a carrier message from its first bytes, cheaply, without parsing it: what kind it is
+ * and, when visible, the message type and the flight (for partitioning raw messages). The parser
+ * does the real reading; a wrong guess here only costs partition locality, never data.
+ */
+export interface Sniffed {
+  kind: 'EDIFACT' | 'JSON' | 'UNKNOWN';
+  messageType?: string;
+  carrier?: string;
+  flight?: string;
+}
+
+const SNIFF_BYTES = 4096;
+
+function delimiters(head: string): { element: string; component: string; terminator: string } {
+  if (head.startsWith('UNA') && head.length >= 9) {
+    return { component: head[3], element: head[4], terminator: head[8] };
+  }
+  return { component: ':', element: '+', terminator: "'" };
+}
+
+export function sniffMessage(bytes: Buffer): Sniffed {
+  const head = bytes
+    .subarray(0, SNIFF_BYTES)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
+  if (head.startsWith('{')) {
+    const carrier = /"carrier"\s*:\s*"([A-Z0-9]{2,3})"/.exec(head)?.[1];
+    const number = /"number"\s*:\s*"([A-Z0-9]{1,5})"/.exec(head)?.[1];
+    return {
+      kind: 'JSON',
+      messageType: 'JSON',
+      carrier,
+      flight: carrier && number ? `${carrier}${number}` : undefined,
+    };
+  }
+  if (!head.startsWith('UNA') && !head.startsWith('UNB')) return { kind: 'UNKNOWN' };
+  const d = delimiters(head);
+  const segments = head.split(d.terminator).map((s) => s.trim());
+  const unh = segments.find((s) => s.startsWith(`UNH${d.element}`));
+  const messageType = unh?.split(d.element)[2]?.split(d.component)[0];
+  const tdt = segments.find((s) => s.startsWith(`TDT${d.element}`));
+  const tvl = segments.find((s) => s.startsWith(`TVL${d.element}`));
+  let flight: string | undefined;
+  if (tdt) flight = tdt.split(d.element)[2]?.split(d.component)[0];
+  else if (tvl) {
+    const parts = tvl.split(d.element);
+    const carrier = parts[4]?.split(d.component)[0];
+    const number = parts[5]?.split(d.component)[0];
+    if (carrier && number) flight = `${carrier}${number}`;
+  }
+  const carrier = flight ? /^([A-Z0-9]{2}[A-Z]?)(?=\d)/.exec(flight)?.[1] : undefined;
+  return { kind: 'EDIFACT', messageType, carrier, flight: flight?.replace(/\s+/g, '') || undefined };
+}

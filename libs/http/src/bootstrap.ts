@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+
+import helmet from '@fastify/helmet';
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+
+import { LOGGER, type Logger, Metrics, PinoNestLogger } from '@paxscreen/observability';
+
+import { ErrorFilter } from './error.filter';
+
+export interface HttpAppOptions {
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  /** Serve an OpenAPI document at /docs. */
+  openApi?: { title: string; description: string; version: string };
+  /** Content-Security-Policy override for apps that serve pages (dashboard, /docs). */
+  contentSecurityPolicy?: Record<string, string[]>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Bodies reach controllers as raw Buffers, whatever their content type: carrier bytes must be kept
+ * exactly as sent, and JSON bodies are decoded and validated by the controller against a contract.
+ */
+function keepRawBodies(adapter: FastifyAdapter, bodyLimit: number): void {
+  const fastify = adapter.getInstance();
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+}
+
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    trustProxy: false,
+    // Carrier request ids travel on to Kafka headers; anything odd is replaced, never echoed.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Slow bodies are cut off rather than holding a connection open.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+  });
+  keepRawBodies(adapter, bodyLimit);
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(app.get(PinoNestLogger));
+  app.useGlobalFilters(new ErrorFilter(logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(helmet, {
+    contentSecurityPolicy: options.contentSecurityPolicy
+      ? { directives: options.contentSecurityPolicy }
+      : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginEmbedderPolicy: false,
+  });
+  const metrics = app.get(Metrics);
+  fastify.addHook('onSend', async (req: FastifyRequest, reply, payload) => {
+    void reply.header('x-request-id', String(req.id));
+    return payload;
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    metrics.httpRequests.observe(
+      { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  if (options.openApi) {
+    const config = new DocumentBuilder()
+      .setTitle(options.openApi.title)
+      .setDescription(options.openApi.description)
+      .setVersion(options.openApi.version)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'carrier-key')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'officer-token')
+      .build();
+    SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+      jsonDocumentUrl: 'docs/openapi.json',
+    });
+  }
+  return app;
+}
+
+/** Listens on 127.0.0.1 unless HOST says otherwise; logs where. */
+export async function listen(
+  app: NestFastifyApplication,
+  port: number,
+  host = process.env.HOST ?? '127.0.0.1',
+): Promise<string> {
+  await app.listen(port, host);
+  const url = await app.getUrl();
+  app.get<Logger>(LOGGER).info({ url }, 'listening');
+  return url;
+}
+
+/** Runs an app's `main`, turning a start-up failure (bad configuration…) into one line and exit 1. */
+export function run(main: () => Promise<unknown>): void {
+  main().catch((err: unknown) => {
+    process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,43 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+import { kafkajsConfig, KafkaSettings } from './settings';
+
+export interface KafkaLogSink {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+/** A kafkajs client whose own logs go to the given sink (warnings and errors only). */
+export function createKafka(settings: KafkaSettings, clientSuffix = '', sink?: KafkaLogSink): Kafka {
+  return new Kafka({
+    ...kafkajsConfig(settings, clientSuffix),
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, ...rest } = log;
+        const fields = { kafkajs: namespace, ...rest };
+        if (!sink) return;
+        if (level <= logLevel.ERROR) sink.error(fields, String(message));
+        else sink.warn(fields, String(message));
+      },
+  });
+}
+
+/** True when the cluster answers a metadata request within `timeoutMs`. */
+export async function kafkaAnswers(kafka: Kafka, timeoutMs = 2000): Promise<boolean> {
+  const admin = kafka.admin();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      admin.connect().then(() => admin.describeCluster()),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    await admin.disconnect().catch(() => undefined);
+  }
+}

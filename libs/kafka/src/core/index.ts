@@ -1,0 +1,6 @@
+export * from './admin';
+export * from './client';
+export * from './consumer';
+export * from './kafka.env';
+export * from './producer';
+export * from './settings';

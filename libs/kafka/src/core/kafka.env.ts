@@ -1,0 +1,23 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+
+/** Kafka settings, read from the environment once at start-up (see README, Configuration). */
+export class KafkaEnv {
+  /** Comma-separated host:port list. */
+  @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated host:port list' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+  @IsString() KAFKA_CLIENT_ID = 'paxscreen';
+  /** Prefix for every topic and consumer group (tests, shared clusters). */
+  @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX = '';
+  @IsBoolean() KAFKA_SSL = false;
+  @IsOptional() @IsString() KAFKA_SSL_CA_FILE = '';
+  @IsIn(['', 'plain', 'scram-sha-256', 'scram-sha-512']) KAFKA_SASL_MECHANISM = '';
+  @IsString() KAFKA_SASL_USERNAME = '';
+  @IsString() KAFKA_SASL_PASSWORD = '';
+  /** Partitions for the partitioned topics; 0 keeps each topic's default. */
+  @IsInt() @Min(0) KAFKA_PARTITIONS = 0;
+  @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR = 1;
+  /** Retention overrides in hours, e.g. `travellers=168,decisions=720` (topic suffix without prefix/version). */
+  @Matches(/^([a-z.-]+=-?\d+)?(,[a-z.-]+=-?\d+)*$/) KAFKA_RETENTION_HOURS = '';
+  @IsInt() @Min(100) KAFKA_CONNECTION_TIMEOUT_MS = 3000;
+  @IsInt() @Min(1000) KAFKA_SESSION_TIMEOUT_MS = 30000;
+}

@@ -1,0 +1,83 @@
+import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import { CompressionTypes } from 'kafkajs';
+
+import { Topic } from '@paxscreen/contracts';
+
+import { KafkaSettings, physicalTopic } from './settings';
+
+/** A record to publish: JSON values are serialised here; `null` is a tombstone. */
+export interface OutgoingRecord {
+  key: string;
+  value: object | Buffer | null;
+  headers?: Record<string, string | undefined>;
+}
+
+function toMessage(record: OutgoingRecord): Message {
+  const headers: IHeaders = {};
+  for (const [k, v] of Object.entries(record.headers ?? {})) if (v !== undefined) headers[k] = v;
+  return {
+    key: record.key,
+    value:
+      record.value === null
+        ? null
+        : Buffer.isBuffer(record.value)
+          ? record.value
+          : JSON.stringify(record.value),
+    headers,
+  };
+}
+
+/**
+ * Idempotent producer (acks = all, one request in flight per broker, so retries never duplicate
+ * or reorder). `send` resolves only when every record is durably written.
+ */
+export class EventProducer {
+  private readonly producer: Producer;
+  private connected = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly settings: KafkaSettings,
+  ) {
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    await this.producer.connect();
+    this.connected = true;
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    await this.producer.disconnect();
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  async send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.producer.send({
+      topic: physicalTopic(this.settings, topic),
+      acks: -1,
+      compression: CompressionTypes.None,
+      messages: records.map(toMessage),
+    });
+  }
+
+  /** Several topics in one round trip, still acks = all. */
+  async sendMany(batches: { topic: Topic; records: OutgoingRecord[] }[]): Promise<void> {
+    const topicMessages = batches
+      .filter((b) => b.records.length > 0)
+      .map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.records.map(toMessage) }));
+    if (topicMessages.length === 0) return;
+    await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+  }
+}

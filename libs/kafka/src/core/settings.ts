@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+
+import { loadEnv, Topic, TOPIC_SPECS, TopicSpec, topicName } from '@paxscreen/contracts';
+import type { KafkaConfig, SASLOptions } from 'kafkajs';
+
+import { KafkaEnv } from './kafka.env';
+
+export interface KafkaSettings {
+  readonly brokers: string[];
+  readonly clientId: string;
+  readonly prefix: string;
+  readonly ssl: boolean | { ca: string[] };
+  readonly sasl?: SASLOptions;
+  readonly replicationFactor: number;
+  readonly topics: readonly TopicSpec[];
+  readonly connectionTimeoutMs: number;
+  readonly sessionTimeoutMs: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** `paxscreen.travellers.v1` → `travellers`: the short name used in KAFKA_RETENTION_HOURS. */
+export function shortTopicName(topic: Topic): string {
+  return topic.replace(/^paxscreen\./, '').replace(/\.v\d+$/, '');
+}
+
+function topicSpecs(env: KafkaEnv): TopicSpec[] {
+  const retention = new Map<string, number>();
+  for (const pair of env.KAFKA_RETENTION_HOURS.split(',').filter(Boolean)) {
+    const [name, hours] = pair.split('=');
+    retention.set(name, Number(hours));
+  }
+  const unknown = [...retention.keys()].filter(
+    (n) => !TOPIC_SPECS.some((s) => shortTopicName(s.topic) === n),
+  );
+  if (unknown.length) throw new Error(`KAFKA_RETENTION_HOURS names unknown topics: ${unknown.join(', ')}`);
+  return TOPIC_SPECS.map((spec) => {
+    const hours = retention.get(shortTopicName(spec.topic));
+    return {
+      ...spec,
+      partitions: env.KAFKA_PARTITIONS > 0 && spec.partitions > 1 ? env.KAFKA_PARTITIONS : spec.partitions,
+      retentionMs: hours === undefined ? spec.retentionMs : hours < 0 ? -1 : hours * HOUR_MS,
+    };
+  });
+}
+
+export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaSettings {
+  const e = loadEnv(KafkaEnv, env);
+  const sasl = e.KAFKA_SASL_MECHANISM
+    ? ({
+        mechanism: e.KAFKA_SASL_MECHANISM,
+        username: e.KAFKA_SASL_USERNAME,
+        password: e.KAFKA_SASL_PASSWORD,
+      } as SASLOptions)
+    : undefined;
+  return {
+    brokers: e.KAFKA_BROKERS.split(','),
+    clientId: e.KAFKA_CLIENT_ID,
+    prefix: e.KAFKA_TOPIC_PREFIX,
+    ssl: e.KAFKA_SSL
+      ? e.KAFKA_SSL_CA_FILE
+        ? { ca: [readFileSync(e.KAFKA_SSL_CA_FILE, 'utf8')] }
+        : true
+      : false,
+    sasl,
+    replicationFactor: e.KAFKA_REPLICATION_FACTOR,
+    topics: topicSpecs(e),
+    connectionTimeoutMs: e.KAFKA_CONNECTION_TIMEOUT_MS,
+    sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+  };
+}
+
+/** Physical topic / group names for one deployment (prefix applied). */
+export function physicalTopic(settings: Pick<KafkaSettings, 'prefix'>, topic: Topic): string {
+  return topicName(topic, settings.prefix);
+}
+
+export function physicalGroup(settings: Pick<KafkaSettings, 'prefix'>, group: string): string {
+  return `${settings.prefix}${group}`;
+}
+
+export function kafkajsConfig(settings: KafkaSettings, clientSuffix = ''): KafkaConfig {
+  return {
+    brokers: settings.brokers,
+    clientId: clientSuffix ? `${settings.clientId}-${clientSuffix}` : settings.clientId,
+    ssl: settings.ssl,
+    sasl: settings.sasl,
+    connectionTimeout: settings.connectionTimeoutMs,
+    retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 10_000 },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './batch-server';
+export * from './kafka.module';
+export * from './tokens';

@@ -1,0 +1,87 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+
+import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
+
+import { ensureTopics } from '../core/admin';
+import { createKafka, kafkaAnswers } from '../core/client';
+import { EventProducer } from '../core/producer';
+import { KafkaSettings, kafkaSettingsFromEnv } from '../core/settings';
+import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
+
+/** The app's idempotent producer, connected at start, flushed and closed at shutdown. */
+@Injectable()
+export class KafkaProducer extends EventProducer implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(KAFKA_CLIENT) kafka: Kafka,
+    @Inject(KAFKA_SETTINGS) settings: KafkaSettings,
+    @Inject(HealthRegistry) health: HealthRegistry,
+  ) {
+    super(kafka, settings);
+    health.register({ name: 'kafka', check: () => kafkaAnswers(kafka) });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.disconnect();
+  }
+}
+
+@Injectable()
+class TopicBootstrap implements OnModuleInit {
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.settings);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+export interface KafkaModuleOptions {
+  /** Appended to KAFKA_CLIENT_ID, e.g. `gateway`. */
+  clientSuffix: string;
+  /** The environment to read settings from (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Kafka settings (validated from the environment), client, topics and producer for one app. */
+@Global()
+@Module({})
+export class KafkaModule {
+  static forRoot(options: KafkaModuleOptions): DynamicModule {
+    return {
+      module: KafkaModule,
+      providers: [
+        { provide: KAFKA_SETTINGS, useFactory: () => kafkaSettingsFromEnv(options.env ?? process.env) },
+        {
+          provide: KAFKA_CLIENT,
+          inject: [KAFKA_SETTINGS, LOGGER],
+          useFactory: (settings: KafkaSettings, logger: Logger) =>
+            createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' })),
+        },
+        TopicBootstrap,
+        KafkaProducer,
+      ],
+      exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer],
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Latency buckets in seconds: sub-millisecond hot path up to slow end-to-end paths. */
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const FAST_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.1];
+
+/**
+ * Every Prometheus metric paxscreen exposes, in one place (names are part of the operator
+ * contract: dashboards and alerts depend on them). Each app registers the ones it feeds.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly messagesReceived = new Counter({
+    name: 'paxscreen_messages_received_total',
+    help: 'Carrier messages accepted by the gateway',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+  readonly messagesRejected = new Counter({
+    name: 'paxscreen_messages_rejected_total',
+    help: 'Carrier messages rejected, by error code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly travellersParsed = new Counter({
+    name: 'paxscreen_travellers_parsed_total',
+    help: 'Travellers read from manifests',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+  readonly decisions = new Counter({
+    name: 'paxscreen_decisions_total',
+    help: 'Screening decisions published, by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly ingestToDecision = new Histogram({
+    name: 'paxscreen_ingest_to_decision_seconds',
+    help: 'Time from gateway acceptance to published decision',
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly matchLatency = new Histogram({
+    name: 'paxscreen_match_seconds',
+    help: 'Time to screen one traveller (matching + rules)',
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly deadLetters = new Counter({
+    name: 'paxscreen_dead_letters_total',
+    help: 'Records sent to the dead-letter topic',
+    labelNames: ['stage', 'code'] as const,
+    registers: [this.registry],
+  });
+  readonly consumerLag = new Gauge({
+    name: 'paxscreen_consumer_lag',
+    help: 'Records behind the high watermark, per consumer group and partition',
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [this.registry],
+  });
+  readonly hotPathLookups = new Counter({
+    name: 'paxscreen_hotpath_lookups_total',
+    help: 'Port-of-entry look-ups, by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly listEntries = new Gauge({
+    name: 'paxscreen_list_entries',
+    help: 'Entries per list in the screening index',
+    labelNames: ['list', 'version'] as const,
+    registers: [this.registry],
+  });
+  readonly httpRequests = new Histogram({
+    name: 'paxscreen_http_request_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor(service: string, collectDefaults = true) {
+    this.registry.setDefaultLabels({ service });
+    if (collectDefaults) collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './observability.module';
+export * from './pino-nest-logger';
+export * from './tokens';

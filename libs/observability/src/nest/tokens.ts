@@ -1,0 +1,2 @@
+export const LOGGER = Symbol('paxscreen:logger');
+export const SERVICE_NAME = Symbol('paxscreen:service-name');

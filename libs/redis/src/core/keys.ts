@@ -1,0 +1,65 @@
+/**
+ * The Redis key schema, in one place. Every key starts with the deployment prefix and `px:`.
+ * Keys that one operation touches together share a `{hash tag}` so they live in one cluster slot.
+ * WARNING: changing a key format orphans what is stored under the old one (hot path, receipts).
+ */
+export class RedisKeys {
+  constructor(readonly prefix = '') {}
+
+  private k(...parts: string[]): string {
+    return `${this.prefix}px:${parts.join(':')}`;
+  }
+
+  /** Receipt JSON of one carrier message. */
+  receipt(receiptId: string): string {
+    return this.k('receipt', receiptId);
+  }
+  /** Receipt id for a carrier's message bytes (SHA-256): the same bytes give the same receipt. */
+  receiptByDigest(carrier: string, digest: string): string {
+    return this.k('receipt-digest', `{${carrier}}`, digest);
+  }
+  /** Receipt id for a carrier's Idempotency-Key header. */
+  receiptByIdempotencyKey(carrier: string, key: string): string {
+    return this.k('idem', `{${carrier}}`, key);
+  }
+  /** Request counter of one carrier in one rate-limit window. */
+  rateLimit(carrier: string, window: number): string {
+    return this.k('rate', `{${carrier}}`, String(window));
+  }
+  /** Hot path: current decision by travel document (issuer + number). */
+  decisionByDocument(issuer: string, number: string): string {
+    return this.k('poe', 'doc', issuer, number);
+  }
+  /** Current decision by traveller id. */
+  decisionByTraveller(travellerId: string): string {
+    return this.k('poe', 'trav', travellerId);
+  }
+  /** Parts received so far of a multi-part message (hash: sequence → bytes). */
+  multipart(reference: string): string {
+    return this.k('multipart', `{${reference}}`);
+  }
+  /** Metadata of a multi-part set (expected count, receipts). */
+  multipartMeta(reference: string): string {
+    return this.k('multipart-meta', `{${reference}}`);
+  }
+  /** Latest accepted version of a manifest and the digest of its content. */
+  manifest(manifestId: string): string {
+    return this.k('manifest', manifestId);
+  }
+  /** Receipt ids whose travellers were already published (redelivery guard). */
+  published(receiptId: string): string {
+    return this.k('published', receiptId);
+  }
+  /** Travellers by arrival date, for re-vetting (sorted set: score = arrival epoch ms). */
+  arrivals(): string {
+    return this.k('arrivals');
+  }
+  /** Traveller snapshot kept for re-vetting within the window. */
+  travellerSnapshot(travellerId: string): string {
+    return this.k('traveller', travellerId);
+  }
+  /** Everything under this deployment's prefix (tests clean up with it). */
+  pattern(): string {
+    return `${this.prefix}px:*`;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './cleanup';
+export * from './prefix';
+export * from './services';

