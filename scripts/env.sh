@@ -23,11 +23,20 @@ ensure_node() {
 }
 
 ensure_deps() {
-  local stamp="$PAXSCREEN_ROOT/node_modules/.paxscreen-lock"
-  if [ -f "$stamp" ] && cmp -s "$stamp" "$PAXSCREEN_ROOT/package-lock.json"; then return 0; fi
-  echo "paxscreen: installing dependencies (npm ci)" >&2
-  (cd "$PAXSCREEN_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
-  cp "$PAXSCREEN_ROOT/package-lock.json" "$stamp"
+  local hidden="$PAXSCREEN_ROOT/node_modules/.package-lock.json"
+  mkdir -p "$PAXSCREEN_ROOT/.cache"
+  (
+    # One install at a time, whoever asks (parallel scripts, several shells).
+    flock 9
+    if [ ! -f "$hidden" ]; then
+      echo "paxscreen: installing dependencies (npm ci)" >&2
+      (cd "$PAXSCREEN_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    elif [ "$PAXSCREEN_ROOT/package-lock.json" -nt "$hidden" ]; then
+      echo "paxscreen: package-lock.json changed; updating dependencies (npm install)" >&2
+      (cd "$PAXSCREEN_ROOT" && npm install --no-audit --no-fund --loglevel=error >&2)
+      touch "$hidden"
+    fi
+  ) 9>"$PAXSCREEN_ROOT/.cache/npm.lock"
 }
 
 ensure_node

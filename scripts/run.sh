@@ -18,9 +18,11 @@ case "$task" in
   lint) exec scripts/lint.sh "$@" ;;
   build) exec npx nest build --all "$@" ;;
   paxscreen) exec node -r @swc-node/register apps/cli/src/main.ts "$@" ;;
+  bench) exec node -r @swc-node/register bench/run.ts "$@" ;;
+  eval) exec node -r @swc-node/register eval/run.ts "$@" ;;
   demo) exec scripts/demo.sh "$@" ;;
   start-all) exec scripts/start-all.sh "$@" ;;
   node) exec node "$@" ;;
   npx) exec npx "$@" ;;
-  *) echo "usage: scripts/run.sh jest|test|lint|build|paxscreen|demo|start-all|node|npx [args]" >&2; exit 64 ;;
+  *) echo "usage: scripts/run.sh jest|test|lint|build|paxscreen|bench|eval|demo|start-all|node|npx [args]" >&2; exit 64 ;;
 esac

@@ -1,0 +1,18 @@
+/**
+ * Exit codes of the `paxscreen` command (documented in the README):
+ * 0 success; 1 the input was read but has errors (validate) or a check failed;
+ * 2 the input cannot be read (missing file, unknown format, syntax beyond repair); 64 usage error.
+ */
+export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, USAGE: 64 } as const;
+
+/** An error the CLI reports as one line: `paxscreen: <CODE>: <message>`. */
+export class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode: number = EXIT.UNREADABLE,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
