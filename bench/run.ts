@@ -49,7 +49,10 @@ function writeSummary(): void {
       `## ${r.suite}\n\n${r.description}\n\nRun ${r.startedAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ` +
       `${r.machine.memoryGiB} GiB, Node ${r.machine.node}.\n\n${markdownTable(r)}\n`,
   );
-  writeFileSync(join(RESULTS_DIR, 'README.md'), `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${parts.join('\n')}`);
+  writeFileSync(
+    join(RESULTS_DIR, 'README.md'),
+    `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${parts.join('\n')}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -42,7 +42,12 @@ export const RESULTS_DIR = join(__dirname, '..', 'results');
 
 export function machine(): SuiteResult['machine'] {
   const c = cpus();
-  return { cpus: c.length, cpuModel: c[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpus: c.length,
+    cpuModel: c[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 export function writeResult(result: SuiteResult): string {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds and starts every paxscreen app in the background against the stack (`npm run stack:up`).
+#   scripts/start-all.sh [start|stop|status]     logs and pids in .cache/run/
+# Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083 (override with <APP>_PORT).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+RUN_DIR="$ROOT/.cache/run"
+if [ -n "${PAXSCREEN_APPS:-}" ]; then APPS=($PAXSCREEN_APPS); else
+  APPS=(); for m in apps/*/src/main.ts; do a=${m#apps/}; a=${a%%/*}; [ "$a" = cli ] || APPS+=("$a"); done
+fi
+mkdir -p "$RUN_DIR"
+
+build() {
+  local newest_src newest_out
+  newest_src=$(find apps libs -name '*.ts' -not -name '*.spec.ts' -newer "$RUN_DIR/.built" 2>/dev/null | head -1 || true)
+  if [ ! -f "$RUN_DIR/.built" ] || [ -n "$newest_src" ]; then
+    echo "start-all: building ${APPS[*]}" >&2
+    for app in "${APPS[@]}"; do npx nest build "$app" >&2; done
+    touch "$RUN_DIR/.built"
+  fi
+}
+
+start() {
+  build
+  # kafkajs 2.2.4 trips Node 24's negative-timeout warning on an idle connection; it is harmless.
+  export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings=TimeoutNegativeWarning"
+  for app in "${APPS[@]}"; do
+    local pid_file="$RUN_DIR/$app.pid"
+    if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then echo "start-all: $app already running" >&2; continue; fi
+    (exec node "dist/apps/$app/apps/$app/src/main.js" >>"$RUN_DIR/$app.log" 2>&1) &
+    echo $! >"$pid_file"
+    echo "start-all: $app started (pid $!, log .cache/run/$app.log)" >&2
+  done
+}
+
+stop() {
+  for app in "${APPS[@]}"; do
+    local pid_file="$RUN_DIR/$app.pid"
+    [ -f "$pid_file" ] || continue
+    kill "$(cat "$pid_file")" 2>/dev/null || true
+    rm -f "$pid_file"
+  done
+}
+
+status() {
+  for app in "${APPS[@]}"; do
+    if [ -f "$RUN_DIR/$app.pid" ] && kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null; then echo "$app running"; else echo "$app stopped"; fi
+  done
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  build) build ;;
+  *) echo "usage: scripts/start-all.sh [start|stop|status|build]" >&2; exit 64 ;;
+esac
