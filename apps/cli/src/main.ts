@@ -6,7 +6,9 @@ import { CliError, EXIT } from './cli-error';
 import { registerCommands } from './commands';
 
 const program = new Command('paxscreen')
-  .description('paxscreen: read, validate and screen passenger data (API/PNR) offline or against a running stack')
+  .description(
+    'paxscreen: read, validate and screen passenger data (API/PNR) offline or against a running stack',
+  )
   .version(process.env.npm_package_version ?? '0.1.0')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)');
