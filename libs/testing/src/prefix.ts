@@ -19,7 +19,7 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Nod
     ...process.env,
     KAFKA_TOPIC_PREFIX: prefix,
     REDIS_KEY_PREFIX: prefix,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...extra,
   };
 }

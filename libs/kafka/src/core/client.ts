@@ -18,7 +18,10 @@ export function createKafka(settings: KafkaSettings, clientSuffix = '', sink?: K
         const { message, ...rest } = log;
         const fields = { kafkajs: namespace, ...rest };
         if (!sink) return;
-        if (level <= logLevel.ERROR) sink.error(fields, String(message));
+        // kafkajs logs every error response at ERROR, also the retriable ones it then retries
+        // (e.g. "coordinator is loading" while a broker starts): those are warnings for operators.
+        const retriedResponse = typeof message === 'string' && message.startsWith('Response ');
+        if (level <= logLevel.ERROR && !retriedResponse) sink.error(fields, String(message));
         else sink.warn(fields, String(message));
       },
   });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topic } from '@paxscreen/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 
+import { OutgoingRecord, toMessage } from './producer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /** A consumed record with its logical topic. */
@@ -17,12 +18,19 @@ export interface ConsumedRecord {
   timestamp: number;
 }
 
+/** What a handler wants published for a batch: produced before the batch's offsets are committed. */
+export interface OutputBatch {
+  topic: Topic;
+  records: OutgoingRecord[];
+}
+
 /**
- * Processes a batch. Contract: resolve only once the batch's output is durable (produced with
- * acks = all, written to Redis…); deal with bad records yourself (dead-letter them). Throwing means
- * "try again": the consumer retries, then isolates the failing record and hands it to `onPoison`.
+ * Processes a batch. Contract: make side effects idempotent (Redis writes by key), return the
+ * records to publish, and deal with bad records yourself (return a dead-letter record for them).
+ * Throwing means "try again": the consumer retries, then isolates the failing record and turns it
+ * into a dead letter through `onPoison`.
  */
-export type BatchHandler = (records: ConsumedRecord[]) => Promise<void>;
+export type BatchHandler = (records: ConsumedRecord[]) => Promise<OutputBatch[] | void>;
 
 export interface BatchStats {
   topic: Topic;
@@ -39,13 +47,19 @@ export interface BatchConsumerOptions {
   fromBeginning?: boolean;
   /** Attempts per batch (and then per record) before a record is declared poison. */
   attempts?: number;
-  /** Called with a record that failed every attempt; must make it durable elsewhere (DLQ) or throw. */
-  onPoison?: (record: ConsumedRecord, error: unknown) => Promise<void>;
+  /** Turns a record that failed every attempt into what to publish instead (a dead letter). */
+  onPoison: (record: ConsumedRecord, error: unknown) => OutputBatch[];
   onBatch?: (stats: BatchStats) => void;
   onError?: (error: unknown, attempt: number) => void;
   /** Largest number of records handed to the handler at once. */
   maxRecords?: number;
   sessionTimeoutMs?: number;
+  /**
+   * Exactly-once consume → produce: outputs and the consumed offsets are committed in one Kafka
+   * transaction under this id (stable per instance, so a restarted instance fences its own
+   * unfinished transaction at once). Without it: at-least-once (outputs acked, then offsets).
+   */
+  transactionalId?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -75,14 +89,20 @@ function logicalTopic(settings: KafkaSettings, physical: string): Topic {
   return physical.slice(settings.prefix.length) as Topic;
 }
 
+/** Transactions older than this are aborted by the broker: bounds how long a crash can hold readers. */
+const TRANSACTION_TIMEOUT_MS = 15_000;
+
 /**
- * A consumer-group member that commits a record's offset only after its handler resolved, i.e.
- * after the record's output is durable (at-least-once; outputs are made idempotent downstream).
+ * A consumer-group member that commits a batch's offsets only together with (transactional) or
+ * after (at-least-once) the batch's outputs are durably written.
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
+  private readonly producer: Producer;
   private readonly attempts: number;
   private readonly maxRecords: number;
+  private readonly transactional: boolean;
+  private readonly group: string;
 
   constructor(
     kafka: Kafka,
@@ -92,13 +112,28 @@ export class BatchConsumer {
   ) {
     this.attempts = options.attempts ?? 5;
     this.maxRecords = options.maxRecords ?? 2000;
+    this.transactional = options.transactionalId !== undefined;
+    this.group = physicalGroup(settings, options.groupId);
     this.consumer = kafka.consumer({
-      groupId: physicalGroup(settings, options.groupId),
+      groupId: this.group,
       sessionTimeout: options.sessionTimeoutMs ?? settings.sessionTimeoutMs,
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: 4 * 1024 * 1024,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: 50,
+      // Only committed transactional output is read (kafkajs default, stated for the invariant).
+      readUncommitted: false,
+    });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      ...(this.transactional
+        ? {
+            transactionalId: physicalGroup(settings, options.transactionalId!),
+            transactionTimeout: TRANSACTION_TIMEOUT_MS,
+          }
+        : {}),
     });
   }
 
@@ -107,6 +142,7 @@ export class BatchConsumer {
   }
 
   async start(): Promise<void> {
+    await this.producer.connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) {
       await this.consumer.subscribe({
@@ -115,7 +151,7 @@ export class BatchConsumer {
       });
     }
     await this.consumer.run({
-      autoCommit: true,
+      autoCommit: !this.transactional,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: (payload) => this.eachBatch(payload),
@@ -124,6 +160,7 @@ export class BatchConsumer {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+    await this.producer.disconnect();
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
@@ -136,12 +173,18 @@ export class BatchConsumer {
       const chunk = messages
         .slice(start, start + this.maxRecords)
         .map((m) => toConsumed(topic, batch.partition, m));
-      await this.process(chunk, heartbeat);
-      resolveOffset(chunk[chunk.length - 1].offset);
-      await commitOffsetsIfNecessary();
+      const last = chunk[chunk.length - 1].offset;
+      const outputs = await this.process(chunk, heartbeat);
+      if (this.transactional) {
+        await this.commitTransaction(outputs, batch.topic, batch.partition, last);
+        resolveOffset(last);
+      } else {
+        await this.publish(outputs);
+        resolveOffset(last);
+        await commitOffsetsIfNecessary();
+      }
       await heartbeat();
-      const last = BigInt(chunk[chunk.length - 1].offset);
-      const lag = Number(BigInt(batch.highWatermark) - last - 1n);
+      const lag = Number(BigInt(batch.highWatermark) - BigInt(last) - 1n);
       this.options.onBatch?.({
         topic,
         partition: batch.partition,
@@ -152,22 +195,58 @@ export class BatchConsumer {
     }
   }
 
-  private async process(chunk: ConsumedRecord[], heartbeat: () => Promise<void>): Promise<void> {
-    if (await this.tryHandle(chunk, heartbeat)) return;
-    // The whole chunk keeps failing: isolate the record(s) at fault, keep the others.
-    for (const record of chunk) {
-      if (chunk.length > 1 && (await this.tryHandle([record], heartbeat))) continue;
-      if (!this.options.onPoison)
-        throw new Error(`record ${record.partition}/${record.offset} keeps failing`);
-      await this.options.onPoison(record, new Error('handler failed on every attempt'));
+  private async publish(outputs: OutputBatch[]): Promise<void> {
+    const topicMessages = outputs
+      .filter((o) => o.records.length > 0)
+      .map((o) => ({ topic: physicalTopic(this.settings, o.topic), messages: o.records.map(toMessage) }));
+    if (topicMessages.length > 0) await this.producer.sendBatch({ topicMessages, acks: -1 });
+  }
+
+  private async commitTransaction(outputs: OutputBatch[], physical: string, partition: number, last: string) {
+    for (let attempt = 1; ; attempt++) {
+      const transaction = await this.producer.transaction();
+      try {
+        const topicMessages = outputs
+          .filter((o) => o.records.length > 0)
+          .map((o) => ({ topic: physicalTopic(this.settings, o.topic), messages: o.records.map(toMessage) }));
+        if (topicMessages.length > 0) await transaction.sendBatch({ topicMessages, acks: -1 });
+        await transaction.sendOffsets({
+          consumerGroupId: this.group,
+          topics: [{ topic: physical, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
+        });
+        await transaction.commit();
+        return;
+      } catch (error) {
+        await transaction.abort().catch(() => undefined);
+        this.options.onError?.(error, attempt);
+        // The outputs are deterministic for the same records, so retrying the transaction is safe.
+        if (attempt >= this.attempts) throw error;
+        await sleep(Math.min(5000, 100 * 2 ** attempt));
+      }
     }
   }
 
-  private async tryHandle(records: ConsumedRecord[], heartbeat: () => Promise<void>): Promise<boolean> {
+  private async process(chunk: ConsumedRecord[], heartbeat: () => Promise<void>): Promise<OutputBatch[]> {
+    const whole = await this.tryHandle(chunk, heartbeat);
+    if (whole) return whole;
+    // The whole chunk keeps failing: isolate the record(s) at fault, keep the others' outputs.
+    const outputs: OutputBatch[] = [];
+    for (const record of chunk) {
+      const single = chunk.length > 1 ? await this.tryHandle([record], heartbeat) : undefined;
+      outputs.push(
+        ...(single ?? this.options.onPoison(record, new Error('handler failed on every attempt'))),
+      );
+    }
+    return outputs;
+  }
+
+  private async tryHandle(
+    records: ConsumedRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutputBatch[] | undefined> {
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       try {
-        await this.handler(records);
-        return true;
+        return (await this.handler(records)) ?? [];
       } catch (error) {
         this.options.onError?.(error, attempt);
         if (attempt < this.attempts) {
@@ -176,7 +255,7 @@ export class BatchConsumer {
         }
       }
     }
-    return false;
+    return undefined;
   }
 }
 

@@ -12,7 +12,7 @@ export interface OutgoingRecord {
   headers?: Record<string, string | undefined>;
 }
 
-function toMessage(record: OutgoingRecord): Message {
+export function toMessage(record: OutgoingRecord): Message {
   const headers: IHeaders = {};
   for (const [k, v] of Object.entries(record.headers ?? {})) if (v !== undefined) headers[k] = v;
   return {

@@ -3,26 +3,25 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 
-import { DeadLetter, envelope, Header, Topic } from '@paxscreen/contracts';
+import { DeadLetter, Topic } from '@paxscreen/contracts';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 
-import { BatchConsumer, ConsumedRecord } from '../core/consumer';
-import { EventProducer } from '../core/producer';
+import { BatchConsumer, ConsumedRecord, OutputBatch } from '../core/consumer';
+import { deadLetterOutput } from '../core/dead-letter';
 import { KafkaSettings } from '../core/settings';
-import { KafkaProducer } from './kafka.module';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
 export interface KafkaBatchServerOptions {
   kafka: Kafka;
   settings: KafkaSettings;
-  /** Used to dead-letter records that fail every attempt. */
-  producer: EventProducer;
   groupId: string;
   stage: DeadLetter.DeadLetterStage;
   logger: Logger;
   metrics?: Metrics;
   fromBeginning?: boolean;
   maxRecords?: number;
+  /** Exactly-once consume → produce under this (per-instance, stable) transactional id. */
+  transactionalId?: string;
 }
 
 /** The context handed to `@EventPattern` handlers next to the batch. */
@@ -31,9 +30,10 @@ export class KafkaBatchContext {
 }
 
 /**
- * A NestJS transport over kafkajs consumer groups that hands `@EventPattern(Topic.X)` handlers a
- * whole batch (`ConsumedRecord[]`) and commits offsets only after the handler resolved (its output
- * is durable). Records that fail every attempt are dead-lettered with their original bytes.
+ * A NestJS transport over kafkajs consumer groups. `@EventPattern(Topic.X)` handlers receive a whole
+ * batch (`ConsumedRecord[]`) and return what to publish (`OutputBatch[]`); the batch's offsets are
+ * committed with those outputs (one transaction) or right after they are acknowledged. Records
+ * that fail every attempt are dead-lettered with their original bytes.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: BatchConsumer;
@@ -44,7 +44,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
     const topics = [...this.messageHandlers.keys()] as Topic[];
-    const { kafka, settings, groupId, logger, metrics } = this.options;
+    const { kafka, settings, groupId, logger, metrics, stage } = this.options;
     this.consumer = new BatchConsumer(
       kafka,
       settings,
@@ -53,9 +53,16 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         topics,
         fromBeginning: this.options.fromBeginning ?? true,
         maxRecords: this.options.maxRecords,
-        onPoison: (record, error) => this.deadLetter(record, error),
-        onError: (error, attempt) =>
-          logger.warn({ err: error, attempt, groupId }, 'batch handler failed; retrying'),
+        transactionalId: this.options.transactionalId,
+        onPoison: (record, error) => {
+          metrics?.deadLetters.inc({ stage, code: 'HANDLER_FAILED' });
+          logger.error(
+            { topic: record.topic, partition: record.partition, offset: record.offset },
+            'record dead-lettered',
+          );
+          return [deadLetterOutput(record, { stage, code: 'HANDLER_FAILED', message: errorMessage(error) })];
+        },
+        onError: (error, attempt) => logger.warn({ err: error, attempt, groupId }, 'batch failed; retrying'),
         onBatch: (s) =>
           metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag),
       },
@@ -69,36 +76,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async dispatch(records: ConsumedRecord[]): Promise<void> {
+  private async dispatch(records: ConsumedRecord[]): Promise<OutputBatch[]> {
     const topic = records[0].topic;
     const handler = this.getHandlerByPattern(topic);
     if (!handler) throw new Error(`no handler for ${topic}`);
     const result = await handler(records, new KafkaBatchContext(topic));
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-  }
-
-  private async deadLetter(record: ConsumedRecord, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    const value: DeadLetter.Value = {
-      ...envelope(record.headers[Header.ReceiptId] ?? `${record.topic}/${record.partition}/${record.offset}`),
-      stage: this.options.stage,
-      code: 'HANDLER_FAILED',
-      message,
-      sourceTopic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-      key: record.key ?? undefined,
-      headers: record.headers,
-      payloadBase64: record.value ? record.value.toString('base64') : '',
-    };
-    await this.options.producer.send(Topic.DeadLetter, [
-      { key: record.key ?? '', value, headers: record.headers },
-    ]);
-    this.options.metrics?.deadLetters.inc({ stage: this.options.stage, code: 'HANDLER_FAILED' });
-    this.options.logger.error(
-      { topic: record.topic, partition: record.partition, offset: record.offset },
-      'record dead-lettered after every attempt failed',
-    );
+    const outputs = await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    return (outputs as OutputBatch[] | undefined) ?? [];
   }
 
   async close(): Promise<void> {
@@ -114,19 +98,25 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 }
 
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Attaches a KafkaBatchServer to an app: its `@EventPattern(Topic.X)` handlers consume in the
  * given consumer group. Call before `app.startAllMicroservices()`.
  */
 export function connectBatchConsumer(
   app: INestApplication,
-  options: Pick<KafkaBatchServerOptions, 'groupId' | 'stage' | 'fromBeginning' | 'maxRecords'>,
+  options: Pick<
+    KafkaBatchServerOptions,
+    'groupId' | 'stage' | 'fromBeginning' | 'maxRecords' | 'transactionalId'
+  >,
 ): KafkaBatchServer {
   const server = new KafkaBatchServer({
     ...options,
     kafka: app.get<Kafka>(KAFKA_CLIENT),
     settings: app.get<KafkaSettings>(KAFKA_SETTINGS),
-    producer: app.get(KafkaProducer),
     logger: app.get<Logger>(LOGGER).child({ component: 'consumer', group: options.groupId }),
     metrics: app.get(Metrics),
   });

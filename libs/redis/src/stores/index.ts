@@ -1,1 +1,2 @@
+export * from './decision.store';
 export * from './receipt.store';

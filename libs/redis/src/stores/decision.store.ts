@@ -1,0 +1,57 @@
+import type { DecisionMade } from '@paxscreen/contracts';
+
+import type { RedisClient } from '../core/client';
+import type { RedisKeys } from '../core/keys';
+
+/** What an officer's look-up returns: the current decision event for a document or traveller. */
+export type HotPathEntry = Pick<
+  DecisionMade.Value,
+  'manifestId' | 'flight' | 'subject' | 'decision' | 'occurredAt'
+>;
+
+/** Document numbers are compared without spaces, dashes and case (as printed vs as typed). */
+export function normaliseDocumentNumber(number: string): string {
+  return number.replace(/[\s\-<]/g, '').toUpperCase();
+}
+
+/**
+ * The port-of-entry hot path: the current decision by travel document (issuer + number) and by
+ * traveller id, each a single GET. Entries expire after `ttlSeconds` (API data is kept only as
+ * long as needed). A newer decision for the same traveller overwrites the older one.
+ */
+export class DecisionStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: RedisKeys,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  private docKey(issuer: string | undefined, number: string): string {
+    return this.keys.decisionByDocument(issuer ?? 'UNK', normaliseDocumentNumber(number));
+  }
+
+  /** Writes many decisions in one round trip (pipeline). */
+  async putMany(events: HotPathEntry[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const e of events) {
+      const json = JSON.stringify(e);
+      pipeline.set(this.keys.decisionByTraveller(e.decision.travellerId), json, 'EX', this.ttlSeconds);
+      for (const d of e.subject.documents)
+        pipeline.set(this.docKey(d.issuer, d.number), json, 'EX', this.ttlSeconds);
+    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  async byDocument(issuer: string | undefined, number: string): Promise<HotPathEntry | undefined> {
+    const raw = await this.redis.get(this.docKey(issuer, number));
+    return raw ? (JSON.parse(raw) as HotPathEntry) : undefined;
+  }
+
+  async byTraveller(travellerId: string): Promise<HotPathEntry | undefined> {
+    const raw = await this.redis.get(this.keys.decisionByTraveller(travellerId));
+    return raw ? (JSON.parse(raw) as HotPathEntry) : undefined;
+  }
+}
