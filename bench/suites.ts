@@ -1,4 +1,7 @@
 import type { BenchSuite } from './lib/suite';
+import { listsSuite } from './lists.bench';
+import { matchSuite } from './match.bench';
+import { parseSuite } from './parse.bench';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite's file here. */
-export const SUITES: BenchSuite[] = [];
+export const SUITES: BenchSuite[] = [listsSuite, parseSuite, matchSuite];

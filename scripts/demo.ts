@@ -1,18 +1,46 @@
 /**
- * The demo driver (`npm run demo` → scripts/demo.sh → here): submits the sample manifests through
- * the gateway as their carriers would, waits for every receipt to settle and prints a summary.
+ * The demo driver (`npm run demo` → scripts/demo.sh → here). Everything goes through the public
+ * interfaces: the watchlist admin API for lists, the gateway for manifests, the decisions topic
+ * for the outcome.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { sniffMessage } from '@paxscreen/edifact';
+import { DecisionMade, Outcome, OUTCOMES, Topic, WatchlistEntry } from '@paxscreen/contracts';
+import { readMessage, writePaxlst } from '@paxscreen/edifact';
+import { issueToken } from '@paxscreen/http';
+import { createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
+import { readListFile } from '@paxscreen/lists';
+import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 
-const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
-const SAMPLES = join(__dirname, '..', 'data', 'samples', 'manifests');
+const ROOT = join(__dirname, '..');
+const GATEWAY = 'http://127.0.0.1:8080';
+const WATCHLIST = 'http://127.0.0.1:8083';
+const SCREENING = 'http://127.0.0.1:8082';
+const SAMPLES = join(ROOT, 'data', 'samples', 'manifests');
+const AUTH = {
+  AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+  AUTH_JWT_ISSUER: 'paxscreen',
+  AUTH_JWT_AUDIENCE: 'paxscreen',
+};
+const LISTS: { path: string; listId?: string }[] = [
+  { path: 'data/lists/UN_consolidated.xml' },
+  { path: 'data/lists/ofac_sdn_2021' },
+  { path: 'data/samples/national-watchlist.csv', listId: 'NATIONAL' },
+  { path: 'data/samples/lost-stolen-documents.csv', listId: 'SLTD' },
+  { path: 'data/samples/enrolments.csv', listId: 'ENROLMENTS' },
+  { path: 'data/rules/default.yaml' },
+];
 
-async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
+/** Every demo run starts from empty topics and keys under its own prefix. */
+const DEMO_PREFIX = 'demo.';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (m: string) => console.error(`demo: ${m}`);
+
+async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -20,51 +48,264 @@ async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   throw new Error(`${url} did not become ready in ${timeoutMs / 1000}s`);
 }
 
+async function importList(path: string, listId: string | undefined, token: string): Promise<void> {
+  const full = join(ROOT, path);
+  const isDir = !/\.\w+$/.test(path);
+  const files = isDir
+    ? readdirSync(full)
+        .filter((f) => f.endsWith('.csv'))
+        .map((name) => ({ name, bytes: readFileSync(join(full, name)) }))
+    : [{ name: path.split('/').pop()!, bytes: readFileSync(full) }];
+  const res = await fetch(`${WATCHLIST}/v1/lists${listId ? `?listId=${listId}` : ''}`, {
+    method: 'POST',
+    headers: isDir
+      ? { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${token}` }
+      : {
+          'content-type': 'application/octet-stream',
+          'x-file-name': files[0].name,
+          authorization: `Bearer ${token}`,
+        },
+    body: isDir
+      ? JSON.stringify({
+          files: files.map((f) => ({ name: f.name, contentBase64: f.bytes.toString('base64') })),
+        })
+      : files[0].bytes,
+  });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`import of ${path} failed: ${JSON.stringify(body)}`);
+  log(
+    `list ${String(body.listId)} ${String(body.version)}: ${String(body.entries)} entries (+${String(body.added)} ~${String(body.changed)} -${String(body.removed)})`,
+  );
+}
+
+/** Waits until the screening index holds what was imported (its /metrics gauge per list). */
+async function waitIndexed(expected: number): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const text = await (await fetch(`${SCREENING}/metrics`)).text();
+    const total = [...text.matchAll(/^paxscreen_list_entries\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
+    if (total >= expected) return;
+    await sleep(500);
+  }
+  throw new Error('the screening index did not catch up with the imported lists');
+}
+
+/** A manifest with true hits: UN-listed individuals as travellers, one stolen passport, one ABTC holder. */
+async function hitsManifest(): Promise<Buffer> {
+  const un = await readListFile(join(ROOT, 'data/lists/UN_consolidated.xml'));
+  const listed = (un.entries as WatchlistEntry[])
+    .filter(
+      (e) =>
+        e.kind === 'PERSON' &&
+        e.datesOfBirth.some((d) => d.date?.length === 10) &&
+        e.nationalities.length > 0,
+    )
+    .slice(0, 3);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const travellers = [
+    ...listed.map((e, i) => ({
+      role: 'PASSENGER' as const,
+      surname: e.names[0].surname ?? e.names[0].full.split(' ').pop()!,
+      givenNames: e.names[0].givenNames ?? e.names[0].full.split(' ').slice(0, -1).join(' '),
+      dateOfBirth: e.datesOfBirth.find((d) => d.date?.length === 10)!.date,
+      gender: 'M' as const,
+      nationality: e.nationalities[0],
+      documents: [{ type: 'P', number: `XD00000${i}`, issuer: e.nationalities[0], expiry: '2031-01-01' }],
+    })),
+    {
+      role: 'PASSENGER' as const,
+      surname: 'BLAKE',
+      givenNames: 'ROBIN',
+      dateOfBirth: '1977-04-04',
+      gender: 'F' as const,
+      nationality: 'AUS',
+      documents: [{ type: 'P', number: 'XA0000101', issuer: 'AUS', expiry: '2030-01-01' }],
+    },
+    {
+      role: 'PASSENGER' as const,
+      surname: 'TANAKA-REYES',
+      givenNames: 'EMI',
+      dateOfBirth: '1984-02-29',
+      gender: 'F' as const,
+      nationality: 'JPN',
+      documents: [{ type: 'P', number: 'XJ0000201', issuer: 'JPN', expiry: '2030-01-01' }],
+    },
+    {
+      role: 'PASSENGER' as const,
+      surname: 'OKAFOR',
+      givenNames: 'DAVID',
+      dateOfBirth: '1990-09-09',
+      gender: 'M' as const,
+      nationality: 'NGA',
+      documents: [{ type: 'P', number: 'XN0000999', issuer: 'NGA', expiry: '2030-01-01' }],
+    },
+  ];
+  return Buffer.from(
+    writePaxlst({
+      sender: 'DEMOAIR',
+      recipient: 'BORDER',
+      controlRef: randomBytes(4).toString('hex').toUpperCase(),
+      messageRef: '1',
+      kind: 'PASSENGERS',
+      flight: {
+        carrier: 'XY',
+        number: '0001',
+        departure: { port: 'SIN', at: `${day(0)}T23:00` },
+        arrival: { port: 'SYD', at: `${day(1)}T09:00` },
+      },
+      travellers,
+    }),
+  );
+}
+
+function mask(name: string): string {
+  return name
+    .split(' ')
+    .map((w) => (w.length <= 1 ? w : `${w[0]}${'•'.repeat(Math.min(5, w.length - 1))}`))
+    .join(' ');
+}
+
+/** Removes the previous demo run's topics and keys (only those under DEMO_PREFIX). */
+async function resetDemoData(): Promise<void> {
+  const env = { ...process.env, KAFKA_TOPIC_PREFIX: DEMO_PREFIX, REDIS_KEY_PREFIX: DEMO_PREFIX };
+  const admin = createKafka(kafkaSettingsFromEnv(env), 'demo-reset').admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((t) => t.startsWith(DEMO_PREFIX));
+  if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  await admin.disconnect();
+  const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
+  const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
+  for (let i = 0; i < keys.length; i += 500) await redis.unlink(...keys.slice(i, i + 500));
+  redis.disconnect();
+  // Topic deletion is asynchronous in Kafka: wait until the names are free again.
+  for (let i = 0; i < 60; i++) {
+    await admin.connect();
+    const left = (await admin.listTopics()).filter((t) => t.startsWith(DEMO_PREFIX));
+    await admin.disconnect();
+    if (left.length === 0) return;
+    await sleep(500);
+  }
+}
+
 async function main(): Promise<void> {
-  const files = readdirSync(SAMPLES).filter((f) => !f.endsWith('.md'));
-  // One demo API key per carrier found in the samples; the gateway only ever sees their hashes.
+  await resetDemoData();
+  process.env.KAFKA_TOPIC_PREFIX = DEMO_PREFIX;
+  process.env.REDIS_KEY_PREFIX = DEMO_PREFIX;
+  const manifests: { file: string; bytes: Buffer }[] = readdirSync(SAMPLES)
+    .filter((f) => !f.endsWith('.md'))
+    .map((file) => ({ file, bytes: readFileSync(join(SAMPLES, file)) }));
+  manifests.push({ file: '(generated) hits.edi', bytes: await hitsManifest() });
+  // One demo API key per carrier of the samples; the gateway only ever sees their hashes.
   const keys = new Map<string, string>();
-  for (const file of files) {
-    const carrier = sniffMessage(readFileSync(join(SAMPLES, file))).carrier ?? 'XX';
-    if (!keys.has(carrier)) keys.set(carrier, `demo-${carrier}-${randomBytes(12).toString('hex')}`);
+  const carrierOf = (bytes: Buffer) => readMessage(bytes).messages[0]?.manifest.carrier ?? 'XX';
+  for (const m of manifests) {
+    const c = carrierOf(m.bytes);
+    if (!keys.has(c)) keys.set(c, `demo-${c}-${randomBytes(12).toString('hex')}`);
   }
   const spec = [...keys].map(([c, k]) => `${c}:${createHash('sha256').update(k).digest('hex')}`).join(',');
-  execFileSync(join(__dirname, 'start-all.sh'), ['start'], {
-    stdio: 'inherit',
-    env: { ...process.env, GATEWAY_CARRIER_KEYS: spec },
-  });
-  await waitReady(GATEWAY);
-  const rows: string[][] = [];
-  for (const file of files) {
-    const bytes = readFileSync(join(SAMPLES, file));
-    const key = keys.get(sniffMessage(bytes).carrier ?? 'XX') ?? '';
+  // The generated flight lands in Sydney: this demo screens for Australia (ABTC pre-clearance).
+  const env = {
+    ...process.env,
+    ...AUTH,
+    GATEWAY_CARRIER_KEYS: spec,
+    SCREENING_HOME_ECONOMY: 'AUS',
+    MULTIPART_TIMEOUT_SECONDS: '5',
+    MULTIPART_SWEEP_SECONDS: '1',
+  };
+  execFileSync(join(__dirname, 'start-all.sh'), ['start'], { stdio: 'inherit', env });
+  await Promise.all([GATEWAY, WATCHLIST, SCREENING, 'http://127.0.0.1:8081'].map((u) => waitReady(u)));
+
+  const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
+  const started = Date.now();
+  for (const l of LISTS) await importList(l.path, l.listId, admin);
+  const catalogue = (await (
+    await fetch(`${WATCHLIST}/v1/lists`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json()) as { kind: string; entries: number }[];
+  await waitIndexed(catalogue.reduce((n, l) => n + l.entries, 0));
+  log(`lists imported and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const settings = kafkaSettingsFromEnv();
+  const decisions: DecisionMade.Value[] = [];
+  const reader = new TopicReplayer(
+    createKafka(settings, 'demo'),
+    settings,
+    [Topic.Decisions],
+    (records) => {
+      for (const r of records)
+        if (r.value) decisions.push(JSON.parse(r.value.toString('utf8')) as DecisionMade.Value);
+    },
+    'demo',
+  );
+  await reader.start();
+
+  const rows: { file: string; receiptId: string; carrier: string; status: string; travellers: number }[] = [];
+  for (const m of manifests) {
+    const carrier = carrierOf(m.bytes);
+    const key = keys.get(carrier)!;
     const res = await fetch(`${GATEWAY}/v1/messages`, {
       method: 'POST',
-      body: bytes,
+      body: m.bytes,
       headers: { 'content-type': 'application/edifact', 'x-api-key': key },
     });
     const body = (await res.json()) as { receiptId?: string; code?: string };
-    if (!body.receiptId) {
-      rows.push([file, String(res.status), body.code ?? '', '']);
-      continue;
-    }
-    let receipt: { status: string; messageType?: string } = { status: 'RECEIVED' };
-    for (let i = 0; i < 100 && receipt.status === 'RECEIVED'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      receipt = (await (
-        await fetch(`${GATEWAY}/v1/messages/${body.receiptId}`, { headers: { 'x-api-key': key } })
-      ).json()) as typeof receipt;
-    }
-    rows.push([file, String(res.status), receipt.status, receipt.messageType ?? '']);
+    rows.push({
+      file: m.file,
+      receiptId: body.receiptId ?? '',
+      carrier,
+      status: body.receiptId ? 'RECEIVED' : `HTTP ${res.status} ${body.code}`,
+      travellers: 0,
+    });
   }
-  console.log('\nfile | HTTP | receipt status | message type');
-  console.log('---|---|---|---');
-  for (const r of rows) console.log(r.join(' | '));
+  for (const row of rows.filter((r) => r.receiptId)) {
+    for (let i = 0; i < 150; i++) {
+      const receipt = (await (
+        await fetch(`${GATEWAY}/v1/messages/${row.receiptId}`, {
+          headers: { 'x-api-key': keys.get(row.carrier)! },
+        })
+      ).json()) as { status: string; counts?: { travellers: number } };
+      row.status = receipt.status;
+      row.travellers = receipt.counts?.travellers ?? 0;
+      const decided = decisions.filter((d) => d.correlationId === row.receiptId).length;
+      if (receipt.status === 'REJECTED' || (receipt.status === 'PARSED' && decided >= row.travellers)) break;
+      await sleep(200);
+    }
+  }
+  await reader.stop();
+
+  console.log('\n## Manifests\n');
+  console.log('| manifest | carrier | receipt | travellers | ' + OUTCOMES.join(' | ') + ' |');
+  console.log('|---|---|---|---|' + OUTCOMES.map(() => '---').join('|') + '|');
+  const totals = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const row of rows) {
+    const mine = decisions.filter((d) => d.correlationId === row.receiptId);
+    const counts = OUTCOMES.map((o) => mine.filter((d) => d.decision.outcome === o).length);
+    OUTCOMES.forEach((o, i) => (totals[o] += counts[i]));
+    console.log(
+      `| ${row.file} | ${row.carrier} | ${row.status} | ${row.travellers} | ${counts.join(' | ')} |`,
+    );
+  }
+  console.log(
+    `\nTotal decisions: ${decisions.length} (${OUTCOMES.map((o) => `${o} ${totals[o]}`).join(', ')})`,
+  );
+  console.log('\n## Referred and not-to-board travellers (names masked)\n');
+  for (const d of decisions
+    .filter((x) => x.decision.outcome === 'REFER' || x.decision.outcome === 'NO_BOARD')
+    .slice(0, 12)) {
+    const r = d.decision.reasons[0];
+    console.log(
+      `- ${d.decision.outcome} ${mask(`${d.subject.givenNames} ${d.subject.surname}`)} (${d.flight.carrier}${d.flight.number}): ${r.kind} ${r.source.listId}/${r.source.entryId} — ${r.explanation}`,
+    );
+  }
+  console.log(`\nThe stack keeps running: OpenAPI at ${GATEWAY}/docs, metrics at ${GATEWAY}/metrics.`);
+  console.log('Stop it with: scripts/start-all.sh stop && npm run stack:down');
+  process.exit(0);
 }
 
 main().catch((err: unknown) => {

@@ -1,37 +1,62 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
 import { loadEnv } from '@paxscreen/contracts';
+import { AuthModule } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
-import { REDIS_CLIENT, RedisClient, RedisKeys, RedisModule, ReceiptStore } from '@paxscreen/redis';
+import {
+  DecisionStore,
+  REDIS_CLIENT,
+  RedisClient,
+  RedisKeys,
+  RedisModule,
+  ReceiptStore,
+} from '@paxscreen/redis';
 
+import { AuditLog } from './audit/audit-log';
 import { CarrierKeys } from './auth/carrier-keys';
 import { GatewayEnv } from './gateway.env';
+import { IapiClient } from './iapi/iapi.client';
+import { IapiController } from './iapi/iapi.controller';
+import { IapiUseCase } from './iapi/iapi.usecase';
 import { IngestController, SubmitMessageUseCase } from './ingest';
+import { PoeController } from './poe/poe.controller';
+import { PoeUseCase } from './poe/poe.usecase';
 import { GATEWAY_ENV } from './tokens';
 
 @Module({})
 export class GatewayModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
     const settings = loadEnv(GatewayEnv, env);
+    const receiptTtl = settings.RECEIPT_TTL_HOURS * 3600;
     return {
       module: GatewayModule,
       imports: [
         ObservabilityModule.forRoot('gateway', env),
         KafkaModule.forRoot({ clientSuffix: 'gateway', env }),
         RedisModule.forRoot({ name: 'gateway', env }),
+        AuthModule.forRoot(env),
       ],
-      controllers: [IngestController],
+      controllers: [IngestController, IapiController, PoeController],
       providers: [
         { provide: GATEWAY_ENV, useValue: settings },
         { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
         {
           provide: ReceiptStore,
           inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (redis: RedisClient, keys: RedisKeys) =>
-            new ReceiptStore(redis, keys, settings.RECEIPT_TTL_HOURS * 3600),
+          useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
+        },
+        // Reads only: the TTL is the screening service's to set.
+        {
+          provide: DecisionStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) => new DecisionStore(r, k, 1),
         },
         SubmitMessageUseCase,
+        IapiClient,
+        IapiUseCase,
+        AuditLog,
+        PoeUseCase,
       ],
     };
   }

@@ -12,4 +12,12 @@ export class GatewayEnv {
   @IsInt() @Min(1024) GATEWAY_BODY_LIMIT = 10 * 1024 * 1024;
   /** How long receipts (and idempotency claims) are kept: API data retention, hours. */
   @IsInt() @Min(1) RECEIPT_TTL_HOURS = 72;
+  /** iAPI: how long to wait for screening before answering CONTACT_AGENCY, ms. */
+  @IsInt() @Min(50) IAPI_TIMEOUT_MS = 2000;
+  @IsInt() @Min(1) IAPI_MAX_TRAVELLERS = 500;
+  /** Port of entry: how long an on-demand screening may take, ms. */
+  @IsInt() @Min(50) POE_SCREEN_TIMEOUT_MS = 2000;
+  /** Requests per carrier per window, shared by every gateway instance (Redis). */
+  @IsInt() @Min(1) GATEWAY_RATE_LIMIT = 600;
+  @IsInt() @Min(1000) GATEWAY_RATE_WINDOW_MS = 60_000;
 }

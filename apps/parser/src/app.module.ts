@@ -3,9 +3,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { loadEnv } from '@paxscreen/contracts';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
-import { REDIS_CLIENT, RedisClient, RedisKeys, RedisModule, ReceiptStore } from '@paxscreen/redis';
+import {
+  ManifestStore,
+  REDIS_CLIENT,
+  RedisClient,
+  RedisKeys,
+  RedisModule,
+  ReceiptStore,
+} from '@paxscreen/redis';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
+import { MultipartSweeper } from './parse-message/multipart-sweeper';
 import { ParserEnv } from './parser.env';
 import { PARSER_ENV } from './tokens';
 
@@ -13,11 +21,12 @@ import { PARSER_ENV } from './tokens';
 export class ParserModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
     const settings = loadEnv(ParserEnv, env);
+    const ttl = settings.RECEIPT_TTL_HOURS * 3600;
     return {
       module: ParserModule,
       imports: [
         ObservabilityModule.forRoot('parser', env),
-        KafkaModule.forRoot({ clientSuffix: 'parser', env }),
+        KafkaModule.forRoot({ clientSuffix: `parser-${settings.PARSER_INSTANCE_ID}`, env }),
         RedisModule.forRoot({ name: 'parser', env }),
       ],
       controllers: [ParseMessageConsumer],
@@ -26,10 +35,15 @@ export class ParserModule {
         {
           provide: ReceiptStore,
           inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (redis: RedisClient, keys: RedisKeys) =>
-            new ReceiptStore(redis, keys, settings.RECEIPT_TTL_HOURS * 3600),
+          useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, ttl),
+        },
+        {
+          provide: ManifestStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) => new ManifestStore(r, k, ttl),
         },
         ParseMessageUseCase,
+        MultipartSweeper,
       ],
     };
   }

@@ -11,7 +11,11 @@ import { ParserEnv } from './parser.env';
 export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ParserEnv, env);
   const app = await createHttpApp(ParserModule.register(env));
-  connectBatchConsumer(app, { groupId: ConsumerGroup.Parser, stage: 'parser' });
+  connectBatchConsumer(app, {
+    groupId: ConsumerGroup.Parser,
+    stage: 'parser',
+    transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
+  });
   await app.startAllMicroservices();
   await listen(app, settings.PARSER_PORT);
   return app;

@@ -4,6 +4,7 @@ export * from './topics';
 export * from './model/codes';
 export * from './model/finding';
 export * from './model/traveller';
+export * from './model/json-manifest';
 export * from './model/watchlist';
 export * from './model/decision';
 export * from './model/receipt';

@@ -1,3 +1,5 @@
+import { readServiceString } from './syntax/delimiters';
+
 /**
  * Recognises a carrier message from its first bytes, cheaply, without parsing it: what kind it is
  * and, when visible, the message type and the flight (for partitioning raw messages). The parser
@@ -11,13 +13,6 @@ export interface Sniffed {
 }
 
 const SNIFF_BYTES = 4096;
-
-function delimiters(head: string): { element: string; component: string; terminator: string } {
-  if (head.startsWith('UNA') && head.length >= 9) {
-    return { component: head[3], element: head[4], terminator: head[8] };
-  }
-  return { component: ':', element: '+', terminator: "'" };
-}
 
 export function sniffMessage(bytes: Buffer): Sniffed {
   const head = bytes
@@ -36,7 +31,7 @@ export function sniffMessage(bytes: Buffer): Sniffed {
     };
   }
   if (!head.startsWith('UNA') && !head.startsWith('UNB')) return { kind: 'UNKNOWN' };
-  const d = delimiters(head);
+  const d = readServiceString(head).delimiters;
   const segments = head.split(d.terminator).map((s) => s.trim());
   const unh = segments.find((s) => s.startsWith(`UNH${d.element}`));
   const messageType = unh?.split(d.element)[2]?.split(d.component)[0];

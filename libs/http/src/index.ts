@@ -1,3 +1,4 @@
 export * from './api-error';
 export * from './bootstrap';
 export * from './error.filter';
+export * from './auth';

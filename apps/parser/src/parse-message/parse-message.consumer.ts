@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
 import { Topic } from '@paxscreen/contracts';
-import type { ConsumedRecord } from '@paxscreen/kafka';
+import type { ConsumedRecord, OutputBatch } from '@paxscreen/kafka';
 
 import { ParseMessageUseCase } from './parse-message.usecase';
 
@@ -11,7 +11,7 @@ export class ParseMessageConsumer {
   constructor(@Inject(ParseMessageUseCase) private readonly parse: ParseMessageUseCase) {}
 
   @EventPattern(Topic.MessagesRaw)
-  handle(@Payload() records: ConsumedRecord[]): Promise<void> {
+  handle(@Payload() records: ConsumedRecord[]): Promise<OutputBatch[]> {
     return this.parse.execute(records);
   }
 }

@@ -1,34 +1,163 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { Header, Receipt } from '@paxscreen/contracts';
-import { sniffMessage } from '@paxscreen/edifact';
-import type { ConsumedRecord } from '@paxscreen/kafka';
-import { Metrics } from '@paxscreen/observability';
-import { ReceiptStore } from '@paxscreen/redis';
+import { Finding, Header, Receipt, Topic } from '@paxscreen/contracts';
+import { EdifactError, mergeParts, ParsedMessage, readMessage } from '@paxscreen/edifact';
+import { ConsumedRecord, deadLetterOutput, OutputBatch, OutgoingRecord } from '@paxscreen/kafka';
+import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { ManifestStore, ReceiptStore } from '@paxscreen/redis';
 
-/** Reads raw carrier messages and records the outcome on their receipts. */
+import { eventsOf } from './travellers-of';
+
+/** Findings kept on a receipt (the full report stays on the manifests topic). */
+const RECEIPT_FINDINGS = 200;
+
+interface Rejection {
+  code: string;
+  message: string;
+}
+
+/**
+ * Reads raw carrier messages: one traveller event per traveller (and a manifest summary) for each
+ * complete message, multi-part sets assembled across records, a receipt that tells the carrier
+ * the outcome, and a dead letter with the original bytes for what cannot be accepted.
+ */
 @Injectable()
 export class ParseMessageUseCase {
   constructor(
     @Inject(ReceiptStore) private readonly receipts: ReceiptStore,
+    @Inject(ManifestStore) private readonly manifests: ManifestStore,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(records: ConsumedRecord[]): Promise<void> {
-    for (const record of records) {
-      const receiptId = record.headers[Header.ReceiptId];
-      if (!receiptId || !record.value) continue;
-      const sniffed = sniffMessage(record.value);
-      const patch: Partial<Receipt> =
-        sniffed.kind === 'UNKNOWN'
-          ? { status: 'REJECTED', rejection: { code: 'UNSUPPORTED_CONTENT', message: 'not EDIFACT or JSON' } }
-          : {
-              status: 'PARSED',
-              messageType:
-                sniffed.messageType === 'PNRGOV' ? 'PNRGOV' : sniffed.kind === 'JSON' ? 'JSON' : 'PAXLST',
-            };
-      await this.receipts.update(receiptId, patch);
-      this.metrics.travellersParsed.inc({ type: patch.messageType ?? 'UNKNOWN' }, 0);
+  async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const outputs: OutputBatch[] = [];
+    for (const record of records) outputs.push(...(await this.one(record)));
+    return outputs;
+  }
+
+  private async one(record: ConsumedRecord): Promise<OutputBatch[]> {
+    const receiptId = record.headers[Header.ReceiptId] ?? `${record.partition}-${record.offset}`;
+    const carrier = record.headers[Header.Carrier] ?? '';
+    const receivedAt = Number(record.headers[Header.ReceivedAt]) || undefined;
+    const bytes = record.value ?? Buffer.alloc(0);
+    let messages: ParsedMessage[];
+    let interchangeFindings: Finding[];
+    try {
+      const read = readMessage(bytes);
+      messages = read.messages;
+      interchangeFindings = read.findings;
+    } catch (err) {
+      if (err instanceof EdifactError)
+        return this.reject(record, receiptId, { code: err.code, message: err.message });
+      throw err;
     }
+    if (messages.length === 0) {
+      return this.reject(record, receiptId, {
+        code: 'UNSUPPORTED_MESSAGE',
+        message: 'no PAXLST or PNRGOV message in the interchange',
+      });
+    }
+    // Carrier isolation: every reported flight must be the key's carrier, or nothing is screened.
+    if (messages.some((m) => m.manifest.carrier !== carrier)) {
+      return this.reject(record, receiptId, {
+        code: 'CARRIER_MISMATCH',
+        message: 'the message reports a flight of another carrier than the submitting key',
+      });
+    }
+
+    const complete: ParsedMessage[] = [];
+    let waiting = false;
+    for (const message of messages) {
+      const m = message.multipart;
+      if (!m || (m.sequence === 1 && m.final)) {
+        complete.push(message);
+        continue;
+      }
+      const parts = await this.manifests.addPart(carrier, m.reference, m.sequence, {
+        receiptId,
+        receivedAt,
+        message,
+      });
+      const merged = mergeParts(parts.map((p) => p.message as ParsedMessage));
+      if (merged.report.findings.some((f) => f.code === 'INCOMPLETE_MULTIPART')) {
+        waiting = true;
+        continue;
+      }
+      await this.manifests.dropSet(carrier, m.reference);
+      complete.push(merged);
+      for (const p of parts)
+        if (p.receiptId !== receiptId)
+          await this.receipts.update(p.receiptId, {
+            status: 'PARSED',
+            manifestId: merged.manifest.manifestId,
+          });
+    }
+
+    const outputs = await this.publish(complete, {
+      receiptId,
+      carrier,
+      receivedAt,
+      traceparent: record.headers[Header.TraceParent],
+    });
+    const patch = this.receiptPatch(complete, interchangeFindings, waiting);
+    await this.receipts.update(receiptId, patch);
+    return outputs;
+  }
+
+  /** Travellers and summaries of complete messages, each with its manifest version. */
+  async publish(
+    messages: ParsedMessage[],
+    meta: { receiptId: string; carrier: string; receivedAt?: number; traceparent?: string },
+  ): Promise<OutputBatch[]> {
+    const travellers: OutgoingRecord[] = [];
+    const summaries: OutgoingRecord[] = [];
+    for (const [i, message] of messages.entries()) {
+      const manifestVersion = await this.manifests.versionFor(message.manifest.manifestId, meta.receiptId);
+      const events = eventsOf(message, { ...meta, manifestVersion }, i);
+      const headers = { [Header.ReceiptId]: meta.receiptId, [Header.Carrier]: meta.carrier };
+      for (const t of events.travellers)
+        travellers.push({
+          key: events.flightKey,
+          value: t,
+          headers: { ...headers, [Header.TraceParent]: t.traceparent },
+        });
+      summaries.push({ key: message.manifest.manifestId, value: events.summary, headers });
+      this.metrics.travellersParsed.inc({ type: message.messageType }, message.travellers.length);
+    }
+    return [
+      { topic: Topic.Travellers, records: travellers },
+      { topic: Topic.Manifests, records: summaries },
+    ];
+  }
+
+  receiptPatch(
+    complete: ParsedMessage[],
+    interchangeFindings: Finding[],
+    waiting: boolean,
+  ): Partial<Receipt> {
+    const findings = [...interchangeFindings, ...complete.flatMap((m) => m.report.findings)];
+    const travellers = complete.flatMap((m) => m.travellers);
+    const first = complete[0];
+    return {
+      status: complete.length === 0 && waiting ? 'AWAITING_PARTS' : 'PARSED',
+      ...(first ? { messageType: first.messageType, manifestId: first.manifest.manifestId } : {}),
+      counts: {
+        travellers: travellers.length,
+        passengers: travellers.filter((t) => t.role !== 'CREW').length,
+        crew: travellers.filter((t) => t.role === 'CREW').length,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+      },
+      findings: findings.slice(0, RECEIPT_FINDINGS),
+    };
+  }
+
+  private async reject(record: ConsumedRecord, receiptId: string, why: Rejection): Promise<OutputBatch[]> {
+    this.metrics.deadLetters.inc({ stage: 'parser', code: why.code });
+    this.metrics.messagesRejected.inc({ code: why.code });
+    this.logger.warn({ receiptId, code: why.code }, 'message rejected');
+    await this.receipts.update(receiptId, { status: 'REJECTED', rejection: why });
+    return [deadLetterOutput(record, { stage: 'parser', ...why })];
   }
 }

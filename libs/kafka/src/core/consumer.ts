@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topic } from '@paxscreen/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 
-import { OutgoingRecord, toMessage } from './producer';
+import { chunkBySize, OutgoingRecord, toMessage } from './producer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /** A consumed record with its logical topic. */
@@ -63,6 +63,18 @@ export interface BatchConsumerOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Retries a metadata call while a freshly created topic elects its leaders. */
+export async function withRetries<T>(call: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= attempts || (err as { retriable?: boolean }).retriable === false) throw err;
+      await sleep(Math.min(1000, 50 * attempt));
+    }
+  }
+}
 
 export function headersOf(message: KafkaMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -137,18 +149,31 @@ export class BatchConsumer {
     });
   }
 
+  private assignment: Record<string, number[]> = {};
+
   get raw(): Consumer {
     return this.consumer;
   }
 
+  /** Partitions of `topic` this member owns since the last rebalance. */
+  assignedPartitions(topic: Topic): number[] {
+    return this.assignment[physicalTopic(this.settings, topic)] ?? [];
+  }
+
   async start(): Promise<void> {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
+      this.assignment = e.payload.memberAssignment;
+    });
     await this.producer.connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) {
-      await this.consumer.subscribe({
-        topic: physicalTopic(this.settings, topic),
-        fromBeginning: this.options.fromBeginning ?? true,
-      });
+      // A topic created a moment ago may not have a leader in every broker's metadata yet.
+      await withRetries(() =>
+        this.consumer.subscribe({
+          topic: physicalTopic(this.settings, topic),
+          fromBeginning: this.options.fromBeginning ?? true,
+        }),
+      );
     }
     await this.consumer.run({
       autoCommit: !this.transactional,
@@ -195,21 +220,25 @@ export class BatchConsumer {
     }
   }
 
+  /** Outputs as produce requests that each stay under the broker's size limit. */
+  private requests(outputs: OutputBatch[]): { topic: string; messages: Message[] }[] {
+    return outputs.flatMap((o) =>
+      chunkBySize(o.records.map(toMessage)).map((messages) => ({
+        topic: physicalTopic(this.settings, o.topic),
+        messages,
+      })),
+    );
+  }
+
   private async publish(outputs: OutputBatch[]): Promise<void> {
-    const topicMessages = outputs
-      .filter((o) => o.records.length > 0)
-      .map((o) => ({ topic: physicalTopic(this.settings, o.topic), messages: o.records.map(toMessage) }));
-    if (topicMessages.length > 0) await this.producer.sendBatch({ topicMessages, acks: -1 });
+    for (const request of this.requests(outputs)) await this.producer.send({ ...request, acks: -1 });
   }
 
   private async commitTransaction(outputs: OutputBatch[], physical: string, partition: number, last: string) {
     for (let attempt = 1; ; attempt++) {
       const transaction = await this.producer.transaction();
       try {
-        const topicMessages = outputs
-          .filter((o) => o.records.length > 0)
-          .map((o) => ({ topic: physicalTopic(this.settings, o.topic), messages: o.records.map(toMessage) }));
-        if (topicMessages.length > 0) await transaction.sendBatch({ topicMessages, acks: -1 });
+        for (const request of this.requests(outputs)) await transaction.send({ ...request, acks: -1 });
         await transaction.sendOffsets({
           consumerGroupId: this.group,
           topics: [{ topic: physical, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
@@ -297,7 +326,7 @@ export class TopicReplayer {
     try {
       for (const topic of this.topics) {
         const physical = physicalTopic(this.settings, topic);
-        for (const p of await admin.fetchTopicOffsets(physical)) {
+        for (const p of await withRetries(() => admin.fetchTopicOffsets(physical))) {
           const high = BigInt(p.high);
           if (high > BigInt(p.low)) this.remaining.set(`${physical}/${p.partition}`, high);
         }
@@ -308,7 +337,9 @@ export class TopicReplayer {
     this.checkCaughtUp();
     await this.consumer.connect();
     for (const topic of this.topics) {
-      await this.consumer.subscribe({ topic: physicalTopic(this.settings, topic), fromBeginning: true });
+      await withRetries(() =>
+        this.consumer.subscribe({ topic: physicalTopic(this.settings, topic), fromBeginning: true }),
+      );
     }
     await this.consumer.run({
       autoCommit: false,

@@ -27,6 +27,33 @@ export function toMessage(record: OutgoingRecord): Message {
   };
 }
 
+/** Brokers refuse record batches above `message.max.bytes` (1 MiB by default): stay well below. */
+export const MAX_REQUEST_BYTES = 768 * 1024;
+
+function sizeOf(m: Message): number {
+  const v = m.value;
+  return (typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0)) + String(m.key ?? '').length + 64;
+}
+
+/** Splits messages into groups whose serialised size stays under MAX_REQUEST_BYTES. */
+export function chunkBySize(messages: Message[], limit = MAX_REQUEST_BYTES): Message[][] {
+  const chunks: Message[][] = [];
+  let current: Message[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = sizeOf(m);
+    if (current.length > 0 && bytes + size > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Idempotent producer (acks = all, one request in flight per broker, so retries never duplicate
  * or reorder). `send` resolves only when every record is durably written.
@@ -62,14 +89,16 @@ export class EventProducer {
     return this.connected;
   }
 
+  /** Sends records in requests below the broker's size limit; resolves when all are acknowledged. */
   async send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    await this.producer.send({
-      topic: physicalTopic(this.settings, topic),
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: records.map(toMessage),
-    });
+    for (const messages of chunkBySize(records.map(toMessage))) {
+      await this.producer.send({
+        topic: physicalTopic(this.settings, topic),
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages,
+      });
+    }
   }
 
   /** Several topics in one round trip, still acks = all. */

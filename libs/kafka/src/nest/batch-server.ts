@@ -22,6 +22,11 @@ export interface KafkaBatchServerOptions {
   maxRecords?: number;
   /** Exactly-once consume → produce under this (per-instance, stable) transactional id. */
   transactionalId?: string;
+  /**
+   * Handlers declared `@EventPattern(topic, transport)` with this symbol belong to this server only;
+   * an app with two consumer groups gives each its own symbol.
+   */
+  transport?: symbol;
 }
 
 /** The context handed to `@EventPattern` handlers next to the batch. */
@@ -40,6 +45,12 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
+    if (options.transport) this.transportId = options.transport;
+  }
+
+  /** Partitions of `topic` this instance owns (after the group's last rebalance). */
+  assignedPartitions(topic: Topic): number[] {
+    return this.consumer?.assignedPartitions(topic) ?? [];
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
@@ -108,10 +119,7 @@ function errorMessage(error: unknown): string {
  */
 export function connectBatchConsumer(
   app: INestApplication,
-  options: Pick<
-    KafkaBatchServerOptions,
-    'groupId' | 'stage' | 'fromBeginning' | 'maxRecords' | 'transactionalId'
-  >,
+  options: Omit<KafkaBatchServerOptions, 'kafka' | 'settings' | 'logger' | 'metrics'>,
 ): KafkaBatchServer {
   const server = new KafkaBatchServer({
     ...options,

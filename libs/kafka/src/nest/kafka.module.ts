@@ -11,7 +11,11 @@ import type { Kafka } from 'kafkajs';
 
 import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
 
+import { Topic } from '@paxscreen/contracts';
+
 import { ensureTopics } from '../core/admin';
+import { ConsumedRecord, TopicReplayer } from '../core/consumer';
+import { ReplyListener } from '../core/reply-listener';
 import { createKafka, kafkaAnswers } from '../core/client';
 import { EventProducer } from '../core/producer';
 import { KafkaSettings, kafkaSettingsFromEnv } from '../core/settings';
@@ -35,6 +39,29 @@ export class KafkaProducer extends EventProducer implements OnModuleInit, OnAppl
 
   async onApplicationShutdown(): Promise<void> {
     await this.disconnect();
+  }
+}
+
+/** Builds the readers apps need, so that no app touches kafkajs itself. */
+@Injectable()
+export class KafkaReaders {
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+  ) {}
+
+  /** Reads topics from the beginning, reports when caught up, keeps delivering (compacted state). */
+  replayer(
+    topics: Topic[],
+    onRecords: (records: ConsumedRecord[]) => void | Promise<void>,
+    name: string,
+  ): TopicReplayer {
+    return new TopicReplayer(this.kafka, this.settings, topics, onRecords, name);
+  }
+
+  /** Sees every record written to `topic` after it started (request/reply). */
+  replyListener(topic: Topic, onRecord: (record: ConsumedRecord) => void, name: string): ReplyListener {
+    return new ReplyListener(this.kafka, this.settings, topic, onRecord, name);
   }
 }
 
@@ -80,8 +107,9 @@ export class KafkaModule {
         },
         TopicBootstrap,
         KafkaProducer,
+        KafkaReaders,
       ],
-      exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer],
+      exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer, KafkaReaders],
     };
   }
 }

@@ -41,6 +41,9 @@ export function createRedis(settings: RedisSettings, name = 'paxscreen'): RedisC
     enableOfflineQueue: true,
     lazyConnect: false,
     retryStrategy: (times) => Math.min(times * 200, 2000),
+    // Concurrent commands share round trips (also across cluster nodes): stores issue plain
+    // GET/SET calls in parallel instead of MGET/pipelines that a cluster would refuse across slots.
+    enableAutoPipelining: true,
     ...(settings.tlsCa ? { tls: { ca: [settings.tlsCa] } } : {}),
   };
   if (settings.mode === 'cluster') {

@@ -38,17 +38,13 @@ export class RedisKeys {
   multipart(reference: string): string {
     return this.k('multipart', `{${reference}}`);
   }
-  /** Metadata of a multi-part set (expected count, receipts). */
-  multipartMeta(reference: string): string {
-    return this.k('multipart-meta', `{${reference}}`);
+  /** Multi-part sets waiting for parts (sorted set: score = first part's arrival, epoch ms). */
+  multipartPending(): string {
+    return this.k('multipart-pending');
   }
-  /** Latest accepted version of a manifest and the digest of its content. */
+  /** Versions of a manifest: receipt id → version number, and the last number given. */
   manifest(manifestId: string): string {
     return this.k('manifest', manifestId);
-  }
-  /** Receipt ids whose travellers were already published (redelivery guard). */
-  published(receiptId: string): string {
-    return this.k('published', receiptId);
   }
   /** Travellers by arrival date, for re-vetting (sorted set: score = arrival epoch ms). */
   arrivals(): string {

@@ -30,7 +30,7 @@ export class DecisionStore {
     return this.keys.decisionByDocument(issuer ?? 'UNK', normaliseDocumentNumber(number));
   }
 
-  /** Writes many decisions in one round trip (pipeline). */
+  /** Writes many decisions (auto-pipelined: one round trip per node). */
   async putMany(events: HotPathEntry[]): Promise<void> {
     if (events.length === 0) return;
     const pipeline = this.redis.pipeline();
@@ -48,6 +48,14 @@ export class DecisionStore {
   async byDocument(issuer: string | undefined, number: string): Promise<HotPathEntry | undefined> {
     const raw = await this.redis.get(this.docKey(issuer, number));
     return raw ? (JSON.parse(raw) as HotPathEntry) : undefined;
+  }
+
+  /** Current decisions of many travellers in one round trip (undefined where there is none). */
+  async byTravellers(travellerIds: string[]): Promise<(HotPathEntry | undefined)[]> {
+    const raws = await Promise.all(
+      travellerIds.map((id) => this.redis.get(this.keys.decisionByTraveller(id))),
+    );
+    return raws.map((raw) => (raw ? (JSON.parse(raw) as HotPathEntry) : undefined));
   }
 
   async byTraveller(travellerId: string): Promise<HotPathEntry | undefined> {

@@ -1,2 +1,4 @@
 export * from './decision.store';
+export * from './manifest.store';
 export * from './receipt.store';
+export * from './traveller-snapshot.store';

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { Iapi } from '@paxscreen/contracts';
+import { EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
+import { ApiError } from '@paxscreen/http';
+
+import { GatewayEnv } from '../gateway.env';
+import { GATEWAY_ENV } from '../tokens';
+import { boardingStatus } from './boarding-status';
+import { IapiClient } from './iapi.client';
+
+export interface IapiAnswer {
+  travellerId: string;
+  surname: string;
+  givenNames: string;
+  status: Iapi.BoardingStatus;
+}
+
+export interface IapiResult {
+  requestId: string;
+  /** True when screening did not answer in time: every traveller is CONTACT_AGENCY. */
+  timedOut: boolean;
+  answers: IapiAnswer[];
+  /** The same answers as an EDIFACT CUSRES, when asked for. */
+  cusres?: string;
+}
+
+/**
+ * Interactive API: a carrier asks, at check-in, whether travellers may board. The request is read
+ * like any manifest (PAXLST or JSON), checked against the key's carrier, screened now, and answered
+ * per traveller; a late answer is CONTACT_AGENCY (the decision is still recorded by screening).
+ */
+@Injectable()
+export class IapiUseCase {
+  constructor(
+    @Inject(IapiClient) private readonly client: IapiClient,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+  ) {}
+
+  async execute(cmd: {
+    carrier: string;
+    bytes: Buffer;
+    cusres: boolean;
+    traceparent: string;
+  }): Promise<IapiResult> {
+    const message = this.read(cmd.bytes);
+    if (message.manifest.carrier !== cmd.carrier) {
+      throw new ApiError(
+        403,
+        'CARRIER_MISMATCH',
+        'the request reports a flight of another carrier than the API key',
+      );
+    }
+    if (message.travellers.length === 0)
+      throw new ApiError(422, 'NO_TRAVELLERS', 'the request holds no traveller');
+    if (message.travellers.length > this.env.IAPI_MAX_TRAVELLERS) {
+      throw new ApiError(
+        413,
+        'TOO_MANY_TRAVELLERS',
+        `an iAPI request holds at most ${this.env.IAPI_MAX_TRAVELLERS} travellers`,
+      );
+    }
+    const { requestId, decisions } = await this.client.screen({
+      carrier: cmd.carrier,
+      manifestId: message.manifest.manifestId,
+      travellers: message.travellers,
+      timeoutMs: this.env.IAPI_TIMEOUT_MS,
+      traceparent: cmd.traceparent,
+    });
+    const answers = message.travellers.map((t, i) => ({
+      travellerId: t.travellerId,
+      surname: t.surname,
+      givenNames: t.givenNames,
+      status: boardingStatus(decisions?.[i]),
+    }));
+    const result: IapiResult = { requestId, timedOut: decisions === undefined, answers };
+    if (cmd.cusres) {
+      result.cusres = writeCusres({
+        sender: 'PAXSCREEN',
+        recipient: cmd.carrier,
+        controlRef: requestId.replace(/-/g, '').slice(0, 14),
+        messageRef: '1',
+        requestRef: message.manifest.transactionRef,
+        flight: message.manifest.flight,
+        answers: message.travellers.map((t, i) => ({
+          status: answers[i].status,
+          surname: t.surname,
+          givenNames: t.givenNames,
+          dateOfBirth: t.dateOfBirth,
+          document: t.documents[0]
+            ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
+            : undefined,
+        })),
+      });
+    }
+    return result;
+  }
+
+  private read(bytes: Buffer): ParsedMessage {
+    if (bytes.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'the request body is empty');
+    try {
+      const read = readMessage(bytes);
+      if (read.messages.length !== 1)
+        throw new ApiError(422, 'ONE_MESSAGE_EXPECTED', 'an iAPI request holds exactly one message');
+      return read.messages[0];
+    } catch (err) {
+      if (err instanceof EdifactError) throw new ApiError(422, err.code, err.message);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { Decision, Gender, Traveller } from '@paxscreen/contracts';
+import { MrzReading, parseMrz, readCountry } from '@paxscreen/edifact';
+import { ApiError, Principal } from '@paxscreen/http';
+import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { DecisionStore, HotPathEntry } from '@paxscreen/redis';
+
+import { AuditLog } from '../audit/audit-log';
+import { GatewayEnv } from '../gateway.env';
+import { IapiClient } from '../iapi/iapi.client';
+import { GATEWAY_ENV } from '../tokens';
+
+export interface DocumentQuery {
+  issuer: string;
+  number: string;
+  dateOfBirth?: string;
+  /** From a scanned MRZ: what on-demand screening can use. */
+  holder?: {
+    surname: string;
+    givenNames: string;
+    dateOfBirth?: string;
+    nationality?: string;
+    gender: Gender;
+    expiry?: string;
+    type: string;
+  };
+}
+
+export interface LookupResult {
+  /** True when the carrier sent advance data and screening decided on it. */
+  advanceData: boolean;
+  note?: string;
+  /** Whether the birth date asked for agrees with the advance data (when one was given). */
+  dateOfBirthMatches?: boolean;
+  decision?: Decision;
+  subject?: HotPathEntry['subject'];
+  flight?: HotPathEntry['flight'];
+  manifestId?: string;
+  /** Set when no decision could be had in time: the officer must refer. */
+  unavailable?: string;
+}
+
+const DOC_NUMBER = /^[A-Z0-9<]{1,20}$/;
+const ISSUER = /^(D|[A-Z]{3})$/;
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** MRZ dates are YYMMDD: birth dates are in the past (a year ahead of today is last century). */
+export function mrzDate(yymmdd: string, kind: 'birth' | 'expiry', now = new Date()): string | undefined {
+  if (!/^\d{6}$/.test(yymmdd)) return undefined;
+  const yy = Number(yymmdd.slice(0, 2));
+  const current = now.getUTCFullYear() % 100;
+  const century = kind === 'birth' ? (yy > current ? 1900 : 2000) : 2000;
+  return `${century + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+}
+
+/**
+ * Port-of-entry look-ups: the current decision for a document from the Redis hot path; without
+ * advance data (or when Redis is unavailable) the traveller is screened on demand. Every look-up is
+ * audited.
+ */
+@Injectable()
+export class PoeUseCase {
+  constructor(
+    @Inject(DecisionStore) private readonly decisions: DecisionStore,
+    @Inject(IapiClient) private readonly screening: IapiClient,
+    @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+  ) {}
+
+  parseMrzLines(text: string): DocumentQuery {
+    const mrz: MrzReading | undefined = parseMrz(text);
+    if (!mrz || mrz.format === 'TD2')
+      throw new ApiError(
+        422,
+        'MRZ_UNREADABLE',
+        'expected a TD1 (3 × 30) or TD3 (2 × 44) machine-readable zone',
+      );
+    const failed = mrz.checks.filter((c) => !c.valid).map((c) => c.field);
+    if (failed.length > 0)
+      throw new ApiError(422, 'MRZ_CHECK_DIGIT', `check digit wrong for: ${failed.join(', ')}`, {
+        fields: failed,
+      });
+    const issuer = readCountry(mrz.issuer).code ?? mrz.issuer;
+    const nationality = readCountry(mrz.nationality).code ?? mrz.nationality;
+    const dateOfBirth = mrzDate(mrz.dateOfBirth, 'birth');
+    return {
+      issuer,
+      number: mrz.documentNumber,
+      dateOfBirth,
+      holder: {
+        surname: mrz.surname,
+        givenNames: mrz.givenNames,
+        dateOfBirth,
+        nationality,
+        gender: (['M', 'F'].includes(mrz.sex) ? mrz.sex : 'X') as Gender,
+        expiry: mrzDate(mrz.expiry, 'expiry'),
+        type: mrz.documentCode.replace(/<+$/, '').slice(0, 1) || 'P',
+      },
+    };
+  }
+
+  async lookup(
+    query: DocumentQuery,
+    who: Principal,
+    requestId: string,
+    via: 'document' | 'mrz',
+  ): Promise<LookupResult> {
+    const issuer = query.issuer.toUpperCase();
+    const number = query.number.toUpperCase().replace(/[\s-]/g, '');
+    if (!ISSUER.test(issuer))
+      throw new ApiError(400, 'INVALID_ISSUER', 'issuer must be an ISO 3166-1 alpha-3 or ICAO code');
+    if (!DOC_NUMBER.test(number))
+      throw new ApiError(400, 'INVALID_DOCUMENT_NUMBER', 'document numbers are 1-20 letters and digits');
+    if (query.dateOfBirth !== undefined && !FULL_DATE.test(query.dateOfBirth)) {
+      throw new ApiError(400, 'INVALID_DATE_OF_BIRTH', 'dateOfBirth must be YYYY-MM-DD');
+    }
+    let hit: HotPathEntry | undefined;
+    let redisDown = false;
+    try {
+      hit = await this.decisions.byDocument(issuer, number);
+    } catch (err) {
+      redisDown = true;
+      this.logger.warn({ err }, 'hot path unavailable; screening on demand');
+    }
+    const result = hit
+      ? this.fromHotPath(hit, query.dateOfBirth)
+      : await this.onDemand({ ...query, issuer, number }, redisDown);
+    this.metrics.hotPathLookups.inc({ result: hit ? 'hit' : 'miss' });
+    this.audit.record(
+      {
+        action: via === 'mrz' ? 'POE_LOOKUP_MRZ' : 'POE_LOOKUP_DOCUMENT',
+        actor: who.subject,
+        role: who.roles.join(','),
+        target: `${issuer}:${number}`,
+        outcome: result.decision?.outcome ?? 'NO_DECISION',
+        details: { advanceData: result.advanceData, ...(who.post ? { post: who.post } : {}) },
+      },
+      requestId,
+    );
+    return result;
+  }
+
+  private fromHotPath(hit: HotPathEntry, dateOfBirth: string | undefined): LookupResult {
+    return {
+      advanceData: true,
+      ...(dateOfBirth ? { dateOfBirthMatches: hit.subject.dateOfBirth === dateOfBirth } : {}),
+      decision: hit.decision,
+      subject: hit.subject,
+      flight: hit.flight,
+      manifestId: hit.manifestId,
+    };
+  }
+
+  private async onDemand(query: DocumentQuery, redisDown: boolean): Promise<LookupResult> {
+    const h = query.holder;
+    const traveller: Traveller = {
+      travellerId: `poe-${createHash('sha256').update(`${query.issuer}:${query.number}`).digest('hex').slice(0, 16)}`,
+      role: 'PASSENGER',
+      surname: h?.surname ?? '',
+      givenNames: h?.givenNames ?? '',
+      dateOfBirth: h?.dateOfBirth ?? query.dateOfBirth,
+      gender: h?.gender ?? 'U',
+      nationality: h?.nationality,
+      documents: [
+        {
+          type: h?.type ?? 'P',
+          number: query.number,
+          issuer: query.issuer,
+          ...(h?.expiry ? { expiry: h.expiry } : {}),
+        },
+      ],
+      flight: {
+        carrier: 'YY',
+        number: 'POE',
+        departure: { port: 'UNK' },
+        arrival: { port: 'UNK', at: new Date().toISOString().slice(0, 16) },
+      },
+      itinerary: [],
+      findings: [],
+    };
+    const { decisions } = await this.screening.screen({
+      carrier: 'YY',
+      manifestId: `POE:${new Date().toISOString().slice(0, 10)}`,
+      travellers: [traveller],
+      timeoutMs: this.env.POE_SCREEN_TIMEOUT_MS,
+    });
+    const note = redisDown
+      ? 'the hot path is unavailable; screened on demand now'
+      : 'no advance passenger data was received for this document; screened on demand now';
+    if (!decisions?.[0])
+      return {
+        advanceData: false,
+        note,
+        unavailable: 'screening did not answer in time: refer the traveller',
+      };
+    return { advanceData: false, note, decision: decisions[0] };
+  }
+}

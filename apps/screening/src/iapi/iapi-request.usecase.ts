@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { decodeContract, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
+import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { Metrics } from '@paxscreen/observability';
+import { DecisionStore } from '@paxscreen/redis';
+
+import { decisionEvent, decisionIdFor, hotPathEntry } from '../screen-travellers/decision-event';
+import { ScreeningStateService } from '../state/screening-state.service';
+
+/**
+ * Interactive requests (iAPI at check-in, port-of-entry look-ups without advance data): screen now,
+ * reply to the requester, and record every decision on the decisions topic and the hot path, even
+ * when the requester has already given up waiting.
+ */
+@Injectable()
+export class IapiRequestUseCase {
+  constructor(
+    @Inject(ScreeningStateService) private readonly index: ScreeningStateService,
+    @Inject(DecisionStore) private readonly decisions: DecisionStore,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const replies: OutputBatch = { topic: Topic.IapiReplies, records: [] };
+    const decided: OutputBatch = { topic: Topic.Decisions, records: [] };
+    const dead: OutputBatch[] = [];
+    const hot = [];
+    for (const record of records) {
+      let request: Iapi.RequestValue;
+      try {
+        request = decodeContract(Iapi.RequestValue, record.value ?? Buffer.alloc(0));
+      } catch (err) {
+        dead.push(
+          deadLetterOutput(record, {
+            stage: 'screening',
+            code: 'INVALID_EVENT',
+            message: (err as Error).message,
+          }),
+        );
+        continue;
+      }
+      const events = request.travellers.map((t, i) => {
+        const decision = this.index.screener.screen(t, {
+          decisionId: decisionIdFor(`${request.eventId}:${i}`),
+        });
+        this.metrics.decisions.inc({ outcome: decision.outcome });
+        return decisionEvent(t, decision, {
+          manifestId: request.manifestId,
+          correlationId: request.requestId,
+          traceparent: request.traceparent,
+        });
+      });
+      const reply: Iapi.ReplyValue = {
+        ...envelope(request.requestId, request.traceparent),
+        requestId: request.requestId,
+        decisions: events.map((e) => e.decision),
+      };
+      replies.records.push({
+        key: request.requestId,
+        value: reply,
+        headers: { [Header.RequestId]: request.requestId },
+      });
+      for (const e of events) {
+        decided.records.push({
+          key: e.manifestId,
+          value: e,
+          headers: { [Header.ReceiptId]: request.requestId },
+        });
+        hot.push(hotPathEntry(e));
+      }
+    }
+    await this.decisions.putMany(hot);
+    return [replies, decided, ...dead];
+  }
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { decodeContract, DecisionMade, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
+import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { Metrics } from '@paxscreen/observability';
+import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
+
+import { ScreeningStateService } from '../state/screening-state.service';
+import { arrivalEpoch, decisionEvent, decisionIdFor, hotPathEntry } from './decision-event';
+
+/**
+ * Screens a batch of traveller events: one decision per traveller to the decisions topic, the hot
+ * path and the re-vetting snapshot to Redis. A traveller already decided (an earlier manifest
+ * version) gets a decision that supersedes the current one; a redelivered event repeats its own.
+ */
+@Injectable()
+export class ScreenTravellersUseCase {
+  constructor(
+    @Inject(ScreeningStateService) private readonly index: ScreeningStateService,
+    @Inject(DecisionStore) private readonly decisions: DecisionStore,
+    @Inject(TravellerSnapshotStore) private readonly snapshots: TravellerSnapshotStore,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const events: { record: ConsumedRecord; event: TravellerParsed.Value }[] = [];
+    const dead: OutputBatch[] = [];
+    for (const record of records) {
+      try {
+        events.push({
+          record,
+          event: decodeContract(TravellerParsed.Value, record.value ?? Buffer.alloc(0)),
+        });
+      } catch (err) {
+        this.metrics.deadLetters.inc({ stage: 'screening', code: 'INVALID_EVENT' });
+        dead.push(
+          deadLetterOutput(record, {
+            stage: 'screening',
+            code: 'INVALID_EVENT',
+            message: (err as Error).message,
+          }),
+        );
+      }
+    }
+    const current = await this.decisions.byTravellers(events.map((e) => e.event.traveller.travellerId));
+    const now = Date.now();
+    const out: DecisionMade.Value[] = [];
+    const snapshots: TravellerSnapshot[] = [];
+    events.forEach(({ record, event }, i) => {
+      const decisionId = decisionIdFor(event.eventId);
+      const previous = current[i]?.decision;
+      const supersedes = previous?.decisionId === decisionId ? previous.supersedes : previous?.decisionId;
+      const decision = this.index.screener.screen(event.traveller, {
+        decisionId,
+        supersedes,
+        receivedAt: event.receivedAt,
+        parsedAt: Date.parse(event.occurredAt),
+      });
+      this.metrics.matchLatency.observe(decision.timings.screeningMs / 1000);
+      out.push(
+        decisionEvent(event.traveller, decision, {
+          manifestId: event.manifestId,
+          correlationId: event.correlationId,
+          traceparent: event.traceparent ?? record.headers[Header.TraceParent],
+        }),
+      );
+      snapshots.push({
+        traveller: event.traveller,
+        manifestId: event.manifestId,
+        correlationId: event.correlationId,
+        partition: record.partition,
+        arrivesAt: arrivalEpoch(event.traveller, now),
+      });
+    });
+    await Promise.all([this.decisions.putMany(out.map(hotPathEntry)), this.snapshots.putMany(snapshots)]);
+    for (const e of out) {
+      this.metrics.decisions.inc({ outcome: e.decision.outcome });
+      if (e.decision.timings.receivedAt)
+        this.metrics.ingestToDecision.observe((Date.now() - e.decision.timings.receivedAt) / 1000);
+    }
+    return [
+      {
+        topic: Topic.Decisions,
+        records: out.map((e, i) => ({
+          key: events[i].record.key ?? e.manifestId,
+          value: e,
+          headers: { [Header.ReceiptId]: e.correlationId, [Header.TraceParent]: e.traceparent },
+        })),
+      },
+      ...dead,
+    ];
+  }
+}

@@ -1,0 +1,22 @@
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+export class ScreeningEnv {
+  @IsInt() @Min(0) @Max(65535) SCREENING_PORT = 8082;
+  /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope). */
+  @Matches(/^[A-Z]{3}$/) SCREENING_HOME_ECONOMY = 'USA';
+  /**
+   * Stable id of this instance (its Kafka transactional id): a restarted instance with the same id
+   * fences its predecessor's unfinished transaction at once. Two instances need two ids.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/) SCREENING_INSTANCE_ID = 'screening-1';
+  /** JSON file with per-list policies `[{ listId, alert, refer, noBoard? }]`; empty = defaults. */
+  @IsString() SCREENING_POLICY_FILE = '';
+  /** How long the hot path keeps a decision (API data is kept only as long as needed), hours. */
+  @IsInt() @Min(1) HOTPATH_TTL_HOURS = 72;
+  /** Re-vet travellers arriving up to this many hours ahead (and kept this long after arrival). */
+  @IsInt() @Min(1) REVET_WINDOW_HOURS = 72;
+  /** List changes arriving within this time are re-vetted together, ms. */
+  @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
+  /** Largest batch handed to the screening handler. */
+  @IsInt() @Min(1) SCREENING_MAX_BATCH = 2000;
+}

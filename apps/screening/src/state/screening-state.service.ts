@@ -1,0 +1,113 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+
+import { ListEntry, Topic } from '@paxscreen/contracts';
+import { ConsumedRecord, KafkaReaders, TopicReplayer } from '@paxscreen/kafka';
+import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { validateRule } from '@paxscreen/rules';
+import { Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
+
+import { SCREENING_CONFIG } from '../screening.config';
+
+const LIST_TOPICS = [Topic.Watchlist, Topic.Documents, Topic.Enrolments, Topic.Rules, Topic.ListVersions];
+
+/**
+ * The in-memory index the service screens against, built from the compacted list topics at start
+ * (the service is not ready until it has caught up) and kept current record by record afterwards.
+ */
+@Injectable()
+export class ScreeningStateService implements OnApplicationShutdown {
+  readonly state = new ScreeningState();
+  readonly screener: Screener;
+  private readonly replayer: TopicReplayer;
+  private readonly changeListeners: (() => void)[] = [];
+
+  constructor(
+    @Inject(KafkaReaders) readers: KafkaReaders,
+    @Inject(HealthRegistry) health: HealthRegistry,
+    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SCREENING_CONFIG) config: ScreeningConfig,
+  ) {
+    this.screener = new Screener(this.state, config);
+    this.replayer = readers.replayer(LIST_TOPICS, (records) => this.apply(records), 'screening-index');
+    health.register({ name: 'index', check: async () => this.replayer.ready });
+  }
+
+  /** Starts reading the list topics and resolves once caught up with where they stood. */
+  async load(): Promise<void> {
+    const started = Date.now();
+    await this.replayer.start();
+    await this.replayer.caughtUp;
+    this.logger.info(
+      { entries: this.state.watchlists.size, ms: Date.now() - started },
+      'screening index caught up',
+    );
+  }
+
+  get ready(): boolean {
+    return this.replayer.ready;
+  }
+
+  /** Called after list changes that arrive once the index has caught up (re-vetting). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private apply(records: ConsumedRecord[]): void {
+    const touched = new Set<string>();
+    for (const r of records) {
+      if (!r.key) continue;
+      const { listId, entryId } = ListEntry.parseListEntryKey(r.key);
+      try {
+        this.applyOne(r.topic, listId, entryId, r.value);
+        touched.add(listId);
+      } catch (err) {
+        // A bad record must not stop the index: it is skipped and reported (no personal data).
+        this.logger.error({ err, topic: r.topic, offset: r.offset, listId }, 'list record skipped');
+      }
+    }
+    for (const listId of touched) {
+      const version = this.state.listVersions()[listId] ?? '';
+      this.metrics.listEntries.set({ list: listId, version }, this.state.entryCount(listId));
+    }
+    if (touched.size > 0 && this.replayer.ready) for (const l of this.changeListeners) l();
+  }
+
+  private applyOne(topic: Topic, listId: string, entryId: string, value: Buffer | null): void {
+    if (topic === Topic.ListVersions) {
+      // Keyed by list id alone; the record follows the list's entries on the topics above.
+      const version = value
+        ? (JSON.parse(value.toString('utf8')) as { version?: string }).version
+        : undefined;
+      if (version) this.state.setListVersion(listId, version);
+      return;
+    }
+    const parsed = value
+      ? (JSON.parse(value.toString('utf8')) as {
+          listVersion?: string;
+          entry?: never;
+          rule?: Record<string, unknown>;
+        })
+      : null;
+    const version = parsed?.listVersion;
+    switch (topic) {
+      case Topic.Watchlist:
+        return this.state.applyWatchlist(listId, entryId, parsed?.entry ?? null, version);
+      case Topic.Documents:
+        return this.state.applyDocument(listId, entryId, parsed?.entry ?? null, version);
+      case Topic.Enrolments:
+        return this.state.applyEnrolment(listId, entryId, parsed?.entry ?? null, version);
+      case Topic.Rules: {
+        if (!parsed?.rule) return this.state.applyRule(listId, entryId, null, version);
+        const { entryId: _ignored, ...rule } = parsed.rule;
+        return this.state.applyRule(listId, entryId, validateRule(rule), version);
+      }
+      default:
+        return;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.replayer.stop();
+  }
+}

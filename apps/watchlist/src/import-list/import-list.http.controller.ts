@@ -1,0 +1,85 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+
+import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import type { ListFile } from '@paxscreen/lists';
+
+import { ImportListUseCase, ImportSummary } from './import-list.usecase';
+
+/** File names are only used to recognise formats and in messages: anything odd is refused. */
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,127}$/;
+const MAX_FILES = 8;
+
+interface JsonUpload {
+  files?: { name?: unknown; contentBase64?: unknown }[];
+}
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || !SAFE_FILE_NAME.test(name) || name.includes('..')) {
+    throw new ApiError(
+      400,
+      'UNSAFE_FILE_NAME',
+      'file names are 1-128 characters of letters, digits, space and ._()-',
+    );
+  }
+  return name;
+}
+
+/** Decodes the upload: one raw file (x-file-name), or a JSON set of files (an OFAC CSV set). */
+export function uploadedFiles(
+  body: Buffer,
+  contentType: string | undefined,
+  fileName: string | undefined,
+): ListFile[] {
+  if (body.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'the upload is empty');
+  if (contentType?.startsWith('application/vnd.paxscreen.files+json')) {
+    let parsed: JsonUpload;
+    try {
+      parsed = JSON.parse(body.toString('utf8')) as JsonUpload;
+    } catch {
+      throw new ApiError(400, 'INVALID_BODY', 'the file set is not valid JSON');
+    }
+    const files = parsed.files;
+    if (!Array.isArray(files) || files.length === 0 || files.length > MAX_FILES) {
+      throw new ApiError(400, 'INVALID_BODY', `a file set has 1-${MAX_FILES} files`);
+    }
+    return files.map((f) => {
+      if (typeof f.contentBase64 !== 'string')
+        throw new ApiError(400, 'INVALID_BODY', 'each file needs contentBase64');
+      return { name: checkName(f.name), bytes: Buffer.from(f.contentBase64, 'base64') };
+    });
+  }
+  return [{ name: checkName(fileName ?? 'upload'), bytes: body }];
+}
+
+@ApiTags('lists')
+@ApiBearerAuth('officer-token')
+@UseGuards(RolesGuard)
+@Controller('v1/lists')
+export class ImportListHttpController {
+  constructor(@Inject(ImportListUseCase) private readonly importList: ImportListUseCase) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Import a list version (any supported format, or a rule set); publishes only the changes',
+  })
+  @ApiConsumes('application/octet-stream', 'application/vnd.paxscreen.files+json')
+  @ApiHeader({
+    name: 'x-file-name',
+    required: false,
+    description: 'name of the uploaded file (helps recognise the format)',
+  })
+  @ApiQuery({ name: 'listId', required: false })
+  async upload(
+    @Req() request: StaffRequest,
+    @Body() body: Buffer | undefined,
+    @Headers('content-type') contentType?: string,
+    @Headers('x-file-name') fileName?: string,
+    @Query('listId') listId?: string,
+  ): Promise<ImportSummary> {
+    const files = uploadedFiles(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentType, fileName);
+    return this.importList.execute({ files, listId, actor: request.principal?.subject ?? 'unknown' });
+  }
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { run } from '@paxscreen/http';
+
+import { startWatchlist } from './watchlist.app';
+
+run(() => startWatchlist());

@@ -1,0 +1,1 @@
+export const WATCHLIST_ENV = Symbol('paxscreen:watchlist-env');

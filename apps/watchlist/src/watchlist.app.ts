@@ -1,0 +1,22 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { loadEnv } from '@paxscreen/contracts';
+import { createHttpApp, listen } from '@paxscreen/http';
+
+import { WatchlistModule } from './app.module';
+import { WatchlistEnv } from './watchlist.env';
+
+/** Builds and starts the watchlist service: list imports, versions, diffs, catalogue. */
+export async function startWatchlist(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
+  const settings = loadEnv(WatchlistEnv, env);
+  const app = await createHttpApp(WatchlistModule.register(env), {
+    bodyLimit: settings.WATCHLIST_UPLOAD_LIMIT,
+    openApi: {
+      title: 'paxscreen watchlist',
+      description: 'List imports, versions and catalogue (admins)',
+      version: '1',
+    },
+  });
+  await listen(app, settings.WATCHLIST_PORT);
+  return app;
+}

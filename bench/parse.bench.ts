@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { FlightLeg } from '@paxscreen/contracts';
+import {
+  DEFAULT_DELIMITERS,
+  type PaxlstTraveller,
+  readMessage,
+  tokenizeEach,
+  writePaxlst,
+} from '@paxscreen/edifact';
+
+import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
+
+/**
+ * Parse throughput on one core (the main thread): a generated PAXLST of 10,000 passengers (the
+ * issue's case), the same travellers as a JSON manifest, and the largest GTAS PNRGOV sample. Bytes
+ * are in memory; each case is warmed up, then timed several times, and the median is reported.
+ * Target (issue 4): at least 100,000 travellers/s for the PAXLST case.
+ */
+const PASSENGERS = 10000;
+const SMOKE_PASSENGERS = 1000;
+const RUNS = 25;
+const SMOKE_RUNS = 2;
+const WARM_UP = 3;
+const TARGET_TRAVELLERS_PER_S = 100000;
+const MS_PER_S = 1000;
+const MIB = 2 ** 20;
+const NOW = new Date('2025-06-01T00:00:00Z');
+const GTAS_PNR = join(__dirname, '..', 'test', 'fixtures', 'edifact', 'gtas', 'pnrWithBags.txt');
+
+const SURNAMES = [
+  'SMITH',
+  'GARCIA',
+  'MULLER',
+  'NGUYEN',
+  'KOWALSKI',
+  'OKAFOR',
+  'TANAKA',
+  'ROSSI',
+  'SILVA',
+  'OBRIEN',
+];
+const GIVEN = ['ANNA', 'JOHN', 'MARIA', 'WEI', 'FATIMA', 'LUCAS', 'SOFIA', 'OMAR', 'YUKI', 'PEDRO'];
+const COUNTRIES = ['GBR', 'FRA', 'DEU', 'USA', 'CHN', 'NGA', 'JPN', 'ITA', 'BRA', 'IRL'];
+
+const flight: FlightLeg = {
+  carrier: 'ZZ',
+  number: '0400',
+  departure: { port: 'LHR', at: '2025-03-01T10:15' },
+  arrival: { port: 'YYZ', at: '2025-03-01T13:30' },
+};
+
+/** Deterministic travellers (a small linear congruential generator: the same bytes every run). */
+function travellers(n: number): PaxlstTraveller[] {
+  let seed = 42;
+  const next = (m: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % m;
+  };
+  return Array.from({ length: n }, (_, i) => ({
+    role: 'PASSENGER' as const,
+    ref: `ZZ${String(i).padStart(7, '0')}`,
+    surname: SURNAMES[next(SURNAMES.length)],
+    givenNames: `${GIVEN[next(GIVEN.length)]} ${GIVEN[next(GIVEN.length)]}`,
+    dateOfBirth: `${1940 + next(80)}-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`,
+    gender: next(2) === 0 ? ('F' as const) : ('M' as const),
+    nationality: COUNTRIES[next(COUNTRIES.length)],
+    residence: COUNTRIES[next(COUNTRIES.length)],
+    embarkation: 'LHR',
+    debarkation: 'YYZ',
+    seat: `${1 + next(60)}${'ABCDEFGHJK'[next(10)]}`,
+    bagCount: next(3),
+    pnr: { locator: `Q${String(next(1e5)).padStart(5, '0')}` },
+    documents: [
+      {
+        type: 'P',
+        number: `X${String(next(1e8)).padStart(8, '0')}`,
+        issuer: COUNTRIES[next(COUNTRIES.length)],
+        expiry: '2030-01-01',
+      },
+    ],
+  }));
+}
+
+function jsonManifest(list: PaxlstTraveller[]): string {
+  return JSON.stringify({
+    format: 'paxscreen.manifest',
+    version: 1,
+    kind: 'PASSENGERS',
+    flight: { ...flight },
+    travellers: list.map(({ pnr, ...t }) => ({ ...t, pnrLocator: pnr?.locator })),
+  });
+}
+
+/** Median and fastest run: on a shared machine the median carries other processes' load too. */
+function time(runs: number, fn: () => void): { median: number; best: number } {
+  for (let i = 0; i < WARM_UP; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), best: times[0] };
+}
+
+export const parseSuite: BenchSuite = {
+  name: 'parse',
+  description:
+    'libs/edifact readers on one core: generated 10,000-passenger PAXLST, the same as JSON, and GTAS pnrWithBags',
+  async run(ctx) {
+    const n = ctx.smoke ? SMOKE_PASSENGERS : PASSENGERS;
+    const runs = ctx.smoke ? SMOKE_RUNS : RUNS;
+    const list = travellers(n);
+    const paxlst = Buffer.from(
+      writePaxlst({
+        sender: 'ZZAIR',
+        recipient: 'GOV',
+        controlRef: '1',
+        messageRef: 'M1',
+        kind: 'PASSENGERS',
+        flight,
+        travellers: list,
+      }),
+    );
+    const json = Buffer.from(jsonManifest(list));
+    const pnr = readFileSync(GTAS_PNR);
+    const pnrTravellers = readMessage(pnr, { now: NOW }).messages[0].travellers.length;
+    const text = paxlst.toString('latin1');
+    const bodyStart = text.indexOf('UNB');
+    let segments = 0;
+    tokenizeEach(text, bodyStart, DEFAULT_DELIMITERS, () => segments++);
+    ctx.log(`PAXLST: ${n} passengers, ${(paxlst.length / MIB).toFixed(2)} MiB, ${segments} segments`);
+
+    const rows: BenchRow[] = [];
+    const row = (
+      name: string,
+      count: number,
+      bytes: number,
+      t: { median: number; best: number },
+      targeted: boolean,
+    ): BenchRow => {
+      const perS = (count * MS_PER_S) / t.median;
+      ctx.log(
+        `${name}: median ${t.median.toFixed(1)} ms, best ${t.best.toFixed(1)} ms, ${Math.round(perS)} travellers/s`,
+      );
+      return {
+        name,
+        values: {
+          travellers: count,
+          MiB: bytes / MIB,
+          'median ms': t.median,
+          'best ms': t.best,
+          'travellers/s (median)': perS,
+          'travellers/s (best)': (count * MS_PER_S) / t.best,
+          'MiB/s (median)': (bytes / MIB / t.median) * MS_PER_S,
+        },
+        ...(targeted
+          ? {
+              target: {
+                text: `≥ ${TARGET_TRAVELLERS_PER_S.toLocaleString('en-GB')} travellers/s`,
+                met: perS >= TARGET_TRAVELLERS_PER_S,
+              },
+            }
+          : {}),
+      };
+    };
+    const tokenMs = time(runs, () =>
+      tokenizeEach(paxlst.toString('latin1'), bodyStart, DEFAULT_DELIMITERS, () => undefined),
+    );
+    rows.push(
+      row(
+        `decode + tokenize only: PAXLST, ${n.toLocaleString('en-GB')} passengers`,
+        n,
+        paxlst.length,
+        tokenMs,
+        false,
+      ),
+    );
+    const paxlstMs = time(runs, () => readMessage(paxlst, { now: NOW }));
+    rows.push(
+      row(
+        `readMessage: PAXLST D:05B, ${n.toLocaleString('en-GB')} passengers`,
+        n,
+        paxlst.length,
+        paxlstMs,
+        true,
+      ),
+    );
+    const jsonMs = time(runs, () => readMessage(json, { now: NOW }));
+    rows.push(
+      row(
+        `readMessage: JSON manifest, ${n.toLocaleString('en-GB')} passengers`,
+        n,
+        json.length,
+        jsonMs,
+        false,
+      ),
+    );
+    const pnrMs = time(runs, () => readMessage(pnr, { now: NOW }));
+    rows.push(
+      row(
+        `readMessage: PNRGOV pnrWithBags.txt (${pnrTravellers} travellers)`,
+        pnrTravellers,
+        pnr.length,
+        pnrMs,
+        false,
+      ),
+    );
+    return rows;
+  },
+};

@@ -1,0 +1,138 @@
+import type { Finding, FlightLeg, MessageType, Traveller, TravellerRole } from '@paxscreen/contracts';
+
+import { isoDay } from '../normalize/dates';
+import { finding } from '../quality/finding';
+import { buildReport } from '../quality/report';
+import { checkTraveller } from '../quality/traveller-checks';
+import type {
+  Direction,
+  ManifestInfo,
+  ManifestKind,
+  Multipart,
+  ParsedMessage,
+  ReadContext,
+  ReportingParty,
+} from '../types';
+import { identityOf, manifestIdOf, TravellerIds } from './manifest-id';
+
+/** A traveller as a reader built it, before ids and checks. */
+export interface TravellerDraft {
+  traveller: Omit<Traveller, 'travellerId'> & { travellerId?: string };
+  /** The carrier's unique passenger reference (PAXLST RFF+ABO, JSON `ref`). */
+  ref?: string;
+  /** Where the traveller's data starts: segment position or JSON path. */
+  segment?: number;
+  path?: string;
+}
+
+export interface MessageDraft {
+  messageType: MessageType;
+  version: string;
+  messageRef?: string;
+  kind: ManifestKind;
+  flight: FlightLeg;
+  legs: FlightLeg[];
+  direction?: Direction;
+  reportingParty?: ReportingParty;
+  documentCode?: string;
+  transactionRef?: string;
+  multipart?: Multipart;
+  travellers: TravellerDraft[];
+  findings: Finding[];
+  /** API data is checked for completeness; PNR data is not (see CheckContext.strict). */
+  strict: boolean;
+}
+
+/** Gives every traveller its id, runs the field checks and builds the report. */
+export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMessage {
+  const departureDate = draft.flight.departure.at?.slice(0, 10) || undefined;
+  const manifestId = manifestIdOf(
+    draft.flight.carrier,
+    draft.flight.number,
+    departureDate,
+    draft.direction,
+    draft.kind,
+  );
+  const refDate = departureDate ?? isoDay(ctx.now);
+  const ids = new TravellerIds(manifestId);
+  const travellers: Traveller[] = draft.travellers.map((d, index) => {
+    const t = d.traveller;
+    const { id, duplicate } = ids.next(
+      identityOf({
+        ref: d.ref,
+        locator: t.pnr?.locator,
+        role: t.role,
+        surname: t.surname,
+        givenNames: t.givenNames,
+        dateOfBirth: t.dateOfBirth,
+      }),
+    );
+    t.travellerId = id;
+    const traveller = t as Traveller;
+    for (const f of traveller.findings) f.traveller = index;
+    if (duplicate) {
+      traveller.findings.push(
+        finding('DUPLICATE_TRAVELLER', 'same identity as an earlier traveller in this message', {
+          segment: d.segment,
+          field: d.path,
+          traveller: index,
+        }),
+      );
+    }
+    checkTraveller(traveller, { index, segment: d.segment, path: d.path, refDate, strict: draft.strict });
+    return traveller;
+  });
+  if (travellers.length === 0)
+    draft.findings.push(finding('EMPTY_MANIFEST', 'message lists no travellers', {}));
+
+  const manifest: ManifestInfo = {
+    manifestId,
+    carrier: draft.flight.carrier,
+    flightNumber: draft.flight.number,
+    kind: draft.kind,
+    flight: draft.flight,
+    legs: draft.legs,
+  };
+  if (departureDate) manifest.departureDate = departureDate;
+  if (draft.direction) manifest.direction = draft.direction;
+  if (draft.reportingParty) manifest.reportingParty = draft.reportingParty;
+  if (draft.documentCode) manifest.documentCode = draft.documentCode;
+  if (draft.transactionRef) manifest.transactionRef = draft.transactionRef;
+
+  const message: ParsedMessage = {
+    messageType: draft.messageType,
+    version: draft.version,
+    manifest,
+    travellers,
+    report: buildReport(draft.messageType, draft.version, draft.messageRef, travellers, draft.findings),
+  };
+  if (draft.messageRef !== undefined) message.messageRef = draft.messageRef;
+  if (draft.multipart) message.multipart = draft.multipart;
+  return message;
+}
+
+/** A flight leg with nothing known yet. */
+export function emptyLeg(carrier = '', number = ''): FlightLeg {
+  return { carrier, number, departure: { port: '' }, arrival: { port: '' } };
+}
+
+/** Placeholder until the reader knows the flight (never mutated; readers replace it). */
+const NO_FLIGHT: FlightLeg = Object.freeze(emptyLeg()) as FlightLeg;
+
+/** A traveller with only names and role; readers fill in the rest. */
+export function newTraveller(
+  role: TravellerRole,
+  surname: string,
+  givenNames: string,
+): TravellerDraft['traveller'] {
+  return {
+    role,
+    surname,
+    givenNames,
+    gender: 'U',
+    documents: [],
+    flight: NO_FLIGHT,
+    itinerary: [],
+    findings: [],
+  } satisfies Omit<Traveller, 'travellerId'>;
+}

@@ -1,0 +1,51 @@
+/**
+ * Flight designators (IATA Resolution 762 / SSIM): a two-character airline designator (letters or
+ * digits, not two digits) or a three-letter ICAO designator, then 1–4 digits and an optional
+ * operational suffix letter. Numbers are canonical with four digits (`532` → `0532`) so that the
+ * same flight sent as `LA532` and `LA0532` gives one manifest id.
+ */
+const NUMBER = /^(\d{1,4})([A-Z]?)$/;
+const TWO_CHAR = /^(?![0-9]{2})[A-Z0-9]{2}$/;
+const THREE_LETTER = /^[A-Z]{3}$/;
+const FLIGHT_DIGITS = 4;
+
+export interface FlightDesignator {
+  carrier: string;
+  number: string;
+}
+
+export function canonicalFlightNumber(raw: string): string | undefined {
+  const m = NUMBER.exec(raw.replace(/\s+/g, '').toUpperCase());
+  return m ? `${m[1].padStart(FLIGHT_DIGITS, '0')}${m[2]}` : undefined;
+}
+
+/** Splits `UA0989` / `DLH400` / `U21234`; `carrierHint` (TDT carrier element) wins when it prefixes. */
+export function splitFlight(raw: string, carrierHint?: string): FlightDesignator | undefined {
+  const v = raw.replace(/\s+/g, '').toUpperCase();
+  const hint = carrierHint?.trim().toUpperCase();
+  if (hint && v.startsWith(hint)) {
+    const number = canonicalFlightNumber(v.slice(hint.length));
+    if (number) return { carrier: hint, number };
+  }
+  if (TWO_CHAR.test(v.slice(0, 2))) {
+    const number = canonicalFlightNumber(v.slice(2));
+    if (number) return { carrier: v.slice(0, 2), number };
+  }
+  if (THREE_LETTER.test(v.slice(0, 3))) {
+    const number = canonicalFlightNumber(v.slice(3));
+    if (number) return { carrier: v.slice(0, 3), number };
+  }
+  // Only a number, with the carrier given apart (PNRGOV TVL, JSON).
+  const number = canonicalFlightNumber(v);
+  if (number && hint) return { carrier: hint, number };
+  return undefined;
+}
+
+/** Seats as `12A`: leading zeros dropped (`074E`), placeholders such as `XXX` mean "none". */
+const SEAT = /^0*(\d{1,3})([A-Z])$/;
+
+export function canonicalSeat(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const m = SEAT.exec(raw.trim().toUpperCase());
+  return m ? `${m[1]}${m[2]}` : undefined;
+}

@@ -1,0 +1,81 @@
+import type { Finding, Traveller } from '@paxscreen/contracts';
+
+import { yearsBetween } from '../normalize/dates';
+import { finding } from './finding';
+
+/** Oldest plausible traveller; older dates of birth are typing errors more often than not. */
+const MAX_AGE_YEARS = 120;
+/** ICAO passports last at most 10 years; some identity cards 15–20. Beyond that the date is suspect. */
+const MAX_DOCUMENT_VALIDITY_YEARS = 20;
+
+export interface CheckContext {
+  /** Index of the traveller in the message. */
+  index: number;
+  /** Segment where the traveller's group starts (EDIFACT). */
+  segment?: number;
+  /** JSON path of the traveller (JSON manifests). */
+  path?: string;
+  /** Day of reference (YYYY-MM-DD): the flight's departure date, else today. */
+  refDate: string;
+  /**
+   * API data (PAXLST, JSON) must carry date of birth, gender, nationality and a document; PNR data
+   * holds what the booking holds, so their absence is not reported there.
+   */
+  strict: boolean;
+}
+
+/** Field-level checks every reader runs on the travellers it built; findings go to `t.findings`. */
+export function checkTraveller(t: Traveller, ctx: CheckContext): void {
+  const add = (code: Parameters<typeof finding>[0], message: string, field: string) =>
+    t.findings.push(
+      finding(code, message, {
+        segment: ctx.segment,
+        field: ctx.path ? `${ctx.path}.${field}` : field,
+        traveller: ctx.index,
+      }),
+    );
+
+  if (!t.surname) add('MISSING_SURNAME', 'traveller has no surname', 'surname');
+  if (t.dateOfBirth) {
+    if (t.dateOfBirth.slice(0, 10) > ctx.refDate) {
+      add('IMPOSSIBLE_DATE_OF_BIRTH', 'date of birth is after the flight date', 'dateOfBirth');
+    } else if (yearsBetween(t.dateOfBirth, ctx.refDate) > MAX_AGE_YEARS) {
+      add('IMPLAUSIBLE_AGE', `traveller would be older than ${MAX_AGE_YEARS} years`, 'dateOfBirth');
+    }
+  } else if (ctx.strict && !hasFinding(t.findings, 'INVALID_DATE', 'dateOfBirth')) {
+    add('MISSING_DATE_OF_BIRTH', 'traveller has no date of birth', 'dateOfBirth');
+  }
+  if (ctx.strict && t.gender === 'U' && !hasFinding(t.findings, 'INVALID_GENDER')) {
+    add('MISSING_GENDER', 'traveller has no gender', 'gender');
+  }
+  if (ctx.strict && !t.nationality && !hasFinding(t.findings, 'INVALID_COUNTRY_CODE', 'nationality')) {
+    add('MISSING_NATIONALITY', 'traveller has no nationality', 'nationality');
+  }
+  if (ctx.strict && t.documents.length === 0)
+    add('MISSING_DOCUMENT', 'traveller has no travel document', 'documents');
+  t.documents.forEach((doc, i) => {
+    const field = `documents[${i}]`;
+    if (!doc.number) add('MISSING_DOCUMENT_NUMBER', 'document has no number', `${field}.number`);
+    if (!doc.type) add('MISSING_DOCUMENT_TYPE', 'document has no type', `${field}.type`);
+    if (ctx.strict && !doc.issuer && !hasFinding(t.findings, 'INVALID_COUNTRY_CODE', `${field}.issuer`)) {
+      add('MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `${field}.issuer`);
+    }
+    if (doc.expiry) {
+      if (doc.expiry < ctx.refDate.slice(0, doc.expiry.length)) {
+        add('DOCUMENT_EXPIRED', 'document expired before the flight date', `${field}.expiry`);
+      } else if (yearsBetween(ctx.refDate, doc.expiry) > MAX_DOCUMENT_VALIDITY_YEARS) {
+        add(
+          'IMPLAUSIBLE_EXPIRY',
+          `document expires more than ${MAX_DOCUMENT_VALIDITY_YEARS} years after the flight`,
+          `${field}.expiry`,
+        );
+      }
+    }
+  });
+}
+
+function hasFinding(findings: Finding[], code: string, fieldSuffix?: string): boolean {
+  return findings.some(
+    (f) => f.code === code && (fieldSuffix === undefined || (f.field ?? '').endsWith(fieldSuffix)),
+  );
+}

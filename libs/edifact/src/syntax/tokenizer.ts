@@ -1,0 +1,240 @@
+import type { Finding } from '@paxscreen/contracts';
+
+import { finding } from '../quality/finding';
+import type { Delimiters } from './delimiters';
+import { Segment } from './segment';
+
+/**
+ * Splits EDIFACT text into segments with one pass of plain character scanning (no regex, one class
+ * lookup per character, one slice per component in the common case). Tolerances, each reported:
+ * - blanks and line breaks between segments are skipped; line breaks inside a segment are dropped
+ *   (Type B and 80-column transmissions wrap segments: `770\r\n5632891` is `7705632891`);
+ * - when the terminator is `'`, a U+2019 right quote followed by a segment tag also ends a segment
+ *   (specifications copied through word processors);
+ * - a missing final terminator; UNZ ends at a line break (text pasted after the interchange);
+ * - a release character at the very end is dropped.
+ * The repetition separator is not split on: PAXLST and PNRGOV do not use repeating elements, and
+ * senders put `*` in identifiers (`APIS*ABE`).
+ */
+const PLAIN = 0;
+const COMPONENT = 1;
+const ELEMENT = 2;
+const TERMINATOR = 3;
+const RELEASE = 4;
+const LINE_BREAK = 5;
+const SMART_QUOTE = 6;
+
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+const CLASS_TABLE_SIZE = 0x10000;
+const TAG_LENGTH = 3;
+
+const tables = new Map<string, Uint8Array>();
+
+function classTable(d: Delimiters): Uint8Array {
+  const key = `${d.component}${d.element}${d.terminator}${d.release}`;
+  let table = tables.get(key);
+  if (table) return table;
+  table = new Uint8Array(CLASS_TABLE_SIZE);
+  table[CR] = LINE_BREAK;
+  table[LF] = LINE_BREAK;
+  if (d.terminator === "'") table[RIGHT_SINGLE_QUOTE] = SMART_QUOTE;
+  table[d.component.charCodeAt(0)] = COMPONENT;
+  table[d.element.charCodeAt(0)] = ELEMENT;
+  table[d.terminator.charCodeAt(0)] = TERMINATOR;
+  if (d.release) table[d.release.charCodeAt(0)] = RELEASE;
+  tables.set(key, table);
+  return table;
+}
+
+export interface Tokenized {
+  segments: Segment[];
+  findings: Finding[];
+}
+
+function isTagChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+export function isSegmentTag(tag: string): boolean {
+  return (
+    tag.length === TAG_LENGTH &&
+    isTagChar(tag.charCodeAt(0)) &&
+    isTagChar(tag.charCodeAt(1)) &&
+    isTagChar(tag.charCodeAt(2))
+  );
+}
+
+/** Whether, after blanks, a segment tag followed by a separator (or the end) starts at i. */
+function segmentStartsAt(text: string, i: number, table: Uint8Array): boolean {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== CR && c !== LF && c !== TAB) break;
+    i++;
+  }
+  if (i + TAG_LENGTH > text.length) return i >= text.length;
+  if (
+    !isTagChar(text.charCodeAt(i)) ||
+    !isTagChar(text.charCodeAt(i + 1)) ||
+    !isTagChar(text.charCodeAt(i + 2))
+  ) {
+    return false;
+  }
+  if (i + TAG_LENGTH === text.length) return true;
+  const k = table[text.charCodeAt(i + TAG_LENGTH)];
+  return k === ELEMENT || k === TERMINATOR || k === SMART_QUOTE;
+}
+
+/** All segments at once (tests, small inputs). Readers stream with `tokenizeEach`. */
+export function tokenize(text: string, start: number, delimiters: Delimiters): Tokenized {
+  const segments: Segment[] = [];
+  const findings = tokenizeEach(text, start, delimiters, (seg) => segments.push(seg.clone()));
+  return { segments, findings };
+}
+
+/**
+ * Hands each segment to `onSegment` as soon as it is read, so that nothing but the reader's own
+ * state outlives a segment: retaining every segment of a large manifest until the end made the
+ * garbage collector copy and promote them, which cost more than the scanning itself.
+ */
+export function tokenizeEach(
+  text: string,
+  start: number,
+  delimiters: Delimiters,
+  onSegment: (segment: Segment) => void,
+): Finding[] {
+  const table = classTable(delimiters);
+  const n = text.length;
+  const findings: Finding[] = [];
+  let count = 0;
+  // One segment object and two arrays for the whole pass: consumers read a segment when it is
+  // handed to them and call `clone()` to keep one (see Segment).
+  const values: string[] = [];
+  const starts: number[] = [];
+  const current = new Segment('', values, starts, 0);
+  let smartQuotes = 0;
+  let wrapped = 0;
+  let i = start;
+
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    while ((c === SPACE || c === CR || c === LF || c === TAB) && table[c] !== TERMINATOR) {
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+    }
+    if (i >= n) break;
+
+    const position = count + 1;
+    let tag: string | undefined;
+    values.length = 0;
+    starts.length = 0;
+    let elementOpen = false;
+    let pending = '';
+    let from = i;
+    let terminated = false;
+    let hadBreak = false;
+
+    for (; i < n; i++) {
+      const k = table[text.charCodeAt(i)];
+      if (k === PLAIN) continue;
+      if (k === RELEASE) {
+        pending += text.slice(from, i);
+        if (i + 1 < n) {
+          pending += text[i + 1];
+          i++;
+        } else {
+          findings.push(
+            finding('DANGLING_RELEASE_CHARACTER', 'release character at the end of the input', {
+              segment: position,
+            }),
+          );
+        }
+        from = i + 1;
+        continue;
+      }
+      if (k === LINE_BREAK) {
+        pending += text.slice(from, i);
+        from = i + 1;
+        hadBreak = true;
+        // UNZ closes the interchange: what follows a line break is no longer part of it.
+        if (tag === 'UNZ') {
+          if (!elementOpen) starts.push(values.length);
+          values.push(pending);
+          pending = '';
+          i++;
+          terminated = true;
+          findings.push(
+            finding('MISSING_FINAL_TERMINATOR', 'UNZ is not terminated', { segment: position, field: 'UNZ' }),
+          );
+          break;
+        }
+        continue;
+      }
+      if (k === SMART_QUOTE) {
+        if (!segmentStartsAt(text, i + 1, table)) continue;
+        smartQuotes++;
+      }
+      const value = pending === '' ? text.slice(from, i) : pending + text.slice(from, i);
+      pending = '';
+      from = i + 1;
+      if (tag === undefined) {
+        if (k === COMPONENT) {
+          // A component separator inside the tag position: keep it as data of a malformed tag.
+          pending = `${value}${delimiters.component}`;
+          continue;
+        }
+        tag = value;
+      } else {
+        if (!elementOpen) {
+          starts.push(values.length);
+          elementOpen = true;
+        }
+        values.push(value);
+        if (k === COMPONENT) continue;
+        elementOpen = false;
+      }
+      if (k === ELEMENT) continue;
+      i++;
+      terminated = true;
+      break;
+    }
+
+    if (!terminated) {
+      const value = pending + text.slice(from, n);
+      if (tag === undefined) tag = value;
+      else {
+        if (!elementOpen) starts.push(values.length);
+        values.push(value);
+      }
+      i = n;
+      if (tag.trim() === '' && values.length === 0) break;
+      findings.push(
+        finding('MISSING_FINAL_TERMINATOR', 'the last segment has no terminator', { segment: position }),
+      );
+    }
+    if (hadBreak) wrapped++;
+    const raw = tag ?? '';
+    const trimmed = raw.length === TAG_LENGTH ? raw : raw.trim();
+    count++;
+    onSegment(current.reset(trimmed, position));
+  }
+
+  if (smartQuotes > 0) {
+    findings.push(
+      finding(
+        'SMART_QUOTE_TERMINATOR',
+        `${smartQuotes} segment(s) end with a typographic quote instead of '`,
+        {},
+      ),
+    );
+  }
+  if (wrapped > 0) {
+    findings.push(
+      finding('LINE_BREAK_IN_SEGMENT', `${wrapped} segment(s) contain line breaks; they were removed`, {}),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,5 @@
+export * from './auth.env';
+export * from './roles';
+export * from './roles.guard';
+export * from './token';
+export * from './auth.module';

@@ -1,0 +1,14 @@
+/**
+ * Roles carried in officer / staff tokens. What each may do (the authorisation matrix, tested in
+ * apps/gateway/test):
+ * - officer:    port-of-entry look-ups (by document, by MRZ)
+ * - supervisor: everything an officer may, plus unmasking PNR data (audited)
+ * - admin:      list imports and the list catalogue
+ * - operator:   the operations dashboard and metrics views; no personal data
+ */
+export const ROLES = ['officer', 'supervisor', 'admin', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,62 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { createSecretKey } from 'node:crypto';
+
+import { AuthEnv } from './auth.env';
+import { issueToken, TokenVerifier } from './token';
+
+const env = (): AuthEnv => Object.assign(new AuthEnv(), { AUTH_JWT_SECRET: 'a'.repeat(40) });
+const verifier = new TokenVerifier(env());
+const bearer = (t: string) => `Bearer ${t}`;
+
+describe('TokenVerifier', () => {
+  it('accepts a token it issued and keeps only known roles', async () => {
+    const token = await issueToken(env(), { subject: 'officer-17', roles: ['officer'], post: 'JFK' });
+    await expect(verifier.verify(bearer(token))).resolves.toEqual({
+      subject: 'officer-17',
+      roles: ['officer'],
+      post: 'JFK',
+    });
+  });
+
+  it.each([
+    ['no header', undefined, 'TOKEN_MISSING'],
+    ['not a bearer token', 'Basic abc', 'TOKEN_MISSING'],
+    ['garbage', bearer('x'.repeat(40)), 'TOKEN_INVALID'],
+  ])('refuses %s', async (_label, header, code) => {
+    await expect(verifier.verify(header)).rejects.toMatchObject({ code });
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await issueToken(env(), { subject: 's', roles: ['officer'], ttlSeconds: -60 });
+    await expect(verifier.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('refuses a token signed with another key (forged)', async () => {
+    const forged = await issueToken(
+      { ...env(), AUTH_JWT_SECRET: 'b'.repeat(40) },
+      { subject: 's', roles: ['admin'] },
+    );
+    await expect(verifier.verify(bearer(forged))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+
+  it('refuses an unsigned (alg none) token', async () => {
+    const token = new UnsecuredJWT({ roles: ['admin'] })
+      .setSubject('s')
+      .setIssuer('paxscreen')
+      .setAudience('paxscreen')
+      .setExpirationTime('1h')
+      .encode();
+    await expect(verifier.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+
+  it('refuses a token for another audience', async () => {
+    const token = await new SignJWT({ roles: ['officer'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer('paxscreen')
+      .setAudience('someone-else')
+      .setExpirationTime('1h')
+      .sign(createSecretKey(Buffer.from('a'.repeat(40))));
+    await expect(verifier.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});

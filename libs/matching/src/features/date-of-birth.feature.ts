@@ -1,0 +1,71 @@
+import type { ListedDate } from '@paxscreen/contracts';
+
+/** Outcome of comparing a traveller's date of birth with a listed one. */
+export type DobOutcome = 'exact' | 'partial' | 'range' | 'near' | 'mismatch';
+
+export interface DobComparison {
+  outcome: DobOutcome;
+  detail: string;
+}
+
+interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function parsePartialDate(value: string | undefined): PartialDate | undefined {
+  const m = value ? PARTIAL_DATE.exec(value.trim()) : null;
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
+}
+
+/** Lists give approximate years ("circa 1970"); a year either side is not evidence against. */
+export const DOB_NEAR_YEARS = 1;
+
+function compareDate(q: PartialDate, listed: PartialDate, text: string): DobComparison {
+  const dy = Math.abs(q.year - listed.year);
+  if (dy > DOB_NEAR_YEARS) return { outcome: 'mismatch', detail: `listed ${text}` };
+  if (dy === 1) return { outcome: 'near', detail: `within a year of listed ${text}` };
+  if (q.month === undefined || listed.month === undefined)
+    return { outcome: 'partial', detail: `year matches listed ${text}` };
+  if (q.month !== listed.month)
+    return { outcome: 'near', detail: `year matches listed ${text}, month differs` };
+  if (q.day === undefined || listed.day === undefined)
+    return { outcome: 'partial', detail: `month matches listed ${text}` };
+  if (q.day !== listed.day) return { outcome: 'near', detail: `month matches listed ${text}, day differs` };
+  return { outcome: 'exact', detail: `matches listed ${text}` };
+}
+
+const RANK: Readonly<Record<DobOutcome, number>> = { exact: 4, partial: 3, range: 2, near: 1, mismatch: 0 };
+
+/** The best agreement between a date of birth and any listed one; undefined when either side has none. */
+export function compareDateOfBirth(
+  query: string | undefined,
+  listed: readonly ListedDate[],
+): DobComparison | undefined {
+  const q = parsePartialDate(query);
+  if (!q || listed.length === 0) return undefined;
+  let best: DobComparison | undefined;
+  for (const l of listed) {
+    let c: DobComparison | undefined;
+    const date = parsePartialDate(l.date);
+    if (date) c = compareDate(q, date, l.date ?? '');
+    else {
+      const from = parsePartialDate(l.from);
+      const to = parsePartialDate(l.to);
+      if (!from && !to) continue;
+      const lo = (from ?? to)?.year ?? 0;
+      const hi = (to ?? from)?.year ?? 0;
+      const text = `${l.from ?? ''}–${l.to ?? ''}`;
+      if (q.year >= lo && q.year <= hi) c = { outcome: 'range', detail: `within listed ${text}` };
+      else if (q.year >= lo - DOB_NEAR_YEARS && q.year <= hi + DOB_NEAR_YEARS)
+        c = { outcome: 'near', detail: `next to listed ${text}` };
+      else c = { outcome: 'mismatch', detail: `outside listed ${text}` };
+    }
+    if (!best || RANK[c.outcome] > RANK[best.outcome]) best = c;
+  }
+  return best;
+}

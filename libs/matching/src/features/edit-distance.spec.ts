@@ -1,0 +1,33 @@
+import { comparisonForm, weightedDistance } from './edit-distance';
+
+const d = (a: string, b: string, aPoor = false, bPoor = false) =>
+  weightedDistance(comparisonForm(a), comparisonForm(b), aPoor, bPoor);
+
+describe('weightedDistance', () => {
+  it.each([
+    ['putin', 'putin', 0],
+    ['putin', 'pulin', 1],
+    ['mohammed', 'muhammad', 1],
+    ['wladimir', 'vladimir', 0.5],
+    ['zelensky', 'zelenskyy', 0.5],
+    ['mahmoud', 'mahmud', 0],
+    ['donlad', 'donald', 0.8],
+    // k → s also pays for changing the first letter.
+    ['kitten', 'sitting', 3],
+  ])('%s ~ %s = %d', (a, b, expected) => {
+    expect(d(a, b)).toBeCloseTo(expected, 5);
+  });
+
+  it('charges vowels missing from a vowel-poor romanisation little', () => {
+    expect(d('mhmd', 'mohammed', true, false)).toBeCloseTo(0.2 * 3 + 0.5, 5);
+    expect(d('mhmd', 'mohammed')).toBeGreaterThan(3);
+  });
+
+  it('is symmetric', () => {
+    expect(d('hussein', 'husayn')).toBeCloseTo(d('husayn', 'hussein'), 5);
+  });
+
+  it('gives up past the limit', () => {
+    expect(weightedDistance('abcdefgh', 'zyxwvuts', false, false, 2)).toBe(Infinity);
+  });
+});

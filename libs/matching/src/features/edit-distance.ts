@@ -1,0 +1,163 @@
+import { SIMILAR_CHARACTER_PAIRS } from '../normalize/data/rigour-names.data';
+
+/**
+ * Costs of the weighted Damerau–Levenshtein distance between two name tokens. Transliteration differences
+ * cost less than typing errors: a vowel for a vowel (Mohammed/Muhammad), a confusable consonant (v/w, s/z,
+ * c/k/q), a doubled letter (Zelensky/Zelenskyy), an h (Mohamed/Mohamed), a vowel missing from a vowel-poor
+ * romanisation (Arabic mhmd / Mohammed).
+ */
+export const EDIT_COSTS = {
+  substitution: 1,
+  insertion: 1,
+  transposition: 0.8,
+  vowelForVowel: 0.5,
+  confusable: 0.5,
+  doubledLetter: 0.5,
+  letterH: 0.5,
+  vowelInVowelPoor: 0.2,
+  /** Extra for a different first letter: typists rarely get it wrong, so it usually means another name (Janan/Manan). */
+  firstLetter: 0.5,
+} as const;
+
+const VOWELS = 'aeiouy';
+/** Consonant pairs that transliterations swap (in addition to rigour's visual/phonetic confusables). */
+const TRANSLITERATION_PAIRS: readonly (readonly [string, string])[] = [
+  ['v', 'w'],
+  ['f', 'v'],
+  ['s', 'z'],
+  ['k', 'q'],
+  ['g', 'q'],
+  ['g', 'k'],
+  ['b', 'p'],
+  ['t', 'd'],
+  ['j', 'y'],
+  ['c', 's'],
+  ['j', 'g'],
+  ['z', 'c'],
+];
+
+// Substitution costs by character code (ASCII: tokens are folded to a-z and digits before they get here).
+const ALPHABET = 128;
+const SUBSTITUTION = new Float64Array(ALPHABET * ALPHABET).fill(EDIT_COSTS.substitution);
+const IS_VOWEL = new Uint8Array(ALPHABET);
+for (const v of VOWELS) IS_VOWEL[v.charCodeAt(0)] = 1;
+for (let a = 0; a < ALPHABET; a++) {
+  SUBSTITUTION[a * ALPHABET + a] = 0;
+  for (let b = 0; b < ALPHABET; b++) {
+    if (a !== b && IS_VOWEL[a] && IS_VOWEL[b]) SUBSTITUTION[a * ALPHABET + b] = EDIT_COSTS.vowelForVowel;
+  }
+}
+for (const [x, y] of [...SIMILAR_CHARACTER_PAIRS, ...TRANSLITERATION_PAIRS]) {
+  const a = x.charCodeAt(0);
+  const b = y.charCodeAt(0);
+  if (a < ALPHABET && b < ALPHABET && SUBSTITUTION[a * ALPHABET + b] > EDIT_COSTS.confusable) {
+    SUBSTITUTION[a * ALPHABET + b] = EDIT_COSTS.confusable;
+    SUBSTITUTION[b * ALPHABET + a] = EDIT_COSTS.confusable;
+  }
+}
+const H = 'h'.charCodeAt(0);
+
+/** Spelling folds applied to both tokens before the distance (ph = f, ou = u, kh = h, x = ks, …). */
+const FOLDS: readonly (readonly [RegExp, string])[] = [
+  // A leading x is a sibilant in pinyin and Portuguese (Xi ~ Shi ~ Si), a medial one is ks (Alexander).
+  [/^x/, 's'],
+  [/tsch/g, 'ch'],
+  [/sch/g, 'sh'],
+  [/ph/g, 'f'],
+  [/ck/g, 'k'],
+  [/kh/g, 'h'],
+  [/dzh|dj/g, 'j'],
+  [/x/g, 'ks'],
+  [/ou/g, 'u'],
+  [/oo/g, 'u'],
+  [/ee/g, 'i'],
+];
+
+export function comparisonForm(token: string): string {
+  let s = token;
+  for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement);
+  return s;
+}
+
+function substitutionCost(a: number, b: number): number {
+  return a < ALPHABET && b < ALPHABET
+    ? SUBSTITUTION[a * ALPHABET + b]
+    : a === b
+      ? 0
+      : EDIT_COSTS.substitution;
+}
+
+/** Cost of each character of `s` being present there and absent from the other token. */
+function gapCosts(s: string, otherVowelPoor: boolean, out: Float64Array): void {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (otherVowelPoor && ch < ALPHABET && IS_VOWEL[ch]) out[i] = EDIT_COSTS.vowelInVowelPoor;
+    // Only the second letter of a pair is cheap: Castillo → Castro drops both l's, and pays for one.
+    else if (i > 0 && s.charCodeAt(i - 1) === ch) out[i] = EDIT_COSTS.doubledLetter;
+    else if (ch === H) out[i] = EDIT_COSTS.letterH;
+    else out[i] = EDIT_COSTS.insertion;
+  }
+}
+
+// Reusable buffers: the distance runs millions of times in an eval and must not allocate.
+let rowPrev2 = new Float64Array(64);
+let rowPrev = new Float64Array(64);
+let rowCur = new Float64Array(64);
+let gapA = new Float64Array(64);
+let gapB = new Float64Array(64);
+
+/**
+ * Weighted Damerau–Levenshtein (optimal string alignment) distance. `aVowelPoor` / `bVowelPoor`: that
+ * token came from a script without written short vowels, so vowels only the other token has are cheap.
+ * Stops early and returns `Infinity` once every path exceeds `limit`.
+ */
+export function weightedDistance(
+  a: string,
+  b: string,
+  aVowelPoor = false,
+  bVowelPoor = false,
+  limit = Infinity,
+): number {
+  const n = a.length;
+  const m = b.length;
+  const size = Math.max(n, m) + 1;
+  if (rowCur.length < size) {
+    rowPrev2 = new Float64Array(size);
+    rowPrev = new Float64Array(size);
+    rowCur = new Float64Array(size);
+    gapA = new Float64Array(size);
+    gapB = new Float64Array(size);
+  }
+  gapCosts(a, bVowelPoor, gapA);
+  gapCosts(b, aVowelPoor, gapB);
+  rowPrev[0] = 0;
+  for (let j = 1; j <= m; j++) rowPrev[j] = rowPrev[j - 1] + gapB[j - 1];
+  for (let i = 1; i <= n; i++) {
+    const deleteA = gapA[i - 1];
+    rowCur[0] = rowPrev[0] + deleteA;
+    let rowMin = rowCur[0];
+    const ca = a.charCodeAt(i - 1);
+    const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = rowPrev[j - 1] + substitutionCost(ca, cb);
+      if (i === 1 && j === 1 && best - rowPrev[0] >= EDIT_COSTS.substitution) best += EDIT_COSTS.firstLetter;
+      const del = rowPrev[j] + deleteA;
+      if (del < best) best = del;
+      const ins = rowCur[j - 1] + gapB[j - 1];
+      if (ins < best) best = ins;
+      if (j > 1 && ca !== cb && caPrev === cb && ca === b.charCodeAt(j - 2)) {
+        const tr = rowPrev2[j - 2] + EDIT_COSTS.transposition;
+        if (tr < best) best = tr;
+      }
+      rowCur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > limit) return Infinity;
+    const t = rowPrev2;
+    rowPrev2 = rowPrev;
+    rowPrev = rowCur;
+    rowCur = t;
+  }
+  return rowPrev[m];
+}

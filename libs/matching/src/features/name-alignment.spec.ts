@@ -1,0 +1,63 @@
+import { PAXSCREEN_V1 } from '../algorithms/paxscreen-v1';
+import { normalizeName } from '../normalize/pipeline';
+import { NameKind } from '../normalize/token';
+import { alignNames } from './name-alignment';
+
+const score = (a: string, b: string, kind: NameKind = 'PERSON') =>
+  alignNames(normalizeName(a, kind), normalizeName(b, kind), PAXSCREEN_V1.alignment).score;
+const MATCH = 0.7;
+
+describe('alignNames', () => {
+  it.each([
+    ['Vladimir Putin', 'PUTIN, Vladimir', 'PERSON'],
+    ['Vladimir Putin', 'Vladimir Vladimirovich Putin', 'PERSON'],
+    ['VladimirPutin', 'Vladimir Putin', 'PERSON'],
+    ['Nikolai Plat Ono Vich Patrushev', 'Nikolai Platonovich Patrushev', 'PERSON'],
+    ['Mohamed bin Salman', 'Muhammad bin Salman', 'PERSON'],
+    ['Usama bin Ladin', 'Osama bin Laden', 'PERSON'],
+    ['V. Putin', 'Vladimir Putin', 'PERSON'],
+    ['JC Juncker', 'Jean-Claude Juncker', 'PERSON'],
+    ['Sergey Sergey Shoigu', 'Sergey Shoigu', 'PERSON'],
+    ['Wolodymyr Selenskyj', 'Volodymyr Zelenskyy', 'PERSON'],
+    ['Ig0r Sech1n', 'Igor Sechin', 'PERSON'],
+    ['Владимир Путин', 'Vladimir Putin', 'PERSON'],
+    ['Bill Gates', 'William Gates', 'PERSON'],
+    ['Siemens AG', 'Siemens Aktiengesellschaft', 'ENTITY'],
+    ['OAO Gazprom', 'Open Joint Stock Company Gazprom', 'ENTITY'],
+  ] as [string, string, NameKind][])('%s ~ %s', (a, b, kind) => {
+    expect(score(a, b, kind)).toBeGreaterThanOrEqual(MATCH);
+  });
+
+  it.each([
+    ['Anders Kristersson', 'Ulf Kristersson', 'PERSON'],
+    ['Hans O Friedrich', 'Hans Joachim Friedrich', 'PERSON'],
+    ['A. Nazarbayev', 'Nursultan Nazarbayev', 'PERSON'],
+    ['Sergey Ivanevich Lavrov', 'Sergey Viktorovich Lavrov', 'PERSON'],
+    ['SALMAN BIN MUHAMMAD AL-RAWI', 'MUHAMMAD BIN SALMAN AL-RAWI', 'PERSON'],
+    ['习近朋', '习近平', 'PERSON'],
+    ['Daniel Tusk', 'Donald Tusk', 'PERSON'],
+    ['Michaela', 'Michelle Obama', 'PERSON'],
+    ['Volkswagen AG', 'Siemens AG', 'ENTITY'],
+  ] as [string, string, NameKind][])('%s ≁ %s', (a, b, kind) => {
+    expect(score(a, b, kind)).toBeLessThan(MATCH);
+  });
+
+  it('is 1 for identical names and order-independent', () => {
+    expect(score('Kim Jong Un', 'Kim Jong Un')).toBe(1);
+    expect(score('Un Jong Kim', 'Kim Jong Un')).toBe(1);
+  });
+
+  it('reports aligned pairs and the parts only one side has', () => {
+    const r = alignNames(
+      normalizeName('Vladimir Putin'),
+      normalizeName('Vladimir Vladimirovich Putin'),
+      PAXSCREEN_V1.alignment,
+    );
+    expect(r.pairs.map((p) => `${p.query}=${p.candidate}`).sort()).toEqual([
+      'putin=putin',
+      'vladimir=vladimir',
+    ]);
+    expect(r.unmatchedCandidate).toEqual(['vladimirovich']);
+    expect(r.unmatchedQuery).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { NameToken } from '../normalize/token';
+import { comparisonForm, weightedDistance } from './edit-distance';
+
+export interface TokenSimilarityConfig {
+  /** Edits allowed per character of the longer token before two tokens count as different names. */
+  maxEditsPerChar: number;
+  /** At least this many edits are always allowed (short names: Tim / Tom). */
+  minEditsAllowed: number;
+  /** An initial against a name with that first letter (V. ~ Vladimir). */
+  initialSimilarity: number;
+  /** Tokens that share an equivalence group: nickname (Bill ~ William), particle or org-term spellings. */
+  groupSimilarity: number;
+}
+
+/** A token as the comparison sees it: its folded spelling is computed once per token. */
+export interface ComparableToken {
+  token: NameToken;
+  form: string;
+}
+
+export function comparable(token: NameToken): ComparableToken {
+  return { token, form: comparisonForm(token.text) };
+}
+
+function shareGroup(a: NameToken, b: NameToken): boolean {
+  if (!a.groups || !b.groups) return false;
+  for (const g of a.groups) if (b.groups.includes(g)) return true;
+  return false;
+}
+
+/**
+ * Similarity of two name tokens in [0, 1]: 1 when equal, 1 − distance/length when the weighted edit
+ * distance is within the allowance for the token length, 0 otherwise (a different name, not a typo).
+ */
+export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: TokenSimilarityConfig): number {
+  if (a.token.text === b.token.text) return 1;
+  const ta = a.token;
+  const tb = b.token;
+  if (ta.role === 'initial' || tb.role === 'initial') {
+    return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
+  }
+  // One CJK character is one syllable: a different character is a different name, however close the pinyin.
+  if (ta.native !== undefined && tb.native !== undefined) return ta.native === tb.native ? 1 : 0;
+  const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
+  if (ta.role === 'number' || tb.role === 'number') return group;
+  const sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
+  return sim > group ? sim : group;
+}
+
+/** Cheapest possible cost of one inserted or deleted character (see EDIT_COSTS). */
+const MIN_GAP_COST = 0.5;
+const MIN_GAP_COST_VOWEL_POOR = 0.2;
+
+/**
+ * Similarity of two folded spellings (`comparisonForm`): 1 − distance/length within the allowance, else 0.
+ * Joined tokens compare as the concatenation of their forms (Vladimir Putin ~ VladimirPutin).
+ */
+export function formSimilarity(
+  a: string,
+  aVowelPoor: boolean,
+  b: string,
+  bVowelPoor: boolean,
+  cfg: TokenSimilarityConfig,
+): number {
+  if (a === b) return 1;
+  const length = a.length > b.length ? a.length : b.length;
+  const allowed = Math.max(cfg.minEditsAllowed, length * cfg.maxEditsPerChar);
+  // A length difference alone can rule the pair out before the distance is computed.
+  const gap = aVowelPoor || bVowelPoor ? MIN_GAP_COST_VOWEL_POOR : MIN_GAP_COST;
+  if (Math.abs(a.length - b.length) * gap > allowed) return 0;
+  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed);
+  return d > allowed ? 0 : 1 - d / length;
+}

@@ -1,0 +1,135 @@
+import type { EntryKind, WatchlistEntry } from '@paxscreen/contracts';
+
+import { MatchIndex } from './match-index';
+
+let next = 0;
+const entry = (name: string, extra: Partial<WatchlistEntry> = {}): WatchlistEntry => ({
+  listId: 'TEST',
+  entryId: String(++next),
+  kind: 'PERSON' as EntryKind,
+  names: [{ full: name, type: 'primary' }],
+  datesOfBirth: [],
+  placesOfBirth: [],
+  nationalities: [],
+  documents: [],
+  programs: [],
+  ...extra,
+});
+
+function indexOf(...entries: WatchlistEntry[]): MatchIndex {
+  const index = new MatchIndex();
+  for (const e of entries) index.add(e, 'v1');
+  return index;
+}
+
+describe('MatchIndex', () => {
+  const putin = entry('PUTIN, Vladimir Vladimirovich', {
+    entryId: 'putin',
+    datesOfBirth: [{ date: '1952-10-07' }],
+    nationalities: ['RUS'],
+    gender: 'M',
+    documents: [{ type: 'P', number: '12 3456789', issuer: 'RUS' }],
+  });
+  const bashar = entry('Bashar al-Assad', {
+    entryId: 'assad',
+    datesOfBirth: [{ date: '1965-09-11' }],
+    nationalities: ['SYR'],
+  });
+  const osama = entry('Usama bin Muhammad bin Awad bin Ladin', {
+    entryId: 'ladin',
+    names: [
+      { full: 'Usama bin Muhammad bin Awad bin Ladin', type: 'primary' },
+      { full: 'أسامة بن لادن', type: 'original' },
+    ],
+  });
+  const company = entry('Tactical Missiles Corporation JSC', { entryId: 'ktrv', kind: 'ENTITY' });
+  const index = indexOf(putin, bashar, osama, company);
+
+  it.each([
+    ['Vladimir Putin', 'putin'],
+    ['PUTIN VLADIMIR', 'putin'],
+    ['Wladimir Putin', 'putin'],
+    ['Vladimir Pútin', 'putin'],
+    ['VladimirPutin', 'putin'],
+    ['Bachar el-Assad', 'assad'],
+    ['Osama bin Laden', 'ladin'],
+    ['اسامة بن لادن', 'ladin'],
+  ])('finds %s → %s', (fullName, entryId) => {
+    const [top] = index.search({ fullName });
+    expect(top).toMatchObject({ listId: 'TEST', entryId, listVersion: 'v1' });
+    expect(top.score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('returns nothing for an unrelated name', () => {
+    expect(index.search({ fullName: 'Patricia Lucas Wheeler' })).toEqual([]);
+  });
+
+  it('meets persons for a person and organisations for an entity', () => {
+    expect(index.search({ fullName: 'Tactical Missiles Corporation' })).toEqual([]);
+    expect(index.search({ fullName: 'Tactical Missiles Corporation', kind: 'ENTITY' })[0]).toMatchObject({
+      entryId: 'ktrv',
+    });
+  });
+
+  it('uses date of birth, nationality and documents as qualifiers, and explains them', () => {
+    const base = index.search({ fullName: 'Vladimir Putin' })[0];
+    const agreeing = index.search({
+      fullName: 'Vladimir Putin',
+      dateOfBirth: '1952-10-07',
+      nationality: 'RUS',
+      documents: [{ number: '123456789', issuer: 'RUS' }],
+    })[0];
+    const otherBirth = index.search({
+      fullName: 'Vladimir Putin',
+      dateOfBirth: '1990-01-01',
+      nationality: 'FIN',
+    });
+    expect(agreeing.score).toBeGreaterThan(base.score);
+    expect(agreeing.matchedFields).toEqual(
+      expect.arrayContaining(['name', 'dateOfBirth', 'nationality', 'document']),
+    );
+    expect(agreeing.explanation).toMatch(
+      /born 1952-10-07 matches listed 1952-10-07; nationality RUS agrees; document 123456789 \(RUS\) is listed/,
+    );
+    expect(otherBirth[0]?.score ?? 0).toBeLessThan(base.score - 0.3);
+  });
+
+  it('keeps limit and minScore', () => {
+    const many = indexOf(...['Ali Hassan', 'Ali Hasan', 'Aly Hassan', 'Ali Hussein'].map((n) => entry(n)));
+    expect(many.search({ fullName: 'Ali Hassan' }, { limit: 2 })).toHaveLength(2);
+    const all = many.search({ fullName: 'Ali Hassan' }, { limit: 10, minScore: 0 });
+    expect(all.map((c) => c.score)).toEqual([...all.map((c) => c.score)].sort((a, b) => b - a));
+  });
+
+  it('adds, replaces and removes entries one by one (a compacted topic and its tombstones)', () => {
+    const live = new MatchIndex();
+    live.add(entry('Ivan Petrov', { entryId: 'x' }));
+    expect(live.size).toBe(1);
+    expect(live.search({ fullName: 'Ivan Petrov' })).toHaveLength(1);
+    live.add(entry('Sergei Ivanov', { entryId: 'x' }));
+    expect(live.size).toBe(1);
+    expect(live.search({ fullName: 'Ivan Petrov' })).toEqual([]);
+    expect(live.search({ fullName: 'Sergei Ivanov' })[0]).toMatchObject({ entryId: 'x' });
+    live.remove('TEST', 'x');
+    live.remove('TEST', 'unknown');
+    expect(live.size).toBe(0);
+    expect(live.search({ fullName: 'Sergei Ivanov' })).toEqual([]);
+  });
+
+  it('stays correct after removals compact it', () => {
+    // Distinct letter-only names: aaa, aab, … (digits in names read as look-alike letters).
+    const word = (i: number) =>
+      [2, 1, 0].map((p) => String.fromCharCode(97 + (Math.floor(i / 26 ** p) % 26))).join('');
+    const name = (i: number) => `Kar${word(i)} Tol${word(i * 7)}`;
+    const live = new MatchIndex();
+    const n = 3000;
+    for (let i = 0; i < n; i++) live.add(entry(name(i), { entryId: `e${i}` }));
+    for (let i = 0; i < n; i += 2) live.remove('TEST', `e${i}`);
+    expect(live.size).toBe(n / 2);
+    expect(live.nameCount).toBe(n / 2);
+    expect(live.search({ fullName: name(1001) })[0]).toMatchObject({ entryId: 'e1001', score: 1 });
+    expect(live.search({ fullName: name(1000) }).map((c) => c.entryId)).not.toContain('e1000');
+    live.add(entry(name(1000), { entryId: 'e1000' }));
+    expect(live.search({ fullName: name(1000) })[0]).toMatchObject({ entryId: 'e1000', score: 1 });
+  });
+});

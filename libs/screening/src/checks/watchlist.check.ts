@@ -1,0 +1,47 @@
+import type { Outcome, Reason, Traveller } from '@paxscreen/contracts';
+import { classify, MatchOutcome, MatchQuery, policyFor } from '@paxscreen/matching';
+
+import { Check } from './context';
+
+/** What a match classification asks for. ALERT stays CLEAR: recorded for analysts, never a referral. */
+const ACTION: Record<Exclude<MatchOutcome, 'NONE'>, Outcome> = {
+  ALERT: 'CLEAR',
+  REFER: 'REFER',
+  NO_BOARD: 'NO_BOARD',
+};
+
+export function matchQueryOf(traveller: Traveller): MatchQuery {
+  return {
+    surname: traveller.surname,
+    givenNames: traveller.givenNames,
+    dateOfBirth: traveller.dateOfBirth,
+    nationality: traveller.nationality,
+    gender: traveller.gender === 'U' ? undefined : traveller.gender,
+    documents: traveller.documents
+      .filter((d) => d.number)
+      .map((d) => ({ number: d.number, issuer: d.issuer })),
+    placeOfBirth: traveller.placeOfBirth,
+    kind: 'PERSON',
+  };
+}
+
+/** Watchlists: name matching with qualifiers, classified by each list's policy. */
+export const watchlistCheck: Check = (traveller, { state, config }) => {
+  if (!traveller.surname && !traveller.givenNames) return [];
+  const candidates = state.watchlists.search(matchQueryOf(traveller), { limit: config.candidates });
+  const reasons: Reason[] = [];
+  for (const c of candidates) {
+    const outcome = classify(c, policyFor(c.listId, config.policies));
+    if (outcome === 'NONE') continue;
+    reasons.push({
+      kind: 'WATCHLIST',
+      action: ACTION[outcome],
+      source: { listId: c.listId, entryId: c.entryId, listVersion: c.listVersion },
+      score: Math.round(c.score * 1000) / 1000,
+      matchedFields: [...c.matchedFields],
+      explanation: `${outcome === 'ALERT' ? 'weak possible match, below the referral threshold: ' : ''}${c.explanation}`,
+      label: c.name,
+    });
+  }
+  return reasons;
+};

@@ -1,0 +1,6 @@
+export * from './config';
+export * from './checks/context';
+export { matchQueryOf } from './checks/watchlist.check';
+export * from './screener';
+export * from './state/document-key';
+export * from './state/screening-state';

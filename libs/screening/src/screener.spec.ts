@@ -1,0 +1,211 @@
+import type { Enrolment, LostStolenDocument, Traveller, WatchlistEntry } from '@paxscreen/contracts';
+import { validateRule } from '@paxscreen/rules';
+
+import { DEFAULT_SCREENING_CONFIG } from './config';
+import { outcomeOf, Screener, sameVerdict } from './screener';
+import { ScreeningState } from './state/screening-state';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+
+const traveller = (over: Partial<Traveller> = {}): Traveller => ({
+  travellerId: 't1',
+  role: 'PASSENGER',
+  surname: 'DOE',
+  givenNames: 'JOHN',
+  dateOfBirth: '1980-05-05',
+  gender: 'M',
+  nationality: 'GBR',
+  documents: [{ type: 'P', number: 'X1234567', issuer: 'GBR', expiry: '2030-01-01' }],
+  flight: {
+    carrier: 'BA',
+    number: '117',
+    departure: { port: 'LHR', at: '2026-06-02T10:00' },
+    arrival: { port: 'JFK', at: '2026-06-02T13:00' },
+  },
+  itinerary: [],
+  findings: [],
+  ...over,
+});
+
+const listed = (over: Partial<WatchlistEntry> = {}): WatchlistEntry => ({
+  listId: 'UN',
+  entryId: 'QDi.001',
+  kind: 'PERSON',
+  names: [{ full: 'Ahmad Abdul Rahman AL-SAYED', type: 'primary' }],
+  datesOfBirth: [{ date: '1970-03-04' }],
+  placesOfBirth: [],
+  nationalities: ['SYR'],
+  documents: [],
+  programs: ['QDi'],
+  ...over,
+});
+
+const lost = (over: Partial<LostStolenDocument> = {}): LostStolenDocument => ({
+  listId: 'SLTD',
+  entryId: 'L1',
+  number: 'X1234567',
+  issuer: 'GBR',
+  status: 'STOLEN',
+  ...over,
+});
+
+const enrolment = (over: Partial<Enrolment> = {}): Enrolment => ({
+  listId: 'TTP',
+  entryId: 'E1',
+  kind: 'TTP',
+  programme: 'GLOBAL_ENTRY',
+  cardNumber: 'C1',
+  surname: 'DOE',
+  givenNames: 'JOHN',
+  dateOfBirth: '1980-05-05',
+  nationality: 'GBR',
+  documentNumber: 'X1234567',
+  documentIssuer: 'GBR',
+  validFrom: '2024-01-01',
+  validTo: '2029-01-01',
+  preClearedEconomies: [],
+  ...over,
+});
+
+function screen(setup: (s: ScreeningState) => void, t: Traveller = traveller()) {
+  const state = new ScreeningState();
+  setup(state);
+  return new Screener(state, DEFAULT_SCREENING_CONFIG).screen(t, { now: NOW });
+}
+
+describe('Screener', () => {
+  it('clears a traveller when nothing fires', () => {
+    const d = screen((s) => s.applyWatchlist('UN', 'QDi.001', listed(), 'v1'));
+    expect(d).toMatchObject({ outcome: 'CLEAR', travellerId: 't1', listVersions: { UN: 'v1' } });
+  });
+
+  it('stops boarding on a lost/stolen document (exact issuer + number)', () => {
+    const d = screen((s) => s.applyDocument('SLTD', 'L1', lost(), 'v3'));
+    expect(d.outcome).toBe('NO_BOARD');
+    expect(d.reasons[0]).toMatchObject({
+      kind: 'LOST_STOLEN_DOCUMENT',
+      source: { listId: 'SLTD', entryId: 'L1', listVersion: 'v3' },
+    });
+  });
+
+  it.each([
+    ['another issuer', { issuer: 'FRA' }, 'CLEAR'],
+    ['no issuer reported', { issuer: undefined }, 'REFER'],
+  ])('lost/stolen with %s', (_label, doc, outcome) => {
+    const t = traveller({ documents: [{ type: 'P', number: 'X1234567', ...doc }] });
+    expect(screen((s) => s.applyDocument('SLTD', 'L1', lost()), t).outcome).toBe(outcome);
+  });
+
+  it('refers or stops a strong watchlist match and explains it', () => {
+    const t = traveller({
+      surname: 'AL-SAYED',
+      givenNames: 'AHMAD ABDUL RAHMAN',
+      dateOfBirth: '1970-03-04',
+      nationality: 'SYR',
+    });
+    const d = screen((s) => s.applyWatchlist('UN', 'QDi.001', listed(), 'v1'), t);
+    expect(['REFER', 'NO_BOARD']).toContain(d.outcome);
+    expect(d.reasons[0]).toMatchObject({ kind: 'WATCHLIST', source: { listId: 'UN', entryId: 'QDi.001' } });
+    expect(d.reasons[0].explanation.length).toBeGreaterThan(10);
+  });
+
+  it('forgets a removed watchlist entry', () => {
+    const t = traveller({
+      surname: 'AL-SAYED',
+      givenNames: 'AHMAD ABDUL RAHMAN',
+      dateOfBirth: '1970-03-04',
+      nationality: 'SYR',
+    });
+    const d = screen((s) => {
+      s.applyWatchlist('UN', 'QDi.001', listed(), 'v1');
+      s.applyWatchlist('UN', 'QDi.001', null, 'v2');
+    }, t);
+    expect(d.outcome).toBe('CLEAR');
+  });
+
+  it.each([
+    ['a valid TTP enrolment', enrolment(), 'EXPEDITE'],
+    ['an expired enrolment', enrolment({ validTo: '2026-01-01' }), 'CLEAR'],
+    ['another birth date', enrolment({ dateOfBirth: '1981-05-05' }), 'CLEAR'],
+    [
+      'an ABTC pre-cleared for USA',
+      enrolment({ kind: 'ABTC', programme: 'ABTC', preClearedEconomies: ['AUS', 'USA'] }),
+      'EXPEDITE',
+    ],
+    [
+      'an ABTC not pre-cleared for USA',
+      enrolment({ kind: 'ABTC', programme: 'ABTC', preClearedEconomies: ['AUS'] }),
+      'CLEAR',
+    ],
+  ])('expedites only with %s', (_label, e, outcome) => {
+    expect(screen((s) => s.applyEnrolment(e.listId, e.entryId, e, 'v1')).outcome).toBe(outcome);
+  });
+
+  it('never expedites when something refers', () => {
+    const d = screen(
+      (s) => {
+        s.applyEnrolment('TTP', 'E1', enrolment(), 'v1');
+        s.applyDocument('SLTD', 'L1', lost({ issuer: 'FRA' }), 'v1');
+      },
+      traveller({
+        documents: [
+          { type: 'P', number: 'X1234567', issuer: 'GBR' },
+          { type: 'I', number: 'X1234567' },
+        ],
+      }),
+    );
+    expect(d.outcome).toBe('REFER');
+  });
+
+  it('applies rules and removes them', () => {
+    const rule = validateRule({
+      id: 'crew-watch',
+      title: 'Crew on watched route',
+      action: 'REFER',
+      when: { fact: 'role', eq: 'CREW' },
+      explanation: 'crew member on a watched route',
+    });
+    const crew = traveller({ role: 'CREW' });
+    expect(screen((s) => s.applyRule('rules', 'crew-watch', rule, 'v1'), crew).outcome).toBe('REFER');
+    expect(
+      screen((s) => {
+        s.applyRule('rules', 'crew-watch', rule, 'v1');
+        s.applyRule('rules', 'crew-watch', null, 'v2');
+      }, crew).outcome,
+    ).toBe('CLEAR');
+  });
+});
+
+describe('outcomeOf / sameVerdict', () => {
+  const r = (action: 'CLEAR' | 'EXPEDITE' | 'REFER' | 'NO_BOARD', entryId = 'e') => ({
+    kind: 'RULE' as const,
+    action,
+    source: { listId: 'l', entryId },
+    score: 1,
+    matchedFields: [],
+    explanation: '',
+  });
+  it.each([
+    [[], 'CLEAR'],
+    [[r('EXPEDITE')], 'EXPEDITE'],
+    [[r('EXPEDITE'), r('REFER')], 'REFER'],
+    [[r('REFER'), r('NO_BOARD')], 'NO_BOARD'],
+  ])('%j → %s', (reasons, outcome) => {
+    expect(outcomeOf(reasons)).toBe(outcome);
+  });
+
+  it('compares outcome and deciding sources, not timings', () => {
+    expect(
+      sameVerdict(
+        { outcome: 'REFER', reasons: [r('REFER', 'a')] },
+        { outcome: 'REFER', reasons: [r('REFER', 'a')] },
+      ),
+    ).toBe(true);
+    expect(
+      sameVerdict(
+        { outcome: 'REFER', reasons: [r('REFER', 'a')] },
+        { outcome: 'REFER', reasons: [r('REFER', 'b')] },
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+
+import { Decision, newEventId, Outcome, OUTCOME_SEVERITY, Reason, Traveller } from '@paxscreen/contracts';
+
+import { DEFAULT_SCREENING_CONFIG, ScreeningConfig } from './config';
+import { arrivalDateOf, Check, CheckContext } from './checks/context';
+import { enrolmentCheck } from './checks/enrolment.check';
+import { lostStolenCheck } from './checks/lost-stolen.check';
+import { rulesCheck } from './checks/rules.check';
+import { watchlistCheck } from './checks/watchlist.check';
+import { ScreeningState } from './state/screening-state';
+
+/** The checks, in the order their reasons are listed on a decision. */
+export const CHECKS: readonly Check[] = [lostStolenCheck, watchlistCheck, rulesCheck, enrolmentCheck];
+
+/**
+ * The outcome of a set of reasons (DESIGN §3): the most severe action among them; EXPEDITE only
+ * when an enrolment fired and nothing that refers or stops boarding did; otherwise CLEAR.
+ */
+export function outcomeOf(reasons: readonly Reason[]): Outcome {
+  let outcome: Outcome = 'CLEAR';
+  for (const r of reasons) if (OUTCOME_SEVERITY[r.action] > OUTCOME_SEVERITY[outcome]) outcome = r.action;
+  return outcome;
+}
+
+/** Reasons that decide, first: the most severe, then by score. */
+function ordered(reasons: Reason[]): Reason[] {
+  return reasons.sort((a, b) => OUTCOME_SEVERITY[b.action] - OUTCOME_SEVERITY[a.action] || b.score - a.score);
+}
+
+export interface ScreenOptions {
+  now?: Date;
+  /** A deterministic id (e.g. derived from the traveller event): redelivery then repeats the same decision. */
+  decisionId?: string;
+  /** The decision this one replaces (re-vetting). */
+  supersedes?: string;
+  /** Epoch ms the carrier message was accepted / parsed, carried into the timings. */
+  receivedAt?: number;
+  parsedAt?: number;
+}
+
+/**
+ * Screens one traveller against the current state: one implementation for the screening service
+ * and the offline CLI.
+ */
+export class Screener {
+  constructor(
+    readonly state: ScreeningState,
+    readonly config: ScreeningConfig = DEFAULT_SCREENING_CONFIG,
+  ) {}
+
+  screen(traveller: Traveller, options: ScreenOptions = {}): Decision {
+    const started = performance.now();
+    const now = options.now ?? new Date();
+    const ctx: CheckContext = {
+      state: this.state,
+      config: this.config,
+      now,
+      arrivalDate: arrivalDateOf(traveller, now),
+    };
+    const reasons = ordered(CHECKS.flatMap((check) => check(traveller, ctx)));
+    return {
+      decisionId: options.decisionId ?? newEventId(),
+      travellerId: traveller.travellerId,
+      outcome: outcomeOf(reasons),
+      reasons,
+      listVersions: this.state.listVersions(),
+      ...(options.supersedes ? { supersedes: options.supersedes } : {}),
+      timings: {
+        ...(options.receivedAt !== undefined ? { receivedAt: options.receivedAt } : {}),
+        ...(options.parsedAt !== undefined ? { parsedAt: options.parsedAt } : {}),
+        decidedAt: now.getTime(),
+        screeningMs: Math.round((performance.now() - started) * 1000) / 1000,
+      },
+    };
+  }
+}
+
+/** Two decisions say the same thing when their outcome and their deciding sources agree. */
+export function sameVerdict(
+  a: Pick<Decision, 'outcome' | 'reasons'>,
+  b: Pick<Decision, 'outcome' | 'reasons'>,
+): boolean {
+  const key = (d: Pick<Decision, 'reasons'>) =>
+    d.reasons
+      .map((r) => `${r.kind}|${r.action}|${r.source.listId}|${r.source.entryId}`)
+      .sort()
+      .join(',');
+  return a.outcome === b.outcome && key(a) === key(b);
+}

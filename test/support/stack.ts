@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { issueToken, Role } from '@paxscreen/http';
+import { testEnv, uniquePrefix } from '@paxscreen/testing';
+
+import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
+import { startGateway } from '../../apps/gateway/src/gateway.app';
+import { startParser } from '../../apps/parser/src/parser.app';
+import { startScreening } from '../../apps/screening/src/screening.app';
+import { startWatchlist } from '../../apps/watchlist/src/watchlist.app';
+
+export const TEST_JWT_SECRET = 'e2e-secret-for-staff-tokens-0123456789';
+const AUTH = {
+  AUTH_JWT_SECRET: TEST_JWT_SECRET,
+  AUTH_JWT_ISSUER: 'paxscreen',
+  AUTH_JWT_AUDIENCE: 'paxscreen',
+};
+
+export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway';
+
+const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyApplication>> = {
+  watchlist: startWatchlist,
+  parser: startParser,
+  screening: startScreening,
+  gateway: startGateway,
+};
+
+/** Every app of paxscreen in this process, on one prefix of the test Kafka and Redis. */
+export class TestStack {
+  readonly apps = new Map<string, NestFastifyApplication>();
+  readonly keys = new Map<string, string>();
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    readonly prefix: string,
+    carriers: string[],
+    extra: Record<string, string> = {},
+  ) {
+    for (const c of carriers) this.keys.set(c, `test-${c}-${randomBytes(12).toString('hex')}`);
+    this.env = testEnv(prefix, {
+      GATEWAY_PORT: '0',
+      PARSER_PORT: '0',
+      SCREENING_PORT: '0',
+      WATCHLIST_PORT: '0',
+      GATEWAY_CARRIER_KEYS: [...this.keys].map(([c, k]) => `${c}:${hashApiKey(k)}`).join(','),
+      ...AUTH,
+      REVET_DEBOUNCE_MS: '200',
+      ...extra,
+    });
+  }
+
+  static create(suite: string, carriers: string[], extra?: Record<string, string>): TestStack {
+    return new TestStack(uniquePrefix(suite), carriers, extra);
+  }
+
+  /** Starts an app (a second screening instance takes a name and an instance id). */
+  async start(
+    app: AppName,
+    as: string = app,
+    extra: Record<string, string> = {},
+  ): Promise<NestFastifyApplication> {
+    const started = await STARTERS[app]({ ...this.env, ...extra });
+    this.apps.set(as, started);
+    return started;
+  }
+
+  async url(app: string): Promise<string> {
+    const a = this.apps.get(app);
+    if (!a) throw new Error(`${app} is not started`);
+    return a.getUrl();
+  }
+
+  async stop(app: string): Promise<void> {
+    await this.apps.get(app)?.close();
+    this.apps.delete(app);
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.apps.keys()].reverse()) await this.stop(name);
+  }
+
+  token(role: Role, subject = `${role}-1`): Promise<string> {
+    return issueToken(AUTH, { subject, roles: [role] });
+  }
+
+  /** Imports a list file through the watchlist service's admin API. */
+  async importList(name: string, bytes: Buffer | string, listId?: string): Promise<Record<string, unknown>> {
+    const res = await fetch(`${await this.url('watchlist')}/v1/lists${listId ? `?listId=${listId}` : ''}`, {
+      method: 'POST',
+      body: bytes,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-file-name': name,
+        authorization: `Bearer ${await this.token('admin')}`,
+      },
+    });
+    const body = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`import of ${name} failed: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  /** Submits a carrier message through the gateway with the carrier's key. */
+  async submit(
+    carrier: string,
+    bytes: Buffer | string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`${await this.url('gateway')}/v1/messages`, {
+      method: 'POST',
+      body: bytes,
+      headers: { 'content-type': 'application/edifact', 'x-api-key': this.keys.get(carrier) ?? 'none' },
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  async receipt(carrier: string, receiptId: string): Promise<Record<string, unknown>> {
+    const res = await fetch(`${await this.url('gateway')}/v1/messages/${receiptId}`, {
+      headers: { 'x-api-key': this.keys.get(carrier) ?? '' },
+    });
+    return (await res.json()) as Record<string, unknown>;
+  }
+}
