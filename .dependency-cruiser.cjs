@@ -25,7 +25,7 @@ module.exports = {
       name: 'plain-typescript-libs',
       comment: 'contracts, edifact, lists, matching, rules and screening are framework-free',
       severity: 'error',
-      from: { path: '^libs/(contracts|edifact|lists|matching|rules|screening)/' },
+      from: { path: '^libs/(contracts|edifact|lists|matching|privacy|rules|screening)/' },
       to: { path: 'node_modules/(@nestjs|kafkajs|ioredis|fastify)' },
     },
     {

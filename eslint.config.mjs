@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/results/**',
       'eval/results/**',
+      'fuzz/results/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
@@ -39,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Command-line programs and benchmarks print to the terminal by design.
-    files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.ts'],
+    files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', 'fuzz/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

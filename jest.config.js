@@ -42,6 +42,7 @@ module.exports = {
         '<rootDir>/apps/**/src/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
+        '<rootDir>/fuzz/**/*.spec.ts',
       ],
     },
     {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { BenchSuite, machine, markdownTable, RESULTS_DIR, SuiteResult, writeResult } from './lib/suite';
+import { stopStack } from './lib/stack';
 import { SUITES } from './suites';
 
 async function main(): Promise<void> {
@@ -19,6 +20,16 @@ async function main(): Promise<void> {
     console.error(`unknown suite "${wanted}"; suites: ${SUITES.map((s) => s.name).join(', ')}`);
     process.exit(64);
   }
+  try {
+    await runSuites(suites, smoke, args);
+  } finally {
+    // The private broker, redis-server and app processes the suites started.
+    await stopStack();
+  }
+  if (!smoke) writeSummary();
+}
+
+async function runSuites(suites: BenchSuite[], smoke: boolean, args: string[]): Promise<void> {
   for (const suite of suites) {
     const started = Date.now();
     console.error(`bench: ${suite.name}${smoke ? ' (smoke)' : ''}: ${suite.description}`);
@@ -36,7 +47,6 @@ async function main(): Promise<void> {
     console.log(`\n### ${suite.name}\n\n${markdownTable(result)}\n`);
     console.error(`bench: wrote ${file}`);
   }
-  if (!smoke) writeSummary();
 }
 
 /** bench/results/README.md: every suite's latest table, for the README to quote. */
@@ -55,7 +65,11 @@ function writeSummary(): void {
   );
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  // Clients of the private services may keep timers: the run is over.
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

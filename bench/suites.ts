@@ -1,7 +1,9 @@
+import { e2eSuite } from './e2e.bench';
 import type { BenchSuite } from './lib/suite';
 import { listsSuite } from './lists.bench';
 import { matchSuite } from './match.bench';
 import { parseSuite } from './parse.bench';
+import { rawSuite } from './raw.bench';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite's file here. */
-export const SUITES: BenchSuite[] = [listsSuite, parseSuite, matchSuite];
+export const SUITES: BenchSuite[] = [listsSuite, parseSuite, matchSuite, rawSuite, e2eSuite];

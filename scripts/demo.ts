@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     ...process.env,
     ...AUTH,
     GATEWAY_CARRIER_KEYS: spec,
+    PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
     SCREENING_HOME_ECONOMY: 'AUS',
     MULTIPART_TIMEOUT_SECONDS: '5',
     MULTIPART_SWEEP_SECONDS: '1',

@@ -20,9 +20,11 @@ case "$task" in
   paxscreen) exec node -r @swc-node/register apps/cli/src/main.ts "$@" ;;
   bench) exec node -r @swc-node/register bench/run.ts "$@" ;;
   eval) exec node -r @swc-node/register eval/run.ts "$@" ;;
+  # --expose-gc: the fuzzer measures live heap after a forced GC (workers inherit the flag).
+  fuzz) exec node --expose-gc -r @swc-node/register fuzz/run.ts "$@" ;;
   demo) exec scripts/demo.sh "$@" ;;
   start-all) exec scripts/start-all.sh "$@" ;;
   node) exec node "$@" ;;
   npx) exec npx "$@" ;;
-  *) echo "usage: scripts/run.sh jest|test|lint|build|paxscreen|bench|eval|demo|start-all|node|npx [args]" >&2; exit 64 ;;
+  *) echo "usage: scripts/run.sh jest|test|lint|build|paxscreen|bench|eval|fuzz|demo|start-all|node|npx [args]" >&2; exit 64 ;;
 esac

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueToken, Role } from '@paxscreen/http';
 import { testEnv, uniquePrefix } from '@paxscreen/testing';
 
+import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
 import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
 import { startParser } from '../../apps/parser/src/parser.app';
@@ -18,13 +19,14 @@ const AUTH = {
   AUTH_JWT_AUDIENCE: 'paxscreen',
 };
 
-export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway';
+export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard';
 
 const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyApplication>> = {
   watchlist: startWatchlist,
   parser: startParser,
   screening: startScreening,
   gateway: startGateway,
+  dashboard: startDashboard,
 };
 
 /** Every app of paxscreen in this process, on one prefix of the test Kafka and Redis. */
@@ -44,8 +46,10 @@ export class TestStack {
       PARSER_PORT: '0',
       SCREENING_PORT: '0',
       WATCHLIST_PORT: '0',
+      DASHBOARD_PORT: '0',
       GATEWAY_CARRIER_KEYS: [...this.keys].map(([c, k]) => `${c}:${hashApiKey(k)}`).join(','),
       ...AUTH,
+      PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
       REVET_DEBOUNCE_MS: '200',
       ...extra,
     });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 
 import { Topic } from '@paxscreen/contracts';
+import { withRetries } from '@paxscreen/kafka';
 
 export interface ReadRecord {
   key: string | null;
@@ -30,7 +31,7 @@ export class TopicReader {
     });
     this.consumer = kafka.consumer({ groupId: `${this.prefix}reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: `${this.prefix}${this.topic}`, fromBeginning: true });
+    await withRetries(() => this.consumer!.subscribe({ topic: `${this.prefix}${this.topic}`, fromBeginning: true }));
     await this.consumer.run({
       autoCommit: false,
       eachMessage: async ({ message, partition }) => {

@@ -16,3 +16,20 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** Plain words for the file-system errors a user can fix. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+};
+
+/** `cannot read <path>: no such file or directory` (paths are the user's own input, never list content). */
+export function unreadableFile(path: string, err: unknown): CliError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return new CliError(
+    'UNREADABLE_FILE',
+    `cannot read ${path}: ${FS_REASONS[code] ?? (code || 'unknown error')}`,
+  );
+}

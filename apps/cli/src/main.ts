@@ -1,15 +1,35 @@
 import 'reflect-metadata';
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { Command, CommanderError } from 'commander';
 
 import { CliError, EXIT } from './cli-error';
 import { registerCommands } from './commands';
+import { packageRoot } from './offline/bundled-sample';
+
+/** The installed package's version (npm sets npm_package_version only under `npm run`). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return process.env.npm_package_version ?? 'unknown';
+  }
+}
+
+// `paxscreen screen … | head` closes stdout early: that ends the run quietly, not with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.OK);
+  throw err;
+});
 
 const program = new Command('paxscreen')
   .description(
     'paxscreen: read, validate and screen passenger data (API/PNR) offline or against a running stack',
   )
-  .version(process.env.npm_package_version ?? '0.1.0')
+  .version(version())
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)');
 registerCommands(program);

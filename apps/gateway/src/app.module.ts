@@ -6,6 +6,7 @@ import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import {
   DecisionStore,
+  PnrVault,
   REDIS_CLIENT,
   RedisClient,
   RedisKeys,
@@ -20,6 +21,8 @@ import { IapiClient } from './iapi/iapi.client';
 import { IapiController } from './iapi/iapi.controller';
 import { IapiUseCase } from './iapi/iapi.usecase';
 import { IngestController, SubmitMessageUseCase } from './ingest';
+import { PnrController } from './pnr/pnr.controller';
+import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
 import { GATEWAY_ENV } from './tokens';
@@ -37,7 +40,7 @@ export class GatewayModule {
         RedisModule.forRoot({ name: 'gateway', env }),
         AuthModule.forRoot(env),
       ],
-      controllers: [IngestController, IapiController, PoeController],
+      controllers: [IngestController, IapiController, PoeController, PnrController],
       providers: [
         { provide: GATEWAY_ENV, useValue: settings },
         { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
@@ -57,6 +60,9 @@ export class GatewayModule {
         IapiUseCase,
         AuditLog,
         PoeUseCase,
+        // Reads and unseals only: retention (TTL) is the parser's to set.
+        { provide: PnrVault, inject: [REDIS_CLIENT, RedisKeys], useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, 1) },
+        PnrUseCase,
       ],
     };
   }

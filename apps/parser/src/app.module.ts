@@ -3,25 +3,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { loadEnv } from '@paxscreen/contracts';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
-import {
-  ManifestStore,
-  REDIS_CLIENT,
-  RedisClient,
-  RedisKeys,
-  RedisModule,
-  ReceiptStore,
-} from '@paxscreen/redis';
+import { privacyPolicy } from '@paxscreen/privacy';
+import { ManifestStore, PnrVault, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule, ReceiptStore } from '@paxscreen/redis';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
 import { MultipartSweeper } from './parse-message/multipart-sweeper';
+import { PnrLifecycle } from './parse-message/pnr-lifecycle';
 import { ParserEnv } from './parser.env';
-import { PARSER_ENV } from './tokens';
+import { PARSER_ENV, PRIVACY_POLICY } from './tokens';
 
 @Module({})
 export class ParserModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
     const settings = loadEnv(ParserEnv, env);
     const ttl = settings.RECEIPT_TTL_HOURS * 3600;
+    const policy = privacyPolicy(settings.PNR_MASK_AFTER_DAYS, settings.PNR_RETENTION_DAYS);
     return {
       module: ParserModule,
       imports: [
@@ -42,8 +38,15 @@ export class ParserModule {
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) => new ManifestStore(r, k, ttl),
         },
+        { provide: PRIVACY_POLICY, useValue: policy },
+        {
+          provide: PnrVault,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, policy.pnrRetentionMs),
+        },
         ParseMessageUseCase,
         MultipartSweeper,
+        PnrLifecycle,
       ],
     };
   }

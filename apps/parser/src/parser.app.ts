@@ -11,12 +11,14 @@ import { ParserEnv } from './parser.env';
 export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ParserEnv, env);
   const app = await createHttpApp(ParserModule.register(env));
+  // Listening initialises the modules first (topics created, Redis and Kafka connected); only then
+  // does the consumer join its group.
+  await listen(app, settings.PARSER_PORT);
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.Parser,
     stage: 'parser',
     transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
   });
   await app.startAllMicroservices();
-  await listen(app, settings.PARSER_PORT);
   return app;
 }

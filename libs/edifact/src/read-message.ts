@@ -99,14 +99,22 @@ function firstNonBlank(bytes: Buffer): number | undefined {
   return undefined;
 }
 
-/** Complete multi-part sets inside one interchange are assembled; incomplete ones stay as parts. */
+/**
+ * Complete multi-part sets inside one interchange are assembled; incomplete ones stay as parts.
+ * Linear in the number of messages: completeness is decided once per set (an interchange may
+ * repeat one set's UNH thousands of times).
+ */
 function mergeCompleteSets(messages: ParsedMessage[]): ParsedMessage[] {
   const sets = new Map<string, ParsedMessage[]>();
   for (const m of messages) {
     if (!m.multipart) continue;
     const key = `${m.messageType}\u0000${m.multipart.reference}`;
-    sets.set(key, [...(sets.get(key) ?? []), m]);
+    const set = sets.get(key);
+    if (set) set.push(m);
+    else sets.set(key, [m]);
   }
+  const completeSets = new Set<string>();
+  for (const [key, parts] of sets) if (parts.length > 1 && isComplete(parts)) completeSets.add(key);
   const out: ParsedMessage[] = [];
   const done = new Set<string>();
   for (const m of messages) {
@@ -116,10 +124,8 @@ function mergeCompleteSets(messages: ParsedMessage[]): ParsedMessage[] {
     }
     const key = `${m.messageType}\u0000${m.multipart.reference}`;
     if (done.has(key)) continue;
-    const parts = sets.get(key)!;
-    const complete = parts.length > 1 && isComplete(parts);
-    if (complete) {
-      out.push(mergeParts(parts));
+    if (completeSets.has(key)) {
+      out.push(mergeParts(sets.get(key)!));
       done.add(key);
     } else out.push(m);
   }
@@ -128,6 +134,7 @@ function mergeCompleteSets(messages: ParsedMessage[]): ParsedMessage[] {
 
 function isComplete(parts: ParsedMessage[]): boolean {
   const sequences = new Set(parts.map((p) => p.multipart!.sequence));
-  const last = Math.max(...sequences);
+  let last = 0;
+  for (const s of sequences) last = Math.max(last, s);
   return parts.some((p) => p.multipart!.final && p.multipart!.sequence === last) && sequences.size === last;
 }

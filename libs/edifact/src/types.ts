@@ -50,6 +50,13 @@ export interface ManifestInfo {
   transactionRef?: string;
 }
 
+/**
+ * Highest part number of a multi-part message: UNH S010 0070 is n..2 (ISO 9735), and the JSON
+ * format follows it. A larger number is refused when read: parts are assembled by numbering every
+ * part up to the last, so an unbounded number would let one small message stall the parser.
+ */
+export const MAX_PARTS = 99;
+
 export interface Multipart {
   /** UNH common access reference (0068), or the message reference when absent. */
   reference: string;

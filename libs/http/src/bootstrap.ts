@@ -16,8 +16,11 @@ export interface HttpAppOptions {
   bodyLimit?: number;
   /** Serve an OpenAPI document at /docs. */
   openApi?: { title: string; description: string; version: string };
-  /** Content-Security-Policy override for apps that serve pages (dashboard, /docs). */
-  contentSecurityPolicy?: Record<string, string[]>;
+  /**
+   * Content-Security-Policy override for apps that serve pages (dashboard, /docs). Merged with
+   * helmet's defaults; a directive set to null removes that default.
+   */
+  contentSecurityPolicy?: Record<string, string[] | null>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -51,6 +54,10 @@ export async function createHttpApp(
   });
   keepRawBodies(adapter, bodyLimit);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    // Nest would otherwise add its own JSON / urlencoded parsers at init, which replace the raw
+    // parser above for `application/json`: a JSON manifest or iAPI request would reach the
+    // controller as an object, not as the bytes sent.
+    bodyParser: false,
     bufferLogs: true,
     abortOnError: false,
   });

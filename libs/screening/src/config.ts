@@ -15,3 +15,34 @@ export const DEFAULT_SCREENING_CONFIG: ScreeningConfig = {
   policies: DEFAULT_POLICIES,
   candidates: 5,
 };
+
+/** Why a policy file was refused (the service stops at start; the CLI exits with a usage error). */
+export const POLICY_FILE_SHAPE =
+  'a policy file holds [{ listId, alert, refer, noBoard? }] with 0 ≤ alert ≤ refer ≤ noBoard ≤ 1';
+
+function validPolicy(p: unknown): p is ListPolicy {
+  const o = p as ListPolicy;
+  const score = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 1;
+  return (
+    typeof o?.listId === 'string' &&
+    score(o.alert) &&
+    score(o.refer) &&
+    o.alert <= o.refer &&
+    (o.noBoard === undefined || (score(o.noBoard) && o.refer <= o.noBoard))
+  );
+}
+
+/**
+ * Reads per-list policies (the JSON of `SCREENING_POLICY_FILE`, or the CLI's `--policies`): one
+ * reader for both hosts, so a file means the same thing to each. Throws with POLICY_FILE_SHAPE.
+ */
+export function parseListPolicies(json: string): ListPolicy[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error(`not valid JSON: ${POLICY_FILE_SHAPE}`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every(validPolicy)) throw new Error(POLICY_FILE_SHAPE);
+  return parsed;
+}

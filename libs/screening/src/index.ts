@@ -3,4 +3,5 @@ export * from './checks/context';
 export { matchQueryOf } from './checks/watchlist.check';
 export * from './screener';
 export * from './state/document-key';
+export * from './state/list-loader';
 export * from './state/screening-state';

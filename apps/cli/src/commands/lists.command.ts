@@ -11,7 +11,8 @@ import {
 } from '@paxscreen/lists';
 import { type Command, Option } from 'commander';
 
-import { CliError, EXIT } from '../cli-error';
+import { CliError, EXIT, unreadableFile } from '../cli-error';
+import { listReadFailure } from '../offline/load-screening-state';
 
 /** Findings printed in the human-readable report; `--json` prints them all. */
 const DEFAULT_SHOWN_FINDINGS = 20;
@@ -56,22 +57,27 @@ export function registerListsCommand(program: Command): void {
 }
 
 async function inspect(paths: string[], options: ListReadOptions): Promise<ListReadResult> {
+  const directories: string[] = [];
+  for (const p of paths) {
+    try {
+      if ((await stat(p)).isDirectory()) directories.push(p);
+    } catch (err) {
+      throw unreadableFile(p, err);
+    }
+  }
   try {
     if (paths.length === 1) return await readListFile(paths[0], options);
-    for (const p of paths) {
-      if ((await stat(p)).isDirectory())
-        throw new CliError('USAGE', 'give one directory, or several files', EXIT.USAGE);
-    }
+    if (directories.length > 0)
+      throw new CliError('USAGE', 'give one directory, or several files', EXIT.USAGE);
     const files = await Promise.all(
       paths.map(async (p) => ({ name: basename(p), bytes: await readFile(p) })),
     );
     return await readList({ files }, options);
   } catch (err) {
-    if (err instanceof ListReadError) throw new CliError(err.code, err.message, EXIT.UNREADABLE);
+    if (err instanceof ListReadError) throw listReadFailure(err);
     if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES')
-      throw new CliError('UNREADABLE_FILE', 'cannot read an input file');
+    if (code === 'ENOENT' || code === 'EACCES') throw unreadableFile(paths.join(', '), err);
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { EdifactError, readMessage, type ReadOptions, type ReadResult } from '@paxscreen/edifact';
 import type { Finding } from '@paxscreen/contracts';
 
-import { CliError, EXIT } from '../cli-error';
+import { CliError, EXIT, unreadableFile } from '../cli-error';
 
 /** Options shared by `parse` and `validate`. */
 export interface ReadCliOptions {
@@ -28,11 +28,7 @@ export async function readManifestFile(path: string, options: ReadOptions): Prom
   try {
     bytes = await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      'UNREADABLE_FILE',
-      code === 'EISDIR' ? 'input is a directory' : 'cannot read the input file',
-    );
+    throw unreadableFile(path, err);
   }
   try {
     return readMessage(bytes, options);

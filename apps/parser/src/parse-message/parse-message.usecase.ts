@@ -4,7 +4,7 @@ import { Finding, Header, Receipt, Topic } from '@paxscreen/contracts';
 import { EdifactError, mergeParts, ParsedMessage, readMessage } from '@paxscreen/edifact';
 import { ConsumedRecord, deadLetterOutput, OutputBatch, OutgoingRecord } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
-import { ManifestStore, ReceiptStore } from '@paxscreen/redis';
+import { ManifestStore, PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/redis';
 
 import { eventsOf } from './travellers-of';
 
@@ -26,6 +26,7 @@ export class ParseMessageUseCase {
   constructor(
     @Inject(ReceiptStore) private readonly receipts: ReceiptStore,
     @Inject(ManifestStore) private readonly manifests: ManifestStore,
+    @Inject(PnrVault) private readonly pnrs: PnrVault,
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -112,6 +113,7 @@ export class ParseMessageUseCase {
   ): Promise<OutputBatch[]> {
     const travellers: OutgoingRecord[] = [];
     const summaries: OutgoingRecord[] = [];
+    const pnrRecords: PnrRecord[] = [];
     for (const [i, message] of messages.entries()) {
       const manifestVersion = await this.manifests.versionFor(message.manifest.manifestId, meta.receiptId);
       const events = eventsOf(message, { ...meta, manifestVersion }, i);
@@ -123,8 +125,16 @@ export class ParseMessageUseCase {
           headers: { ...headers, [Header.TraceParent]: t.traceparent },
         });
       summaries.push({ key: message.manifest.manifestId, value: events.summary, headers });
+      if (message.messageType === 'PNRGOV') {
+        const receivedAt = meta.receivedAt ?? Date.now();
+        for (const t of message.travellers) {
+          pnrRecords.push({ travellerId: t.travellerId, manifestId: message.manifest.manifestId, receivedAt, masked: false, traveller: t });
+        }
+      }
       this.metrics.travellersParsed.inc({ type: message.messageType }, message.travellers.length);
     }
+    // PNR data is also kept, for its retention period, where the masking job can depersonalise it.
+    await this.pnrs.putMany(pnrRecords);
     return [
       { topic: Topic.Travellers, records: travellers },
       { topic: Topic.Manifests, records: summaries },

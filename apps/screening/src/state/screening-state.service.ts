@@ -1,14 +1,19 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { ListEntry, Topic } from '@paxscreen/contracts';
+import { ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, KafkaReaders, TopicReplayer } from '@paxscreen/kafka';
 import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
-import { validateRule } from '@paxscreen/rules';
-import { Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
+import { applyListRecord, Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
 
 import { SCREENING_CONFIG } from '../screening.config';
 
-const LIST_TOPICS = [Topic.Watchlist, Topic.Documents, Topic.Enrolments, Topic.Rules, Topic.ListVersions];
+const KIND_OF_TOPIC = new Map<Topic, ListVersion.ListKind>([
+  [Topic.Watchlist, 'watchlist'],
+  [Topic.Documents, 'documents'],
+  [Topic.Enrolments, 'enrolments'],
+  [Topic.Rules, 'rules'],
+]);
+const LIST_TOPICS = [...KIND_OF_TOPIC.keys(), Topic.ListVersions];
 
 /**
  * The in-memory index the service screens against, built from the compacted list topics at start
@@ -83,28 +88,19 @@ export class ScreeningStateService implements OnApplicationShutdown {
       return;
     }
     const parsed = value
-      ? (JSON.parse(value.toString('utf8')) as {
-          listVersion?: string;
-          entry?: never;
-          rule?: Record<string, unknown>;
-        })
+      ? (JSON.parse(value.toString('utf8')) as { listVersion?: string; entry?: object; rule?: object })
       : null;
-    const version = parsed?.listVersion;
-    switch (topic) {
-      case Topic.Watchlist:
-        return this.state.applyWatchlist(listId, entryId, parsed?.entry ?? null, version);
-      case Topic.Documents:
-        return this.state.applyDocument(listId, entryId, parsed?.entry ?? null, version);
-      case Topic.Enrolments:
-        return this.state.applyEnrolment(listId, entryId, parsed?.entry ?? null, version);
-      case Topic.Rules: {
-        if (!parsed?.rule) return this.state.applyRule(listId, entryId, null, version);
-        const { entryId: _ignored, ...rule } = parsed.rule;
-        return this.state.applyRule(listId, entryId, validateRule(rule), version);
-      }
-      default:
-        return;
-    }
+    const kind = KIND_OF_TOPIC.get(topic);
+    if (!kind) return;
+    // The same entry point as the offline CLI's file loading (libs/screening list-loader).
+    applyListRecord(
+      this.state,
+      kind,
+      listId,
+      entryId,
+      parsed?.entry ?? parsed?.rule ?? null,
+      parsed?.listVersion,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -35,8 +36,10 @@ export class JsonPortTime {
 export class JsonFlight {
   @IsString() @MaxLength(3) carrier!: string;
   @IsString() @MaxLength(8) number!: string;
-  @ValidateNested() @Type(() => JsonPortTime) departure!: JsonPortTime;
-  @ValidateNested() @Type(() => JsonPortTime) arrival!: JsonPortTime;
+  // @IsObject on every nested value: @ValidateNested alone lets a missing object, or an array in
+  // its place, through to the reader (found by `npm run fuzz`).
+  @IsObject() @ValidateNested() @Type(() => JsonPortTime) departure!: JsonPortTime;
+  @IsObject() @ValidateNested() @Type(() => JsonPortTime) arrival!: JsonPortTime;
   @IsOptional() @IsString() operatingCarrier?: string;
   @IsOptional() @IsString() operatingNumber?: string;
 }
@@ -69,6 +72,7 @@ export class JsonTraveller {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_DOCUMENTS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => JsonDocument)
   documents?: JsonDocument[];
@@ -99,18 +103,24 @@ export class JsonManifest {
   @IsIn(['PASSENGERS', 'CREW']) kind!: 'PASSENGERS' | 'CREW';
   @IsOptional() @IsIn(['INBOUND', 'OUTBOUND']) direction?: 'INBOUND' | 'OUTBOUND';
   /** The reported flight: the leg crossing the border. */
-  @ValidateNested() @Type(() => JsonFlight) flight!: JsonFlight;
+  @IsObject() @ValidateNested() @Type(() => JsonFlight) flight!: JsonFlight;
   /** All legs of the journey, in order, when the carrier sends them (defaults to `[flight]`). */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_LEGS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => JsonFlight)
   legs?: JsonFlight[];
-  @IsOptional() @ValidateNested() @Type(() => JsonReportingParty) reportingParty?: JsonReportingParty;
-  @IsOptional() @ValidateNested() @Type(() => JsonManifestPart) part?: JsonManifestPart;
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => JsonReportingParty)
+  reportingParty?: JsonReportingParty;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => JsonManifestPart) part?: JsonManifestPart;
   @IsArray()
   @ArrayMaxSize(JSON_MANIFEST_MAX_TRAVELLERS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => JsonTraveller)
   travellers!: JsonTraveller[];

@@ -1,10 +1,11 @@
 import type { Finding } from '@paxscreen/contracts';
 
+import { EdifactError } from '../errors/edifact.error';
 import { parseEdiDate } from '../normalize/dates';
 import { finding } from '../quality/finding';
 import { Segment } from '../syntax/segment';
 import { isSegmentTag } from '../syntax/tokenizer';
-import type { InterchangeInfo, Multipart } from '../types';
+import { type InterchangeInfo, MAX_PARTS, type Multipart } from '../types';
 
 /** A message's UNH, read before its body. */
 export interface MessageHeader {
@@ -240,6 +241,8 @@ function readHeader(unh: Segment): MessageHeader {
   const sequence = unh.value(3, 0);
   if (sequence !== '') {
     const n = Number(sequence);
+    if (Number.isInteger(n) && n > MAX_PARTS)
+      throw new EdifactError('INVALID_PARTS', `UNH part number is above ${MAX_PARTS}`, unh.position);
     head.multipart = {
       reference: accessRef || head.ref,
       sequence: Number.isInteger(n) && n > 0 ? n : 1,

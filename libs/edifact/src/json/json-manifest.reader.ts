@@ -4,6 +4,7 @@ import {
   JsonFlight,
   JsonManifest,
   JsonTraveller,
+  JSON_MANIFEST_MAX_TRAVELLERS,
   validateContract,
 } from '@paxscreen/contracts';
 
@@ -15,11 +16,17 @@ import { canonicalFlightNumber, canonicalSeat } from '../normalize/flight';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';
 import { countryField, genderField } from '../quality/field-sink';
-import type { ParsedMessage, ReadContext } from '../types';
+import { MAX_PARTS, type ParsedMessage, type ReadContext } from '../types';
 
 /** The version string reports and ParsedMessage carry for JSON manifests. */
 export const JSON_VERSION_PREFIX = 'json:';
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+/**
+ * A version-1 manifest nests 6 levels at most (manifest → travellers → traveller → documents →
+ * document → mrz). Deeper input is refused before validation: class-transformer recurses once per
+ * level and would overflow the stack (a RangeError, not a typed error) on a few thousand.
+ */
+const MAX_JSON_DEPTH = 16;
 
 /**
  * A JSON manifest (docs/json-manifest.md) → the same message shape as PAXLST. Structure errors
@@ -33,6 +40,19 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
   } catch {
     throw new EdifactError('INVALID_JSON_MANIFEST', 'input starts like JSON but is not valid JSON');
   }
+  if (deeperThan(plain, MAX_JSON_DEPTH))
+    throw new EdifactError(
+      'INVALID_JSON_MANIFEST',
+      `JSON manifest is nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  // Counted before validation, which would otherwise validate every traveller of an oversized list first.
+  const listed = (plain as { travellers?: unknown } | null)?.travellers;
+  if (Array.isArray(listed) && listed.length > JSON_MANIFEST_MAX_TRAVELLERS) {
+    throw new EdifactError(
+      'INVALID_JSON_MANIFEST',
+      `JSON manifest lists more than ${JSON_MANIFEST_MAX_TRAVELLERS} travellers`,
+    );
+  }
   let manifest: JsonManifest;
   try {
     manifest = validateContract(JsonManifest, plain);
@@ -45,6 +65,8 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
     }
     throw err;
   }
+  if (manifest.part && manifest.part.sequence > MAX_PARTS)
+    throw new EdifactError('INVALID_JSON_MANIFEST', `part.sequence is above ${MAX_PARTS}`);
 
   const findings: Finding[] = [];
   const flight = readLeg(manifest.flight, 'flight', findings);
@@ -74,6 +96,18 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
     },
     ctx,
   );
+}
+
+/** Iterative (the point is to survive input that would overflow a recursive walk). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function readLeg(f: JsonFlight, path: string, findings: Finding[]): FlightLeg {

@@ -3,7 +3,7 @@ import type { Finding, Traveller } from '@paxscreen/contracts';
 import { EdifactError } from '../errors/edifact.error';
 import { finding } from '../quality/finding';
 import { buildReport } from '../quality/report';
-import type { ParsedMessage } from '../types';
+import { MAX_PARTS, type ParsedMessage } from '../types';
 import { travellerIdOf } from './manifest-id';
 
 /**
@@ -24,6 +24,9 @@ export function mergeParts(parts: ParsedMessage[]): ParsedMessage {
     throw new EdifactError('INVALID_PARTS', 'messages without a multi-part reference cannot be merged');
   }
 
+  // Readers refuse larger part numbers; parts stored before that rule must not loop up to 2^53.
+  if (parts.some((p) => !(p.multipart!.sequence >= 1 && p.multipart!.sequence <= MAX_PARTS)))
+    throw new EdifactError('INVALID_PARTS', `part numbers are 1-${MAX_PARTS}`);
   const findings: Finding[] = [];
   const bySequence = new Map<number, ParsedMessage>();
   for (const part of parts) {

@@ -64,13 +64,14 @@ export interface BatchConsumerOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Retries a metadata call while a freshly created topic elects its leaders. */
-export async function withRetries<T>(call: () => Promise<T>, attempts = 20): Promise<T> {
+/** Retries a metadata call while a freshly created topic elects its leaders (up to `budgetMs`). */
+export async function withRetries<T>(call: () => Promise<T>, budgetMs = 30_000): Promise<T> {
+  const deadline = Date.now() + budgetMs;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (err) {
-      if (attempt >= attempts || (err as { retriable?: boolean }).retriable === false) throw err;
+      if (Date.now() >= deadline || (err as { retriable?: boolean }).retriable === false) throw err;
       await sleep(Math.min(1000, 50 * attempt));
     }
   }

@@ -3,6 +3,7 @@ export * from './client';
 export * from './consumer';
 export * from './dead-letter';
 export * from './kafka.env';
+export * from './lag';
 export * from './producer';
 export * from './reply-listener';
 export * from './settings';

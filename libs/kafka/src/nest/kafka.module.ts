@@ -15,6 +15,7 @@ import { Topic } from '@paxscreen/contracts';
 
 import { ensureTopics } from '../core/admin';
 import { ConsumedRecord, TopicReplayer } from '../core/consumer';
+import { ConsumerLagReader } from '../core/lag';
 import { ReplyListener } from '../core/reply-listener';
 import { createKafka, kafkaAnswers } from '../core/client';
 import { EventProducer } from '../core/producer';
@@ -62,6 +63,11 @@ export class KafkaReaders {
   /** Sees every record written to `topic` after it started (request/reply). */
   replyListener(topic: Topic, onRecord: (record: ConsumedRecord) => void, name: string): ReplyListener {
     return new ReplyListener(this.kafka, this.settings, topic, onRecord, name);
+  }
+
+  /** Reads consumer-group lag from committed offsets (the operators' dashboard). */
+  lagReader(): ConsumerLagReader {
+    return new ConsumerLagReader(this.kafka, this.settings);
   }
 }
 

@@ -60,9 +60,12 @@ export function compareWithFrozen(
 }
 
 function metricsTable(title: string, groups: Record<string, BinaryMetrics>): string {
-  const lines = [`| ${title} | n | precision | recall | F1 |`, '|---|---|---|---|---|'];
-  for (const [k, m] of Object.entries(groups))
-    lines.push(`| ${k} | ${m.n} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} |`);
+  // Groups holding only non-matches have no F1; their accuracy (share labelled right) still says something.
+  const lines = [`| ${title} | n | precision | recall | F1 | accuracy |`, '|---|---|---|---|---|---|'];
+  for (const [k, m] of Object.entries(groups)) {
+    const accuracy = m.n > 0 ? (m.tp + m.tn) / m.n : 0;
+    lines.push(`| ${k} | ${m.n} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${f3(accuracy)} |`);
+  }
   return lines.join('\n');
 }
 

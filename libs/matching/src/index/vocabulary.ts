@@ -29,12 +29,27 @@ export interface LookupLimits {
 }
 
 const GRAM = 3;
+/** Trigram alphabet: boundary, a–z, 0–9 (tokens are ASCII letters and digits by now). */
+const SYMBOLS = 37;
+const BOUNDARY = 0;
 
-function grams(form: string): string[] {
-  const padded = `^${form}$`;
-  const out: string[] = [];
-  for (let i = 0; i + GRAM <= padded.length; i++) out.push(padded.slice(i, i + GRAM));
-  return [...new Set(out)];
+function symbol(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 48 && code <= 57) return code - 48 + 27;
+  return BOUNDARY;
+}
+
+/** The distinct trigrams of `^form$`, each as one integer (no strings allocated on the query path). */
+function grams(form: string): number[] {
+  const padded = [BOUNDARY];
+  for (let i = 0; i < form.length; i++) padded.push(symbol(form.charCodeAt(i)));
+  padded.push(BOUNDARY);
+  const out: number[] = [];
+  for (let i = 0; i + GRAM <= padded.length; i++) {
+    const g = (padded[i] * SYMBOLS + padded[i + 1]) * SYMBOLS + padded[i + 2];
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
 }
 
 /**
@@ -50,7 +65,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
-  private readonly byGram = new Map<string, number[]>();
+  /** Trigram code → vocabulary ids (a dense table: 37³ slots). */
+  private readonly byGram: (number[] | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly gramCount: number[] = [];
   private counter = new Int32Array(0);
 
@@ -71,7 +87,7 @@ export class Vocabulary {
     push(this.byText, token.text, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
     const g = c.form.length >= 2 ? grams(c.form) : [];
-    for (const gram of g) push(this.byGram, gram, id);
+    for (const gram of g) (this.byGram[gram] ??= []).push(id);
     this.gramCount.push(g.length);
     return id;
   }
@@ -105,7 +121,7 @@ export class Vocabulary {
     const touched: number[] = [];
     const g = grams(q.form);
     for (const gram of g) {
-      const list = this.byGram.get(gram);
+      const list = this.byGram[gram];
       if (!list || list.length > limits.maxBucket) continue;
       for (const id of list) {
         if (counter[id] === 0) touched.push(id);

@@ -26,6 +26,10 @@ describe('romanizeWord', () => {
     expect(romanizeWord('奥巴马', ctx(1, true)).text).toBe('aobama');
   });
 
+  it('keeps a multi-character word of a several-word Chinese name together', () => {
+    expect(romanizeWord('丹丹', ctx(3)).text).toBe('dandan');
+  });
+
   it('spells a standalone Korean surname the customary way', () => {
     expect(romanizeWord('김', ctx(2)).text).toBe('kim');
   });

@@ -110,6 +110,20 @@ export function romanizeWord(
   context: { hasNameDots: boolean; wordCount: number },
 ): RomanizedWord {
   if (!NON_ASCII.test(word)) return { text: word, vowelPoor: false };
+  // Names repeat, and pinyin look-ups are slow: remember recent words (the result depends on the context).
+  const key = `${context.hasNameDots ? 1 : 0}${context.wordCount > 1 ? 1 : 0}${word}`;
+  const known = MEMO.get(key);
+  if (known) return known;
+  const result = romanizeUncached(word, context);
+  if (MEMO.size >= MEMO_SIZE) MEMO.delete(MEMO.keys().next().value as string);
+  MEMO.set(key, result);
+  return result;
+}
+
+const MEMO = new Map<string, RomanizedWord>();
+const MEMO_SIZE = 50000;
+
+function romanizeUncached(word: string, context: { hasNameDots: boolean; wordCount: number }): RomanizedWord {
   const vowelPoor = VOWEL_POOR.test(word);
   let out = '';
   let run = '';
@@ -119,9 +133,10 @@ export function romanizeWord(
     if (run.length === 0) return;
     if (runKind === 'arabic') out += arabicToLatin(run);
     else if (runKind === 'han' || runKind === 'hangul') {
+      // A name written as several words (美雲 子睿 劉) has its parts apart already: join each word's syllables.
       const p =
         runKind === 'han'
-          ? romanizeHan(run, context.hasNameDots)
+          ? romanizeHan(run, context.hasNameDots || context.wordCount > 1)
           : romanizeHangul(run, context.wordCount > 1);
       parts.push(...p);
       out += ` ${p.map((x) => x.text).join(' ')} `;

@@ -59,6 +59,12 @@ export class Metrics {
     labelNames: ['group', 'topic', 'partition'] as const,
     registers: [this.registry],
   });
+  readonly consumerGroupLag = new Gauge({
+    name: 'paxscreen_consumer_group_lag',
+    help: 'Records behind the high watermark from committed offsets, per group and partition (read by the dashboard with the Kafka admin API: also shows a stalled consumer)',
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [this.registry],
+  });
   readonly hotPathLookups = new Counter({
     name: 'paxscreen_hotpath_lookups_total',
     help: 'Port-of-entry look-ups, by result (hit, miss)',

@@ -54,6 +54,18 @@ export class RedisKeys {
   travellerSnapshot(travellerId: string): string {
     return this.k('traveller', travellerId);
   }
+  /** A PNR-derived traveller record (clear, or masked with a sealed copy). */
+  pnr(travellerId: string): string {
+    return this.k('pnr', travellerId);
+  }
+  /** PNR records by time received (sorted set: score = epoch ms) for masking and purging. */
+  pnrIndex(): string {
+    return this.k('pnr-index');
+  }
+  /** PNR records not masked yet (sorted set: score = epoch ms received). */
+  pnrClear(): string {
+    return this.k('pnr-clear');
+  }
   /** Everything under this deployment's prefix (tests clean up with it). */
   pattern(): string {
     return `${this.prefix}px:*`;

@@ -1,4 +1,5 @@
 export * from './decision.store';
 export * from './manifest.store';
+export * from './pnr-vault.store';
 export * from './receipt.store';
 export * from './traveller-snapshot.store';

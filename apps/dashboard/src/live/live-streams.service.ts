@@ -1,0 +1,77 @@
+import type { ServerResponse } from 'node:http';
+
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+
+import { sseFrame, ViewStream } from '@paxscreen/dashboard';
+
+import { DashboardEnv } from '../dashboard.env';
+import { DASHBOARD_ENV } from '../tokens';
+import { LiveFeedService } from './live-feed.service';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The open server-sent-event streams. Each gets the whole view, then an update every
+ * DASHBOARD_PUSH_MS; a client that does not keep up is skipped (nothing piles up in memory) and
+ * resynchronised with a fresh snapshot once it drains. Streams end after
+ * DASHBOARD_STREAM_MAX_MINUTES (the page reconnects and its token is verified again) and when the
+ * app shuts down (an open stream would otherwise hold the HTTP server open).
+ */
+@Injectable()
+export class LiveStreamsService implements BeforeApplicationShutdown {
+  private readonly open = new Set<() => void>();
+
+  constructor(
+    @Inject(LiveFeedService) private readonly feed: LiveFeedService,
+    @Inject(DASHBOARD_ENV) private readonly env: DashboardEnv,
+  ) {}
+
+  get full(): boolean {
+    return this.open.size >= this.env.DASHBOARD_MAX_STREAMS;
+  }
+
+  serve(res: ServerResponse, requestId: string): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Reverse proxies must pass events through as they come, not buffer them.
+      'x-accel-buffering': 'no',
+      'x-request-id': requestId,
+    });
+    const stream = new ViewStream(this.feed.state);
+    let lagging = false;
+    const push = () => {
+      if (res.writableNeedDrain) {
+        lagging = true;
+        return;
+      }
+      if (lagging) {
+        stream.reset();
+        lagging = false;
+      }
+      const message = stream.next();
+      res.write(sseFrame(message.event, message.data));
+    };
+    const timer = setInterval(push, this.env.DASHBOARD_PUSH_MS);
+    const expiry = setTimeout(() => {
+      res.write(sseFrame('reauthenticate', { reason: 'stream lifetime reached' }));
+      close();
+    }, this.env.DASHBOARD_STREAM_MAX_MINUTES * MINUTE_MS);
+    const close = () => {
+      if (!this.open.delete(close)) return;
+      process.stderr.write(`stream-closed ${Date.now()}\n`);
+      clearInterval(timer);
+      clearTimeout(expiry);
+      res.end();
+    };
+    this.open.add(close);
+    res.on('close', close);
+    push();
+  }
+
+  beforeApplicationShutdown(): void {
+    process.stderr.write(`open-streams ${this.open.size}\n`);
+    for (const close of [...this.open]) close();
+  }
+}

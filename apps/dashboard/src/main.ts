@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { run } from '@paxscreen/http';
+
+import { startDashboard } from './dashboard.app';
+
+run(() => startDashboard());

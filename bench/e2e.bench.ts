@@ -1,0 +1,242 @@
+import type { DecisionMade } from '@paxscreen/contracts';
+
+import { generateTraffic, type Traffic } from './generator';
+import {
+  DecisionReader,
+  decisionsCounted,
+  processFootprint,
+  readAllDecisions,
+  scoreHits,
+  steadyRate,
+  submitManifests,
+  waitForDecisions,
+} from './lib/pipeline';
+import { writeChart } from './lib/plot';
+import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
+import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
+
+/**
+ * End to end on a private broker and redis-server, every service its own process (built with the
+ * Nest CLI), UN + OFAC SDN imported through the watchlist service:
+ * 1. capacity: a fixed volume of generated manifests (PAXLST, PNRGOV, JSON; 1 % listed people)
+ *    is sent to the gateway as fast as it accepts them; the rate is travellers decided per second
+ *    from the first POST to the last decision (and the steady rate over the middle 80 %);
+ * 2. latency: new traffic paced at a fraction of that rate (½ for the target; ¼ and ¾ for the
+ *    plot), ingest-to-decision latency = when a consumer of the decisions topic reads a decision
+ *    minus when the gateway accepted its manifest;
+ * 3. ground truth: every decision on the topic against the generator's planted hits.
+ * The reference is the bare kafkajs produce+consume rate with traveller-sized records, measured
+ * on the same broker in the same run.
+ */
+const TARGET_RATE = 20_000;
+const TARGET_RAW_SHARE = 0.5;
+const FULL = { capacityTravellers: 120_000, perManifest: 250, latencySeconds: 40, fractions: [0.25, 0.5, 0.75], rawRecords: 200_000 };
+const SMOKE = { capacityTravellers: 1_000, perManifest: 50, latencySeconds: 4, fractions: [0.5], rawRecords: 5_000 };
+const HIT_RATE = 0.01;
+const CONCURRENCY = 8;
+
+interface LatencyRun {
+  fraction: number;
+  offered: number;
+  achieved: number;
+  p50: number;
+  p99: number;
+  samples: number;
+}
+
+export const e2eSuite: BenchSuite = {
+  name: 'e2e',
+  description:
+    'gateway → Kafka → parser → screening → Kafka + Redis on a private broker: maximum travellers/s, ingest-to-decision latency at fractions of it, planted hits found, ratio to bare kafkajs produce+consume',
+  async run(ctx) {
+    const n = ctx.smoke ? SMOKE : FULL;
+    const stack = benchStack();
+    await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log, env: tuningEnv(ctx.args) });
+
+    // The raw reference, same broker, same run, before the pipeline loads the machine.
+    const eventBytes = await travellerEventBytes();
+    const pipeTopic = `raw.e2e.${Date.now().toString(36)}`;
+    await createTopic(stack.kafka.brokers, pipeTopic, 4);
+    const raw = (await kafkajsPipe(stack.kafka.brokers, pipeTopic, n.rawRecords, eventBytes)).recordsPerS;
+    ctx.log(`raw kafkajs produce+consume (${eventBytes} B): ${Math.round(raw)} records/s`);
+
+    // 1. capacity
+    let offset = 0;
+    const capacityTraffic = await generateTraffic({
+      seed: 11,
+      manifests: Math.ceil(n.capacityTravellers / n.perManifest),
+      travellers: n.perManifest,
+      hitRate: HIT_RATE,
+      carriers: BENCH_CARRIERS,
+      offset,
+    });
+    offset += capacityTraffic.manifests.length;
+    ctx.log(`capacity: ${capacityTraffic.travellers} travellers in ${capacityTraffic.manifests.length} manifests (${capacityTraffic.planted} planted hits)`);
+    const base = await decisionsCounted(stack);
+    const before = processFootprint(stack);
+    const sub = await submitManifests(stack, capacityTraffic.manifests, { concurrency: CONCURRENCY });
+    ctx.log(
+      `submitted in ${((sub.endedAt - sub.startedAt) / 1000).toFixed(1)} s (${Math.round((capacityTraffic.travellers * 1000) / (sub.endedAt - sub.startedAt))} travellers/s accepted, ${sub.failures} failed)`,
+    );
+    if (sub.failures > 0) throw new Error(`the gateway refused manifests: ${sub.failureReasons.join(', ')}`);
+    const progress = await waitForDecisions(stack, base, capacityTraffic.travellers, sub.startedAt, 30 * 60_000);
+    if (!progress.doneAt) throw new Error('the pipeline did not decide every traveller of the capacity run');
+    const after = processFootprint(stack);
+    const seconds = (progress.doneAt - sub.startedAt) / 1000;
+    const rate = capacityTraffic.travellers / seconds;
+    const steady = steadyRate(progress.samples, capacityTraffic.travellers);
+    const cpu = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, (v.cpu - (before[k]?.cpu ?? 0)) / seconds]),
+    );
+    ctx.log(`capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+
+    // 2. latency at fractions of the capacity
+    const latency: LatencyRun[] = [];
+    const trafficSets: Traffic[] = [capacityTraffic];
+    for (const fraction of n.fractions) {
+      const offered = rate * fraction;
+      const total = Math.max(n.perManifest, Math.round(offered * n.latencySeconds));
+      const traffic = await generateTraffic({
+        seed: 100 + Math.round(fraction * 100),
+        manifests: Math.ceil(total / n.perManifest),
+        travellers: n.perManifest,
+        hitRate: HIT_RATE,
+        carriers: BENCH_CARRIERS,
+        offset,
+      });
+      offset += traffic.manifests.length;
+      trafficSets.push(traffic);
+      // Every decision read is kept with its receipt; only this phase's receipts count.
+      const seen: { receipt: string; ms: number; readAt: number }[] = [];
+      const reader = new DecisionReader(
+        stack,
+        (d: DecisionMade.Value, readAt: number) => {
+          if (d.decision.timings.receivedAt !== undefined)
+            seen.push({ receipt: d.correlationId, ms: readAt - d.decision.timings.receivedAt, readAt });
+        },
+        'bench-latency',
+      );
+      await reader.start();
+      await reader.caughtUp;
+      const startBase = await decisionsCounted(stack);
+      const submission = await submitManifests(stack, traffic.manifests, {
+        concurrency: CONCURRENCY,
+        travellersPerS: offered,
+      });
+      await waitForDecisions(stack, startBase, traffic.travellers, submission.startedAt, 10 * 60_000);
+      const mine = () => seen.filter((x) => submission.receipts.has(x.receipt));
+      const deadline = Date.now() + 60_000;
+      while (mine().length < traffic.travellers && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      await reader.stop();
+      const ours = mine();
+      const latencies = ours.map((x) => x.ms);
+      const lastAt = Math.max(...ours.map((x) => x.readAt));
+      latencies.sort((a, b) => a - b);
+      const run: LatencyRun = {
+        fraction,
+        offered,
+        achieved: (traffic.travellers * 1000) / Math.max(1, lastAt - submission.startedAt),
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        samples: latencies.length,
+      };
+      ctx.log(`latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions)`);
+      latency.push(run);
+    }
+
+    // 3. ground truth over everything sent
+    const truth = new Map([...trafficSets.flatMap((t) => [...t.truth])]);
+    const totalTravellers = trafficSets.reduce((k, t) => k + t.travellers, 0);
+    const decisions = await readAllDecisions(stack, totalTravellers);
+    const score = scoreHits(truth, decisions);
+    ctx.log(`hits: ${score.matchedEntry}/${score.planted} planted found (entry), ${score.flagged} flagged; alerts on ${score.alerts}/${score.negatives} others; ${score.undecided} undecided`);
+    ctx.log(`recall by perturbation: ${JSON.stringify(score.byPerturbation)}`);
+
+    const rows: BenchRow[] = [
+      {
+        name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
+        values: { travellers: n.rawRecords, 'travellers/s': raw },
+      },
+      {
+        name: `capacity: ${capacityTraffic.travellers.toLocaleString('en-GB')} travellers, gateway → decision on Kafka + Redis`,
+        values: {
+          travellers: capacityTraffic.travellers,
+          'travellers/s': rate,
+          'steady travellers/s': steady,
+          seconds,
+          'cores (all services)': Object.values(cpu).reduce((a, b) => a + b, 0),
+        },
+        ratio: { to: 'kafkajs produce+consume', value: rate / raw },
+        target: {
+          text: `≥ ${TARGET_RATE.toLocaleString('en-GB')} travellers/s; ≥ ${TARGET_RAW_SHARE * 100} % of raw`,
+          met: rate >= TARGET_RATE && rate / raw >= TARGET_RAW_SHARE,
+        },
+      },
+      ...latency.map(
+        (l): BenchRow => ({
+          name: `latency at ${l.fraction} × capacity (${Math.round(l.offered)} travellers/s offered)`,
+          values: { travellers: l.samples, 'travellers/s': l.achieved, 'p50 ms': l.p50, 'p99 ms': l.p99 },
+          ratio: { to: 'kafkajs produce+consume', value: l.achieved / raw },
+        }),
+      ),
+      {
+        name: `planted hits (UN + OFAC, perturbed): found with the planted entry`,
+        values: {
+          travellers: score.planted,
+          'found %': (100 * score.matchedEntry) / Math.max(1, score.planted),
+          'flagged %': (100 * score.flagged) / Math.max(1, score.planted),
+        },
+      },
+      {
+        name: 'everyone else: REFER / NO_BOARD (alert rate)',
+        values: { travellers: score.negatives, 'alert %': (100 * score.alerts) / Math.max(1, score.negatives), undecided: score.undecided },
+      },
+      ...Object.entries(after).filter(([k]) => k !== 'kafka' && k !== 'redis').map(
+        ([k, v]): BenchRow => ({
+          name: `${k}: cores used during the capacity run`,
+          values: { cores: cpu[k], 'RSS MiB after': v.rss / 2 ** 20 },
+        }),
+      ),
+    ];
+    if (latency.length > 1) {
+      const file = writeChart(
+        'e2e-latency',
+        {
+          title: 'Ingest-to-decision latency vs offered rate',
+          xLabel: 'offered travellers/s',
+          yLabel: 'latency, ms',
+          series: [
+            { name: 'p50', points: latency.map((l) => [l.offered, l.p50]) },
+            { name: 'p99', points: latency.map((l) => [l.offered, l.p99]) },
+          ],
+        },
+        ctx.smoke,
+      );
+      ctx.log(`plot: ${file}`);
+    }
+    const progressFile = writeChart(
+      'e2e-capacity',
+      {
+        title: `Decisions over time (capacity run, ${capacityTraffic.travellers.toLocaleString('en-GB')} travellers)`,
+        xLabel: 'seconds since the first POST',
+        yLabel: 'travellers decided',
+        series: [{ name: 'decided', points: progress.samples.map(([ms, d]) => [ms / 1000, d]) }],
+      },
+      ctx.smoke,
+    );
+    ctx.log(`plot: ${progressFile}`);
+    return rows;
+  },
+};
+
+/** `--env KEY=VALUE` arguments become app settings (tuning experiments without code changes). */
+export function tuningEnv(args: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++)
+    if (args[i] === '--env' && args[i + 1]) {
+      const [k, ...v] = args[++i].split('=');
+      env[k] = v.join('=');
+    }
+  return env;
+}

@@ -1,0 +1,5 @@
+export * from './hits';
+export * from './people';
+export * from './pnrgov.writer';
+export * from './random';
+export * from './traffic';

@@ -1,0 +1,256 @@
+import { DecisionMade, Topic } from '@paxscreen/contracts';
+import { ConsumedRecord, createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
+
+import type { GeneratedManifest, Traffic } from '../generator';
+import { AppProcess, cpuSecondsOf } from './services';
+import type { BenchStack } from './stack';
+
+/**
+ * Driving the pipeline through its public interfaces (carrier manifests into the gateway) and
+ * reading what comes out (the decisions topic, the services' /metrics), as a deployment would.
+ */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Submission {
+  /** Receipt id → the manifest it acknowledged. */
+  receipts: Map<string, GeneratedManifest>;
+  /** Epoch ms of the first request and of the last 202. */
+  startedAt: number;
+  endedAt: number;
+  failures: number;
+  /** Why the first few failed (status and error code). */
+  failureReasons: string[];
+  /** Round trip of each POST (ms). */
+  postMs: number[];
+}
+
+/**
+ * POSTs manifests to the gateway with `concurrency` requests in flight. With `travellersPerS`, the
+ * manifests are paced so that travellers arrive at that rate (open loop: a late answer does not
+ * delay the next manifest while fewer than `concurrency` are in flight).
+ */
+export async function submitManifests(
+  stack: BenchStack,
+  manifests: GeneratedManifest[],
+  options: { concurrency: number; travellersPerS?: number },
+): Promise<Submission> {
+  const receipts = new Map<string, GeneratedManifest>();
+  const postMs: number[] = [];
+  let failures = 0;
+  const failureReasons: string[] = [];
+  let next = 0;
+  let travellersSent = 0;
+  const startedAt = Date.now();
+  const url = `${stack.gateway.url}/v1/messages`;
+  const worker = async () => {
+    while (next < manifests.length) {
+      const m = manifests[next++];
+      if (options.travellersPerS) {
+        const due = startedAt + (travellersSent * 1000) / options.travellersPerS;
+        travellersSent += m.travellers.length;
+        const wait = due - Date.now();
+        if (wait > 0) await sleep(wait);
+      }
+      const began = performance.now();
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          body: m.bytes,
+          headers: { 'content-type': m.contentType, 'x-api-key': stack.carrierKeys.get(m.carrier as never)! },
+        }).catch(() => undefined);
+        const body = res ? ((await res.json()) as { receiptId?: string; code?: string }) : {};
+        if (res?.status === 202 && body.receiptId) {
+          receipts.set(body.receiptId, m);
+          break;
+        }
+        // A client error will not go away by retrying.
+        const final = attempt >= 5 || (res !== undefined && res.status < 500 && res.status !== 429);
+        if (final) {
+          failures++;
+          if (failureReasons.length < 5) failureReasons.push(`${res?.status ?? 'no answer'} ${body.code ?? ''} (${m.format})`);
+          break;
+        }
+        await sleep(200 * attempt);
+      }
+      postMs.push(performance.now() - began);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return { receipts, startedAt, endedAt: Date.now(), failures, failureReasons, postMs };
+}
+
+/** Decisions published so far by every screening instance (their /metrics counters). */
+export async function decisionsCounted(stack: BenchStack): Promise<number> {
+  let total = 0;
+  for (const app of stack.apps.values()) {
+    if (app.app !== 'screening') continue;
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    for (const m of text.matchAll(/^paxscreen_decisions_total\{[^}]*\} ([\d.e+]+)/gm)) total += Number(m[1]);
+  }
+  return total;
+}
+
+export interface Progress {
+  /** [ms since start, decisions] samples. */
+  samples: [number, number][];
+  /** Epoch ms when `target` decisions were counted (undefined on timeout). */
+  doneAt?: number;
+}
+
+/** Polls the decision counters until `target` more than `base` are counted or `timeoutMs` passes. */
+export async function waitForDecisions(
+  stack: BenchStack,
+  base: number,
+  target: number,
+  startedAt: number,
+  timeoutMs: number,
+  onSample?: (elapsedMs: number, decided: number) => void,
+): Promise<Progress> {
+  const samples: [number, number][] = [];
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let stalledSince = Date.now();
+  while (Date.now() < deadline) {
+    const decided = (await decisionsCounted(stack)) - base;
+    const now = Date.now();
+    samples.push([now - startedAt, decided]);
+    onSample?.(now - startedAt, decided);
+    if (decided >= target) return { samples, doneAt: now };
+    if (decided !== last) {
+      last = decided;
+      stalledSince = now;
+    } else if (now - stalledSince > 120_000) break;
+    await sleep(200);
+  }
+  return { samples };
+}
+
+/** The steady rate over the middle of a run: decisions between 10 % and 90 % of the total. */
+export function steadyRate(samples: [number, number][], total: number): number {
+  const lo = samples.find(([, d]) => d >= total * 0.1);
+  const hi = samples.find(([, d]) => d >= total * 0.9);
+  if (!lo || !hi || hi[0] === lo[0]) return NaN;
+  return ((hi[1] - lo[1]) * 1000) / (hi[0] - lo[0]);
+}
+
+/**
+ * Reads the decisions topic (read committed: what a downstream consumer sees) and hands each
+ * decision to `onDecision` with the time it was read.
+ */
+export class DecisionReader {
+  private readonly replayer: TopicReplayer;
+
+  constructor(stack: BenchStack, onDecision: (d: DecisionMade.Value, readAt: number) => void, name: string) {
+    const settings = kafkaSettingsFromEnv({ ...process.env, ...stack.env() });
+    this.replayer = new TopicReplayer(
+      createKafka(settings, name),
+      settings,
+      [Topic.Decisions],
+      (records: ConsumedRecord[]) => {
+        const now = Date.now();
+        for (const r of records)
+          if (r.value) onDecision(JSON.parse(r.value.toString('utf8')) as DecisionMade.Value, now);
+      },
+      name,
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.replayer.start();
+  }
+
+  /** Resolves once the reader has read what was on the topic when it started. */
+  get caughtUp(): Promise<void> {
+    return this.replayer.caughtUp;
+  }
+
+  async stop(): Promise<void> {
+    await this.replayer.stop();
+  }
+}
+
+/** Every decision currently on the topic, by document (`issuer:number`), latest last. */
+export async function readAllDecisions(
+  stack: BenchStack,
+  expected: number,
+  timeoutMs = 300_000,
+): Promise<Map<string, DecisionMade.Value>> {
+  const byDocument = new Map<string, DecisionMade.Value>();
+  let count = 0;
+  const reader = new DecisionReader(
+    stack,
+    (d) => {
+      count++;
+      for (const doc of d.subject.documents) byDocument.set(`${doc.issuer}:${doc.number}`, d);
+    },
+    'bench-truth',
+  );
+  await reader.start();
+  await reader.caughtUp;
+  const deadline = Date.now() + timeoutMs;
+  while (count < expected && Date.now() < deadline) await sleep(200);
+  await reader.stop();
+  return byDocument;
+}
+
+export interface HitScore {
+  planted: number;
+  /** Planted travellers whose decision is REFER or NO_BOARD. */
+  flagged: number;
+  /** … with a watchlist reason naming the very entry planted. */
+  matchedEntry: number;
+  negatives: number;
+  /** Negatives whose decision is REFER or NO_BOARD (watchlist alerts on people not listed). */
+  alerts: number;
+  /** Travellers without any decision on the topic. */
+  undecided: number;
+  /** Recall per perturbation kind: [found, planted]. */
+  byPerturbation: Record<string, [number, number]>;
+}
+
+/** Compares decisions with the generator's ground truth. */
+export function scoreHits(truth: Traffic['truth'], decisions: Map<string, DecisionMade.Value>): HitScore {
+  const s: HitScore = {
+    planted: 0,
+    flagged: 0,
+    matchedEntry: 0,
+    negatives: 0,
+    alerts: 0,
+    undecided: 0,
+    byPerturbation: {},
+  };
+  for (const [key, t] of truth) {
+    const d = decisions.get(key);
+    if (!d) {
+      s.undecided++;
+      continue;
+    }
+    const flagged = d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD';
+    if (t.planted) {
+      s.planted++;
+      if (flagged) s.flagged++;
+      const exact = d.decision.reasons.some(
+        (r) => r.source.listId === t.planted!.listId && r.source.entryId === t.planted!.entryId,
+      );
+      if (exact) s.matchedEntry++;
+      for (const p of t.planted.perturbations.length ? t.planted.perturbations : ['none']) {
+        const cell = (s.byPerturbation[p] ??= [0, 0]);
+        cell[1]++;
+        if (exact) cell[0]++;
+      }
+    } else {
+      s.negatives++;
+      if (flagged) s.alerts++;
+    }
+  }
+  return s;
+}
+
+/** Resident size (bytes) and CPU seconds of each app process, plus the broker and redis-server. */
+export function processFootprint(stack: BenchStack): Record<string, { rss: number; cpu: number }> {
+  const out: Record<string, { rss: number; cpu: number }> = {};
+  for (const [name, app] of stack.apps as Map<string, AppProcess>) out[name] = { rss: app.rss(), cpu: app.cpuSeconds() };
+  out.kafka = { rss: 0, cpu: cpuSecondsOf(stack.kafka.pid) };
+  out.redis = { rss: 0, cpu: cpuSecondsOf(stack.redis.pid) };
+  return out;
+}

@@ -1,0 +1,104 @@
+import type { AppName, AppProcess } from './app-process';
+import { PrivateKafka, PrivateRedis, sleep, waitUntil } from './infra';
+
+export interface FaultRecord {
+  fault: string;
+  at: string;
+  /** From the fault to the faulty part answering again, ms. */
+  recoveredAfterMs: number;
+  details?: Record<string, unknown>;
+}
+
+export interface PoeLookup {
+  document: string;
+  status: number | string;
+  answered: boolean;
+  outcome?: string;
+  advanceData?: boolean;
+  note?: string;
+  unavailable?: string;
+  ms: number;
+}
+
+export interface FaultContext {
+  apps: Map<AppName, AppProcess>;
+  kafka: PrivateKafka;
+  redis: PrivateRedis;
+  redisStop: 'kill' | 'term';
+  appDownSeconds: number;
+  kafkaDownSeconds: number;
+  redisOutageSeconds: number;
+  /** Port-of-entry look-ups run while Redis is down; returns what each one got. */
+  probeDuringOutage: (until: () => boolean) => Promise<PoeLookup[]>;
+  /** Called as soon as the fault has struck (the carrier's traffic for this phase starts). */
+  onInjected: () => void;
+  log: (line: string) => void;
+}
+
+export type Fault = (ctx: FaultContext) => Promise<FaultRecord>;
+
+const killApp =
+  (name: AppName): Fault =>
+  async (ctx) => {
+    const app = ctx.apps.get(name)!;
+    const at = new Date();
+    ctx.log(`FAULT kill -9 ${name} (pid ${app.pid})`);
+    await app.kill9();
+    ctx.onInjected();
+    await sleep(ctx.appDownSeconds * 1000);
+    await app.start();
+    return { fault: `kill -9 ${name}`, at: at.toISOString(), recoveredAfterMs: Date.now() - at.getTime() };
+  };
+
+const restartKafka: Fault = async (ctx) => {
+  const at = new Date();
+  ctx.log('FAULT Kafka broker stop + start');
+  await ctx.kafka.stop();
+  ctx.onInjected();
+  const stoppedMs = Date.now() - at.getTime();
+  await sleep(ctx.kafkaDownSeconds * 1000);
+  await ctx.kafka.start();
+  return {
+    fault: 'Kafka broker restart',
+    at: at.toISOString(),
+    recoveredAfterMs: Date.now() - at.getTime(),
+    details: { stopTookMs: stoppedMs, downSeconds: ctx.kafkaDownSeconds },
+  };
+};
+
+const redisOutage: Fault = async (ctx) => {
+  const at = new Date();
+  ctx.log(`FAULT Redis ${ctx.redisStop === 'kill' ? 'kill -9' : 'stop'} for ${ctx.redisOutageSeconds} s`);
+  if (ctx.redisStop === 'kill') await ctx.redis.crash();
+  else await ctx.redis.stop();
+  ctx.onInjected();
+  let down = true;
+  const probing = ctx.probeDuringOutage(() => down);
+  await sleep(ctx.redisOutageSeconds * 1000);
+  down = false;
+  const lookups = await probing;
+  await ctx.redis.start();
+  const answered = lookups.filter((l) => l.answered).length;
+  ctx.log(`port-of-entry look-ups during the outage: ${answered}/${lookups.length} answered`);
+  // The apps reconnect by themselves; the gateway answering /ready means it sees Redis again.
+  await waitUntil(
+    'gateway ready after Redis',
+    async () => (await fetch(`${ctx.apps.get('gateway')!.url}/ready`)).ok,
+    60_000,
+  ).catch(() => ctx.log('gateway /ready did not turn green within 60 s after Redis came back'));
+  return {
+    fault: `Redis ${ctx.redisStop === 'kill' ? 'kill -9' : 'stop'} ${ctx.redisOutageSeconds} s`,
+    at: at.toISOString(),
+    recoveredAfterMs: Date.now() - at.getTime(),
+    details: { lookups },
+  };
+};
+
+/** The faults, in turn: each app killed, the broker restarted, Redis down. */
+export const FAULT_SEQUENCE: { name: string; run: Fault }[] = [
+  { name: 'kill -9 parser', run: killApp('parser') },
+  { name: 'kill -9 screening', run: killApp('screening') },
+  { name: 'kill -9 gateway', run: killApp('gateway') },
+  { name: 'Kafka broker restart', run: restartKafka },
+  { name: 'Redis outage', run: redisOutage },
+];

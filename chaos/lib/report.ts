@@ -1,0 +1,60 @@
+import type { FaultRecord } from './faults';
+import type { Verdict } from './verify';
+
+export interface ChaosResult extends Verdict {
+  faultsInjected: number;
+  faults: FaultRecord[];
+  poeDuringRedisOutage: {
+    lookups: number;
+    answered: number;
+    failed: number;
+    outcomes: Record<string, number>;
+  };
+  unexpectedExits: Record<string, string[]>;
+  settled: { settled: boolean; ms: number; why: string };
+  seconds: { total: number; settleAfterTraffic: number };
+  carrier: { attempts: number; failures: Record<string, number> };
+}
+
+/** The table the README's reliability section quotes. */
+export function printTable(r: ChaosResult, ok: boolean): void {
+  const rows: [string, string | number][] = [
+    ['faults injected', `${r.faultsInjected} (${r.faults.map((f) => f.fault).join('; ') || 'none'})`],
+    ['travellers sent', r.travellersSent],
+    [
+      'travellers accepted (202)',
+      `${r.travellersAccepted} in ${r.manifestsAccepted}/${r.manifestsSent} manifests`,
+    ],
+    ['receipts: travellers counted', r.receiptTravellerCount],
+    ['decisions found', r.decisionsFound],
+    ['travellers decided', r.travellersDecided],
+    ['lost', r.lost],
+    [
+      'duplicated',
+      `${r.duplicated} (same id ${r.duplicateRecordsSameId}, second decision ${r.travellersWithSeveralDecisionIds})`,
+    ],
+    ['stuck receipts', `${r.stuckReceipts} (not found ${r.receiptsNotFound})`],
+    ['receipt count mismatches', r.receiptCountMismatches],
+    ['manifests with 2+ receipt ids', r.manifestsWithSeveralReceipts],
+    ['true hits decided as expected', `${r.trueHits.found}/${r.trueHits.planted}`],
+    [
+      'port-of-entry look-ups in Redis outage',
+      `${r.poeDuringRedisOutage.answered} answered / ${r.poeDuringRedisOutage.failed} failed`,
+    ],
+    ['dead letters', JSON.stringify(r.deadLetters)],
+    ['traveller events duplicated/missing', `${r.travellerEventsDuplicated}/${r.travellerEventsMissing}`],
+    ['carrier attempts / failures', `${r.carrier.attempts} / ${JSON.stringify(r.carrier.failures)}`],
+    ['unexpected app exits', JSON.stringify(r.unexpectedExits)],
+    ['settled', `${r.settled.settled} (${r.settled.why})`],
+    ['time', `${r.seconds.total} s total, ${r.seconds.settleAfterTraffic} s after the last fault`],
+    ['verdict', ok ? 'PASS' : 'FAIL'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const line = '-'.repeat(width + 2);
+  process.stdout.write(`\n${line}\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write(`${line}\n`);
+  for (const s of r.lostSample) process.stdout.write(`  lost: ${s}\n`);
+  for (const s of r.duplicatedSample) process.stdout.write(`  duplicated: ${s}\n`);
+  for (const s of r.trueHits.missed) process.stdout.write(`  hit missed: ${s}\n`);
+}

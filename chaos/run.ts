@@ -1,0 +1,317 @@
+/**
+ * Chaos run (issue 10, faults): streams travellers through the real apps as OS processes on a
+ * private Kafka broker and a private Redis, kills and restarts every part in turn, then proves that
+ * every accepted traveller has exactly one decision and that the receipts tell the truth.
+ *
+ *   npm run test:chaos                       100,000 travellers, the full fault sequence
+ *   npm run test:chaos -- --quick            the CI version (5,000 travellers, short outages)
+ *   npm run test:chaos -- --help             every option
+ *
+ * Exit code 1 when a traveller was lost or duplicated, a receipt is stuck or wrong, or the run
+ * could not complete. Results: chaos/results/chaos.json (or chaos-quick.json); app logs in
+ * .cache/chaos/logs/.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { issueToken } from '@paxscreen/http';
+
+import { hashApiKey } from '../apps/gateway/src/auth/carrier-keys';
+import { AppName, AppProcess } from './lib/app-process';
+import { FAULT_SEQUENCE, FaultContext, FaultRecord, PoeLookup } from './lib/faults';
+import { PrivateKafka, PrivateRedis, ROOT, sleep } from './lib/infra';
+import { ChaosOptions, parseOptions } from './lib/options';
+import { printTable } from './lib/report';
+import {
+  CARRIER,
+  generateManifests,
+  lostStolenList,
+  Manifest,
+  NATIONAL_LIST,
+  STOLEN_ISSUER,
+  stolenDocument,
+  streamManifests,
+  TrafficGate,
+} from './lib/traffic';
+import { fetchReceipts, Ledger, settle, verdict } from './lib/verify';
+
+const AUTH = {
+  AUTH_JWT_SECRET: `chaos-${randomBytes(16).toString('hex')}`,
+  AUTH_JWT_ISSUER: 'paxscreen',
+  AUTH_JWT_AUDIENCE: 'paxscreen',
+};
+const LOG_DIR = join(ROOT, '.cache/chaos/logs');
+
+const started = Date.now();
+function log(line: string): void {
+  const t = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
+  process.stdout.write(`[chaos ${t}s] ${line}\n`);
+}
+
+async function importList(watchlistUrl: string, name: string, listId: string, body: string): Promise<void> {
+  const token = await issueToken(AUTH, { subject: 'chaos-admin', roles: ['admin'] });
+  const res = await fetch(`${watchlistUrl}/v1/lists?listId=${listId}`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': name,
+      authorization: `Bearer ${token}`,
+    },
+  });
+  if (!res.ok) throw new Error(`import of ${name}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Officer look-ups of documents already sent (hot path) and of stolen ones, while Redis is down. */
+function outageProber(gatewayUrl: string, manifests: Manifest[]) {
+  return async (until: () => boolean): Promise<PoeLookup[]> => {
+    const token = await issueToken(AUTH, { subject: 'chaos-officer', roles: ['officer'], post: 'JFK' });
+    const sent = manifests.filter((m) => m.accepted);
+    const lookups: PoeLookup[] = [];
+    let next = 0;
+    // Three officers' desks at once.
+    await Promise.all([0, 1, 2].map(() => desk()));
+    return lookups;
+
+    async function desk(): Promise<void> {
+      for (let i = next++; until(); i = next++) {
+        const m = sent[i % Math.max(1, sent.length)];
+        const doc =
+          i % 4 === 3 || !m
+            ? { issuer: STOLEN_ISSUER, number: stolenDocument(i % 3) }
+            : m.documents[i % m.documents.length];
+        const began = Date.now();
+        const entry: PoeLookup = {
+          document: `${doc.issuer}/${doc.number}`,
+          status: 0,
+          answered: false,
+          ms: 0,
+        };
+        try {
+          const res = await fetch(`${gatewayUrl}/v1/poe/documents/${doc.issuer}/${doc.number}`, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(10_000),
+          });
+          entry.status = res.status;
+          const body = (await res.json()) as {
+            decision?: { outcome: string };
+            advanceData?: boolean;
+            note?: string;
+            unavailable?: string;
+          };
+          entry.answered = res.ok && body.decision !== undefined;
+          entry.outcome = body.decision?.outcome;
+          entry.advanceData = body.advanceData;
+          entry.note = body.note;
+          entry.unavailable = body.unavailable;
+        } catch (err) {
+          entry.status = (err as Error).name;
+        }
+        entry.ms = Date.now() - began;
+        lookups.push(entry);
+        await sleep(250);
+      }
+    }
+  };
+}
+
+async function main(o: ChaosOptions): Promise<number> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const runId = `c${randomBytes(3).toString('hex')}`;
+  const kafka = new PrivateKafka(o.kafkaPort, log);
+  const redis = new PrivateRedis(o.redisPort, o.redisPersistence, join(LOG_DIR, 'redis.log'), log);
+  const apiKey = `chaos-${CARRIER}-${randomBytes(12).toString('hex')}`;
+  const ports: Record<AppName, number> = {
+    gateway: o.portBase,
+    parser: o.portBase + 1,
+    screening: o.portBase + 2,
+    watchlist: o.portBase + 3,
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...AUTH,
+    KAFKA_BROKERS: kafka.brokers,
+    KAFKA_TOPIC_PREFIX: '',
+    // A killed member is noticed after this long (the group waits for it before rebalancing).
+    KAFKA_SESSION_TIMEOUT_MS: '10000',
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: '',
+    LOG_LEVEL: 'info',
+    GATEWAY_PORT: String(ports.gateway),
+    PARSER_PORT: String(ports.parser),
+    SCREENING_PORT: String(ports.screening),
+    WATCHLIST_PORT: String(ports.watchlist),
+    GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)}`,
+    GATEWAY_RATE_LIMIT: '100000',
+    POE_SCREEN_TIMEOUT_MS: '3000',
+    PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=TimeoutNegativeWarning`,
+  };
+  const apps = new Map<AppName, AppProcess>(
+    (Object.keys(ports) as AppName[]).map((name) => [
+      name,
+      new AppProcess(name, ports[name], env, join(LOG_DIR, `${name}.log`), log),
+    ]),
+  );
+  let ledger: Ledger | undefined;
+  const cleanup = async () => {
+    await ledger?.stop();
+    for (const app of apps.values()) await app.stop().catch(() => undefined);
+    await redis.stop().catch(() => undefined);
+    redis.clean();
+    await kafka.clean().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    log(`run ${runId}: ${o.travellers} travellers in manifests of ${o.perManifest}; logs in ${LOG_DIR}`);
+    const count = Math.ceil(o.travellers / o.perManifest);
+    const manifests = generateManifests(runId, count, o.perManifest, o.hitEvery, o.seed);
+    const travellersSent = manifests.reduce((n, m) => n + m.travellerIds.length, 0);
+
+    await Promise.all([kafka.fresh(), redis.fresh()]);
+    await apps.get('watchlist')!.start();
+    await importList(apps.get('watchlist')!.url, 'national.csv', 'NATIONAL', NATIONAL_LIST);
+    await importList(apps.get('watchlist')!.url, 'lost-stolen.csv', 'SLTD', lostStolenList(count));
+    await Promise.all([
+      apps.get('watchlist')!.stop(),
+      ...(['screening', 'parser', 'gateway'] as AppName[]).map((name) => apps.get(name)!.start()),
+    ]);
+
+    const faults: FaultRecord[] = [];
+    // Traffic comes in portions: one before the first fault, then per fault half a portion as it
+    // strikes and half once it has recovered, so every fault meets messages in flight.
+    const phases = o.faults ? o.rounds * FAULT_SEQUENCE.length : 0;
+    const portion = 1 / (phases + 1);
+    const gate = new TrafficGate(manifests.length);
+    gate.releaseUpTo(portion);
+    log(`streaming ${travellersSent} travellers in ${phases + 1} portions, at most ${o.rate} travellers/s`);
+    const traffic = streamManifests(
+      manifests,
+      {
+        gatewayUrl: apps.get('gateway')!.url,
+        apiKey,
+        concurrency: o.concurrency,
+        rate: o.rate,
+        requestTimeoutMs: 15_000,
+        giveUpMs: 600_000,
+        log,
+      },
+      gate,
+    ).then(() => {
+      log(
+        `carrier done: ${manifests.filter((m) => m.accepted).length}/${manifests.length} manifests accepted`,
+      );
+    });
+
+    if (o.faults) {
+      const ctx: FaultContext = {
+        apps,
+        kafka,
+        redis,
+        redisStop: o.redisStop,
+        appDownSeconds: o.appDownSeconds,
+        kafkaDownSeconds: o.kafkaDownSeconds,
+        redisOutageSeconds: o.redisOutageSeconds,
+        probeDuringOutage: outageProber(apps.get('gateway')!.url, manifests),
+        onInjected: () => undefined,
+        log,
+      };
+      await sleep(o.warmupSeconds * 1000);
+      for (let round = 0; round < o.rounds; round++) {
+        for (const fault of FAULT_SEQUENCE) {
+          const phase = faults.length;
+          ctx.onInjected = () => gate.releaseUpTo(portion * (phase + 1.5));
+          const record = await fault.run(ctx);
+          gate.releaseUpTo(portion * (phase + 2));
+          faults.push(record);
+          log(`recovered from ${record.fault} after ${record.recoveredAfterMs} ms`);
+          await sleep(o.gapSeconds * 1000);
+        }
+      }
+    }
+    gate.releaseUpTo(1);
+    await traffic;
+    const accepted = manifests.filter((m) => m.accepted);
+    const sendDone = Date.now();
+
+    log('settling: reading decisions, traveller events and dead letters (read_committed)');
+    ledger = new Ledger(kafka.brokers, manifests);
+    await ledger.start();
+    const gatewayUrl = apps.get('gateway')!.url;
+    const settled = await settle(
+      ledger,
+      accepted,
+      () => fetchReceipts(gatewayUrl, apiKey, accepted),
+      o.settleTimeoutSeconds * 1000,
+      (o.quick ? 45 : 120) * 1000,
+      log,
+    );
+    log(`settle: ${settled.why} (${(settled.ms / 1000).toFixed(1)} s)`);
+    const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
+    const v = verdict(manifests, ledger, receipts);
+    const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
+    const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));
+    const result = {
+      run: runId,
+      finishedAt: new Date().toISOString(),
+      command: `npm run test:chaos -- ${process.argv.slice(2).join(' ')}`.trim(),
+      options: o,
+      faultsInjected: faults.length,
+      faults,
+      carrier: {
+        attempts: manifests.reduce((n, m) => n + m.attempts, 0),
+        failures: manifests.reduce<Record<string, number>>((acc, m) => {
+          for (const [k, n] of Object.entries(m.failures)) acc[k] = (acc[k] ?? 0) + n;
+          return acc;
+        }, {}),
+      },
+      poeDuringRedisOutage: {
+        lookups: lookups.length,
+        answered: lookups.filter((l) => l.answered).length,
+        failed: lookups.filter((l) => !l.answered).length,
+        outcomes: lookups.reduce<Record<string, number>>((acc, l) => {
+          const k = l.answered
+            ? `${l.outcome}${l.advanceData ? ' (advance data)' : ' (on demand)'}`
+            : `failed ${l.status}`;
+          acc[k] = (acc[k] ?? 0) + 1;
+          return acc;
+        }, {}),
+        maxMs: Math.max(0, ...lookups.map((l) => l.ms)),
+      },
+      unexpectedExits: crashes,
+      settled,
+      seconds: {
+        total: Math.round((Date.now() - started) / 1000),
+        settleAfterTraffic: Math.round((Date.now() - sendDone) / 1000),
+      },
+      ...v,
+    };
+    const ok =
+      v.lost === 0 &&
+      v.duplicated === 0 &&
+      v.stuckReceipts === 0 &&
+      v.receiptCountMismatches === 0 &&
+      v.manifestsNotAccepted === 0 &&
+      v.manifestsWithSeveralReceipts === 0 &&
+      v.trueHits.found === v.trueHits.planted &&
+      (!o.faults || (lookups.length > 0 && lookups.every((l) => l.answered)));
+    const file = join(ROOT, o.results);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ ok, ...result }, null, 2)}\n`);
+    printTable(result, ok);
+    log(`results in ${o.results}`);
+    return ok ? 0 : 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+main(parseOptions(process.argv.slice(2))).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(`chaos run failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(2);
+  },
+);

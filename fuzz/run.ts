@@ -1,0 +1,376 @@
+/**
+ * `npm run fuzz [-- --cases N | --smoke] [--seed S] [--workers W] [--timeout-ms T]`: feeds N
+ * generated and mutated EDIFACT (PAXLST, PNRGOV) and JSON manifest inputs to what the gateway and
+ * the parser run on carrier bytes (sniffMessage, readMessage) in worker threads, and fails on any
+ * input that gives neither a ReadResult nor a typed EdifactError, on a hang, or on a heap that
+ * keeps growing. `--case I --seed S` regenerates one case, saves it and checks it in-process.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import { check } from './lib/check';
+import { loadCorpus } from './lib/corpus';
+import { emptyStats, FailureRecord, mergeStats, WorkerJob, WorkerMessage, WorkerStats } from './lib/stats';
+import { generateCase } from './lib/strategies';
+
+const ROOT = resolve(__dirname, '..');
+const RESULTS = join(ROOT, 'fuzz', 'results');
+const FAILURES = join(RESULTS, 'failures');
+const DEFAULT_CASES = 1_000_000;
+const SMOKE_CASES = 10_000;
+/**
+ * No verdict after this much wall time is a hang: the worker is killed and the case saved. Generous
+ * because legitimate inputs can be slow: a 10,000-traveller JSON manifest (the format's limit)
+ * takes seconds of CPU in class-validator, and the machine may be shared.
+ */
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Cases above this much CPU time are counted (and the slowest named) in the results. */
+const SLOW_CASE_MS = 2_000;
+/** Live heap (after a forced GC) may grow this much over a worker's run before it counts as a leak. */
+const DEFAULT_HEAP_GROWTH_MIB = 64;
+/** A worker thread past this old-generation size dies with ERR_WORKER_OUT_OF_MEMORY: a failure. */
+const WORKER_HEAP_MB = 1536;
+const HEAP_SAMPLES_PER_WORKER = 20;
+const WATCHDOG_MS = 100;
+const REPORT_EVERY_MS = 10_000;
+const MAX_SAVED_FAILURES = 25;
+const MIB = 1024 * 1024;
+
+interface Options {
+  cases: number;
+  seed: number;
+  workers: number;
+  timeoutMs: number;
+  heapGrowthMiB: number;
+  smoke: boolean;
+  out: string;
+  replay?: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (flag: string, fallback: number): number => {
+    const raw = value(flag);
+    if (raw === undefined) return fallback;
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new Error(`${flag} needs a non-negative integer, got "${raw}"`);
+    return n;
+  };
+  const smoke = argv.includes('--smoke');
+  const cases = num('--cases', smoke ? SMOKE_CASES : DEFAULT_CASES);
+  return {
+    smoke,
+    cases,
+    seed: num('--seed', randomBytes(4).readUInt32BE(0)) >>> 0,
+    workers: Math.max(1, num('--workers', availableParallelism())),
+    timeoutMs: num('--timeout-ms', DEFAULT_TIMEOUT_MS),
+    heapGrowthMiB: num('--heap-growth-mib', DEFAULT_HEAP_GROWTH_MIB),
+    out: resolve(
+      value('--out') ?? join(RESULTS, smoke || cases < DEFAULT_CASES ? 'tmp/fuzz-smoke.json' : 'fuzz.json'),
+    ),
+    replay: value('--case') === undefined ? undefined : num('--case', 0),
+  };
+}
+
+function saveFailure(failure: FailureRecord, bytes: Buffer, saved: { count: number }): FailureRecord {
+  if (saved.count >= MAX_SAVED_FAILURES) return failure;
+  saved.count++;
+  mkdirSync(FAILURES, { recursive: true });
+  const base = join(FAILURES, `seed-${failure.seed}-case-${failure.index}`);
+  writeFileSync(`${base}.bin`, bytes);
+  const withFile = { ...failure, file: relative(ROOT, `${base}.bin`) };
+  writeFileSync(`${base}.json`, `${JSON.stringify(withFile, null, 2)}\n`);
+  return withFile;
+}
+
+function replay(options: Options): void {
+  const corpus = loadCorpus(ROOT);
+  const c = generateCase(options.seed, options.replay!, corpus);
+  mkdirSync(FAILURES, { recursive: true });
+  const file = join(FAILURES, `seed-${options.seed}-case-${c.index}.bin`);
+  writeFileSync(file, c.bytes);
+  console.log(
+    `case ${c.index} of seed ${options.seed}: ${c.strategy.name}, ${c.bytes.length} bytes → ${relative(ROOT, file)}`,
+  );
+  const started = performance.now();
+  try {
+    console.log(
+      `verdict: ${JSON.stringify(check(c.bytes))} in ${(performance.now() - started).toFixed(1)} ms`,
+    );
+  } catch (err) {
+    console.log(`FAILURE: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+
+/** One worker thread running a range of cases; a crash or hang ends it and a new one takes the rest. */
+interface Segment {
+  slot: Int32Array;
+  /** Live heap after a forced GC, sampled through the run. */
+  heap: number[];
+  finished: boolean;
+  /** Kills the thread when its current case has run past the hang bound. */
+  checkHang: () => void;
+}
+
+async function fuzz(options: Options): Promise<void> {
+  const started = Date.now();
+  const base = started;
+  const total = emptyStats();
+  const failures: FailureRecord[] = [];
+  const saved = { count: 0 };
+  const heapGrowths: number[] = [];
+  const heapFinal: number[] = [];
+  let peakRss = process.memoryUsage.rss();
+  let corpus: ReturnType<typeof loadCorpus> | undefined;
+  const regenerate = (index: number) => generateCase(options.seed, index, (corpus ??= loadCorpus(ROOT)));
+
+  console.error(
+    `fuzz: seed ${options.seed}, ${options.cases.toLocaleString('en')} cases, ${options.workers} workers` +
+      ` (reproduce: npm run fuzz -- --seed ${options.seed} --cases ${options.cases})`,
+  );
+
+  const live = new Set<Segment>();
+  await new Promise<void>((allDone) => {
+    const start = (worker: number, from: number, to: number): void => {
+      if (from >= to) return;
+      const slotBuffer = new SharedArrayBuffer(8);
+      const slot = new Int32Array(slotBuffer);
+      slot[0] = -1;
+      const perWorker = Math.ceil(options.cases / options.workers);
+      const sampleEvery = Math.max(250, Math.floor(perWorker / HEAP_SAMPLES_PER_WORKER));
+      const job: WorkerJob = {
+        worker,
+        seed: options.seed,
+        from,
+        to,
+        root: ROOT,
+        slot: slotBuffer,
+        base,
+        progressEvery: Math.min(1000, sampleEvery),
+        sampleEvery,
+        slowCaseMs: SLOW_CASE_MS,
+      };
+      const thread = new Worker(join(__dirname, 'worker.ts'), {
+        workerData: job,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      const seg: Segment = { slot, heap: [], finished: false, checkHang: () => undefined };
+      live.add(seg);
+      const finish = () => {
+        if (seg.finished) return;
+        seg.finished = true;
+        live.delete(seg);
+        if (seg.heap.length >= 2) heapGrowths.push(seg.heap[seg.heap.length - 1] - seg.heap[0]);
+        if (seg.heap.length) heapFinal.push(seg.heap[seg.heap.length - 1]);
+        if (live.size === 0) allDone();
+      };
+      const crashed = (kind: FailureRecord['kind'], error: string) => {
+        const index = Atomics.load(slot, 0);
+        const failure: FailureRecord = { seed: options.seed, index, strategy: '', kind, error };
+        if (index >= 0) {
+          const c = regenerate(index);
+          failure.strategy = c.strategy.name;
+          failures.push(saveFailure(failure, c.bytes, saved));
+        } else failures.push(failure);
+        const resumeAt = index >= 0 ? index + 1 : -1;
+        finish();
+        // The rest of this worker's range runs in a fresh thread (the crashed case is skipped).
+        if (resumeAt >= 0) start(worker, resumeAt, to);
+      };
+      thread.on('message', (m: WorkerMessage) => {
+        if (m.type === 'failure')
+          failures.push(saveFailure(m.failure, Buffer.from(m.bytesBase64, 'base64'), saved));
+        else {
+          mergeStats(total, m.stats);
+          if (m.type === 'progress' && m.heapAfterGc !== undefined) seg.heap.push(m.heapAfterGc);
+          if (m.type === 'done') finish();
+        }
+      });
+      thread.on('error', (err: Error & { code?: string }) =>
+        crashed(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'worker-error',
+          `${err.name}: ${err.message}`,
+        ),
+      );
+      thread.on('exit', (code) => {
+        if (!seg.finished && code !== 0) crashed('worker-error', `worker exited with code ${code}`);
+        else finish();
+      });
+      seg.checkHang = () => {
+        const index = Atomics.load(slot, 0);
+        if (index < 0 || seg.finished) return;
+        const runningMs = Date.now() - base - Atomics.load(slot, 1);
+        if (runningMs > options.timeoutMs) {
+          seg.finished = true; // the exit event of the terminated thread is not a second failure
+          live.delete(seg);
+          void thread.terminate();
+          const c = regenerate(index);
+          failures.push(
+            saveFailure(
+              {
+                seed: options.seed,
+                index,
+                strategy: c.strategy.name,
+                kind: 'hang',
+                error: `no verdict after ${runningMs} ms`,
+              },
+              c.bytes,
+              saved,
+            ),
+          );
+          start(worker, index + 1, to);
+          if (live.size === 0) allDone();
+        }
+      };
+    };
+
+    const per = Math.ceil(options.cases / options.workers);
+    for (let w = 0; w < options.workers; w++) start(w, w * per, Math.min(options.cases, (w + 1) * per));
+    if (live.size === 0) allDone();
+
+    let lastReport = Date.now();
+    const watchdog = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      for (const seg of [...live]) seg.checkHang();
+      if (Date.now() - lastReport >= REPORT_EVERY_MS) {
+        lastReport = Date.now();
+        const s = (Date.now() - started) / 1000;
+        console.error(
+          `fuzz: ${total.cases.toLocaleString('en')}/${options.cases.toLocaleString('en')} cases, ` +
+            `${Math.round(total.cases / s).toLocaleString('en')}/s, ${failures.length} failures, RSS ${Math.round(peakRss / MIB)} MiB`,
+        );
+      }
+    }, WATCHDOG_MS);
+    watchdog.unref();
+  });
+
+  const durationMs = Date.now() - started;
+  const heapGrowthMiB = heapGrowths.length ? Math.max(...heapGrowths) / MIB : 0;
+  if (heapGrowthMiB > options.heapGrowthMiB) {
+    failures.push({
+      seed: options.seed,
+      index: -1,
+      strategy: '',
+      kind: 'out-of-memory',
+      error: `live heap grew ${heapGrowthMiB.toFixed(1)} MiB over a worker's run (bound ${options.heapGrowthMiB} MiB)`,
+    });
+  }
+  const result = {
+    seed: options.seed,
+    smoke: options.smoke,
+    requestedCases: options.cases,
+    cases: total.cases,
+    workers: options.workers,
+    startedAt: new Date(started).toISOString(),
+    durationMs,
+    inputsPerSecond: Math.round(total.cases / (durationMs / 1000)),
+    megabytesRead: Number(
+      (Object.values(total.byStrategy).reduce((s, r) => s + r.bytes, 0) / MIB).toFixed(1),
+    ),
+    peakRssMiB: Math.round(peakRss / MIB),
+    heap: {
+      growthMiB: Number(heapGrowthMiB.toFixed(2)),
+      boundMiB: options.heapGrowthMiB,
+      finalAfterGcMiB: heapFinal.map((b) => Number((b / MIB).toFixed(1))),
+      gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    },
+    hangBoundMs: options.timeoutMs,
+    slowCaseBoundMs: SLOW_CASE_MS,
+    slowCases: Object.values(total.byStrategy).reduce((s, r) => s + r.slow, 0),
+    slowestCase: {
+      index: total.slowest.index,
+      strategy: total.slowest.strategy,
+      bytes: total.slowest.bytes,
+      cpuMs: Number(total.slowest.ms.toFixed(1)),
+    },
+    outcomes: {
+      results: Object.values(total.byStrategy).reduce((s, r) => s + r.results, 0),
+      typedErrors: total.errorCodes,
+    },
+    byStrategy: Object.fromEntries(
+      Object.entries(total.byStrategy)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, { ...v, maxMs: Number(v.maxMs.toFixed(1)) }]),
+    ),
+    failures,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+    },
+  };
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(table(result.byStrategy, total));
+  console.log(
+    `\n${result.cases.toLocaleString('en')} cases (seed ${result.seed}) in ${(durationMs / 1000).toFixed(1)} s: ` +
+      `${result.inputsPerSecond.toLocaleString('en')} inputs/s on ${result.workers} workers, ${result.megabytesRead} MB read, ` +
+      `peak RSS ${result.peakRssMiB} MiB, live-heap growth ${result.heap.growthMiB} MiB (bound ${result.heap.boundMiB}), ` +
+      `slowest case ${result.slowestCase.cpuMs} ms CPU (#${result.slowestCase.index}, ${result.slowestCase.strategy}, ${result.slowestCase.bytes} bytes), ` +
+      `${result.slowCases} cases above ${SLOW_CASE_MS} ms CPU`,
+  );
+  console.log(
+    `typed errors: ${Object.entries(total.errorCodes)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
+  console.error(`fuzz: wrote ${relative(ROOT, options.out)}`);
+  if (result.cases < options.cases && failures.length === 0) {
+    failures.push({
+      seed: options.seed,
+      index: -1,
+      strategy: '',
+      kind: 'worker-error',
+      error: `ran ${result.cases} of ${options.cases} cases`,
+    });
+  }
+  if (failures.length > 0) {
+    console.log(`\nFAILED: ${failures.length} failures`);
+    for (const f of failures.slice(0, 10))
+      console.log(
+        `  #${f.index} ${f.strategy} ${f.kind}: ${f.error.split('\n')[0]}${f.file ? ` (${f.file}; npm run fuzz -- --seed ${f.seed} --case ${f.index})` : ''}`,
+      );
+    process.exitCode = 1;
+  } else console.log('no failures');
+}
+
+function table(
+  rows: Record<
+    string,
+    { family: string; cases: number; results: number; typedErrors: number; failures: number; maxMs: number }
+  >,
+  total: WorkerStats,
+): string {
+  const fmt = (n: number) => n.toLocaleString('en');
+  const lines = [
+    '| strategy | family | cases | results | typed errors | failures | slowest (ms CPU) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...Object.entries(rows).map(
+      ([name, r]) =>
+        `| ${name} | ${r.family} | ${fmt(r.cases)} | ${fmt(r.results)} | ${fmt(r.typedErrors)} | ${fmt(r.failures)} | ${r.maxMs} |`,
+    ),
+  ];
+  const sum = (k: 'results' | 'typedErrors' | 'failures') =>
+    Object.values(rows).reduce((s, r) => s + r[k], 0);
+  lines.push(
+    `| **total** | | ${fmt(total.cases)} | ${fmt(sum('results'))} | ${fmt(sum('typedErrors'))} | ${fmt(sum('failures'))} | |`,
+  );
+  return lines.join('\n');
+}
+
+const options = parseArgs(process.argv.slice(2));
+if (options.replay !== undefined) replay(options);
+else
+  fuzz(options).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,83 @@
+import { EdifactError } from './errors/edifact.error';
+import { mergeParts } from './manifest/merge-parts';
+import { readMessage } from './read-message';
+import { MAX_PARTS } from './types';
+
+/**
+ * Inputs found by `npm run fuzz` that crashed a read (an untyped error) or stalled it: each must
+ * now end in a typed EdifactError, or in a result, quickly.
+ */
+const NOW = new Date('2025-06-01T00:00:00Z');
+const UNB = "UNB+UNOA:4+S+R+250101:0000+1'";
+const part = (n: number, sequence: number | string, flag = 'C') =>
+  `UNH+${n}+PAXLST:D:05B:UN:IATA+SET+${sequence}:${flag}'BGM+745'TDT+20+ZZ1'UNT+3+${n}'`;
+const manifest = (extra: Record<string, unknown>) =>
+  JSON.stringify({
+    format: 'paxscreen.manifest',
+    version: 1,
+    kind: 'PASSENGERS',
+    flight: { carrier: 'ZZ', number: '1', departure: { port: 'LHR' }, arrival: { port: 'JFK' } },
+    travellers: [{ surname: 'A', documents: [] }],
+    ...extra,
+  });
+
+function codeOf(text: string): string {
+  try {
+    readMessage(Buffer.from(text), { now: NOW });
+    return 'read';
+  } catch (err) {
+    if (err instanceof EdifactError) return err.code;
+    throw err;
+  }
+}
+
+describe('readMessage limits', () => {
+  it.each([
+    // A part number of 50 million made the parser count up to it (mergeParts), for minutes.
+    ['an EDIFACT part numbered above 99', UNB + part(1, 50_000_000), 'INVALID_PARTS'],
+    ['a part numbered 99', UNB + part(1, MAX_PARTS), 'read'],
+    [
+      'a JSON part numbered above 99',
+      manifest({ part: { reference: 'R', sequence: 1e9, final: false } }),
+      'INVALID_JSON_MANIFEST',
+    ],
+    // These overflowed the stack (RangeError) or threw TypeErrors in the reader.
+    [
+      'JSON nested 100,000 deep',
+      manifest({ legs: [JSON.parse('[1]')], x: null }).replace(
+        '"x":null',
+        `"x":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      ),
+      'INVALID_JSON_MANIFEST',
+    ],
+    ['a JSON manifest without flight', manifest({ flight: undefined }), 'INVALID_JSON_MANIFEST'],
+    ['an array as flight', manifest({ flight: [] }), 'INVALID_JSON_MANIFEST'],
+    ['an array as a document', manifest({ travellers: [{ documents: [[]] }] }), 'INVALID_JSON_MANIFEST'],
+    ['an array as a leg', manifest({ legs: [[]] }), 'INVALID_JSON_MANIFEST'],
+    ['an array as a traveller', manifest({ travellers: [[]] }), 'INVALID_JSON_MANIFEST'],
+  ])('%s → %s', (_label, text, expected) => {
+    expect(codeOf(text)).toBe(expected);
+  });
+
+  it('counts travellers before validating them (10,001 are refused without validating each)', () => {
+    const text = manifest({ travellers: Array.from({ length: 10_001 }, () => ({ surname: 'A' })) });
+    const started = performance.now();
+    expect(codeOf(text)).toBe('INVALID_JSON_MANIFEST');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('reads thousands of repeats of one multi-part set in linear time', () => {
+    // 8,000 UNH of one set: completeness was decided once per message over the whole set (O(n²)).
+    const text = UNB + Array.from({ length: 8000 }, (_, i) => part(i, (i % MAX_PARTS) + 1)).join('');
+    const started = performance.now();
+    const result = readMessage(Buffer.from(text), { now: NOW });
+    expect(result.messages).toHaveLength(8000);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('refuses to merge parts numbered outside 1-99 (parts stored before the rule)', () => {
+    const [m] = readMessage(Buffer.from(UNB + part(1, 2)), { now: NOW, mergeParts: false }).messages;
+    const bad = { ...m, multipart: { ...m.multipart!, sequence: 2 ** 40 } };
+    expect(() => mergeParts([bad])).toThrow(expect.objectContaining({ code: 'INVALID_PARTS' }));
+  });
+});

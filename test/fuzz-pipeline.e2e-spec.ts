@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+
+import { DeadLetter, Topic } from '@paxscreen/contracts';
+import { EdifactError, readMessage, sniffMessage, writePaxlst } from '@paxscreen/edifact';
+import { waitFor } from '@paxscreen/testing';
+
+import { loadCorpus } from '../fuzz/lib/corpus';
+import { FuzzCase, generateCase } from '../fuzz/lib/strategies';
+import { TestStack } from './support/stack';
+import { TopicReader } from './support/topic-reader';
+
+/**
+ * A few thousand fuzz inputs (`fuzz/`, fixed seed) through the real gateway and parser on Kafka
+ * and Redis: every message the parser cannot read ends REJECTED with a dead letter holding exactly
+ * the bytes sent, nothing is left RECEIVED, nothing answers 5xx, and the parser keeps working.
+ */
+const SEED = Number(process.env.FUZZ_PIPELINE_SEED ?? 20_251_125);
+const CASES = 2500;
+/** Keeps the run under ~30 s: the rare multi-megabyte inputs are covered by `npm run fuzz`. */
+const MAX_BYTES = 128 * 1024;
+const CONCURRENCY = 16;
+const FALLBACK_CARRIER = 'ZZ';
+const CARRIER = /^[A-Z0-9]{2,3}$/;
+
+interface Sent {
+  input: FuzzCase;
+  carrier: string;
+  receiptId: string;
+}
+
+/** What the parser must conclude, computed with the same library in this process. */
+function expectedRejection(bytes: Buffer, carrier: string): string | undefined {
+  try {
+    const read = readMessage(bytes);
+    return read.messages.some((m) => m.manifest.carrier !== carrier) ? 'CARRIER_MISMATCH' : undefined;
+  } catch (err) {
+    if (err instanceof EdifactError) return err.code;
+    throw err;
+  }
+}
+
+async function inPool<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await run(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+describe('fuzz inputs through gateway → Kafka → parser', () => {
+  const corpus = loadCorpus(join(__dirname, '..'));
+  const inputs = Array.from({ length: CASES }, (_, i) => generateCase(SEED, i, corpus)).filter(
+    (c) => c.bytes.length <= MAX_BYTES,
+  );
+  // The key of the carrier the gateway will see in the bytes, so that most inputs reach the parser.
+  const carrierOf = (bytes: Buffer) => {
+    const sniffed = sniffMessage(bytes).carrier;
+    return sniffed && CARRIER.test(sniffed) ? sniffed : FALLBACK_CARRIER;
+  };
+  const carriers = [...new Set([FALLBACK_CARRIER, ...inputs.map((c) => carrierOf(c.bytes))])];
+  const stack = TestStack.create('fuzz-pipeline', carriers, { GATEWAY_RATE_LIMIT: '1000000' });
+  let dlq: TopicReader;
+  const sent: Sent[] = [];
+  const doorStatuses = new Map<number, number>();
+
+  beforeAll(async () => {
+    dlq = await new TopicReader(stack.prefix, Topic.DeadLetter).start();
+    await stack.start('parser');
+    await stack.start('gateway');
+    const base = await stack.url('gateway');
+    await inPool(inputs, async (input) => {
+      const carrier = carrierOf(input.bytes);
+      const res = await fetch(`${base}/v1/messages`, {
+        method: 'POST',
+        body: input.bytes,
+        headers: { 'content-type': 'application/octet-stream', 'x-api-key': stack.keys.get(carrier)! },
+      });
+      const body = (await res.json()) as { receiptId?: string; code?: string };
+      doorStatuses.set(res.status, (doorStatuses.get(res.status) ?? 0) + 1);
+      if (res.status === 202) sent.push({ input, carrier, receiptId: body.receiptId! });
+      else expect(typeof body.code).toBe('string');
+    });
+  });
+
+  afterAll(async () => {
+    await dlq?.stop();
+    await stack.close();
+  });
+
+  it('answers every input with 202 or a typed 4xx, never 5xx', () => {
+    const statuses = [...doorStatuses.keys()];
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(sent.length).toBeGreaterThan(inputs.length / 2);
+  });
+
+  it('ends every accepted message PARSED, AWAITING_PARTS or REJECTED, with a dead letter of the exact bytes for each rejection', async () => {
+    const receipts = new Map<string, Record<string, unknown>>();
+    await waitFor(
+      async () => {
+        const pending = [...new Map(sent.map((s) => [s.receiptId, s])).values()].filter(
+          (s) =>
+            receipts.get(s.receiptId)?.status === undefined ||
+            receipts.get(s.receiptId)?.status === 'RECEIVED',
+        );
+        await inPool(pending, async (s) =>
+          receipts.set(s.receiptId, await stack.receipt(s.carrier, s.receiptId)),
+        );
+        return pending.every((s) => receipts.get(s.receiptId)?.status !== 'RECEIVED');
+      },
+      { timeoutMs: 60_000, intervalMs: 500, what: 'every receipt out of RECEIVED' },
+    );
+    const rejected = sent.filter((s) => receipts.get(s.receiptId)?.status === 'REJECTED');
+    const letters = await waitFor(
+      () => {
+        const byReceipt = new Map(dlq.json<DeadLetter.Value>().map((d) => [d.correlationId, d]));
+        return rejected.every((s) => byReceipt.has(s.receiptId)) ? byReceipt : undefined;
+      },
+      { what: 'a dead letter per rejected receipt' },
+    );
+
+    const problems: string[] = [];
+    for (const s of sent) {
+      const receipt = receipts.get(s.receiptId)!;
+      const expected = expectedRejection(s.input.bytes, s.carrier);
+      const where = `case ${s.input.index} (${s.input.strategy.name})`;
+      if (expected) {
+        const rejection = receipt.rejection as { code?: string } | undefined;
+        if (receipt.status !== 'REJECTED' || rejection?.code !== expected)
+          problems.push(
+            `${where}: expected REJECTED ${expected}, got ${String(receipt.status)} ${rejection?.code ?? ''}`,
+          );
+      } else if (!['PARSED', 'AWAITING_PARTS'].includes(String(receipt.status)))
+        problems.push(`${where}: expected PARSED or AWAITING_PARTS, got ${String(receipt.status)}`);
+      if (receipt.status === 'REJECTED') {
+        const letter = letters.get(s.receiptId);
+        if (letter?.payloadBase64 !== s.input.bytes.toString('base64'))
+          problems.push(`${where}: dead letter missing or its bytes differ from the bytes sent`);
+        if (letter && letter.stage !== 'parser')
+          problems.push(`${where}: dead letter from stage ${letter.stage}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(rejected.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the parser running: it still reads a valid manifest afterwards', async () => {
+    const parser = await stack.url('parser');
+    expect((await fetch(`${parser}/health`)).status).toBe(200);
+    const valid = writePaxlst({
+      sender: 'ZZAIR',
+      recipient: 'BORDER',
+      controlRef: 'AFTER',
+      messageRef: 'M1',
+      kind: 'PASSENGERS',
+      flight: { carrier: 'ZZ', number: '0777', departure: { port: 'LHR' }, arrival: { port: 'JFK' } },
+      travellers: [
+        { role: 'PASSENGER', surname: 'AFTERFUZZ', givenNames: 'ONE', gender: 'F', documents: [] },
+      ],
+    });
+    const { status, body } = await stack.submit(FALLBACK_CARRIER, valid);
+    expect(status).toBe(202);
+    const receipt = await waitFor(
+      async () => {
+        const r = await stack.receipt(FALLBACK_CARRIER, String(body.receiptId));
+        return r.status !== 'RECEIVED' ? r : undefined;
+      },
+      { what: 'the manifest sent after the fuzz inputs' },
+    );
+    expect(receipt).toMatchObject({ status: 'PARSED', counts: { travellers: 1 } });
+  });
+});
