@@ -23,9 +23,9 @@ module.exports = {
     },
     {
       name: 'plain-typescript-libs',
-      comment: 'contracts, edifact, lists, matching, rules and screening are framework-free',
+      comment: 'contracts, dashboard, edifact, lists, matching, rules and screening are framework-free',
       severity: 'error',
-      from: { path: '^libs/(contracts|edifact|lists|matching|privacy|rules|screening)/' },
+      from: { path: '^libs/(contracts|dashboard|edifact|lists|matching|privacy|rules|screening)/' },
       to: { path: 'node_modules/(@nestjs|kafkajs|ioredis|fastify)' },
     },
     {

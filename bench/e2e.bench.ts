@@ -1,3 +1,6 @@
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
 import type { DecisionMade } from '@paxscreen/contracts';
 
 import { generateTraffic, type Traffic } from './generator';
@@ -13,6 +16,7 @@ import {
 } from './lib/pipeline';
 import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
+import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, benchStack } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
@@ -31,8 +35,20 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  */
 const TARGET_RATE = 20_000;
 const TARGET_RAW_SHARE = 0.5;
-const FULL = { capacityTravellers: 120_000, perManifest: 250, latencySeconds: 40, fractions: [0.25, 0.5, 0.75], rawRecords: 200_000 };
-const SMOKE = { capacityTravellers: 1_000, perManifest: 50, latencySeconds: 4, fractions: [0.5], rawRecords: 5_000 };
+const FULL = {
+  capacityTravellers: 40_000,
+  perManifest: 250,
+  latencySeconds: 20,
+  fractions: [0.25, 0.5, 0.75],
+  rawRecords: 100_000,
+};
+const SMOKE = {
+  capacityTravellers: 1_000,
+  perManifest: 50,
+  latencySeconds: 4,
+  fractions: [0.5],
+  rawRecords: 5_000,
+};
 const HIT_RATE = 0.01;
 const CONCURRENCY = 8;
 
@@ -43,6 +59,8 @@ interface LatencyRun {
   p50: number;
   p99: number;
   samples: number;
+  /** p50 of gateway → parsed, parsed → decided, decided → read, ms. */
+  legs: [number, number, number];
 }
 
 export const e2eSuite: BenchSuite = {
@@ -52,7 +70,16 @@ export const e2eSuite: BenchSuite = {
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
-    await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log, env: tuningEnv(ctx.args) });
+    // `--profile`: CPU profiles of the services (written when they stop) in .cache/bench/prof.
+    const profile = ctx.args.includes('--profile')
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
+      : undefined;
+    await stack.startApps({
+      mode: ctx.smoke ? 'source' : 'dist',
+      log: ctx.log,
+      env: tuningEnv(ctx.args),
+      nodeArgs: profile ? { gateway: profile, parser: profile, screening: profile } : undefined,
+    });
 
     // The raw reference, same broker, same run, before the pipeline loads the machine.
     const eventBytes = await travellerEventBytes();
@@ -72,7 +99,9 @@ export const e2eSuite: BenchSuite = {
       offset,
     });
     offset += capacityTraffic.manifests.length;
-    ctx.log(`capacity: ${capacityTraffic.travellers} travellers in ${capacityTraffic.manifests.length} manifests (${capacityTraffic.planted} planted hits)`);
+    ctx.log(
+      `capacity: ${capacityTraffic.travellers} travellers in ${capacityTraffic.manifests.length} manifests (${capacityTraffic.planted} planted hits)`,
+    );
     const base = await decisionsCounted(stack);
     const before = processFootprint(stack);
     const sub = await submitManifests(stack, capacityTraffic.manifests, { concurrency: CONCURRENCY });
@@ -80,7 +109,13 @@ export const e2eSuite: BenchSuite = {
       `submitted in ${((sub.endedAt - sub.startedAt) / 1000).toFixed(1)} s (${Math.round((capacityTraffic.travellers * 1000) / (sub.endedAt - sub.startedAt))} travellers/s accepted, ${sub.failures} failed)`,
     );
     if (sub.failures > 0) throw new Error(`the gateway refused manifests: ${sub.failureReasons.join(', ')}`);
-    const progress = await waitForDecisions(stack, base, capacityTraffic.travellers, sub.startedAt, 30 * 60_000);
+    const progress = await waitForDecisions(
+      stack,
+      base,
+      capacityTraffic.travellers,
+      sub.startedAt,
+      30 * 60_000,
+    );
     if (!progress.doneAt) throw new Error('the pipeline did not decide every traveller of the capacity run');
     const after = processFootprint(stack);
     const seconds = (progress.doneAt - sub.startedAt) / 1000;
@@ -89,7 +124,9 @@ export const e2eSuite: BenchSuite = {
     const cpu = Object.fromEntries(
       Object.entries(after).map(([k, v]) => [k, (v.cpu - (before[k]?.cpu ?? 0)) / seconds]),
     );
-    ctx.log(`capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+    ctx.log(
+      `capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}`,
+    );
 
     // 2. latency at fractions of the capacity
     const latency: LatencyRun[] = [];
@@ -108,17 +145,28 @@ export const e2eSuite: BenchSuite = {
       offset += traffic.manifests.length;
       trafficSets.push(traffic);
       // Every decision read is kept with its receipt; only this phase's receipts count.
-      const seen: { receipt: string; ms: number; readAt: number }[] = [];
+      // Per decision: total latency and its three legs (gateway → parsed, parsed → decided,
+      // decided → read by a consumer), from the timings every decision carries.
+      const seen: { receipt: string; ms: number; readAt: number; legs: [number, number, number] }[] = [];
       const reader = new DecisionReader(
         stack,
         (d: DecisionMade.Value, readAt: number) => {
           if (d.decision.timings.receivedAt !== undefined)
-            seen.push({ receipt: d.correlationId, ms: readAt - d.decision.timings.receivedAt, readAt });
+            seen.push({
+              receipt: d.correlationId,
+              ms: readAt - d.decision.timings.receivedAt,
+              readAt,
+              legs: [
+                (d.decision.timings.parsedAt ?? NaN) - d.decision.timings.receivedAt,
+                d.decision.timings.decidedAt - (d.decision.timings.parsedAt ?? NaN),
+                readAt - d.decision.timings.decidedAt,
+              ],
+            });
         },
-        'bench-latency',
+        false,
       );
       await reader.start();
-      await reader.caughtUp;
+      await reader.ready;
       const startBase = await decisionsCounted(stack);
       const submission = await submitManifests(stack, traffic.manifests, {
         concurrency: CONCURRENCY,
@@ -127,10 +175,16 @@ export const e2eSuite: BenchSuite = {
       await waitForDecisions(stack, startBase, traffic.travellers, submission.startedAt, 10 * 60_000);
       const mine = () => seen.filter((x) => submission.receipts.has(x.receipt));
       const deadline = Date.now() + 60_000;
-      while (mine().length < traffic.travellers && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      while (mine().length < traffic.travellers && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
       await reader.stop();
       const ours = mine();
       const latencies = ours.map((x) => x.ms);
+      const leg = (k: 0 | 1 | 2) =>
+        percentile(
+          ours.map((x) => x.legs[k]).sort((a, b) => a - b),
+          50,
+        );
       const lastAt = Math.max(...ours.map((x) => x.readAt));
       latencies.sort((a, b) => a - b);
       const run: LatencyRun = {
@@ -140,8 +194,11 @@ export const e2eSuite: BenchSuite = {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         samples: latencies.length,
+        legs: [leg(0), leg(1), leg(2)],
       };
-      ctx.log(`latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions)`);
+      ctx.log(
+        `latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions)`,
+      );
       latency.push(run);
     }
 
@@ -150,9 +207,13 @@ export const e2eSuite: BenchSuite = {
     const totalTravellers = trafficSets.reduce((k, t) => k + t.travellers, 0);
     const decisions = await readAllDecisions(stack, totalTravellers);
     const score = scoreHits(truth, decisions);
-    ctx.log(`hits: ${score.matchedEntry}/${score.planted} planted found (entry), ${score.flagged} flagged; alerts on ${score.alerts}/${score.negatives} others; ${score.undecided} undecided`);
+    ctx.log(
+      `hits: ${score.matchedEntry}/${score.planted} planted found (entry), ${score.flagged} flagged; alerts on ${score.alerts}/${score.negatives} others; ${score.undecided} undecided`,
+    );
     ctx.log(`recall by perturbation: ${JSON.stringify(score.byPerturbation)}`);
 
+    const cpuPerTraveller =
+      (Object.values(cpu).reduce((a, b) => a + b, 0) * seconds * 1000) / capacityTraffic.travellers;
     const rows: BenchRow[] = [
       {
         name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
@@ -173,13 +234,11 @@ export const e2eSuite: BenchSuite = {
           met: rate >= TARGET_RATE && rate / raw >= TARGET_RAW_SHARE,
         },
       },
-      ...latency.map(
-        (l): BenchRow => ({
-          name: `latency at ${l.fraction} × capacity (${Math.round(l.offered)} travellers/s offered)`,
-          values: { travellers: l.samples, 'travellers/s': l.achieved, 'p50 ms': l.p50, 'p99 ms': l.p99 },
-          ratio: { to: 'kafkajs produce+consume', value: l.achieved / raw },
-        }),
-      ),
+      ...latency.map((l): BenchRow => ({
+        name: `latency at ${l.fraction} × capacity (${Math.round(l.offered)} travellers/s offered)`,
+        values: { travellers: l.samples, 'travellers/s': l.achieved, 'p50 ms': l.p50, 'p99 ms': l.p99 },
+        ratio: { to: 'kafkajs produce+consume', value: l.achieved / raw },
+      })),
       {
         name: `planted hits (UN + OFAC, perturbed): found with the planted entry`,
         values: {
@@ -190,14 +249,30 @@ export const e2eSuite: BenchSuite = {
       },
       {
         name: 'everyone else: REFER / NO_BOARD (alert rate)',
-        values: { travellers: score.negatives, 'alert %': (100 * score.alerts) / Math.max(1, score.negatives), undecided: score.undecided },
+        values: {
+          travellers: score.negatives,
+          'alert %': (100 * score.alerts) / Math.max(1, score.negatives),
+          undecided: score.undecided,
+        },
       },
-      ...Object.entries(after).filter(([k]) => k !== 'kafka' && k !== 'redis').map(
-        ([k, v]): BenchRow => ({
-          name: `${k}: cores used during the capacity run`,
-          values: { cores: cpu[k], 'RSS MiB after': v.rss / 2 ** 20 },
-        }),
-      ),
+      ...Object.entries(after).map(([k, v]): BenchRow => ({
+        name: `${k}: CPU during the capacity run`,
+        values: {
+          cores: cpu[k],
+          'CPU ms/traveller': (cpu[k] * seconds * 1000) / capacityTraffic.travellers,
+          ...(v.rss ? { 'RSS MiB after': v.rss / 2 ** 20 } : {}),
+        },
+      })),
+      {
+        // Derived, not measured: what the measured CPU cost per traveller would allow if every
+        // service had the machine's cores to itself (this machine is shared with other work).
+        name: `projection: ${cpus().length} cores ÷ CPU ms per traveller (all services, broker, Redis)`,
+        values: {
+          'CPU ms/traveller': cpuPerTraveller,
+          'travellers/s': (cpus().length * 1000) / cpuPerTraveller,
+        },
+        ratio: { to: 'kafkajs produce+consume', value: (cpus().length * 1000) / cpuPerTraveller / raw },
+      },
     ];
     if (latency.length > 1) {
       const file = writeChart(
@@ -226,6 +301,51 @@ export const e2eSuite: BenchSuite = {
       ctx.smoke,
     );
     ctx.log(`plot: ${progressFile}`);
+    // 4. the pipeline alone: the same capacity run against an empty index (no lists imported),
+    // so that what matching costs and what the plumbing costs are told apart.
+    if (!ctx.smoke || ctx.args.includes('--empty-index')) {
+      await stack.startApps(
+        {
+          mode: ctx.smoke ? 'source' : 'dist',
+          log: ctx.log,
+          env: tuningEnv(ctx.args),
+          nodeArgs: profile ? { gateway: profile, parser: profile, screening: profile } : undefined,
+        },
+        [],
+      );
+      const empty = await generateTraffic({
+        seed: 12,
+        manifests: Math.ceil(n.capacityTravellers / n.perManifest),
+        travellers: n.perManifest,
+        hitRate: 0,
+        carriers: BENCH_CARRIERS,
+        offset: 500_000,
+      });
+      const b0 = await decisionsCounted(stack);
+      const f0 = processFootprint(stack);
+      const s0 = await submitManifests(stack, empty.manifests, { concurrency: CONCURRENCY });
+      const p0 = await waitForDecisions(stack, b0, empty.travellers, s0.startedAt, 30 * 60_000);
+      if (!p0.doneAt) throw new Error('the pipeline (empty index) did not decide every traveller');
+      const secs = (p0.doneAt - s0.startedAt) / 1000;
+      const f1 = processFootprint(stack);
+      const cores = Object.entries(f1).reduce((k, [name, v]) => k + (v.cpu - (f0[name]?.cpu ?? 0)), 0) / secs;
+      const emptyRate = empty.travellers / secs;
+      ctx.log(`empty index: ${Math.round(emptyRate)} travellers/s, ${cores.toFixed(2)} cores`);
+      rows.splice(2, 0, {
+        name: `capacity with an empty index (no lists): the pipeline without matching`,
+        values: {
+          travellers: empty.travellers,
+          'travellers/s': emptyRate,
+          'steady travellers/s': steadyRate(p0.samples, empty.travellers),
+          seconds: secs,
+          'cores (all services)': cores,
+          'CPU ms/traveller': (cores * secs * 1000) / empty.travellers,
+        },
+        ratio: { to: 'kafkajs produce+consume', value: emptyRate / raw },
+        target: { text: `≥ ${TARGET_RAW_SHARE * 100} % of raw`, met: emptyRate / raw >= TARGET_RAW_SHARE },
+      });
+    }
+    if (profile) await stack.stopApps();
     return rows;
   },
 };

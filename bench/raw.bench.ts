@@ -74,7 +74,13 @@ export const rawSuite: BenchSuite = {
     rows.push(
       {
         name: `Kafka ProducerPerformance (Java), ${eventBytes} B, acks=all, idempotent`,
-        values: { records: n.javaRecords, 'records/s': jp.recordsPerS, 'MiB/s': jp.mbPerS, 'p50 ms': jp.p50Ms ?? '', 'p99 ms': jp.p99Ms ?? '' },
+        values: {
+          records: n.javaRecords,
+          'records/s': jp.recordsPerS,
+          'MiB/s': jp.mbPerS,
+          'p50 ms': jp.p50Ms ?? '',
+          'p99 ms': jp.p99Ms ?? '',
+        },
       },
       {
         name: `Kafka ConsumerPerformance (Java), ${eventBytes} B`,
@@ -82,12 +88,20 @@ export const rawSuite: BenchSuite = {
       },
       {
         name: `kafkajs produce loop, ${eventBytes} B, batches of 1,000, acks=all, idempotent`,
-        values: { records: n.jsRecords, 'records/s': kp.recordsPerS, 'MiB/s': (mb(n.jsRecords) * 1000) / kp.ms },
+        values: {
+          records: n.jsRecords,
+          'records/s': kp.recordsPerS,
+          'MiB/s': (mb(n.jsRecords) * 1000) / kp.ms,
+        },
         ratio: { to: 'ProducerPerformance', value: kp.recordsPerS / jp.recordsPerS },
       },
       {
         name: `kafkajs consume loop, ${eventBytes} B`,
-        values: { records: n.jsRecords, 'records/s': kc.recordsPerS, 'MiB/s': (mb(n.jsRecords) * 1000) / kc.ms },
+        values: {
+          records: n.jsRecords,
+          'records/s': kc.recordsPerS,
+          'MiB/s': (mb(n.jsRecords) * 1000) / kc.ms,
+        },
         ratio: { to: 'ConsumerPerformance', value: kc.recordsPerS / jc.recordsPerS },
       },
       {
@@ -99,10 +113,17 @@ export const rawSuite: BenchSuite = {
 
     for (const clients of [1, REDIS_CLIENTS_LOADED]) {
       const r = await redisBenchmarkGet(stack.redis.port, n.redisRequests, clients, HOT_PATH_ENTRY_BYTES);
-      ctx.log(`redis-benchmark GET -c ${clients}: ${Math.round(r.requestsPerS)} requests/s, p99 ${r.p99Ms} ms`);
+      ctx.log(
+        `redis-benchmark GET -c ${clients}: ${Math.round(r.requestsPerS)} requests/s, p99 ${r.p99Ms} ms`,
+      );
       rows.push({
         name: `redis-benchmark GET, ${HOT_PATH_ENTRY_BYTES} B values, ${clients} connection${clients > 1 ? 's' : ''}`,
-        values: { records: n.redisRequests, 'requests/s': r.requestsPerS, 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms },
+        values: {
+          records: n.redisRequests,
+          'requests/s': r.requestsPerS,
+          'p50 ms': r.p50Ms,
+          'p99 ms': r.p99Ms,
+        },
       });
     }
     return rows;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <suite> [args]] [--smoke]`: runs benchmark suites, writes
+ * `npm run bench [-- <suite>[,<suite>…] [args]] [--smoke]`: runs benchmark suites, writes
  * bench/results/<suite>.json and bench/results/README.md (the table the README quotes).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,12 @@ async function main(): Promise<void> {
   const rest = argv.filter((a) => a !== '--smoke');
   const wanted = rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined;
   const args = wanted ? rest.slice(1) : rest;
-  const suites: BenchSuite[] = wanted ? SUITES.filter((s) => s.name === wanted) : SUITES;
-  if (wanted && suites.length === 0) {
+  // One suite, or several separated by commas (`raw,e2e,poe`), in the order given.
+  const names = wanted?.split(',') ?? [];
+  const suites: BenchSuite[] = wanted
+    ? names.map((n) => SUITES.find((s) => s.name === n)).filter((s): s is BenchSuite => s !== undefined)
+    : SUITES;
+  if (wanted && suites.length !== names.length) {
     console.error(`unknown suite "${wanted}"; suites: ${SUITES.map((s) => s.name).join(', ')}`);
     process.exit(64);
   }
@@ -54,11 +58,16 @@ function writeSummary(): void {
   const results = readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as SuiteResult);
-  const parts = results.map(
-    (r) =>
+  const charts = readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.svg'));
+  const parts = results.map((r) => {
+    // Plots a suite wrote (bench/lib/plot.ts): named after the suite.
+    const mine = charts.filter((f) => f === `${r.suite}.svg` || f.startsWith(`${r.suite}-`));
+    const images = mine.map((f) => `![${f}](${f})`).join('\n');
+    return (
       `## ${r.suite}\n\n${r.description}\n\nRun ${r.startedAt} on ${r.machine.cpus} × ${r.machine.cpuModel}, ` +
-      `${r.machine.memoryGiB} GiB, Node ${r.machine.node}.\n\n${markdownTable(r)}\n`,
-  );
+      `${r.machine.memoryGiB} GiB, Node ${r.machine.node}.\n\n${markdownTable(r)}\n${images ? `\n${images}\n` : ''}`
+    );
+  });
   writeFileSync(
     join(RESULTS_DIR, 'README.md'),
     `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${parts.join('\n')}`,

@@ -1,9 +1,23 @@
 import { e2eSuite } from './e2e.bench';
+import { iapiSuite } from './iapi.bench';
 import type { BenchSuite } from './lib/suite';
 import { listsSuite } from './lists.bench';
 import { matchSuite } from './match.bench';
+import { memorySuite } from './memory.bench';
 import { parseSuite } from './parse.bench';
+import { poeSuite } from './poe.bench';
 import { rawSuite } from './raw.bench';
+import { scaleSuite } from './scale.bench';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite's file here. */
-export const SUITES: BenchSuite[] = [listsSuite, parseSuite, matchSuite, rawSuite, e2eSuite];
+export const SUITES: BenchSuite[] = [
+  listsSuite,
+  parseSuite,
+  matchSuite,
+  rawSuite,
+  e2eSuite,
+  poeSuite,
+  iapiSuite,
+  memorySuite,
+  scaleSuite,
+];

@@ -12,7 +12,7 @@
  * .cache/chaos/logs/.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { issueToken } from '@paxscreen/http';
@@ -61,6 +61,28 @@ async function importList(watchlistUrl: string, name: string, listId: string, bo
     },
   });
   if (!res.ok) throw new Error(`import of ${name}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/**
+ * Waits until an officer's look-up of a document nobody sent is answered: gateway, Kafka
+ * request/reply and the screening service's transactions all work again (a fault is over).
+ */
+async function pipelineAnswers(gatewayUrl: string, timeoutMs: number): Promise<number> {
+  const token = await issueToken(AUTH, { subject: 'chaos-probe', roles: ['officer'] });
+  const began = Date.now();
+  for (let n = 0; Date.now() - began < timeoutMs; n++) {
+    try {
+      const res = await fetch(`${gatewayUrl}/v1/poe/documents/GBR/PROBE${began % 100_000}N${n}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.ok && ((await res.json()) as { decision?: unknown }).decision) return Date.now() - began;
+    } catch {
+      // not yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`the pipeline did not answer a look-up within ${timeoutMs / 1000} s`);
 }
 
 /** Officer look-ups of documents already sent (hot path) and of stolen ones, while Redis is down. */
@@ -117,6 +139,7 @@ function outageProber(gatewayUrl: string, manifests: Manifest[]) {
 }
 
 async function main(o: ChaosOptions): Promise<number> {
+  rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const runId = `c${randomBytes(3).toString('hex')}`;
   const kafka = new PrivateKafka(o.kafkaPort, log);
@@ -144,7 +167,6 @@ async function main(o: ChaosOptions): Promise<number> {
     WATCHLIST_PORT: String(ports.watchlist),
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
-    POE_SCREEN_TIMEOUT_MS: '3000',
     PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=TimeoutNegativeWarning`,
   };
@@ -160,7 +182,7 @@ async function main(o: ChaosOptions): Promise<number> {
     for (const app of apps.values()) await app.stop().catch(() => undefined);
     await redis.stop().catch(() => undefined);
     redis.clean();
-    await kafka.clean().catch(() => undefined);
+    await kafka.clean(LOG_DIR).catch(() => undefined);
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
@@ -221,6 +243,10 @@ async function main(o: ChaosOptions): Promise<number> {
       await sleep(o.warmupSeconds * 1000);
       for (let round = 0; round < o.rounds; round++) {
         for (const fault of FAULT_SEQUENCE) {
+          // One fault at a time: the previous one must be over (a restarted broker, for one, loads
+          // its transaction and group coordinators for a while after it listens again).
+          const readyMs = await pipelineAnswers(apps.get('gateway')!.url, 180_000);
+          if (readyMs > 1000) log(`pipeline answering again after ${readyMs} ms more`);
           const phase = faults.length;
           ctx.onInjected = () => gate.releaseUpTo(portion * (phase + 1.5));
           const record = await fault.run(ctx);

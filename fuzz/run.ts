@@ -13,8 +13,16 @@ import { Worker } from 'node:worker_threads';
 
 import { check } from './lib/check';
 import { loadCorpus } from './lib/corpus';
-import { emptyStats, FailureRecord, mergeStats, WorkerJob, WorkerMessage, WorkerStats } from './lib/stats';
-import { generateCase } from './lib/strategies';
+import {
+  emptyRow,
+  emptyStats,
+  FailureRecord,
+  mergeStats,
+  WorkerJob,
+  WorkerMessage,
+  WorkerStats,
+} from './lib/stats';
+import { generateCase, Strategy } from './lib/strategies';
 
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'fuzz', 'results');
@@ -22,11 +30,14 @@ const FAILURES = join(RESULTS, 'failures');
 const DEFAULT_CASES = 1_000_000;
 const SMOKE_CASES = 10_000;
 /**
- * No verdict after this much wall time is a hang: the worker is killed and the case saved. Generous
- * because legitimate inputs can be slow: a 10,000-traveller JSON manifest (the format's limit)
- * takes seconds of CPU in class-validator, and the machine may be shared.
+ * A case that has used this much CPU time (its worker thread's, read by the watchdog) without a
+ * verdict is a hang: the worker is killed and the case saved. CPU time, not wall time, so that a
+ * busy shared machine does not turn slow into hung. Generous because legitimate inputs can be
+ * slow: a 10,000-traveller JSON manifest (the format's limit) takes seconds in class-validator.
  */
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** A case without a verdict after this many times the CPU bound in wall time is hung without spinning. */
+const WALL_BOUND_FACTOR = 6;
 /** Cases above this much CPU time are counted (and the slowest named) in the results. */
 const SLOW_CASE_MS = 2_000;
 /** Live heap (after a forced GC) may grow this much over a worker's run before it counts as a leak. */
@@ -48,6 +59,9 @@ interface Options {
   smoke: boolean;
   out: string;
   replay?: number;
+  /** Self-test of the watchdog and the crash path: this case spins forever / throws a TypeError. */
+  injectHang?: number;
+  injectCrash?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -76,6 +90,8 @@ function parseArgs(argv: string[]): Options {
       value('--out') ?? join(RESULTS, smoke || cases < DEFAULT_CASES ? 'tmp/fuzz-smoke.json' : 'fuzz.json'),
     ),
     replay: value('--case') === undefined ? undefined : num('--case', 0),
+    injectHang: value('--inject-hang') === undefined ? undefined : num('--inject-hang', 0),
+    injectCrash: value('--inject-crash') === undefined ? undefined : num('--inject-crash', 0),
   };
 }
 
@@ -115,9 +131,16 @@ interface Segment {
   slot: Int32Array;
   /** Live heap after a forced GC, sampled through the run. */
   heap: number[];
+  /** Events of this thread are ignored from now on (it finished, or it was stopped and replaced). */
   finished: boolean;
+  /** Counted out of the live set (the run ends when no segment is live). */
+  closed: boolean;
   /** Kills the thread when its current case has run past the hang bound. */
   checkHang: () => void;
+  /** The first case whose counts have not been reported yet. */
+  next: number;
+  /** The case being watched and the thread's CPU time (µs) when the watchdog first saw it. */
+  watched?: { index: number; cpuAtStart?: number };
 }
 
 async function fuzz(options: Options): Promise<void> {
@@ -139,7 +162,8 @@ async function fuzz(options: Options): Promise<void> {
 
   const live = new Set<Segment>();
   await new Promise<void>((allDone) => {
-    const start = (worker: number, from: number, to: number): void => {
+    /** Runs cases [from, to) but `skip` (cases that hung or crashed a thread before) in a new thread. */
+    const start = (worker: number, from: number, to: number, skip: number[] = []): void => {
       if (from >= to) return;
       const slotBuffer = new SharedArrayBuffer(8);
       const slot = new Int32Array(slotBuffer);
@@ -157,39 +181,63 @@ async function fuzz(options: Options): Promise<void> {
         progressEvery: Math.min(1000, sampleEvery),
         sampleEvery,
         slowCaseMs: SLOW_CASE_MS,
+        injectHang: options.injectHang,
+        injectCrash: options.injectCrash,
+        skip,
       };
       const thread = new Worker(join(__dirname, 'worker.ts'), {
         workerData: job,
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       });
-      const seg: Segment = { slot, heap: [], finished: false, checkHang: () => undefined };
+      const seg: Segment = {
+        slot,
+        heap: [],
+        finished: false,
+        closed: false,
+        checkHang: () => undefined,
+        next: from,
+      };
+      /** The case that stopped a thread counts as run (and failed); the rest of the range runs again. */
+      const replace = (index: number, strategy: Strategy) => {
+        const row = (total.byStrategy[strategy.name] ??= emptyRow(strategy.family));
+        row.cases++;
+        row.failures++;
+        total.cases++;
+        // Cases the stopped thread ran but had not reported yet run again (same seed, same verdicts).
+        start(worker, seg.next, to, [...skip, index]);
+      };
       live.add(seg);
+      /** Closes the segment; a replacement, if any, must have been started before (or the run ends). */
       const finish = () => {
-        if (seg.finished) return;
-        seg.finished = true;
+        if (seg.closed) return;
+        seg.finished = seg.closed = true;
         live.delete(seg);
         if (seg.heap.length >= 2) heapGrowths.push(seg.heap[seg.heap.length - 1] - seg.heap[0]);
         if (seg.heap.length) heapFinal.push(seg.heap[seg.heap.length - 1]);
         if (live.size === 0) allDone();
       };
       const crashed = (kind: FailureRecord['kind'], error: string) => {
+        if (seg.finished) return;
         const index = Atomics.load(slot, 0);
         const failure: FailureRecord = { seed: options.seed, index, strategy: '', kind, error };
-        if (index >= 0) {
+        seg.finished = true;
+        if (index < 0) {
+          // Not inside a case: nothing to skip, so the rest of the range is not retried.
+          failures.push(failure);
+        } else {
           const c = regenerate(index);
           failure.strategy = c.strategy.name;
           failures.push(saveFailure(failure, c.bytes, saved));
-        } else failures.push(failure);
-        const resumeAt = index >= 0 ? index + 1 : -1;
+          replace(index, c.strategy);
+        }
         finish();
-        // The rest of this worker's range runs in a fresh thread (the crashed case is skipped).
-        if (resumeAt >= 0) start(worker, resumeAt, to);
       };
       thread.on('message', (m: WorkerMessage) => {
         if (m.type === 'failure')
           failures.push(saveFailure(m.failure, Buffer.from(m.bytesBase64, 'base64'), saved));
         else {
           mergeStats(total, m.stats);
+          seg.next = m.next;
           if (m.type === 'progress' && m.heapAfterGc !== undefined) seg.heap.push(m.heapAfterGc);
           if (m.type === 'done') finish();
         }
@@ -204,31 +252,46 @@ async function fuzz(options: Options): Promise<void> {
         if (!seg.finished && code !== 0) crashed('worker-error', `worker exited with code ${code}`);
         else finish();
       });
+      const hung = (index: number, why: string) => {
+        if (seg.finished) return;
+        seg.finished = true; // first: the exit event of the terminated thread is not a second failure
+        void thread.terminate();
+        const c = regenerate(index);
+        failures.push(
+          saveFailure(
+            {
+              seed: options.seed,
+              index,
+              strategy: c.strategy.name,
+              kind: 'hang',
+              error: why,
+            },
+            c.bytes,
+            saved,
+          ),
+        );
+        replace(index, c.strategy);
+        finish();
+      };
       seg.checkHang = () => {
         const index = Atomics.load(slot, 0);
         if (index < 0 || seg.finished) return;
-        const runningMs = Date.now() - base - Atomics.load(slot, 1);
-        if (runningMs > options.timeoutMs) {
-          seg.finished = true; // the exit event of the terminated thread is not a second failure
-          live.delete(seg);
-          void thread.terminate();
-          const c = regenerate(index);
-          failures.push(
-            saveFailure(
-              {
-                seed: options.seed,
-                index,
-                strategy: c.strategy.name,
-                kind: 'hang',
-                error: `no verdict after ${runningMs} ms`,
-              },
-              c.bytes,
-              saved,
-            ),
-          );
-          start(worker, index + 1, to);
-          if (live.size === 0) allDone();
-        }
+        const wallMs = Date.now() - base - Atomics.load(slot, 1);
+        if (wallMs > options.timeoutMs * WALL_BOUND_FACTOR)
+          return hung(index, `no verdict after ${wallMs} ms of wall time`);
+        if (seg.watched?.index !== index) seg.watched = { index };
+        const watched = seg.watched;
+        thread
+          .cpuUsage()
+          .then((u) => {
+            const cpu = u.user + u.system;
+            if (seg.finished || seg.watched !== watched || Atomics.load(slot, 0) !== index) return;
+            watched.cpuAtStart ??= cpu;
+            const cpuMs = (cpu - watched.cpuAtStart) / 1000;
+            if (cpuMs > options.timeoutMs)
+              hung(index, `no verdict after ${Math.round(cpuMs)} ms of CPU time`);
+          })
+          .catch(() => undefined); // the thread ended meanwhile
       };
     };
 

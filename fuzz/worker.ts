@@ -19,6 +19,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 let stats: WorkerStats = emptyStats();
 for (let index = job.from; index < job.to; index++) {
+  if (job.skip.includes(index)) continue;
   const c = generateCase(job.seed, index, corpus);
   const row = (stats.byStrategy[c.strategy.name] ??= emptyRow(c.strategy.family));
   Atomics.store(slot, 1, Date.now() - job.base);
@@ -26,6 +27,8 @@ for (let index = job.from; index < job.to; index++) {
   // CPU time of this thread: wall time would count the other processes sharing the machine.
   const started = process.threadCpuUsage();
   try {
+    if (index === job.injectHang) for (;;);
+    if (index === job.injectCrash) throw new TypeError('injected crash');
     const verdict = check(c.bytes);
     if (verdict.outcome === 'result') row.results++;
     else {
@@ -60,11 +63,17 @@ for (let index = job.from; index < job.to; index++) {
   const done = index + 1 - job.from;
   if (done % job.sampleEvery === 0) {
     gc?.();
-    post({ type: 'progress', worker: job.worker, stats, heapAfterGc: getHeapStatistics().used_heap_size });
+    post({
+      type: 'progress',
+      worker: job.worker,
+      stats,
+      next: index + 1,
+      heapAfterGc: getHeapStatistics().used_heap_size,
+    });
     stats = emptyStats();
   } else if (done % job.progressEvery === 0) {
-    post({ type: 'progress', worker: job.worker, stats });
+    post({ type: 'progress', worker: job.worker, stats, next: index + 1 });
     stats = emptyStats();
   }
 }
-post({ type: 'done', worker: job.worker, stats });
+post({ type: 'done', worker: job.worker, stats, next: job.to });

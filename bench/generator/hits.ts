@@ -160,7 +160,8 @@ export function plantedIdentity(entry: WatchlistEntry, random: Random): PlantedI
     perturbations.push('order');
   }
   const full = entry.datesOfBirth.find((d) => d.date && d.date.length === 10)?.date;
-  const partial = entry.datesOfBirth.find((d) => d.date)?.date ?? entry.datesOfBirth.find((d) => d.from)?.from;
+  const partial =
+    entry.datesOfBirth.find((d) => d.date)?.date ?? entry.datesOfBirth.find((d) => d.from)?.from;
   let dateOfBirth = full ?? (partial && partial.length === 10 ? partial : undefined);
   if (dateOfBirth && random.chance(PERTURBATION_RATES['partial-dob'])) {
     dateOfBirth = random.chance(0.7) ? dateOfBirth.slice(0, 4) : dateOfBirth.slice(0, 7);

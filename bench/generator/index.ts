@@ -3,3 +3,4 @@ export * from './people';
 export * from './pnrgov.writer';
 export * from './random';
 export * from './traffic';
+export * from './lists';

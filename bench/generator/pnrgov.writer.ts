@@ -106,7 +106,8 @@ export function writePnrgov(input: PnrgovInput): string {
       ].join('/');
       segs.push(`SSR+DOCS:HK:1:${input.flight.carrier}:::::/${docs}+::${t.ref}`);
       segs.push(`TKT+${t.ticket}:T:1`);
-      if (t.email) segs.push(`IFT+4:28+CTCE ${t.email.replace('@', '//').replace(/_/g, '..').replace(/-/g, './')}`);
+      if (t.email)
+        segs.push(`IFT+4:28+CTCE ${t.email.replace('@', '//').replace(/_/g, '..').replace(/-/g, './')}`);
     }
     const p = pnr.payment;
     segs.push(`FOP+${p.type}::${p.amount.toFixed(2)}${p.cardVendor ? `:${p.cardVendor}` : ''}`);

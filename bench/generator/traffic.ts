@@ -66,9 +66,43 @@ export interface Traffic {
 export const DEFAULT_FORMATS: Readonly<Record<ManifestFormat, number>> = { PAXLST: 7, PNRGOV: 1, JSON: 2 };
 
 /** Airports by region; a flight crosses from one region into another (the reporting state). */
-const ORIGINS = ['LHR', 'CDG', 'FRA', 'AMS', 'MAD', 'IST', 'DXB', 'DOH', 'DEL', 'SIN', 'HKG', 'NRT', 'ICN', 'JNB', 'GRU', 'LOS', 'CAI', 'KHI'];
+const ORIGINS = [
+  'LHR',
+  'CDG',
+  'FRA',
+  'AMS',
+  'MAD',
+  'IST',
+  'DXB',
+  'DOH',
+  'DEL',
+  'SIN',
+  'HKG',
+  'NRT',
+  'ICN',
+  'JNB',
+  'GRU',
+  'LOS',
+  'CAI',
+  'KHI',
+];
 const DESTINATIONS = ['JFK', 'LAX', 'ORD', 'YYZ', 'SYD', 'MEL', 'AKL', 'MIA', 'SFO', 'IAD'];
-const FEEDERS = ['MAN', 'LYS', 'MUC', 'BCN', 'ATH', 'BEY', 'AMM', 'BOM', 'KUL', 'PVG', 'TPE', 'NBO', 'ACC', 'EZE'];
+const FEEDERS = [
+  'MAN',
+  'LYS',
+  'MUC',
+  'BCN',
+  'ATH',
+  'BEY',
+  'AMM',
+  'BOM',
+  'KUL',
+  'PVG',
+  'TPE',
+  'NBO',
+  'ACC',
+  'EZE',
+];
 const AGENCIES = ['GLOBAL TRAVEL LTD', 'SKYWAYS TOURS', 'CITY FLIGHTS', 'BLUE ORBIT TRAVEL', ''];
 const CITIES = ['LONDON', 'PARIS', 'LAGOS', 'DUBAI', 'TORONTO', 'SYDNEY', 'SEOUL', 'MUMBAI', 'CAIRO', 'LIMA'];
 const STREETS = ['HIGH STREET', 'MAIN ROAD', 'PARK AVENUE', 'STATION ROAD', 'CHURCH LANE', 'RIVER DRIVE'];
@@ -88,7 +122,9 @@ function flightOf(serial: number, carriers: readonly string[], baseDay: string, 
   const carrier = carriers[serial % carriers.length];
   const perCarrier = Math.floor(serial / carriers.length);
   const number = String(1 + (perCarrier % 9999)).padStart(4, '0');
-  const day = isoDay(new Date(Date.parse(`${baseDay}T00:00:00Z`) + Math.floor(perCarrier / 9999) * 86_400_000));
+  const day = isoDay(
+    new Date(Date.parse(`${baseDay}T00:00:00Z`) + Math.floor(perCarrier / 9999) * 86_400_000),
+  );
   const departs = random.between(0, 23 * 60);
   return {
     carrier,
@@ -194,7 +230,8 @@ export class TrafficGenerator {
     const o = this.options;
     const flight = flightOf(serial, o.carriers, baseDay, random);
     const carrier = flight.carrier;
-    const count = typeof o.travellers === 'number' ? o.travellers : random.between(o.travellers[0], o.travellers[1]);
+    const count =
+      typeof o.travellers === 'number' ? o.travellers : random.between(o.travellers[0], o.travellers[1]);
     const travellers = Array.from({ length: count }, () => this.traveller(random, flight, carrier));
     const format = random.weighted({ ...DEFAULT_FORMATS, ...o.formats });
     const legs = random.chance(0.3) ? [feederOf(flight, random), flight] : [flight];
@@ -274,10 +311,18 @@ export class TrafficGenerator {
   }
 
   /** Groups travellers into bookings of one to four with PNR extras. */
-  private pnrs(travellers: GeneratedTraveller[], flight: FlightLeg, legs: FlightLeg[], random: Random): PnrInput[] {
+  private pnrs(
+    travellers: GeneratedTraveller[],
+    flight: FlightLeg,
+    legs: FlightLeg[],
+    random: Random,
+  ): PnrInput[] {
     const out: PnrInput[] = [];
-    for (let i = 0; i < travellers.length; ) {
-      const size = Math.min(travellers.length - i, random.weighted({ 1: 6, 2: 3, 3: 1, 4: 1 }) === '1' ? 1 : random.between(2, 4));
+    for (let i = 0; i < travellers.length;) {
+      const size = Math.min(
+        travellers.length - i,
+        random.weighted({ 1: 6, 2: 3, 3: 1, 4: 1 }) === '1' ? 1 : random.between(2, 4),
+      );
       const party = travellers.slice(i, i + size);
       i += size;
       const oneWay = random.chance(0.3);

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+
 import { DecisionMade, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
+import { type Consumer, Kafka, logLevel } from 'kafkajs';
 
 import type { GeneratedManifest, Traffic } from '../generator';
 import { AppProcess, cpuSecondsOf } from './services';
@@ -67,7 +69,8 @@ export async function submitManifests(
         const final = attempt >= 5 || (res !== undefined && res.status < 500 && res.status !== 429);
         if (final) {
           failures++;
-          if (failureReasons.length < 5) failureReasons.push(`${res?.status ?? 'no answer'} ${body.code ?? ''} (${m.format})`);
+          if (failureReasons.length < 5)
+            failureReasons.push(`${res?.status ?? 'no answer'} ${body.code ?? ''} (${m.format})`);
           break;
         }
         await sleep(200 * attempt);
@@ -134,42 +137,58 @@ export function steadyRate(samples: [number, number][], total: number): number {
 }
 
 /**
- * Reads the decisions topic (read committed: what a downstream consumer sees) and hands each
- * decision to `onDecision` with the time it was read.
+ * Reads the decisions topic (read committed: what a downstream consumer sees) in a private group
+ * and hands each decision to `onDecision` with the time it was read. `fromBeginning: false` starts
+ * at the end of the topic; `ready` resolves after the first fetch (from then on nothing is missed).
+ * (The decisions topic is written in transactions: its high watermark counts commit markers that
+ * are never delivered, so readers count decisions rather than compare offsets.)
  */
 export class DecisionReader {
-  private readonly replayer: TopicReplayer;
+  private readonly consumer: Consumer;
+  readonly ready: Promise<void>;
+  private fetched!: () => void;
 
-  constructor(stack: BenchStack, onDecision: (d: DecisionMade.Value, readAt: number) => void, name: string) {
-    const settings = kafkaSettingsFromEnv({ ...process.env, ...stack.env() });
-    this.replayer = new TopicReplayer(
-      createKafka(settings, name),
-      settings,
-      [Topic.Decisions],
-      (records: ConsumedRecord[]) => {
-        const now = Date.now();
-        for (const r of records)
-          if (r.value) onDecision(JSON.parse(r.value.toString('utf8')) as DecisionMade.Value, now);
-      },
-      name,
-    );
+  constructor(
+    private readonly stack: BenchStack,
+    private readonly onDecision: (d: DecisionMade.Value, readAt: number) => void,
+    private readonly fromBeginning: boolean,
+  ) {
+    const kafka = new Kafka({
+      clientId: 'bench-reader',
+      brokers: [stack.kafka.brokers],
+      logLevel: logLevel.ERROR,
+    });
+    this.consumer = kafka.consumer({
+      groupId: `bench-reader-${randomUUID()}`,
+      maxWaitTimeInMs: 20,
+      maxBytesPerPartition: 8 * 1024 * 1024,
+    });
+    this.ready = new Promise((resolve) => (this.fetched = resolve));
   }
 
   async start(): Promise<void> {
-    await this.replayer.start();
-  }
-
-  /** Resolves once the reader has read what was on the topic when it started. */
-  get caughtUp(): Promise<void> {
-    return this.replayer.caughtUp;
+    this.consumer.on(this.consumer.events.FETCH, () => this.fetched());
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topic: `${this.stack.prefix}${Topic.Decisions}`,
+      fromBeginning: this.fromBeginning,
+    });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        const now = Date.now();
+        for (const m of batch.messages)
+          if (m.value) this.onDecision(JSON.parse(m.value.toString('utf8')) as DecisionMade.Value, now);
+      },
+    });
   }
 
   async stop(): Promise<void> {
-    await this.replayer.stop();
+    await this.consumer.disconnect();
   }
 }
 
-/** Every decision currently on the topic, by document (`issuer:number`), latest last. */
+/** Every decision on the topic (at least `expected`), by document (`issuer:number`), latest last. */
 export async function readAllDecisions(
   stack: BenchStack,
   expected: number,
@@ -183,10 +202,9 @@ export async function readAllDecisions(
       count++;
       for (const doc of d.subject.documents) byDocument.set(`${doc.issuer}:${doc.number}`, d);
     },
-    'bench-truth',
+    true,
   );
   await reader.start();
-  await reader.caughtUp;
   const deadline = Date.now() + timeoutMs;
   while (count < expected && Date.now() < deadline) await sleep(200);
   await reader.stop();
@@ -249,7 +267,8 @@ export function scoreHits(truth: Traffic['truth'], decisions: Map<string, Decisi
 /** Resident size (bytes) and CPU seconds of each app process, plus the broker and redis-server. */
 export function processFootprint(stack: BenchStack): Record<string, { rss: number; cpu: number }> {
   const out: Record<string, { rss: number; cpu: number }> = {};
-  for (const [name, app] of stack.apps as Map<string, AppProcess>) out[name] = { rss: app.rss(), cpu: app.cpuSeconds() };
+  for (const [name, app] of stack.apps as Map<string, AppProcess>)
+    out[name] = { rss: app.rss(), cpu: app.cpuSeconds() };
   out.kafka = { rss: 0, cpu: cpuSecondsOf(stack.kafka.pid) };
   out.redis = { rss: 0, cpu: cpuSecondsOf(stack.redis.pid) };
   return out;

@@ -60,12 +60,14 @@ export function renderChart(o: ChartOptions): string {
   const xs = pts.map(([x]) => x);
   const cats = o.xCategories;
   const xMin = cats ? 0 : o.logX ? Math.min(...xs) : Math.min(0, ...xs);
-  const xMax = cats ? cats.length - 1 : Math.max(...xs);
+  const linearTicks = niceTicks(Math.max(...xs));
+  const xMax = cats ? cats.length - 1 : o.logX ? Math.max(...xs) : linearTicks[linearTicks.length - 1];
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
   const sx = (x: number) => {
     if (cats) return M.left + ((x + 0.5) / cats.length) * pw;
-    if (o.logX) return M.left + ((Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin) || 1)) * pw;
+    if (o.logX)
+      return M.left + ((Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin) || 1)) * pw;
     return M.left + ((x - xMin) / (xMax - xMin || 1)) * pw;
   };
   const sy = (y: number) => M.top + ph - (y / (yMax || 1)) * ph;
@@ -85,7 +87,7 @@ export function renderChart(o: ChartOptions): string {
     ? cats.map((_, i) => i)
     : o.logX
       ? [...new Set(xs)].sort((a, b) => a - b)
-      : niceTicks(xMax).filter((t) => t >= xMin);
+      : linearTicks.filter((t) => t >= xMin);
   for (const t of xTicks)
     out.push(
       `<text x="${sx(t)}" y="${H - M.bottom + 18}" text-anchor="middle">${esc(cats ? cats[t] : fmt(t))}</text>`,
@@ -114,7 +116,9 @@ export function renderChart(o: ChartOptions): string {
           `<rect x="${sx(x) - slot / 2 + k * bw}" y="${sy(y)}" width="${bw - 2}" height="${M.top + ph - sy(y)}" fill="${colour}"/>`,
         );
     } else {
-      const d = valid.map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ');
+      const d = valid
+        .map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`)
+        .join(' ');
       out.push(
         `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`,
       );

@@ -185,7 +185,10 @@ export class BenchStack {
   /** Entries in a screening instance's index (its /metrics gauge, summed over lists). */
   async indexed(screening = this.screening): Promise<number> {
     const text = await (await fetch(`${screening.url}/metrics`)).text();
-    return [...text.matchAll(/^paxscreen_list_entries\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    return [...text.matchAll(/^paxscreen_list_entries\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
   }
 
   /** Waits until every screening instance holds every imported entry. */

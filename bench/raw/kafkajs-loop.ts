@@ -11,7 +11,11 @@ import { Kafka, logLevel } from 'kafkajs';
 const BATCH = 1000;
 
 async function produce(kafka: Kafka, topic: string, count: number, bytes: number): Promise<void> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const value = Buffer.alloc(bytes, 'x');
   const started = Date.now();

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,7 +60,22 @@ export class PrivateKafka {
       KAFKA_PORT: String(this.port),
       KAFKA_DATA_DIR: this.dataDir,
       KAFKA_HEAP: process.env.CHAOS_KAFKA_HEAP ?? '768m',
+      KAFKA_START_TIMEOUT: '240',
     };
+  }
+
+  private async script(command: 'start' | 'stop'): Promise<void> {
+    try {
+      await run(join(ROOT, 'scripts/kafka.sh'), [command], { env: this.env(), timeout: 300_000 });
+    } catch (err) {
+      const e = err as { stderr?: string; signal?: string; message: string };
+      throw new Error(
+        `kafka.sh ${command} failed (${e.signal ?? 'exit'}): ${e.stderr?.trim() || e.message}`,
+        {
+          cause: err,
+        },
+      );
+    }
   }
 
   async fresh(): Promise<void> {
@@ -73,17 +88,21 @@ export class PrivateKafka {
 
   async start(): Promise<void> {
     const began = Date.now();
-    await run(join(ROOT, 'scripts/kafka.sh'), ['start'], { env: this.env(), timeout: 120_000 });
+    await this.script('start');
     this.log(`kafka up on ${this.brokers} in ${Date.now() - began} ms`);
   }
 
   /** A clean stop (SIGTERM, controlled shutdown), as an operator's restart does. */
   async stop(): Promise<void> {
-    await run(join(ROOT, 'scripts/kafka.sh'), ['stop'], { env: this.env(), timeout: 60_000 });
+    await this.script('stop');
   }
 
-  async clean(): Promise<void> {
+  /** Stops the broker, keeps its logs next to the apps' (`logDir`), removes its data. */
+  async clean(logDir: string): Promise<void> {
     await this.stop().catch(() => undefined);
+    for (const name of ['server.log', 'stdout.log'])
+      if (existsSync(join(this.dataDir, 'logs', name)))
+        copyFileSync(join(this.dataDir, 'logs', name), join(logDir, `kafka-${name}`));
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -28,7 +28,10 @@ export function printTable(r: ChaosResult, ok: boolean): void {
     ['receipts: travellers counted', r.receiptTravellerCount],
     ['decisions found', r.decisionsFound],
     ['travellers decided', r.travellersDecided],
-    ['lost', r.lost],
+    [
+      'lost',
+      `${r.lost} (not in Kafka ${r.lostAt.notInKafka}, not parsed ${r.lostAt.notParsed}, not screened ${r.lostAt.notScreened})`,
+    ],
     [
       'duplicated',
       `${r.duplicated} (same id ${r.duplicateRecordsSameId}, second decision ${r.travellersWithSeveralDecisionIds})`,
@@ -42,6 +45,7 @@ export function printTable(r: ChaosResult, ok: boolean): void {
       `${r.poeDuringRedisOutage.answered} answered / ${r.poeDuringRedisOutage.failed} failed`,
     ],
     ['dead letters', JSON.stringify(r.deadLetters)],
+    ['receipts resent by the gateway', r.receiptsResent],
     ['traveller events duplicated/missing', `${r.travellerEventsDuplicated}/${r.travellerEventsMissing}`],
     ['carrier attempts / failures', `${r.carrier.attempts} / ${JSON.stringify(r.carrier.failures)}`],
     ['unexpected app exits', JSON.stringify(r.unexpectedExits)],
@@ -55,6 +59,7 @@ export function printTable(r: ChaosResult, ok: boolean): void {
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
   process.stdout.write(`${line}\n`);
   for (const s of r.lostSample) process.stdout.write(`  lost: ${s}\n`);
+  for (const s of r.stuckSample) process.stdout.write(`  stuck: ${s}\n`);
   for (const s of r.duplicatedSample) process.stdout.write(`  duplicated: ${s}\n`);
   for (const s of r.trueHits.missed) process.stdout.write(`  hit missed: ${s}\n`);
 }

@@ -1,4 +1,4 @@
-import { Topic, topicName } from '@paxscreen/contracts';
+import { Header, Topic, topicName } from '@paxscreen/contracts';
 
 import { sleep } from './infra';
 import { TopicCounter } from './topic-counter';
@@ -24,6 +24,8 @@ export class Ledger {
   readonly expected = new Map<string, Manifest>();
   readonly decisions = new Map<string, DecisionSeen>();
   readonly travellerEvents = new Map<string, number>();
+  /** Raw records per receipt id (more than one: the gateway sent the bytes again). */
+  readonly rawRecords = new Map<string, number>();
   readonly deadLetters: Record<string, number> = {};
   otherDecisions = 0;
   private readers: TopicCounter[] = [];
@@ -68,7 +70,11 @@ export class Ledger {
       const key = `${d.stage}:${d.code}`;
       this.deadLetters[key] = (this.deadLetters[key] ?? 0) + 1;
     });
-    this.readers = await Promise.all([decisions.start(), travellers.start(), dlq.start()]);
+    const raw = new TopicCounter(this.brokers, topicName(Topic.MessagesRaw, ''), (_value, headers) => {
+      const id = headers[Header.ReceiptId];
+      if (id) this.rawRecords.set(id, (this.rawRecords.get(id) ?? 0) + 1);
+    });
+    this.readers = await Promise.all([decisions.start(), travellers.start(), dlq.start(), raw.start()]);
   }
 
   async stop(): Promise<void> {
@@ -93,6 +99,11 @@ export interface Verdict {
   decisionsFound: number;
   travellersDecided: number;
   lost: number;
+  /** Where the lost travellers stopped: never in Kafka, in Kafka but not parsed, parsed but not screened. */
+  lostAt: { notInKafka: number; notParsed: number; notScreened: number };
+  /** Receipts whose bytes are in the raw topic more than once (resent; the parser reads one). */
+  receiptsResent: number;
+  stuckSample: string[];
   /** Decision records beyond one per traveller (same decision id repeated, or a second decision). */
   duplicated: number;
   duplicateRecordsSameId: number;
@@ -202,6 +213,7 @@ export function verdict(
   let eventsDuplicated = 0;
   let eventsMissing = 0;
   const lostSample: string[] = [];
+  const lostAt = { notInKafka: 0, notParsed: 0, notScreened: 0 };
   const duplicatedSample: string[] = [];
   const hits = { planted: 0, found: 0, missed: [] as string[] };
   const wantOutcome: Record<Expected, string[]> = {
@@ -216,6 +228,9 @@ export function verdict(
       if (events > 1) eventsDuplicated += events - 1;
       if (!seen) {
         lost++;
+        if ([...m.receiptIds].every((r) => !ledger.rawRecords.get(r))) lostAt.notInKafka++;
+        else if (events === 0) lostAt.notParsed++;
+        else lostAt.notScreened++;
         if (lostSample.length < 10) lostSample.push(`manifest ${m.index} traveller ${id}`);
         continue;
       }
@@ -243,13 +258,20 @@ export function verdict(
   let mismatches = 0;
   let receiptTravellerCount = 0;
   const statuses: Record<string, number> = {};
+  const stuckSample: string[] = [];
   for (const m of accepted) {
     for (const id of m.receiptIds) {
       const r = receipts.get(id);
       const status = typeof r === 'object' ? r.status : (r ?? 'NOT_CHECKED');
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (r === 'NOT_FOUND') notFound++;
-      if (typeof r !== 'object' || !FINAL.has(r.status)) stuck++;
+      if (typeof r !== 'object' || !FINAL.has(r.status)) {
+        stuck++;
+        if (stuckSample.length < 10)
+          stuckSample.push(
+            `manifest ${m.index} receipt ${id}: ${status}, ${ledger.rawRecords.get(id) ?? 0} raw records`,
+          );
+      }
       if (typeof r === 'object') {
         receiptTravellerCount += r.travellers ?? 0;
         if (r.travellers !== m.travellerIds.length) mismatches++;
@@ -266,6 +288,9 @@ export function verdict(
     decisionsFound,
     travellersDecided: decided,
     lost,
+    lostAt,
+    receiptsResent: [...ledger.rawRecords.values()].filter((n) => n > 1).length,
+    stuckSample,
     duplicated,
     duplicateRecordsSameId,
     travellersWithSeveralDecisionIds: severalIds,

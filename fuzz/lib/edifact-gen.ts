@@ -51,6 +51,7 @@ const SYNTAX_IDS = [
   '',
 ];
 const PAXLST_VERSIONS: PaxlstVersion[] = ['D:02B', 'D:05B', 'D:12B', 'D:15B'];
+const PREPARED_AT = '2025-03-01T09:30';
 const NAME_PARTS = [
   'SMITH',
   "O'HARA",
@@ -139,6 +140,8 @@ export function generatedPaxlst(rng: Rng, travellers = rng.small(0, 40)): string
     sender: rng.pick(['ZZAIR', 'A+B', '']),
     recipient: 'BORDER',
     controlRef: String(rng.int(0, 99_999)),
+    // Fixed: the writer's default (now) would make a case differ from one run to the next.
+    preparedAt: PREPARED_AT,
     messageRef: `M${rng.int(0, 999)}`,
     kind: rng.pick(['PASSENGERS', 'CREW'] as const),
     flight: {

@@ -56,9 +56,9 @@ export function mergeStats(into: WorkerStats, from: WorkerStats): void {
 
 /** Messages from a worker to the runner. */
 export type WorkerMessage =
-  | { type: 'progress'; worker: number; stats: WorkerStats; heapAfterGc?: number }
+  | { type: 'progress'; worker: number; stats: WorkerStats; next: number; heapAfterGc?: number }
   | { type: 'failure'; worker: number; failure: FailureRecord; bytesBase64: string }
-  | { type: 'done'; worker: number; stats: WorkerStats };
+  | { type: 'done'; worker: number; stats: WorkerStats; next: number };
 
 export interface WorkerJob {
   worker: number;
@@ -73,4 +73,8 @@ export interface WorkerJob {
   progressEvery: number;
   sampleEvery: number;
   slowCaseMs: number;
+  injectHang?: number;
+  injectCrash?: number;
+  /** Cases not to run: they stopped an earlier thread (hang, out of memory) and are already counted. */
+  skip: number[];
 }

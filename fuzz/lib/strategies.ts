@@ -162,6 +162,12 @@ export const STRATEGIES: readonly Strategy[] = [
   },
 ];
 
+/**
+ * Inputs are cut to the gateway's default body limit (GATEWAY_BODY_LIMIT, 10 MiB): longer ones are
+ * refused with 413 before any reader sees them.
+ */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
 export interface FuzzCase {
   index: number;
   strategy: Strategy;
@@ -172,5 +178,10 @@ export interface FuzzCase {
 export function generateCase(seed: number, index: number, corpus: Corpus): FuzzCase {
   const rng = Rng.forCase(seed, index);
   const strategy = rng.weighted(STRATEGIES);
-  return { index, strategy, bytes: strategy.make(rng, corpus) };
+  const bytes = strategy.make(rng, corpus);
+  return {
+    index,
+    strategy,
+    bytes: bytes.length > MAX_INPUT_BYTES ? bytes.subarray(0, MAX_INPUT_BYTES) : bytes,
+  };
 }

@@ -32,7 +32,16 @@ export const DASHBOARD_CSP: Record<string, string[] | null> = {
 export async function startDashboard(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(DashboardEnv, env);
   const app = await createHttpApp(DashboardModule.register(env), {
+    env,
     contentSecurityPolicy: DASHBOARD_CSP,
+  });
+  // At shutdown every connection is closed at once: the page's stream and any socket a browser
+  // opened ahead of time (preconnect) would otherwise hold the server open for a minute. The page
+  // reconnects by itself; nothing served here is a write that could be cut in half.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('preClose', (done) => {
+    fastify.server.closeAllConnections();
+    done();
   });
   await app.init();
   await app.get(LiveFeedService).start();

@@ -16,6 +16,7 @@ const CARRIER_ROUTES = /^\/v1\/(messages|iapi)(\/|\?|$)/;
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(GatewayEnv, env);
   const app = await createHttpApp(GatewayModule.register(env), {
+    env,
     bodyLimit: settings.GATEWAY_BODY_LIMIT,
     openApi: {
       title: 'paxscreen gateway',

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
 import { createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
+import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ParserModule } from './app.module';
 import { ParserEnv } from './parser.env';
@@ -10,7 +11,7 @@ import { ParserEnv } from './parser.env';
 /** Builds and starts the parser: raw-message consumer plus /metrics, /health, /ready. */
 export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ParserEnv, env);
-  const app = await createHttpApp(ParserModule.register(env));
+  const app = await createHttpApp(ParserModule.register(env), { env });
   // Listening initialises the modules first (topics created, Redis and Kafka connected); only then
   // does the consumer join its group.
   await listen(app, settings.PARSER_PORT);
@@ -18,6 +19,8 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
     groupId: ConsumerGroup.Parser,
     stage: 'parser',
     transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
+    // Redis down is not a bad message: wait for it rather than dead-letter the manifest.
+    isTransient: isRedisUnavailable,
   });
   await app.startAllMicroservices();
   return app;

@@ -49,7 +49,7 @@ export class ScreeningModule {
           provide: TravellerSnapshotStore,
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (redis: RedisClient, keys: RedisKeys) =>
-            new TravellerSnapshotStore(redis, keys, 2 * settings.REVET_WINDOW_HOURS * HOUR_S),
+            new TravellerSnapshotStore(redis, keys, settings.REVET_WINDOW_HOURS * HOUR_S),
         },
         ScreeningStateService,
         ScreenTravellersUseCase,

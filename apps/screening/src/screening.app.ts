@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConsumerGroup, loadEnv, Topic } from '@paxscreen/contracts';
 import { createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
+import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ScreeningModule } from './app.module';
 import { RevetService } from './revet/revet.service';
@@ -16,7 +17,7 @@ import { IAPI_TRANSPORT, TRAVELLERS_TRANSPORT } from './tokens';
  */
 export async function startScreening(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ScreeningEnv, env);
-  const app = await createHttpApp(ScreeningModule.register(env));
+  const app = await createHttpApp(ScreeningModule.register(env), { env });
   await listen(app, settings.SCREENING_PORT);
   await app.get(ScreeningStateService).load();
   const travellers = connectBatchConsumer(app, {
@@ -25,6 +26,8 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     transport: TRAVELLERS_TRANSPORT,
     transactionalId: `paxscreen-screening-${settings.SCREENING_INSTANCE_ID}`,
     maxRecords: settings.SCREENING_MAX_BATCH,
+    // Redis down is not a bad traveller event: wait for it rather than dead-letter the traveller.
+    isTransient: isRedisUnavailable,
   });
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.ScreeningIapi,

@@ -11,9 +11,9 @@ export class ScreeningEnv {
   @Matches(/^[A-Za-z0-9._-]{1,64}$/) SCREENING_INSTANCE_ID = 'screening-1';
   /** JSON file with per-list policies `[{ listId, alert, refer, noBoard? }]`; empty = defaults. */
   @IsString() SCREENING_POLICY_FILE = '';
-  /** How long the hot path keeps a decision (API data is kept only as long as needed), hours. */
-  @IsInt() @Min(1) HOTPATH_TTL_HOURS = 72;
-  /** Re-vet travellers arriving up to this many hours ahead (and kept this long after arrival). */
+  /** How long the hot path keeps a decision (API data: arrival plus a day, then deleted), hours. */
+  @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
+  /** Re-vet travellers arriving up to this many hours ahead; their snapshot is kept this long. */
   @IsInt() @Min(1) REVET_WINDOW_HOURS = 72;
   /** List changes arriving within this time are re-vetted together, ms. */
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;

@@ -10,6 +10,7 @@ import { WatchlistEnv } from './watchlist.env';
 export async function startWatchlist(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(WatchlistEnv, env);
   const app = await createHttpApp(WatchlistModule.register(env), {
+    env,
     bodyLimit: settings.WATCHLIST_UPLOAD_LIMIT,
     openApi: {
       title: 'paxscreen watchlist',

@@ -44,10 +44,15 @@ export interface TopicSpec {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention). */
+/**
+ * Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention).
+ * Raw messages and traveller events hold API and PNR personal data: they are kept two days (enough
+ * to replay after an outage), in line with the API Directive's "delete within 24 h of entry unless
+ * needed" and well inside the PNR Directive's six months before masking (README, Data protection).
+ */
 export const TOPIC_SPECS: readonly TopicSpec[] = [
-  { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 7 * DAY_MS },
-  { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 7 * DAY_MS },
+  { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
+  { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
   { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
   { topic: Topic.Decisions, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
   { topic: Topic.DeadLetter, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },

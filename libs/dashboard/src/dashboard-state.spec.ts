@@ -82,6 +82,13 @@ describe('ViewStream', () => {
     expect(Object.keys(changed.data).sort()).toEqual(['at', 'figures', 'flagged', 'lag', 'series']);
     expect(changed.data.series.find((p) => p.t === (NOW - 2000) / 1000)?.outcomes.REFER).toBe(1);
   });
+
+  it('starts over with a snapshot after a reset (a client that fell behind)', () => {
+    const stream = new ViewStream(stateAt());
+    stream.next();
+    stream.reset();
+    expect(stream.next().event).toBe('snapshot');
+  });
 });
 
 describe('sseFrame', () => {

@@ -55,6 +55,29 @@ describe('readMessage limits', () => {
     ['an array as a document', manifest({ travellers: [{ documents: [[]] }] }), 'INVALID_JSON_MANIFEST'],
     ['an array as a leg', manifest({ legs: [[]] }), 'INVALID_JSON_MANIFEST'],
     ['an array as a traveller', manifest({ travellers: [[]] }), 'INVALID_JSON_MANIFEST'],
+    // @IsOptional let null through to `.trim()` (a TypeError): null now reads as absent.
+    [
+      'null optional fields',
+      manifest({
+        travellers: [
+          {
+            surname: 'A',
+            dateOfBirth: null,
+            gender: null,
+            nationality: null,
+            seat: null,
+            bagCount: null,
+            documents: [{ type: 'P', number: '1', issuer: null, expiry: null }],
+          },
+        ],
+        reportingParty: null,
+        part: null,
+        legs: null,
+      }),
+      'read',
+    ],
+    ['a null flight', manifest({ flight: null }), 'INVALID_JSON_MANIFEST'],
+    ['a null traveller', manifest({ travellers: [null] }), 'INVALID_JSON_MANIFEST'],
   ])('%s → %s', (_label, text, expected) => {
     expect(codeOf(text)).toBe(expected);
   });

@@ -7,9 +7,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 
+import { loadEnv } from '@paxscreen/contracts';
 import { LOGGER, type Logger, Metrics, PinoNestLogger } from '@paxscreen/observability';
 
 import { ErrorFilter } from './error.filter';
+import { HttpEnv, serverTimeouts } from './http.env';
 
 export interface HttpAppOptions {
   /** Largest accepted request body in bytes. */
@@ -21,6 +23,8 @@ export interface HttpAppOptions {
    * helmet's defaults; a directive set to null removes that default.
    */
   contentSecurityPolicy?: Record<string, string[] | null>;
+  /** Where the HTTP_* timeouts are read from (the app's environment; default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -40,6 +44,7 @@ export async function createHttpApp(
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
+  const timeouts = serverTimeouts(loadEnv(HttpEnv, options.env ?? process.env));
   const adapter = new FastifyAdapter({
     bodyLimit,
     trustProxy: false,
@@ -48,9 +53,8 @@ export async function createHttpApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // Slow bodies are cut off rather than holding a connection open.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    // Slow headers and bodies are cut off (408) rather than holding a connection open.
+    ...timeouts,
   });
   keepRawBodies(adapter, bodyLimit);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {

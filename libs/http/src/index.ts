@@ -1,4 +1,5 @@
 export * from './api-error';
 export * from './bootstrap';
 export * from './error.filter';
+export * from './http.env';
 export * from './auth';

@@ -5,3 +5,5 @@ export * from './screener';
 export * from './state/document-key';
 export * from './state/list-loader';
 export * from './state/screening-state';
+export * from './export/decisions-csv';
+export * from './subject';

@@ -1,4 +1,5 @@
 import type { Decision, FlightLeg, Reason, Traveller, TravellerRole } from '@paxscreen/contracts';
+import { subjectOf } from '@paxscreen/screening';
 
 import type { ManifestToScreen } from './read-manifests';
 
@@ -30,13 +31,7 @@ export function screenLine(
     index,
     role: traveller.role,
     flight: traveller.flight,
-    subject: {
-      surname: traveller.surname,
-      givenNames: traveller.givenNames,
-      dateOfBirth: traveller.dateOfBirth,
-      nationality: traveller.nationality,
-      documents: traveller.documents,
-    },
+    subject: subjectOf(traveller),
     decision,
   };
 }

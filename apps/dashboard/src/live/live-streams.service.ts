@@ -60,7 +60,6 @@ export class LiveStreamsService implements BeforeApplicationShutdown {
     }, this.env.DASHBOARD_STREAM_MAX_MINUTES * MINUTE_MS);
     const close = () => {
       if (!this.open.delete(close)) return;
-      process.stderr.write(`stream-closed ${Date.now()}\n`);
       clearInterval(timer);
       clearTimeout(expiry);
       res.end();
@@ -71,7 +70,6 @@ export class LiveStreamsService implements BeforeApplicationShutdown {
   }
 
   beforeApplicationShutdown(): void {
-    process.stderr.write(`open-streams ${this.open.size}\n`);
     for (const close of [...this.open]) close();
   }
 }

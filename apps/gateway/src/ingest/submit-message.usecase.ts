@@ -6,8 +6,8 @@ import { Header, RawMessage, Receipt, Topic } from '@paxscreen/contracts';
 import { sniffMessage } from '@paxscreen/edifact';
 import { ApiError } from '@paxscreen/http';
 import { KafkaProducer } from '@paxscreen/kafka';
-import { Metrics } from '@paxscreen/observability';
-import { RedisKeys, ReceiptStore } from '@paxscreen/redis';
+import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
+import { isRedisUnavailable, RedisKeys, ReceiptStore } from '@paxscreen/redis';
 
 export interface SubmitMessageCommand {
   carrier: string;
@@ -28,6 +28,11 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * Accepts a carrier message: recognises it, refuses another carrier's flight, deduplicates by
  * bytes and Idempotency-Key, and answers only once the bytes are durably in Kafka.
+ *
+ * A claim (bytes or key → receipt id) is taken before the bytes go to Kafka, and the receipt is
+ * marked stored once Kafka acknowledged them. A repeat of a receipt that was never marked (the
+ * gateway died or Kafka failed in between) sends the bytes again under the same receipt id: they
+ * may be in Kafka once or twice, never zero times, and the parser reads one record per receipt id.
  */
 @Injectable()
 export class SubmitMessageUseCase {
@@ -36,9 +41,20 @@ export class SubmitMessageUseCase {
     @Inject(ReceiptStore) private readonly receipts: ReceiptStore,
     @Inject(RedisKeys) private readonly keys: RedisKeys,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(cmd: SubmitMessageCommand): Promise<SubmitResult> {
+    try {
+      return await this.accept(cmd);
+    } catch (err) {
+      if (!isRedisUnavailable(err)) throw err;
+      // Nothing was accepted (Kafka was not reached, or its ack was not recorded): a retry is safe.
+      throw new ApiError(503, 'UNAVAILABLE', 'the message could not be stored; retry later');
+    }
+  }
+
+  private async accept(cmd: SubmitMessageCommand): Promise<SubmitResult> {
     if (cmd.bytes.length === 0) throw this.reject(400, 'EMPTY_BODY', 'the message body is empty');
     if (cmd.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(cmd.idempotencyKey)) {
       throw this.reject(
@@ -63,20 +79,34 @@ export class SubmitMessageUseCase {
       );
     }
     const digest = createHash('sha256').update(cmd.bytes).digest('hex');
-    const receiptId = randomUUID();
+    let receiptId: string = randomUUID();
+    let unfinished: { receipt?: Receipt } | undefined;
     const claims = [
       this.keys.receiptByDigest(cmd.carrier, digest),
       ...(cmd.idempotencyKey ? [this.keys.receiptByIdempotencyKey(cmd.carrier, cmd.idempotencyKey)] : []),
     ];
-    for (const claim of claims) {
-      const existing = await this.receipts.claim(claim, receiptId);
-      if (existing) {
-        const receipt = await this.receipts.get(existing);
-        if (receipt) return { receipt, repeated: true };
+    for (const [i, claim] of claims.entries()) {
+      const holder = await this.receipts.claim(claim, receiptId);
+      if (!holder || holder === receiptId) continue;
+      const previous = await this.receipts.get(holder);
+      if (await this.receipts.isStored(holder)) {
+        if (previous) return { receipt: previous, repeated: true };
+        continue;
       }
+      // Same key, other bytes, still on their way: the key's receipt answers (as for a stored one).
+      if (previous && previous.digest !== digest) return { receipt: previous, repeated: true };
+      if (unfinished) continue;
+      // Accepted before but never acknowledged by Kafka: finish that attempt under its receipt id.
+      for (const earlier of claims.slice(0, i)) {
+        await this.receipts.release(earlier, receiptId);
+        await this.receipts.claim(earlier, holder);
+      }
+      receiptId = holder;
+      unfinished = { receipt: previous };
     }
     const now = new Date().toISOString();
-    const receipt: Receipt = {
+    // An unfinished receipt keeps what it says (the parser may already have read the first copy).
+    const receipt: Receipt = unfinished?.receipt ?? {
       receiptId,
       carrier: cmd.carrier,
       status: 'RECEIVED',
@@ -86,7 +116,7 @@ export class SubmitMessageUseCase {
       size: cmd.bytes.length,
       digest,
     };
-    await this.receipts.put(receipt);
+    if (!unfinished?.receipt) await this.receipts.put(receipt);
     try {
       await this.producer.send(Topic.MessagesRaw, [
         {
@@ -96,25 +126,28 @@ export class SubmitMessageUseCase {
             [Header.ReceiptId]: receiptId,
             [Header.Carrier]: cmd.carrier,
             [Header.ContentType]: receipt.contentType,
-            [Header.ReceivedAt]: String(Date.parse(now)),
+            [Header.ReceivedAt]: String(Date.parse(receipt.receivedAt)),
             [Header.RequestId]: cmd.requestId,
             [Header.TraceParent]: cmd.traceparent,
           },
         },
       ]);
     } catch (err) {
-      // Not durable: undo the claims so that the carrier's retry is accepted as new.
-      await Promise.all(claims.map((c) => this.receipts.release(c, receiptId))).catch(() => undefined);
-      await this.receipts.update(receiptId, {
-        status: 'REJECTED',
-        rejection: { code: 'UNAVAILABLE', message: 'not stored; retry' },
-      });
+      // Maybe written, maybe not (a timeout does not say): the claims stay unmarked, so the
+      // carrier's retry sends the bytes again under this receipt id rather than a new one.
       throw new ApiError(503, 'UNAVAILABLE', 'the message could not be stored; retry later', {
         cause: String(err),
       });
     }
+    // Without the mark a later repeat would only send a second copy, which the parser skips.
+    await this.receipts.markStored(receiptId).catch(() => undefined);
     this.metrics.messagesReceived.inc({ type: sniffed.messageType ?? sniffed.kind });
-    return { receipt, repeated: false };
+    // The trace id is on every line a service writes for this message (parser, screening too).
+    this.logger.info(
+      { receiptId, carrier: cmd.carrier, bytes: cmd.bytes.length, traceId: traceIdOf(cmd.traceparent) },
+      'message accepted',
+    );
+    return { receipt, repeated: unfinished !== undefined };
   }
 
   private reject(status: number, code: string, message: string): ApiError {

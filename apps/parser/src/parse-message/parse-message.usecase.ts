@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Finding, Header, Receipt, Topic } from '@paxscreen/contracts';
 import { EdifactError, mergeParts, ParsedMessage, readMessage } from '@paxscreen/edifact';
 import { ConsumedRecord, deadLetterOutput, OutputBatch, OutgoingRecord } from '@paxscreen/kafka';
-import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { ManifestStore, PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/redis';
 
 import { eventsOf } from './travellers-of';
@@ -42,6 +42,24 @@ export class ParseMessageUseCase {
     const carrier = record.headers[Header.Carrier] ?? '';
     const receivedAt = Number(record.headers[Header.ReceivedAt]) || undefined;
     const bytes = record.value ?? Buffer.alloc(0);
+    // The gateway sends a receipt's bytes again when it never saw Kafka's ack (it crashed, Kafka
+    // failed): the same receipt then has two records on one partition, and only the first is read.
+    // (Claimed before the batch commits: a re-read of the same record after a crash still matches.)
+    if (
+      record.headers[Header.ReceiptId] &&
+      !(await this.receipts.claimSource(receiptId, `${record.partition}/${record.offset}`))
+    ) {
+      this.logger.info(
+        {
+          receiptId,
+          partition: record.partition,
+          offset: record.offset,
+          traceId: traceIdOf(record.headers[Header.TraceParent]),
+        },
+        'second copy of a receipt skipped',
+      );
+      return [];
+    }
     let messages: ParsedMessage[];
     let interchangeFindings: Finding[];
     try {
@@ -75,7 +93,10 @@ export class ParseMessageUseCase {
         complete.push(message);
         continue;
       }
-      const parts = await this.manifests.addPart(carrier, m.reference, m.sequence, {
+      // A set is one message type's parts (as mergeParts requires): a PNRGOV part under a PAXLST
+      // set's reference would otherwise make every later part of that set fail (found by fuzzing).
+      const setReference = `${message.messageType}:${m.reference}`;
+      const parts = await this.manifests.addPart(carrier, setReference, m.sequence, {
         receiptId,
         receivedAt,
         message,
@@ -85,7 +106,7 @@ export class ParseMessageUseCase {
         waiting = true;
         continue;
       }
-      await this.manifests.dropSet(carrier, m.reference);
+      await this.manifests.dropSet(carrier, setReference);
       complete.push(merged);
       for (const p of parts)
         if (p.receiptId !== receiptId)
@@ -103,6 +124,15 @@ export class ParseMessageUseCase {
     });
     const patch = this.receiptPatch(complete, interchangeFindings, waiting);
     await this.receipts.update(receiptId, patch);
+    this.logger.info(
+      {
+        receiptId,
+        traceId: traceIdOf(record.headers[Header.TraceParent]),
+        status: patch.status,
+        travellerCount: patch.counts?.travellers,
+      },
+      'message parsed',
+    );
     return outputs;
   }
 
@@ -128,7 +158,13 @@ export class ParseMessageUseCase {
       if (message.messageType === 'PNRGOV') {
         const receivedAt = meta.receivedAt ?? Date.now();
         for (const t of message.travellers) {
-          pnrRecords.push({ travellerId: t.travellerId, manifestId: message.manifest.manifestId, receivedAt, masked: false, traveller: t });
+          pnrRecords.push({
+            travellerId: t.travellerId,
+            manifestId: message.manifest.manifestId,
+            receivedAt,
+            masked: false,
+            traveller: t,
+          });
         }
       }
       this.metrics.travellersParsed.inc({ type: message.messageType }, message.travellers.length);
@@ -166,7 +202,10 @@ export class ParseMessageUseCase {
   private async reject(record: ConsumedRecord, receiptId: string, why: Rejection): Promise<OutputBatch[]> {
     this.metrics.deadLetters.inc({ stage: 'parser', code: why.code });
     this.metrics.messagesRejected.inc({ code: why.code });
-    this.logger.warn({ receiptId, code: why.code }, 'message rejected');
+    this.logger.warn(
+      { receiptId, code: why.code, traceId: traceIdOf(record.headers[Header.TraceParent]) },
+      'message rejected',
+    );
     await this.receipts.update(receiptId, { status: 'REJECTED', rejection: why });
     return [deadLetterOutput(record, { stage: 'parser', ...why })];
   }

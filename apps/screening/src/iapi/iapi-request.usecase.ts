@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { decodeContract, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
-import { Metrics } from '@paxscreen/observability';
+import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore } from '@paxscreen/redis';
 
 import { decisionEvent, decisionIdFor, hotPathEntry } from '../screen-travellers/decision-event';
@@ -19,6 +19,7 @@ export class IapiRequestUseCase {
     @Inject(ScreeningStateService) private readonly index: ScreeningStateService,
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
@@ -59,18 +60,29 @@ export class IapiRequestUseCase {
       replies.records.push({
         key: request.requestId,
         value: reply,
-        headers: { [Header.RequestId]: request.requestId },
+        headers: { [Header.RequestId]: request.requestId, [Header.TraceParent]: reply.traceparent },
       });
       for (const e of events) {
         decided.records.push({
           key: e.manifestId,
           value: e,
-          headers: { [Header.ReceiptId]: request.requestId },
+          headers: { [Header.ReceiptId]: request.requestId, [Header.TraceParent]: e.traceparent },
         });
         hot.push(hotPathEntry(e));
       }
+      this.logger.info(
+        { requestId: request.requestId, traceId: traceIdOf(request.traceparent), decisions: events.length },
+        'iAPI request screened',
+      );
     }
-    await this.decisions.putMany(hot);
+    // The hot path is a cache of the decisions topic, and someone is waiting for this answer (an
+    // officer at the desk, a check-in): the reply does not wait for Redis, which may be down (its
+    // commands then fail only after their timeout); the decisions topic gets every decision anyway.
+    void this.decisions
+      .putMany(hot)
+      .catch((err: unknown) =>
+        this.logger.warn({ err, decisions: hot.length }, 'hot path not updated; answered without it'),
+      );
     return [replies, decided, ...dead];
   }
 }

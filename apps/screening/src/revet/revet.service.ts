@@ -88,7 +88,12 @@ export class RevetService implements OnApplicationShutdown {
     if (changed.length === 0) return 0;
     await this.producer.send(
       Topic.Decisions,
-      changed.map((e) => ({ key: e.manifestId, value: e, headers: { [Header.ReceiptId]: e.correlationId } })),
+      // A re-vet starts a trace of its own (decisionEvent gives it one): its id is on the record too.
+      changed.map((e) => ({
+        key: e.manifestId,
+        value: e,
+        headers: { [Header.ReceiptId]: e.correlationId, [Header.TraceParent]: e.traceparent },
+      })),
     );
     await this.decisions.putMany(changed.map(hotPathEntry));
     for (const e of changed) this.metrics.decisions.inc({ outcome: e.decision.outcome });

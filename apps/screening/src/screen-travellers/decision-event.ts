@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Decision, DecisionMade, envelope, Traveller } from '@paxscreen/contracts';
 import { childTraceparent } from '@paxscreen/observability';
 import type { HotPathEntry } from '@paxscreen/redis';
+import { subjectOf } from '@paxscreen/screening';
 
 /** A decision id derived from the traveller event it answers: a redelivered event gets the same id. */
 export function decisionIdFor(travellerEventId: string): string {
@@ -19,13 +20,7 @@ export function decisionEvent(
     ...envelope(meta.correlationId, childTraceparent(meta.traceparent)),
     manifestId: meta.manifestId,
     flight: traveller.flight,
-    subject: {
-      surname: traveller.surname,
-      givenNames: traveller.givenNames,
-      dateOfBirth: traveller.dateOfBirth,
-      nationality: traveller.nationality,
-      documents: traveller.documents,
-    },
+    subject: subjectOf(traveller),
     decision,
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { decodeContract, DecisionMade, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
 import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
-import { Metrics } from '@paxscreen/observability';
+import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
 
 import { ScreeningStateService } from '../state/screening-state.service';
@@ -20,6 +20,7 @@ export class ScreenTravellersUseCase {
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(TravellerSnapshotStore) private readonly snapshots: TravellerSnapshotStore,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
@@ -78,6 +79,7 @@ export class ScreenTravellersUseCase {
       if (e.decision.timings.receivedAt)
         this.metrics.ingestToDecision.observe((Date.now() - e.decision.timings.receivedAt) / 1000);
     }
+    this.logDecided(out);
     return [
       {
         topic: Topic.Decisions,
@@ -89,5 +91,24 @@ export class ScreenTravellersUseCase {
       },
       ...dead,
     ];
+  }
+
+  /**
+   * One line per carrier message in the batch (not per traveller: that would be thousands a
+   * second), with the trace id the gateway started, so the message can be followed in the logs.
+   */
+  private logDecided(decided: DecisionMade.Value[]): void {
+    const byMessage = new Map<
+      string,
+      { receiptId: string; traceId?: string; outcomes: Record<string, number> }
+    >();
+    for (const e of decided) {
+      const traceId = traceIdOf(e.traceparent);
+      const key = `${e.correlationId} ${traceId}`;
+      const line = byMessage.get(key) ?? { receiptId: e.correlationId, traceId, outcomes: {} };
+      line.outcomes[e.decision.outcome] = (line.outcomes[e.decision.outcome] ?? 0) + 1;
+      byMessage.set(key, line);
+    }
+    for (const line of byMessage.values()) this.logger.info(line, 'decisions published');
   }
 }

@@ -40,7 +40,7 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
   } catch {
     throw new EdifactError('INVALID_JSON_MANIFEST', 'input starts like JSON but is not valid JSON');
   }
-  if (deeperThan(plain, MAX_JSON_DEPTH))
+  if (!prepare(plain, MAX_JSON_DEPTH))
     throw new EdifactError(
       'INVALID_JSON_MANIFEST',
       `JSON manifest is nested deeper than ${MAX_JSON_DEPTH} levels`,
@@ -98,16 +98,29 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
   );
 }
 
-/** Iterative (the point is to survive input that would overflow a recursive walk). */
-function deeperThan(value: unknown, limit: number): boolean {
+/**
+ * One pass over the parsed JSON before validation: false when it nests deeper than `limit`;
+ * otherwise properties set to null are removed, so an optional field sent as null reads as absent
+ * (class-validator's @IsOptional lets null through to code that expects a string) and a required
+ * one as missing. Iterative: the point is to survive input that would overflow a recursive walk.
+ */
+function prepare(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    if (depth > limit) return false;
+    if (Array.isArray(v)) {
+      for (const child of v) stack.push([child, depth + 1]);
+      continue;
+    }
+    const record = v as Record<string, unknown>;
+    for (const [key, child] of Object.entries(record)) {
+      if (child === null) delete record[key];
+      else stack.push([child, depth + 1]);
+    }
   }
-  return false;
+  return true;
 }
 
 function readLeg(f: JsonFlight, path: string, findings: Finding[]): FlightLeg {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { Topic } from '@paxscreen/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import type {
+  Consumer,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+  Message,
+  Producer,
+} from 'kafkajs';
 
 import { chunkBySize, OutgoingRecord, toMessage } from './producer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
@@ -60,6 +68,14 @@ export interface BatchConsumerOptions {
    * unfinished transaction at once). Without it: at-least-once (outputs acked, then offsets).
    */
   transactionalId?: string;
+  /**
+   * Errors that mean "a dependency is unavailable" (Redis down or restarting, ...), not "this record
+   * is bad": the batch waits and is tried again until the dependency is back; it is never
+   * dead-lettered for them. kafkajs errors marked retriable always count as such.
+   */
+  isTransient?: (error: unknown) => boolean;
+  /** kafkajs gave up on the consumer after this error; it is being started again. */
+  onRestart?: (error: unknown) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,12 +114,75 @@ export function toConsumed(topic: Topic, partition: number, message: KafkaMessag
   };
 }
 
+/** Pause before a consumer that kafkajs gave up on is started again, ms. */
+const RERUN_DELAY_MS = 2000;
+
+/**
+ * Runs a kafkajs consumer and keeps it running. kafkajs restarts a crashed consumer only after a
+ * retriable error and gives up after the others (e.g. "Failed to find group coordinator" while a
+ * broker restarts), leaving a live process that consumes nothing; those are started again here.
+ * Returns what stops the watch (call it before disconnecting).
+ */
+export async function runKeptAlive(
+  consumer: Consumer,
+  config: ConsumerRunConfig,
+  onRestart?: (error: unknown) => void,
+): Promise<() => void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const rerun = async () => {
+    if (stopped) return;
+    try {
+      await consumer.connect();
+      await consumer.run(config);
+    } catch (err) {
+      onRestart?.(err);
+      timer = setTimeout(() => void rerun(), RERUN_DELAY_MS);
+    }
+  };
+  // CRASH comes after kafkajs has stopped and disconnected the consumer: run() may start it anew.
+  consumer.on(consumer.events.CRASH, (e) => {
+    if (e.payload.restart || stopped) return;
+    onRestart?.(e.payload.error);
+    timer = setTimeout(() => void rerun(), RERUN_DELAY_MS);
+  });
+  await consumer.run(config);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
 function logicalTopic(settings: KafkaSettings, physical: string): Topic {
   return physical.slice(settings.prefix.length) as Topic;
 }
 
 /** Transactions older than this are aborted by the broker: bounds how long a crash can hold readers. */
 const TRANSACTION_TIMEOUT_MS = 15_000;
+/** Longest pause between two tries while a dependency is unavailable, ms. */
+const MAX_TRANSIENT_BACKOFF_MS = 2000;
+
+/**
+ * Thrown out of a batch that could not be committed. kafkajs restarts a consumer only after a
+ * retriable error (any other leaves the process running without consuming), so it is marked so;
+ * the original error is kept as `reason`, not `cause` (kafkajs judges the innermost `cause`).
+ */
+export class BatchNotCommittedError extends Error {
+  readonly retriable = true;
+
+  constructor(readonly reason: unknown) {
+    super(`batch not committed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'BatchNotCommittedError';
+  }
+}
+
+/** The batch's partition was taken away or the consumer is stopping: leave without committing. */
+const STOPPED = Symbol('stopped');
+
+interface BatchControl {
+  heartbeat: () => Promise<void>;
+  active: () => boolean;
+}
 
 /**
  * A consumer-group member that commits a batch's offsets only together with (transactional) or
@@ -111,14 +190,16 @@ const TRANSACTION_TIMEOUT_MS = 15_000;
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** Set after a failed transaction: the producer is replaced before the next one. */
+  private producerSpoilt = false;
   private readonly attempts: number;
   private readonly maxRecords: number;
   private readonly transactional: boolean;
   private readonly group: string;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly settings: KafkaSettings,
     private readonly options: BatchConsumerOptions,
     private readonly handler: BatchHandler,
@@ -137,17 +218,28 @@ export class BatchConsumer {
       // Only committed transactional output is read (kafkajs default, stated for the invariant).
       readUncommitted: false,
     });
-    this.producer = kafka.producer({
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       ...(this.transactional
         ? {
-            transactionalId: physicalGroup(settings, options.transactionalId!),
+            transactionalId: physicalGroup(this.settings, this.options.transactionalId!),
             transactionTimeout: TRANSACTION_TIMEOUT_MS,
           }
         : {}),
     });
+  }
+
+  private isTransient(error: unknown): boolean {
+    return (
+      (error as { retriable?: unknown } | undefined)?.retriable === true ||
+      (this.options.isTransient?.(error) ?? false)
+    );
   }
 
   private assignment: Record<string, number[]> = {};
@@ -176,15 +268,22 @@ export class BatchConsumer {
         }),
       );
     }
-    await this.consumer.run({
-      autoCommit: !this.transactional,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
-      eachBatch: (payload) => this.eachBatch(payload),
-    });
+    this.unwatch = await runKeptAlive(
+      this.consumer,
+      {
+        autoCommit: !this.transactional,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: (payload) => this.eachBatch(payload),
+      },
+      this.options.onRestart,
+    );
   }
 
+  private unwatch?: () => void;
+
   async stop(): Promise<void> {
+    this.unwatch?.();
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -193,14 +292,16 @@ export class BatchConsumer {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const topic = logicalTopic(this.settings, batch.topic);
     const messages = batch.messages;
+    const control: BatchControl = { heartbeat, active: () => isRunning() && !isStale() };
     for (let start = 0; start < messages.length; start += this.maxRecords) {
-      if (!isRunning() || isStale()) return;
+      if (!control.active()) return;
       const began = Date.now();
       const chunk = messages
         .slice(start, start + this.maxRecords)
         .map((m) => toConsumed(topic, batch.partition, m));
       const last = chunk[chunk.length - 1].offset;
-      const outputs = await this.process(chunk, heartbeat);
+      const outputs = await this.process(chunk, control);
+      if (outputs === STOPPED) return;
       if (this.transactional) {
         await this.commitTransaction(outputs, batch.topic, batch.partition, last);
         resolveOffset(last);
@@ -237,32 +338,54 @@ export class BatchConsumer {
 
   private async commitTransaction(outputs: OutputBatch[], physical: string, partition: number, last: string) {
     for (let attempt = 1; ; attempt++) {
-      const transaction = await this.producer.transaction();
       try {
-        for (const request of this.requests(outputs)) await transaction.send({ ...request, acks: -1 });
-        await transaction.sendOffsets({
-          consumerGroupId: this.group,
-          topics: [{ topic: physical, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
-        });
-        await transaction.commit();
-        return;
+        if (this.producerSpoilt) await this.renewProducer();
+        const transaction = await this.producer.transaction();
+        try {
+          for (const request of this.requests(outputs)) await transaction.send({ ...request, acks: -1 });
+          await transaction.sendOffsets({
+            consumerGroupId: this.group,
+            topics: [
+              { topic: physical, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] },
+            ],
+          });
+          await transaction.commit();
+          return;
+        } catch (error) {
+          await transaction.abort().catch(() => undefined);
+          throw error;
+        }
       } catch (error) {
-        await transaction.abort().catch(() => undefined);
+        // A commit or abort that failed (broker restarting) leaves kafkajs' transaction state where
+        // it refuses every later transaction; a new producer under the same transactional id
+        // starts clean, and its initialisation aborts what the old one left open.
+        this.producerSpoilt = true;
         this.options.onError?.(error, attempt);
         // The outputs are deterministic for the same records, so retrying the transaction is safe.
-        if (attempt >= this.attempts) throw error;
+        if (attempt >= this.attempts) throw new BatchNotCommittedError(error);
         await sleep(Math.min(5000, 100 * 2 ** attempt));
       }
     }
   }
 
-  private async process(chunk: ConsumedRecord[], heartbeat: () => Promise<void>): Promise<OutputBatch[]> {
-    const whole = await this.tryHandle(chunk, heartbeat);
-    if (whole) return whole;
+  private async renewProducer(): Promise<void> {
+    await this.producer.disconnect().catch(() => undefined);
+    this.producer = this.newProducer();
+    await this.producer.connect();
+    this.producerSpoilt = false;
+  }
+
+  private async process(
+    chunk: ConsumedRecord[],
+    control: BatchControl,
+  ): Promise<OutputBatch[] | typeof STOPPED> {
+    const whole = await this.tryHandle(chunk, control);
+    if (whole !== undefined) return whole;
     // The whole chunk keeps failing: isolate the record(s) at fault, keep the others' outputs.
     const outputs: OutputBatch[] = [];
     for (const record of chunk) {
-      const single = chunk.length > 1 ? await this.tryHandle([record], heartbeat) : undefined;
+      const single = chunk.length > 1 ? await this.tryHandle([record], control) : undefined;
+      if (single === STOPPED) return STOPPED;
       outputs.push(
         ...(single ?? this.options.onPoison(record, new Error('handler failed on every attempt'))),
       );
@@ -270,22 +393,34 @@ export class BatchConsumer {
     return outputs;
   }
 
+  /**
+   * The handler's outputs; undefined when it failed every attempt (the records are poison);
+   * STOPPED when the consumer stops or loses the partition while a dependency is unavailable.
+   * Transient failures do not use up attempts: the batch waits for the dependency instead.
+   */
   private async tryHandle(
     records: ConsumedRecord[],
-    heartbeat: () => Promise<void>,
-  ): Promise<OutputBatch[] | undefined> {
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+    control: BatchControl,
+  ): Promise<OutputBatch[] | undefined | typeof STOPPED> {
+    let failures = 0;
+    let waits = 0;
+    for (;;) {
       try {
         return (await this.handler(records)) ?? [];
       } catch (error) {
-        this.options.onError?.(error, attempt);
-        if (attempt < this.attempts) {
-          await sleep(Math.min(5000, 100 * 2 ** attempt));
-          await heartbeat().catch(() => undefined);
+        if (this.isTransient(error)) {
+          this.options.onError?.(error, failures + 1);
+          if (!control.active()) return STOPPED;
+          await sleep(Math.min(MAX_TRANSIENT_BACKOFF_MS, 100 * 2 ** ++waits));
+        } else {
+          failures++;
+          this.options.onError?.(error, failures);
+          if (failures >= this.attempts) return undefined;
+          await sleep(Math.min(5000, 100 * 2 ** failures));
         }
+        await control.heartbeat().catch(() => undefined);
       }
     }
-    return undefined;
   }
 }
 
@@ -342,7 +477,7 @@ export class TopicReplayer {
         this.consumer.subscribe({ topic: physicalTopic(this.settings, topic), fromBeginning: true }),
       );
     }
-    await this.consumer.run({
+    this.unwatch = await runKeptAlive(this.consumer, {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat }) => {
         const topic = logicalTopic(this.settings, batch.topic);
@@ -370,7 +505,10 @@ export class TopicReplayer {
     }
   }
 
+  private unwatch?: () => void;
+
   async stop(): Promise<void> {
+    this.unwatch?.();
     await this.consumer.disconnect();
   }
 }

@@ -89,16 +89,56 @@ export class EventProducer {
     return this.connected;
   }
 
-  /** Sends records in requests below the broker's size limit; resolves when all are acknowledged. */
-  async send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
-    for (const messages of chunkBySize(records.map(toMessage))) {
-      await this.producer.send({
+  /** Records waiting for the request in flight to finish; sent together in the next one. */
+  private queue: { topic: string; messages: Message[]; done: (err?: unknown) => void }[] = [];
+  private draining = false;
+
+  /**
+   * Sends records in requests below the broker's size limit; resolves when all are acknowledged.
+   * Concurrent callers share requests: with one request in flight (idempotence and ordering
+   * need it), each caller would otherwise wait in line for one whole round trip per caller before
+   * it (an iAPI request or a carrier POST behind 60 others waited 60 round trips). What queued up
+   * while a request was in flight goes out in the next one, in arrival order; an idle producer
+   * sends at once, so nothing waits for a timer. A record too large for a request still travels
+   * in a request of its own, so it fails alone.
+   */
+  send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({
         topic: physicalTopic(this.settings, topic),
-        acks: -1,
-        compression: CompressionTypes.None,
-        messages,
+        messages: records.map(toMessage),
+        done: (err) => (err === undefined ? resolve() : reject(err)),
       });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.queue.length);
+      const byTopic = new Map<string, Message[]>();
+      for (const b of batch) {
+        const list = byTopic.get(b.topic) ?? [];
+        for (const m of b.messages) list.push(m);
+        byTopic.set(b.topic, list);
+      }
+      try {
+        for (const [topic, messages] of byTopic)
+          for (const chunk of chunkBySize(messages))
+            await this.producer.send({
+              topic,
+              acks: -1,
+              compression: CompressionTypes.None,
+              messages: chunk,
+            });
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
     }
+    this.draining = false;
   }
 
   /** Several topics in one round trip, still acks = all. */

@@ -4,7 +4,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 
 import { Topic } from '@paxscreen/contracts';
 
-import { ConsumedRecord, toConsumed, withRetries } from './consumer';
+import { ConsumedRecord, runKeptAlive, toConsumed, withRetries } from './consumer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /**
@@ -42,7 +42,9 @@ export class ReplyListener {
     await withRetries(() =>
       this.consumer.subscribe({ topic: physicalTopic(this.settings, this.topic), fromBeginning: false }),
     );
-    await this.consumer.run({
+    // Kept alive across broker restarts: a listener that kafkajs gave up on would let every later
+    // request time out.
+    this.unwatch = await runKeptAlive(this.consumer, {
       autoCommit: false,
       eachMessage: async ({ message, partition }) =>
         this.onRecord(toConsumed(this.topic, partition, message)),
@@ -50,7 +52,10 @@ export class ReplyListener {
     await this.ready;
   }
 
+  private unwatch?: () => void;
+
   async stop(): Promise<void> {
+    this.unwatch?.();
     await this.consumer.disconnect();
   }
 }

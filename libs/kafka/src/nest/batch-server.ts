@@ -3,8 +3,8 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 
-import { DeadLetter, Topic } from '@paxscreen/contracts';
-import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { DeadLetter, Header, Topic } from '@paxscreen/contracts';
+import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 
 import { BatchConsumer, ConsumedRecord, OutputBatch } from '../core/consumer';
 import { deadLetterOutput } from '../core/dead-letter';
@@ -27,6 +27,8 @@ export interface KafkaBatchServerOptions {
    * an app with two consumer groups gives each its own symbol.
    */
   transport?: symbol;
+  /** Errors meaning a dependency is unavailable: the batch waits for it, never dead-letters (see BatchConsumerOptions). */
+  isTransient?: (error: unknown) => boolean;
 }
 
 /** The context handed to `@EventPattern` handlers next to the batch. */
@@ -65,15 +67,23 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         fromBeginning: this.options.fromBeginning ?? true,
         maxRecords: this.options.maxRecords,
         transactionalId: this.options.transactionalId,
+        isTransient: this.options.isTransient,
         onPoison: (record, error) => {
           metrics?.deadLetters.inc({ stage, code: 'HANDLER_FAILED' });
           logger.error(
-            { topic: record.topic, partition: record.partition, offset: record.offset },
+            {
+              topic: record.topic,
+              partition: record.partition,
+              offset: record.offset,
+              traceId: traceIdOf(record.headers[Header.TraceParent]),
+            },
             'record dead-lettered',
           );
           return [deadLetterOutput(record, { stage, code: 'HANDLER_FAILED', message: errorMessage(error) })];
         },
         onError: (error, attempt) => logger.warn({ err: error, attempt, groupId }, 'batch failed; retrying'),
+        onRestart: (error) =>
+          logger.error({ err: error, groupId }, 'consumer stopped by kafkajs; starting it again'),
         onBatch: (s) =>
           metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag),
       },

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../normalize/bounded-cache';
 import { SIMILAR_CHARACTER_PAIRS } from '../normalize/data/rigour-names.data';
 
 /**
@@ -73,7 +74,14 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/ee/g, 'i'],
 ];
 
+/** Forms of recent tokens (names repeat). */
+const FORMS = new BoundedCache<string>(50000);
+
 export function comparisonForm(token: string): string {
+  return FORMS.get(token) ?? FORMS.set(token, foldSpelling(token));
+}
+
+function foldSpelling(token: string): string {
   let s = token;
   for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement);
   return s;
@@ -106,10 +114,62 @@ let rowCur = new Float64Array(64);
 let gapA = new Float64Array(64);
 let gapB = new Float64Array(64);
 
+const BAG = new Int32Array(ALPHABET);
+/** Cheapest substitution of one character by another (see EDIT_COSTS). */
+const MIN_SUBSTITUTION = Math.min(EDIT_COSTS.vowelForVowel, EDIT_COSTS.confusable, EDIT_COSTS.substitution);
+/** Cheapest gap of a character (a vowel against a vowel-poor token, or a doubled letter or h). */
+const MIN_GAP = Math.min(EDIT_COSTS.doubledLetter, EDIT_COSTS.letterH, EDIT_COSTS.insertion);
+const MIN_GAP_VOWEL_POOR = Math.min(MIN_GAP, EDIT_COSTS.vowelInVowelPoor);
+
+/**
+ * A lower bound of the distance from the letters alone (a "bag distance"): the x letters of `a` that `b`
+ * lacks and the y letters of `b` that `a` lacks must each be substituted or dropped, whatever the order.
+ * Matches and transpositions cost nothing here, so the bound never exceeds the true distance. Returns 0 for
+ * characters beyond ASCII (no bound claimed).
+ */
+function bagDistance(a: string, b: string, aVowelPoor: boolean, bVowelPoor: boolean): number {
+  const n = a.length;
+  const m = b.length;
+  for (let i = 0; i < n; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch >= ALPHABET) {
+      for (let k = 0; k < i; k++) BAG[a.charCodeAt(k)] = 0;
+      return 0;
+    }
+    BAG[ch]++;
+  }
+  let onlyB = 0;
+  let ascii = true;
+  for (let j = 0; j < m; j++) {
+    const ch = b.charCodeAt(j);
+    if (ch >= ALPHABET) ascii = false;
+    else if (BAG[ch] > 0) BAG[ch]--;
+    else onlyB++;
+  }
+  let onlyA = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = a.charCodeAt(i);
+    onlyA += BAG[ch];
+    BAG[ch] = 0;
+  }
+  if (!ascii) return 0;
+  // Dropping a letter of `a` is cheapest when `b` is vowel-poor (a vowel), and vice versa.
+  const gapA = bVowelPoor ? MIN_GAP_VOWEL_POOR : MIN_GAP;
+  const gapB = aVowelPoor ? MIN_GAP_VOWEL_POOR : MIN_GAP;
+  // s substitutions plus the drops left over: piecewise linear in s, so minimal at s = 0, min or max.
+  const low = onlyA < onlyB ? onlyA : onlyB;
+  const high = onlyA < onlyB ? onlyB : onlyA;
+  const none = gapA * onlyA + gapB * onlyB;
+  const some = MIN_SUBSTITUTION * low + gapA * (onlyA - low) + gapB * (onlyB - low);
+  const all = MIN_SUBSTITUTION * high;
+  return Math.min(none, some, all);
+}
+
 /**
  * Weighted Damerau–Levenshtein (optimal string alignment) distance. `aVowelPoor` / `bVowelPoor`: that
  * token came from a script without written short vowels, so vowels only the other token has are cheap.
- * Stops early and returns `Infinity` once every path exceeds `limit`.
+ * Returns `Infinity` as soon as the distance is known to exceed `limit` (from the letters alone, or once
+ * every path does).
  */
 export function weightedDistance(
   a: string,
@@ -118,6 +178,7 @@ export function weightedDistance(
   bVowelPoor = false,
   limit = Infinity,
 ): number {
+  if (limit !== Infinity && bagDistance(a, b, aVowelPoor, bVowelPoor) > limit) return Infinity;
   const n = a.length;
   const m = b.length;
   const size = Math.max(n, m) + 1;

@@ -44,15 +44,77 @@ export interface NameComparison {
   unmatchedCandidate: string[];
 }
 
-interface Option {
-  qStart: number;
-  qEnd: number;
-  cStart: number;
-  cEnd: number;
-  similarity: number;
+/**
+ * Alignment options (a token or run of tokens on each side and their similarity) live in reused typed
+ * columns: the index aligns dozens of candidates per query and must not allocate per option.
+ */
+class Options {
+  qStart = new Int32Array(64);
+  qEnd = new Int32Array(64);
+  cStart = new Int32Array(64);
+  cEnd = new Int32Array(64);
+  similarity = new Float64Array(64);
   /** Tie-breaker: pairs in the same relative position first. */
-  drift: number;
+  drift = new Float64Array(64);
+  order = new Int32Array(64);
+  count = 0;
+
+  add(qStart: number, qEnd: number, cStart: number, cEnd: number, similarity: number, drift: number): void {
+    if (this.count === this.qStart.length) this.grow();
+    const k = this.count++;
+    this.qStart[k] = qStart;
+    this.qEnd[k] = qEnd;
+    this.cStart[k] = cStart;
+    this.cEnd[k] = cEnd;
+    this.similarity[k] = similarity;
+    this.drift[k] = drift;
+  }
+
+  /** Most similar first, then least drift, then as added (a stable sort by insertion over a few options). */
+  sort(): void {
+    const { order, similarity, drift } = this;
+    for (let k = 0; k < this.count; k++) {
+      let at = k;
+      while (at > 0) {
+        const prev = order[at - 1];
+        if (similarity[prev] > similarity[k] || (similarity[prev] === similarity[k] && drift[prev] <= drift[k]))
+          break;
+        order[at] = prev;
+        at--;
+      }
+      order[at] = k;
+    }
+  }
+
+  private grow(): void {
+    const n = this.qStart.length * 2;
+    const int = (a: Int32Array<ArrayBuffer>) => {
+      const next = new Int32Array(n);
+      next.set(a);
+      return next;
+    };
+    const float = (a: Float64Array<ArrayBuffer>) => {
+      const next = new Float64Array(n);
+      next.set(a);
+      return next;
+    };
+    this.qStart = int(this.qStart);
+    this.qEnd = int(this.qEnd);
+    this.cStart = int(this.cStart);
+    this.cEnd = int(this.cEnd);
+    this.similarity = float(this.similarity);
+    this.drift = float(this.drift);
+    this.order = new Int32Array(n);
+  }
 }
+
+// Per-call scratch (alignments never nest).
+const OPTIONS = new Options();
+let qSettled = new Uint8Array(16);
+let cSettled = new Uint8Array(16);
+let qUsed = new Uint8Array(16);
+let cUsed = new Uint8Array(16);
+let qTo = new Int32Array(16);
 
 function joined(
   tokens: readonly ComparableToken[],
@@ -71,14 +133,18 @@ function joined(
 /** A token that already has a near-exact partner is never part of a merge (saves most of the work). */
 const SETTLED = 0.95;
 
+/** Similarity of the run `q[start..start+span)` (joined, or reversed when `reversed`) with `c[j]`. */
+export type MergeSimilarity = (start: number, span: number, reversed: boolean, j: number) => number;
+
 function spanOptions(
   q: readonly ComparableToken[],
   c: readonly ComparableToken[],
   cfg: NameAlignmentConfig,
   swapped: boolean,
-  qSettled: readonly boolean[],
-  cSettled: readonly boolean[],
-  out: Option[],
+  qSettled: Uint8Array,
+  cSettled: Uint8Array,
+  out: Options,
+  mergeSimilarity?: MergeSimilarity,
 ): void {
   for (let i = 0; i < q.length; i++) {
     let spanLength = q[i].form.length;
@@ -86,8 +152,8 @@ function spanOptions(
       spanLength += q[i + span - 1].form.length;
       if (qSettled[i] || qSettled[i + span - 1]) break;
       // Two parts may be joined in either order ("PUTIN, Vladimir" ~ VladimirPutin).
-      const orders = span === 2 ? [false, true] : [false];
-      for (const reversed of orders) {
+      for (let order = 0; order < (span === 2 ? 2 : 1); order++) {
+        const reversed = order === 1;
         let merged: { form: string; vowelPoor: boolean } | undefined;
         for (let j = 0; j < c.length; j++) {
           const ct = c[j].token;
@@ -95,19 +161,33 @@ function spanOptions(
           // The joined spelling must be about as long as the token it meets.
           const slack = Math.max(cfg.minEditsAllowed, spanLength * cfg.maxEditsPerChar);
           if (Math.abs(spanLength - c[j].form.length) > slack) continue;
-          merged ??= reversed ? joined([q[i + 1], q[i]], 0, 2) : joined(q, i, i + span);
-          const similarity = formSimilarity(merged.form, merged.vowelPoor, c[j].form, ct.vowelPoor, cfg);
+          let similarity: number;
+          if (mergeSimilarity) similarity = mergeSimilarity(i, span, reversed, j);
+          else {
+            merged ??= reversed ? joined([q[i + 1], q[i]], 0, 2) : joined(q, i, i + span);
+            similarity = formSimilarity(merged.form, merged.vowelPoor, c[j].form, ct.vowelPoor, cfg);
+          }
           if (similarity < cfg.minMergeSimilarity) continue;
           const drift = Math.abs(i / q.length - j / c.length);
-          out.push(
-            swapped
-              ? { qStart: j, qEnd: j + 1, cStart: i, cEnd: i + span, similarity, drift }
-              : { qStart: i, qEnd: i + span, cStart: j, cEnd: j + 1, similarity, drift },
-          );
+          if (swapped) out.add(j, j + 1, i, i + span, similarity, drift);
+          else out.add(i, i + span, j, j + 1, similarity, drift);
         }
       }
     }
   }
+}
+
+/** The similarity `spanOptions` gives a run of query tokens against one candidate token. */
+export function mergedSimilarity(
+  q: readonly ComparableToken[],
+  start: number,
+  span: number,
+  reversed: boolean,
+  c: ComparableToken,
+  cfg: NameAlignmentConfig,
+): number {
+  const merged = reversed ? joined([q[start + 1], q[start]], 0, 2) : joined(q, start, start + span);
+  return formSimilarity(merged.form, merged.vowelPoor, c.form, c.token.vowelPoor, cfg);
 }
 
 /**
@@ -124,6 +204,9 @@ export function alignNames(
   return alignTokens(query.tokens.map(comparable), candidate.tokens.map(comparable), cfg);
 }
 
+const NO_PAIRS: AlignedPair[] = [];
+const NO_TEXTS: string[] = [];
+
 /** `alignNames` on tokens already made comparable (the index keeps them that way). */
 export function alignTokens(
   q: readonly ComparableToken[],
@@ -133,92 +216,99 @@ export function alignTokens(
   pairSimilarity?: (i: number, j: number) => number,
   /** Spell out the aligned and unaligned parts (for explanations); ranking needs only the score. */
   detail = true,
+  /** Memoised `mergedSimilarity` of query runs (the index reuses them across candidates of one query). */
+  mergeSimilarity?: MergeSimilarity,
 ): NameComparison {
-  const options: Option[] = [];
-  for (let i = 0; i < q.length; i++) {
-    for (let j = 0; j < c.length; j++) {
+  const nq = q.length;
+  const nc = c.length;
+  if (qUsed.length < nq) {
+    qSettled = new Uint8Array(nq * 2);
+    qUsed = new Uint8Array(nq * 2);
+    qTo = new Int32Array(nq * 2);
+  }
+  if (cUsed.length < nc) {
+    cSettled = new Uint8Array(nc * 2);
+    cUsed = new Uint8Array(nc * 2);
+  }
+  const options = OPTIONS;
+  options.count = 0;
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < nc; j++) {
       const similarity = pairSimilarity ? pairSimilarity(i, j) : tokenSimilarity(q[i], c[j], cfg);
-      if (similarity >= cfg.minPairSimilarity) {
-        options.push({
-          qStart: i,
-          qEnd: i + 1,
-          cStart: j,
-          cEnd: j + 1,
-          similarity,
-          drift: Math.abs(i / q.length - j / c.length),
-        });
-      }
+      if (similarity >= cfg.minPairSimilarity)
+        options.add(i, i + 1, j, j + 1, similarity, Math.abs(i / nq - j / nc));
     }
   }
-  if (cfg.maxMergeSpan > 1 && q.length + c.length > 2) {
-    const qSettled = new Array<boolean>(q.length).fill(false);
-    const cSettled = new Array<boolean>(c.length).fill(false);
-    for (const o of options) {
-      if (o.similarity >= SETTLED) {
-        qSettled[o.qStart] = true;
-        cSettled[o.cStart] = true;
+  if (cfg.maxMergeSpan > 1 && nq + nc > 2) {
+    qSettled.fill(0, 0, nq);
+    cSettled.fill(0, 0, nc);
+    for (let k = 0; k < options.count; k++) {
+      if (options.similarity[k] >= SETTLED) {
+        qSettled[options.qStart[k]] = 1;
+        cSettled[options.cStart[k]] = 1;
       }
     }
-    spanOptions(q, c, cfg, false, qSettled, cSettled, options);
+    spanOptions(q, c, cfg, false, qSettled, cSettled, options, mergeSimilarity);
     spanOptions(c, q, cfg, true, cSettled, qSettled, options);
   }
-  options.sort((a, b) => b.similarity - a.similarity || a.drift - b.drift);
+  options.sort();
 
-  const qUsed = new Array<boolean>(q.length).fill(false);
-  const cUsed = new Array<boolean>(c.length).fill(false);
+  qUsed.fill(0, 0, nq);
+  cUsed.fill(0, 0, nc);
   // Where each query token went (index of the first candidate token of its pair), for the patronym check.
-  const qTo = new Array<number>(q.length).fill(-1);
-  const weight = (t: ComparableToken): number => cfg.roleWeights[t.token.role];
-  const pairs: AlignedPair[] = [];
+  qTo.fill(-1, 0, nq);
+  const roleWeights = cfg.roleWeights;
+  const pairs: AlignedPair[] = detail ? [] : NO_PAIRS;
   let matched = 0;
   let base = 0;
-  for (const o of options) {
+  for (let n = 0; n < options.count; n++) {
+    const o = options.order[n];
+    const qs = options.qStart[o];
+    const qe = options.qEnd[o];
+    const cs = options.cStart[o];
+    const ce = options.cEnd[o];
     let free = true;
-    for (let k = o.qStart; k < o.qEnd && free; k++) free = !qUsed[k];
-    for (let k = o.cStart; k < o.cEnd && free; k++) free = !cUsed[k];
+    for (let k = qs; k < qe && free; k++) free = qUsed[k] === 0;
+    for (let k = cs; k < ce && free; k++) free = cUsed[k] === 0;
     if (!free) continue;
     let wq = 0;
     let wc = 0;
-    for (let k = o.qStart; k < o.qEnd; k++) {
-      qUsed[k] = true;
-      qTo[k] = o.cStart;
-      wq += weight(q[k]);
+    for (let k = qs; k < qe; k++) {
+      qUsed[k] = 1;
+      qTo[k] = cs;
+      wq += roleWeights[q[k].token.role];
     }
-    for (let k = o.cStart; k < o.cEnd; k++) {
-      cUsed[k] = true;
-      wc += weight(c[k]);
+    for (let k = cs; k < ce; k++) {
+      cUsed[k] = 1;
+      wc += roleWeights[c[k].token.role];
     }
     const w = (wq + wc) / 2;
-    matched += o.similarity * w;
+    const similarity = options.similarity[o];
+    matched += similarity * w;
     base += w;
     if (detail) {
       pairs.push({
         query: q
-          .slice(o.qStart, o.qEnd)
+          .slice(qs, qe)
           .map((t) => t.token.text)
           .join(' '),
         candidate: c
-          .slice(o.cStart, o.cEnd)
+          .slice(cs, ce)
           .map((t) => t.token.text)
           .join(' '),
-        similarity: o.similarity,
+        similarity,
       });
     }
   }
 
   // A repeated token (Sergey Sergey Shoigu) whose twin was aligned adds nothing and costs nothing.
-  const unmatched = (tokens: readonly ComparableToken[], used: boolean[]): ComparableToken[] => {
-    const alignedTexts = new Set(tokens.filter((_, k) => used[k]).map((t) => t.token.text));
-    return tokens.filter((t, k) => !used[k] && !alignedTexts.has(t.token.text));
-  };
-  const uq = unmatched(q, qUsed);
-  const uc = unmatched(c, cUsed);
-  const wUq = uq.reduce((s, t) => s + weight(t), 0);
-  const wUc = uc.reduce((s, t) => s + weight(t), 0);
+  const uq = unmatched(q, qUsed, cfg);
+  const wUq = uq.weight;
+  const cq = uq.conflict;
+  const uc = unmatched(c, cUsed, cfg);
+  const wUc = uc.weight;
   // Substitution weighs initials as contradicting name parts (Hans O. Friedrich is not Hans Joachim).
-  const conflict = (ts: ComparableToken[]): number =>
-    ts.reduce((s, t) => s + (t.token.role === 'initial' ? cfg.initialConflictWeight : weight(t)), 0);
-  const substituted = Math.min(conflict(uq), conflict(uc));
+  const substituted = Math.min(cq, uc.conflict);
   const denominator =
     base +
     cfg.substitutionPenalty * substituted +
@@ -229,31 +319,71 @@ export function alignTokens(
   return {
     score,
     pairs,
-    unmatchedQuery: detail ? uq.map((t) => t.token.text) : [],
-    unmatchedCandidate: detail ? uc.map((t) => t.token.text) : [],
+    unmatchedQuery: detail ? unmatchedTexts(q, qUsed) : NO_TEXTS,
+    unmatchedCandidate: detail ? unmatchedTexts(c, cUsed) : NO_TEXTS,
   };
+}
+
+/** An unaligned token counts unless a token of the same spelling on its side was aligned. */
+function counts(tokens: readonly ComparableToken[], used: Uint8Array, k: number): boolean {
+  if (used[k]) return false;
+  const text = tokens[k].token.text;
+  for (let o = 0; o < tokens.length; o++) if (used[o] && tokens[o].token.text === text) return false;
+  return true;
+}
+
+// Sums of the unaligned tokens, returned through one reused object (no allocation per alignment).
+const UNMATCHED = { weight: 0, conflict: 0 };
+
+/** Weight and conflict weight of the unaligned tokens that count, summed in token order. */
+function unmatched(
+  tokens: readonly ComparableToken[],
+  used: Uint8Array,
+  cfg: NameAlignmentConfig,
+): { weight: number; conflict: number } {
+  let weight = 0;
+  let conflict = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!counts(tokens, used, k)) continue;
+    const role = tokens[k].token.role;
+    const w = cfg.roleWeights[role];
+    weight += w;
+    conflict += role === 'initial' ? cfg.initialConflictWeight : w;
+  }
+  UNMATCHED.weight = weight;
+  UNMATCHED.conflict = conflict;
+  return UNMATCHED;
+}
+
+function unmatchedTexts(tokens: readonly ComparableToken[], used: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k++) if (counts(tokens, used, k)) out.push(tokens[k].token.text);
+  return out;
 }
 
 const PATRONYM_GROUPS = new Set(['sym:bin', 'sym:bint']);
 
-/** Index of the name after each "son/daughter of" particle: the father's name. */
-function fathers(tokens: readonly ComparableToken[]): number[] {
-  const out: number[] = [];
-  for (let k = 0; k + 1 < tokens.length; k++) {
-    if (tokens[k].token.groups?.some((g) => PATRONYM_GROUPS.has(g)) && tokens[k + 1].token.role === 'name')
-      out.push(k + 1);
-  }
-  return out;
+/** Whether `tokens[k]` names a father: a name right after a "son/daughter of" particle. */
+function isFather(tokens: readonly ComparableToken[], k: number): boolean {
+  if (k < 1 || k >= tokens.length || tokens[k].token.role !== 'name') return false;
+  const groups = tokens[k - 1].token.groups;
+  if (!groups) return false;
+  for (const g of groups) if (PATRONYM_GROUPS.has(g)) return true;
+  return false;
+}
+
+function hasFather(tokens: readonly ComparableToken[]): boolean {
+  for (let k = 1; k < tokens.length; k++) if (isFather(tokens, k)) return true;
+  return false;
 }
 
 /** Both names name a father, and a query father aligned with a listed name that is not a father there. */
 function fathersDiffer(
   q: readonly ComparableToken[],
   c: readonly ComparableToken[],
-  qTo: readonly number[],
+  qTo: Int32Array,
 ): boolean {
-  const qf = fathers(q);
-  const cf = fathers(c);
-  if (qf.length === 0 || cf.length === 0) return false;
-  return qf.some((k) => qTo[k] >= 0 && !cf.includes(qTo[k]));
+  if (!hasFather(q) || !hasFather(c)) return false;
+  for (let k = 1; k < q.length; k++) if (isFather(q, k) && qTo[k] >= 0 && !isFather(c, qTo[k])) return true;
+  return false;
 }

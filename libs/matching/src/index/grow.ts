@@ -20,3 +20,10 @@ export function growFloat32(a: Float32Array<ArrayBuffer>, min: number): Float32A
   next.set(a);
   return next;
 }
+
+export function growFloat64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const next = new Float64Array(Math.max(min, a.length * 2, 16));
+  next.set(a);
+  return next;
+}

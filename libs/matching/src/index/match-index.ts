@@ -3,12 +3,14 @@ import type { EntryKind, ListedName, WatchlistEntry } from '@paxscreen/contracts
 import { MatchAlgorithm, maxQualifierGain, runFeatures } from '../algorithms/algorithm';
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import { explain } from '../explain';
+import { alignmentBound } from '../features/alignment-bound';
 import { normalizeDocumentNumber, placeTokens } from '../features/identity.feature';
-import { alignTokens, NameComparison } from '../features/name-alignment';
+import { alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { normalizeName } from '../normalize/pipeline';
-import { growFloat32, growInt32, growUint8 } from './grow';
+import { growInt32, growUint8 } from './grow';
+import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, Vocabulary } from './vocabulary';
 
 /** How candidates are found (the scorer never sees a name these paths do not reach). */
@@ -25,8 +27,6 @@ const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
 const DEFAULT_LIMIT = 5;
 const MAX_MARK = 2 ** 30;
-/** Query tokens beyond this many are compared without the per-query pair memo. */
-const MAX_QUERY_TOKENS = 16;
 /** Query tokens whose similar vocabulary tokens are remembered (oldest forgotten first). */
 const MEMO_SIZE = 20000;
 
@@ -39,18 +39,22 @@ interface EntryRecord {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
-const KIND_CODES: Readonly<Record<EntryKind, number>> = {
-  PERSON: 1,
-  ENTITY: 2,
-  VESSEL: 3,
-  AIRCRAFT: 4,
-  UNKNOWN: 5,
-};
+/** Stands for a name whose alignment bound ruled it out (it ranks below every reachable name). */
+const UNREACHABLE: NameComparison = {
+  score: -Number.MAX_VALUE, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
 /** Which listed kinds a query kind meets: a passenger is never a vessel. */
-const MEETS: Readonly<Record<MatchKind, readonly number[]>> = {
-  PERSON: [KIND_CODES.PERSON, KIND_CODES.UNKNOWN],
-  ENTITY: [KIND_CODES.ENTITY, KIND_CODES.VESSEL, KIND_CODES.AIRCRAFT, KIND_CODES.UNKNOWN],
+const MEETS: Readonly<Record<MatchKind, readonly EntryKind[]>> = {
+  PERSON: ['PERSON', 'UNKNOWN'],
+  ENTITY: ['ENTITY', 'VESSEL', 'AIRCRAFT', 'UNKNOWN'],
 };
+/** One bit per query kind; a name's mask holds the bits of the query kinds that meet it (0 once removed). */
+const MEETS_BIT: Readonly<Record<MatchKind, number>> = { PERSON: 1, ENTITY: 2 };
+
+function meetMask(kind: EntryKind): number {
+  let mask = 0;
+  for (const k of ['PERSON', 'ENTITY'] as const) if (MEETS[k].includes(kind)) mask |= MEETS_BIT[k];
+  return mask;
+}
 
 function listedFull(n: ListedName): string {
   if (n.full && n.full.trim().length > 0) return n.full;
@@ -85,19 +89,22 @@ export class MatchIndex {
   private nameEntry = new Int32Array(0);
   private nameStart = new Int32Array(0);
   private nameLength = new Uint8Array(0);
-  private nameKind = new Uint8Array(0);
+  private nameMask = new Uint8Array(0);
   private nameText: string[] = [];
   private tokenPool = new Int32Array(0);
   private poolSize = 0;
   private names = 0;
   private deadNames = 0;
-  // Per-query scratch, reused: accumulated candidate weight and stamps that replace clearing.
-  private acc = new Float32Array(0);
-  private credited = new Int32Array(0);
+  // Per-query scratch, reused, two 32-bit lanes per name in one buffer (one cache line per posting):
+  // lane 0 the stamp of the last credit (stamps replace clearing), lane 1 the accumulated credit.
+  private stamps = new Int32Array(0);
+  private credit = new Float32Array(0);
   /** Names credited by the current query (a reused buffer; only the first `count` are valid). */
   private touched = new Int32Array(1024);
   private mark = 0;
+  private heap = new Int32Array(0);
   private readonly memo = new Map<string, Expansion[]>();
+  private readonly pairMemo = new PairMemo();
   private memoVersion = -1;
   /** Counts vocabulary tokens gaining their first live name or losing their last one. */
   private liveTokensChanged = 0;
@@ -136,7 +143,7 @@ export class MatchIndex {
       const signature = ids.join(',');
       if (seenNames.has(signature)) continue;
       seenNames.add(signature);
-      record.nameIds.push(this.addName(recordId, ids, full, KIND_CODES[entry.kind]));
+      record.nameIds.push(this.addName(recordId, ids, full, meetMask(entry.kind)));
     }
     this.records.push(record);
     this.entries.set(key, recordId);
@@ -156,6 +163,7 @@ export class MatchIndex {
         if (--this.vocab.df[tokenId] === 0) this.liveTokensChanged++;
       }
       this.nameEntry[nameId] = -1;
+      this.nameMask[nameId] = 0;
       this.deadNames++;
     }
     if (this.deadNames >= COMPACT_MIN_DEAD && this.deadNames > this.names * COMPACT_DEAD_SHARE)
@@ -174,31 +182,50 @@ export class MatchIndex {
     const top = this.candidates(q, kind);
     const cfg = this.algorithm.alignment;
     // Token pairs recur across candidates (every Muhammad on the list meets the query's Mohammed).
-    const pairMemo = new Map<number, number>();
-    const align = (nameId: number, detail: boolean): NameComparison => {
-      const start = this.nameStart[nameId];
-      const c = this.nameTokens(nameId);
-      const pairSimilarity = (i: number, j: number): number => {
-        if (i >= MAX_QUERY_TOKENS) return tokenSimilarity(q[i], c[j], cfg);
-        const key = this.tokenPool[start + j] * MAX_QUERY_TOKENS + i;
-        let sim = pairMemo.get(key);
-        if (sim === undefined) {
-          sim = tokenSimilarity(q[i], c[j], cfg);
-          pairMemo.set(key, sim);
-        }
-        return sim;
-      };
-      return alignTokens(q, c, cfg, pairSimilarity, detail);
+    // Memo positions: one per query token, then one per run of query tokens a merge may join.
+    const memo = this.pairMemo;
+    const maxSpan = cfg.maxMergeSpan;
+    memo.begin(q.length * (1 + (maxSpan + 1) * 2), this.vocab.size);
+    const tokenPool = this.tokenPool;
+    let start = 0;
+    let c: ComparableToken[] = [];
+    const pairSimilarity = (i: number, j: number): number => {
+      const tokenId = tokenPool[start + j];
+      const cached = memo.get(tokenId, i);
+      if (cached >= 0) return cached;
+      return memo.set(tokenId, i, tokenSimilarity(q[i], c[j], cfg));
     };
+    const mergeSimilarity = (i: number, span: number, reversed: boolean, j: number): number => {
+      const position = q.length + (i * (maxSpan + 1) + span) * 2 + (reversed ? 1 : 0);
+      const tokenId = tokenPool[start + j];
+      const cached = memo.get(tokenId, position);
+      if (cached >= 0) return cached;
+      return memo.set(tokenId, position, mergedSimilarity(q, i, span, reversed, c[j], cfg));
+    };
+    const align = (nameId: number, detail: boolean): NameComparison => {
+      start = this.nameStart[nameId];
+      c = this.nameTokens(nameId);
+      return alignTokens(q, c, cfg, pairSimilarity, detail, mergeSimilarity);
+    };
+    // Qualifiers can add at most `gain`: a name whose alignment cannot reach `minScore − gain` is never returned.
+    const gain = maxQualifierGain(this.algorithm, query);
+    const floor = minScore - gain;
     const best = new Map<number, { nameId: number; name: NameComparison }>();
-    for (const nameId of top) {
+    for (let k = 0; k < top.length; k++) {
+      const nameId = top[k];
       const recordId = this.nameEntry[nameId];
-      const name = align(nameId, false);
+      start = this.nameStart[nameId];
+      c = this.nameTokens(nameId);
+      if (alignmentBound(q, c, cfg, pairSimilarity) < floor) {
+        // Keeps the record's place in the ranking's tie order without aligning it.
+        if (!best.has(recordId)) best.set(recordId, { nameId, name: UNREACHABLE });
+        continue;
+      }
+      const name = alignTokens(q, c, cfg, pairSimilarity, false, mergeSimilarity);
       const prev = best.get(recordId);
       if (!prev || name.score > prev.name.score) best.set(recordId, { nameId, name });
     }
-    // Qualifiers can add at most `gain`: once a name cannot beat the limit-th final score, stop.
-    const gain = maxQualifierGain(this.algorithm, query);
+    // Once a name cannot beat the limit-th final score, stop.
     const ranked = [...best].sort((a, b) => b[1].name.score - a[1].name.score);
     const out: MatchCandidate[] = [];
     const finals: number[] = [];
@@ -231,7 +258,7 @@ export class MatchIndex {
    * similarity × rarity (each query token credits a name once, with its best expansion); the
    * `candidatesPerQuery` highest-credited names of a compatible kind win.
    */
-  private candidates(q: readonly ComparableToken[], kind: MatchKind): number[] {
+  private candidates(q: readonly ComparableToken[], kind: MatchKind): Int32Array {
     const cfg = this.algorithm.alignment;
     const live = Math.max(1, this.nameCount);
     const lookups: ComparableToken[] = [...q];
@@ -247,31 +274,34 @@ export class MatchIndex {
     const queryMark = this.nextMark();
     let touched = this.touched;
     let count = 0;
-    const credited = this.credited;
-    const acc = this.acc;
+    const stamps = this.stamps;
+    const credit = this.credit;
+    const df = this.vocab.df;
+    const postingLists = this.vocab.postings;
     for (const lookup of lookups) {
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const expansions = this.expansions(lookup);
       const creditMark = this.nextMark();
-      for (const { id, similarity } of expansions) {
-        const df = this.vocab.df[id];
-        if (df <= 0) continue;
-        const gain = similarity * roleWeight * Math.log(1 + live / df);
+      for (let e = 0; e < expansions.length; e++) {
+        const { id, similarity } = expansions[e];
+        const holders = df[id];
+        if (holders <= 0) continue;
+        const gain = similarity * roleWeight * Math.log(1 + live / holders);
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
-        const postings = this.vocab.postings[id];
+        const postings = postingLists[id];
         for (let k = 0; k < postings.length; k++) {
-          const nameId = postings[k];
-          const mark = credited[nameId];
+          const slot = postings[k] << 1;
+          const mark = stamps[slot];
           if (mark === creditMark) continue;
           if (mark <= queryMark) {
             if (!creates) continue;
-            acc[nameId] = 0;
+            credit[slot + 1] = 0;
             if (count === touched.length) touched = this.touched = growInt32(touched, count + 1);
-            touched[count++] = nameId;
+            touched[count++] = postings[k];
           }
-          credited[nameId] = creditMark;
-          acc[nameId] += gain;
+          stamps[slot] = creditMark;
+          credit[slot + 1] += gain;
         }
       }
     }
@@ -300,42 +330,44 @@ export class MatchIndex {
   /** Stamps replace clearing the per-name scratch arrays; they restart before int32 runs out. */
   private nextMark(): number {
     if (this.mark >= MAX_MARK) {
-      this.credited.fill(0);
+      this.stamps.fill(0);
       this.mark = 0;
     }
     return ++this.mark;
   }
 
-  private topNames(touched: Int32Array, count: number, kind: MatchKind): number[] {
-    const meets = MEETS[kind];
+  /** The `candidatesPerQuery` best-credited live names of a kind the query meets (a min-heap by credit). */
+  private topNames(touched: Int32Array, count: number, kind: MatchKind): Int32Array {
+    const bit = MEETS_BIT[kind];
     const m = this.algorithm.candidatesPerQuery;
-    const heap: number[] = [];
-    const acc = this.acc;
-    // A min-heap of the m best names by accumulated weight.
-    const less = (a: number, b: number): boolean => acc[a] < acc[b];
+    if (this.heap.length < m) this.heap = new Int32Array(m);
+    const heap = this.heap;
+    const credit = this.credit;
+    const mask = this.nameMask;
+    let size = 0;
     for (let k = 0; k < count; k++) {
       const nameId = touched[k];
-      // Removed names linger in postings until compaction; their kind says nothing, their entry is -1.
-      if (this.nameEntry[nameId] < 0 || !meets.includes(this.nameKind[nameId])) continue;
-      if (heap.length < m) {
-        heap.push(nameId);
-        siftUp(heap, heap.length - 1, less);
-      } else if (acc[nameId] > acc[heap[0]]) {
+      // Removed names linger in postings until compaction; their mask is 0.
+      if ((mask[nameId] & bit) === 0) continue;
+      if (size < m) {
+        heap[size] = nameId;
+        siftUp(heap, size++, credit);
+      } else if (credit[(nameId << 1) + 1] > credit[(heap[0] << 1) + 1]) {
         heap[0] = nameId;
-        siftDown(heap, 0, less);
+        siftDown(heap, size, credit);
       }
     }
-    return heap;
+    return heap.subarray(0, size);
   }
 
-  private addName(recordId: number, tokenIds: number[], text: string, kindCode: number): number {
+  private addName(recordId: number, tokenIds: number[], text: string, mask: number): number {
     const nameId = this.names++;
     this.ensureNameCapacity(this.names);
     this.tokenPool = growInt32(this.tokenPool, this.poolSize + tokenIds.length);
     this.nameStart[nameId] = this.poolSize;
     this.nameLength[nameId] = Math.min(tokenIds.length, 255);
     this.nameEntry[nameId] = recordId;
-    this.nameKind[nameId] = kindCode;
+    this.nameMask[nameId] = mask;
     this.nameText[nameId] = text;
     for (let k = 0; k < this.nameLength[nameId]; k++) this.tokenPool[this.poolSize++] = tokenIds[k];
     for (const tokenId of this.uniqueTokens(nameId)) {
@@ -349,9 +381,13 @@ export class MatchIndex {
     this.nameEntry = growInt32(this.nameEntry, n, -1);
     this.nameStart = growInt32(this.nameStart, n);
     this.nameLength = growUint8(this.nameLength, n);
-    this.nameKind = growUint8(this.nameKind, n);
-    this.acc = growFloat32(this.acc, n);
-    this.credited = growInt32(this.credited, n);
+    this.nameMask = growUint8(this.nameMask, n);
+    if (this.stamps.length < 2 * n) {
+      // Fresh scratch: every stamp is 0, older than any query's, so nothing needs copying.
+      const buffer = new ArrayBuffer(8 * Math.max(n, this.stamps.length));
+      this.stamps = new Int32Array(buffer);
+      this.credit = new Float32Array(buffer);
+    }
   }
 
   private uniqueTokens(nameId: number): Set<number> {
@@ -376,7 +412,7 @@ export class MatchIndex {
     const entry = new Int32Array(Math.max(16, this.names - this.deadNames));
     const start = new Int32Array(entry.length);
     const length = new Uint8Array(entry.length);
-    const kind = new Uint8Array(entry.length);
+    const mask = new Uint8Array(entry.length);
     const text: string[] = [];
     const tokens = new Int32Array(Math.max(16, this.poolSize));
     for (let id = 0; id < this.names; id++) {
@@ -385,7 +421,7 @@ export class MatchIndex {
       entry[next] = this.nameEntry[id];
       start[next] = pool;
       length[next] = this.nameLength[id];
-      kind[next] = this.nameKind[id];
+      mask[next] = this.nameMask[id];
       text[next] = this.nameText[id];
       tokens.set(this.tokenPool.subarray(this.nameStart[id], this.nameStart[id] + this.nameLength[id]), pool);
       pool += this.nameLength[id];
@@ -394,14 +430,15 @@ export class MatchIndex {
     this.nameEntry = entry;
     this.nameStart = start;
     this.nameLength = length;
-    this.nameKind = kind;
+    this.nameMask = mask;
     this.nameText = text;
     this.tokenPool = tokens;
     this.poolSize = pool;
     this.names = next;
     this.deadNames = 0;
-    this.acc = new Float32Array(entry.length);
-    this.credited = new Int32Array(entry.length);
+    const buffer = new ArrayBuffer(8 * entry.length);
+    this.stamps = new Int32Array(buffer);
+    this.credit = new Float32Array(buffer);
     this.mark = 0;
     for (const record of this.records) if (record) record.nameIds = record.nameIds.map((id) => remap[id]);
     this.vocab.postings = this.vocab.postings.map(() => []);
@@ -410,24 +447,30 @@ export class MatchIndex {
   }
 }
 
-function siftUp(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
+/** Min-heap steps over name ids ordered by credit (lane 1 of the scratch; ties keep their place). */
+function siftUp(heap: Int32Array, i: number, credit: Float32Array): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!less(heap[i], heap[parent])) break;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    if (!(credit[(heap[i] << 1) + 1] < credit[(heap[parent] << 1) + 1])) break;
+    const t = heap[i];
+    heap[i] = heap[parent];
+    heap[parent] = t;
     i = parent;
   }
 }
 
-function siftDown(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
+function siftDown(heap: Int32Array, size: number, credit: Float32Array): void {
+  let i = 0;
   for (;;) {
     const l = 2 * i + 1;
     const r = l + 1;
     let smallest = i;
-    if (l < heap.length && less(heap[l], heap[smallest])) smallest = l;
-    if (r < heap.length && less(heap[r], heap[smallest])) smallest = r;
+    if (l < size && credit[(heap[l] << 1) + 1] < credit[(heap[smallest] << 1) + 1]) smallest = l;
+    if (r < size && credit[(heap[r] << 1) + 1] < credit[(heap[smallest] << 1) + 1]) smallest = r;
     if (smallest === i) return;
-    [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+    const t = heap[i];
+    heap[i] = heap[smallest];
+    heap[smallest] = t;
     i = smallest;
   }
 }

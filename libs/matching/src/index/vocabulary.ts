@@ -5,7 +5,7 @@ import {
   TokenSimilarityConfig,
 } from '../features/token-similarity';
 import { NameToken } from '../normalize/token';
-import { growInt32 } from './grow';
+import { growFloat64, growInt32 } from './grow';
 
 /** A vocabulary token similar to a query token, with the similarity the scorer would give the pair. */
 export interface Expansion {
@@ -29,6 +29,7 @@ export interface LookupLimits {
 }
 
 const GRAM = 3;
+const EMPTY_LIST = new Int32Array(0);
 /** Trigram alphabet: boundary, a–z, 0–9 (tokens are ASCII letters and digits by now). */
 const SYMBOLS = 37;
 const BOUNDARY = 0;
@@ -60,15 +61,24 @@ export class Vocabulary {
   readonly tokens: ComparableToken[] = [];
   /** Name ids per token; may hold removed names until the index compacts. */
   postings: number[][] = [];
-  /** Live names holding each token (for rarity weights). */
-  df: number[] = [];
+  /** Live names holding each token (for rarity weights); only the first `size` are valid. */
+  df = new Int32Array(0);
   private readonly ids = new Map<string, number>();
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
-  /** Trigram code → vocabulary ids (a dense table: 37³ slots). */
-  private readonly byGram: (number[] | undefined)[] = new Array(SYMBOLS ** GRAM);
-  private readonly gramCount: number[] = [];
-  private counter = new Int32Array(0);
+  /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
+  private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
+  private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
+  // Per-token columns read by the trigram walk (typed: the walk touches hundreds of tokens per look-up).
+  private gramCount = new Int32Array(0);
+  private formLength = new Int32Array(0);
+  // Look-up scratch: shared-trigram counters, the tokens they touched, and stamps marking tokens found.
+  private counter = new Uint16Array(0);
+  private touched = new Int32Array(0);
+  private foundStamp = new Int32Array(0);
+  private foundSimilarity = new Float64Array(0);
+  private foundIds: number[] = [];
+  private stamp = 0;
 
   get size(): number {
     return this.tokens.length;
@@ -83,67 +93,106 @@ export class Vocabulary {
     this.ids.set(k, id);
     this.tokens.push(c);
     this.postings.push([]);
-    this.df.push(0);
     push(this.byText, token.text, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
     const g = c.form.length >= 2 ? grams(c.form) : [];
-    for (const gram of g) (this.byGram[gram] ??= []).push(id);
-    this.gramCount.push(g.length);
+    for (const gram of g) {
+      const length = this.byGramLength[gram]++;
+      const list = (this.byGram[gram] = growInt32(this.byGram[gram] ?? EMPTY_LIST, length + 1));
+      list[length] = id;
+    }
+    const n = id + 1;
+    if (this.df.length < n) {
+      this.df = growInt32(this.df, n);
+      this.gramCount = growInt32(this.gramCount, n);
+      this.formLength = growInt32(this.formLength, n);
+    }
+    this.gramCount[id] = g.length;
+    this.formLength[id] = c.form.length;
     return id;
   }
 
-  /** Vocabulary tokens similar to `q`: same spelling, same skeleton, or enough shared trigrams. */
+  /**
+   * Vocabulary tokens similar to `q`: same spelling, same skeleton, or enough shared trigrams; best first
+   * (ties in the order found: spelling, skeleton, trigrams).
+   */
   similar(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): Expansion[] {
-    const found = new Map<number, number>();
-    const consider = (id: number): void => {
-      if (found.has(id) || this.df[id] === 0) return;
-      const s = tokenSimilarity(q, this.tokens[id], cfg);
-      if (s > 0) found.set(id, s);
-    };
-    for (const id of this.byText.get(q.token.text) ?? []) if (this.df[id] > 0) found.set(id, 1);
+    const n = this.tokens.length;
+    if (this.foundStamp.length < n) {
+      this.foundStamp = growInt32(this.foundStamp, n);
+      this.foundSimilarity = growFloat64(this.foundSimilarity, n);
+    }
+    if (this.stamp >= 2 ** 30) {
+      this.foundStamp.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    this.foundIds.length = 0;
+    const df = this.df;
+    for (const id of this.byText.get(q.token.text) ?? []) if (df[id] > 0) this.found(id, 1);
     const bucket = this.byKey.get(q.token.key);
-    if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) consider(id);
-    if (q.form.length >= 2) this.byGrams(q, limits, found, consider);
-    return [...found]
-      .map(([id, similarity]) => ({ id, similarity }))
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, limits.maxExpansions);
+    if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) this.consider(q, id, cfg);
+    if (q.form.length >= 2) this.byGrams(q, cfg, limits);
+    const out: Expansion[] = this.foundIds.map((id) => ({ id, similarity: this.foundSimilarity[id] }));
+    return out.sort((a, b) => b.similarity - a.similarity).slice(0, limits.maxExpansions);
   }
 
-  private byGrams(
-    q: ComparableToken,
-    limits: LookupLimits,
-    found: Map<number, number>,
-    consider: (id: number) => void,
-  ): void {
-    if (this.counter.length < this.tokens.length) this.counter = growInt32(this.counter, this.tokens.length);
+  private found(id: number, similarity: number): void {
+    this.foundStamp[id] = this.stamp;
+    this.foundSimilarity[id] = similarity;
+    this.foundIds.push(id);
+  }
+
+  private consider(q: ComparableToken, id: number, cfg: TokenSimilarityConfig): void {
+    if (this.foundStamp[id] === this.stamp || this.df[id] === 0) return;
+    const s = tokenSimilarity(q, this.tokens[id], cfg);
+    if (s > 0) this.found(id, s);
+  }
+
+  private byGrams(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
+    if (this.counter.length < this.tokens.length) {
+      const next = new Uint16Array(Math.max(this.tokens.length, this.counter.length * 2));
+      next.set(this.counter);
+      this.counter = next;
+    }
     const counter = this.counter;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let count = 0;
     const g = grams(q.form);
+    const byGramLength = this.byGramLength;
     for (const gram of g) {
       const list = this.byGram[gram];
-      if (!list || list.length > limits.maxBucket) continue;
-      for (const id of list) {
-        if (counter[id] === 0) touched.push(id);
+      const listLength = byGramLength[gram];
+      if (!list || listLength > limits.maxBucket) continue;
+      for (let k = 0; k < listLength; k++) {
+        const id = list[k];
+        if (counter[id] === 0) {
+          if (count === touched.length) touched = this.touched = growInt32(touched, count + 1);
+          touched[count++] = id;
+        }
         counter[id]++;
       }
     }
     const minShared = Math.max(1, Math.ceil(g.length * limits.minGramShare));
-    for (const id of touched) {
+    const gramCount = this.gramCount;
+    const formLength = this.formLength;
+    const qLength = q.form.length;
+    for (let k = 0; k < count; k++) {
+      const id = touched[k];
       const shared = counter[id];
       counter[id] = 0;
-      if (shared >= minShared) consider(id);
+      if (shared >= minShared) this.consider(q, id, cfg);
       // Every inner trigram of a vocabulary token inside the query: a name typed without spaces.
-      const v = this.tokens[id];
+      const length = formLength[id];
       if (
-        shared >= this.gramCount[id] - 2 &&
-        v.form.length >= limits.minContainedLength &&
-        v.form.length < q.form.length &&
-        !found.has(id) &&
+        shared >= gramCount[id] - 2 &&
+        length >= limits.minContainedLength &&
+        length < qLength &&
+        this.foundStamp[id] !== this.stamp &&
         this.df[id] > 0 &&
-        q.form.includes(v.form)
+        q.form.includes(this.tokens[id].form)
       ) {
-        found.set(id, limits.containedSimilarity);
+        this.found(id, limits.containedSimilarity);
       }
     }
   }

@@ -1,3 +1,5 @@
+import { BoundedCache } from './bounded-cache';
+
 /**
  * A consonant skeleton: the phonetic key under which spellings of one name across transliterations meet
  * (Mohammed, Muhammad, Mohamad → MHMT; Wladimir, Vladimir → FLTMR; Husayn, Hussein → HSN; Laden, Ladin →
@@ -40,7 +42,14 @@ const CLASSES: Readonly<Record<string, string>> = {
 };
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
+/** Skeletons of recent tokens (names repeat). */
+const SKELETONS = new BoundedCache<string>(50000);
+
 export function skeletonKey(token: string): string {
+  return SKELETONS.get(token) ?? SKELETONS.set(token, computeSkeleton(token));
+}
+
+function computeSkeleton(token: string): string {
   let s = token;
   for (const [pattern, replacement] of DIGRAPHS) s = s.replace(pattern, replacement);
   let out = '';

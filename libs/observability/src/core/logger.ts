@@ -1,3 +1,6 @@
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 import pino, { type Logger } from 'pino';
 
 import { redactPersonalData } from './redact';
@@ -10,6 +13,11 @@ export interface LoggerOptions {
   level?: string;
   /** Where to write (defaults to stdout); tests pass a stream to inspect output. */
   destination?: pino.DestinationStream;
+  /**
+   * A file to append to instead of stdout (`LOG_FILE`): for hosts that collect files, and for the
+   * log-privacy test, which scans every line an app wrote. Created with its folder when missing.
+   */
+  file?: string;
 }
 
 /**
@@ -29,6 +37,15 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       serializers: { err: (e: unknown) => redactPersonalData(e) },
     },
-    options.destination ?? pino.destination({ sync: false }),
+    options.destination ??
+      (options.file
+        ? pino.destination({ dest: openLogFile(options.file), sync: false })
+        : pino.destination({ sync: false })),
   );
+}
+
+/** Opened now, not on first write: a LOG_FILE that cannot be written fails the app at start. */
+function openLogFile(file: string): number {
+  mkdirSync(dirname(file), { recursive: true });
+  return openSync(file, 'a');
 }

@@ -12,7 +12,7 @@ import { LOGGER, SERVICE_NAME } from './tokens';
 @Module({})
 export class ObservabilityModule {
   static forRoot(service: string, env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const logger = createLogger({ service, level: env.LOG_LEVEL });
+    const logger = createLogger({ service, level: env.LOG_LEVEL, file: env.LOG_FILE || undefined });
     return {
       module: ObservabilityModule,
       controllers: [ObservabilityController],

@@ -1,3 +1,4 @@
 export * from './client';
 export * from './keys';
 export * from './redis.env';
+export * from './unavailable';

@@ -18,6 +18,14 @@ export class RedisKeys {
   receiptByDigest(carrier: string, digest: string): string {
     return this.k('receipt-digest', `{${carrier}}`, digest);
   }
+  /** Set once Kafka acknowledged a receipt's bytes (until then a repeat sends them again). */
+  receiptStored(receiptId: string): string {
+    return this.k('receipt-stored', receiptId);
+  }
+  /** The raw record (`partition/offset`) the parser read a receipt from first. */
+  receiptSource(receiptId: string): string {
+    return this.k('receipt-source', receiptId);
+  }
   /** Receipt id for a carrier's Idempotency-Key header. */
   receiptByIdempotencyKey(carrier: string, key: string): string {
     return this.k('idem', `{${carrier}}`, key);

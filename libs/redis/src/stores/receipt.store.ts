@@ -47,4 +47,24 @@ export class ReceiptStore {
   async release(key: string, receiptId: string): Promise<void> {
     if ((await this.redis.get(key)) === receiptId) await this.redis.del(key);
   }
+
+  /** Records that Kafka acknowledged the receipt's bytes. */
+  async markStored(receiptId: string): Promise<void> {
+    await this.redis.set(this.keys.receiptStored(receiptId), '1', 'EX', this.ttlSeconds);
+  }
+
+  async isStored(receiptId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.receiptStored(receiptId))) === 1;
+  }
+
+  /**
+   * Whether the raw record at `source` (`partition/offset`) is the one to read for this receipt:
+   * true for the first record claimed (and for that same record read again), false for a later copy
+   * of the same receipt (the gateway sent the bytes again because it never saw Kafka's ack).
+   */
+  async claimSource(receiptId: string, source: string): Promise<boolean> {
+    const key = this.keys.receiptSource(receiptId);
+    if ((await this.redis.set(key, source, 'EX', this.ttlSeconds, 'NX')) === 'OK') return true;
+    return (await this.redis.get(key)) === source;
+  }
 }

@@ -2,13 +2,12 @@ import type { Enrolment, ListVersion, LostStolenDocument, WatchlistEntry } from 
 import type { ListReadResult } from '@paxscreen/lists';
 import { type RuleSet, validateRule } from '@paxscreen/rules';
 
-import { ScreeningState } from './screening-state';
+import type { ScreeningState } from './screening-state';
 
-/**
- * How list data enters a ScreeningState, for both hosts: the screening service applies the records of
- * the compacted list topics one by one, the offline CLI applies whole files it has read. Both go
- * through `applyListRecord`, so an entry means the same thing whichever way it arrived.
- */
+// How list data enters a ScreeningState, for both hosts: the screening service applies the records
+// of the compacted list topics one by one, the offline CLI applies whole files it has read. Both go
+// through `applyListRecord`, so an entry means the same thing whichever way it arrived. Invariant:
+// neither host changes a ScreeningState's lists any other way.
 
 /** Characters of the content digest kept in an offline list version (48 bits: collisions are not a concern). */
 const OFFLINE_VERSION_HEX = 12;

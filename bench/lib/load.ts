@@ -1,0 +1,115 @@
+import autocannon from 'autocannon';
+
+import { percentile } from './suite';
+
+/**
+ * Load generators for latency suites. HTTP load comes from autocannon (its own histogram rounds to
+ * whole milliseconds, so every response time is also collected here at full precision); any other
+ * call (a raw Redis GET) goes through `callLoad`, which paces and counts the same way: the same
+ * number of requests in flight and, with a rate, the same schedule.
+ */
+export interface LatencyResult {
+  requests: number;
+  perS: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+}
+
+function summarise(latencies: number[], seconds: number, errors: number): LatencyResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perS: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    errors,
+  };
+}
+
+export interface HttpLoad {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** Paths (GET) or bodies (POST) to rotate through. */
+  paths?: string[];
+  bodies?: (string | Buffer)[];
+  connections: number;
+  seconds: number;
+  /** Requests per second over all connections; unlimited when absent. */
+  rate?: number;
+  /** Which responses count as good (default 2xx). */
+  ok?: (status: number) => boolean;
+}
+
+export async function httpLoad(o: HttpLoad): Promise<LatencyResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  const ok = o.ok ?? ((s: number) => s >= 200 && s < 300);
+  const started = performance.now();
+  let finished!: (r: autocannon.Result) => void;
+  let failed!: (e: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
+  const instance = autocannon(
+    {
+      url: o.url,
+      connections: o.connections,
+      duration: o.seconds,
+      ...(o.rate ? { overallRate: o.rate } : {}),
+      requests: [
+        {
+          method: o.method ?? 'GET',
+          headers: o.headers,
+          setupRequest: (req) => {
+            const k = i++;
+            if (o.paths) req.path = o.paths[k % o.paths.length];
+            if (o.bodies) req.body = o.bodies[k % o.bodies.length];
+            return req;
+          },
+        },
+      ],
+    },
+    (err, result) => (err ? failed(err) : finished(result)),
+  );
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (ok(status)) latencies.push(ms);
+    else errors++;
+  });
+  const result = await done;
+  const seconds = (performance.now() - started) / 1000;
+  return summarise(latencies, seconds, errors + result.errors + result.timeouts);
+}
+
+/** Calls `fn` with `concurrency` calls in flight for `seconds`, optionally paced to `rate` per second. */
+export async function callLoad(
+  fn: (i: number) => Promise<unknown>,
+  o: { concurrency: number; seconds: number; rate?: number },
+): Promise<LatencyResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const started = performance.now();
+  const end = started + o.seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const k = issued++;
+      if (o.rate) {
+        const due = started + (k * 1000) / o.rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      const t = performance.now();
+      try {
+        await fn(k);
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  return summarise(latencies, (performance.now() - started) / 1000, errors);
+}

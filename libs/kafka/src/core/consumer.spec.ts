@@ -1,0 +1,124 @@
+import type { EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
+
+import { Topic } from '@paxscreen/contracts';
+
+import { BatchConsumer, BatchHandler, ConsumedRecord, OutputBatch } from './consumer';
+import type { KafkaSettings } from './settings';
+
+/** A kafkajs stand-in: the consumer is never run; the producer records what it was asked to send. */
+function fakeKafka(sent: Message[]): Kafka {
+  const producer = {
+    connect: async () => undefined,
+    disconnect: async () => undefined,
+    send: async (request: { messages: Message[] }) => void sent.push(...request.messages),
+  };
+  return { consumer: () => ({}), producer: () => producer } as unknown as Kafka;
+}
+
+const message = (offset: number): KafkaMessage =>
+  ({
+    offset: String(offset),
+    key: null,
+    value: Buffer.from(`v${offset}`),
+    headers: {},
+    timestamp: '0',
+  }) as KafkaMessage;
+
+function payload(count: number, running: () => boolean = () => true) {
+  const resolved: string[] = [];
+  const p = {
+    batch: {
+      topic: Topic.Travellers,
+      partition: 0,
+      highWatermark: String(count),
+      messages: Array.from({ length: count }, (_, i) => message(i)),
+    },
+    resolveOffset: (offset: string) => void resolved.push(offset),
+    heartbeat: async () => undefined,
+    commitOffsetsIfNecessary: async () => undefined,
+    isRunning: running,
+    isStale: () => false,
+  } as unknown as EachBatchPayload;
+  return { p, resolved };
+}
+
+const echo = (records: ConsumedRecord[]): OutputBatch[] => [
+  { topic: Topic.Decisions, records: records.map((r) => ({ key: r.offset, value: r.value })) },
+];
+
+class Outage extends Error {}
+
+function consumer(handler: BatchHandler, sent: Message[], poisoned: string[]) {
+  const c = new BatchConsumer(
+    fakeKafka(sent),
+    { prefix: '' } as KafkaSettings,
+    {
+      groupId: 'g',
+      topics: [Topic.Travellers],
+      attempts: 2,
+      isTransient: (e) => e instanceof Outage,
+      onPoison: (record) => {
+        poisoned.push(record.offset);
+        return [];
+      },
+    },
+    handler,
+  );
+  return c as unknown as { eachBatch(p: EachBatchPayload): Promise<void> };
+}
+
+describe('BatchConsumer (at-least-once mode): dependency outages versus bad records', () => {
+  it('waits through an outage longer than every attempt: nothing is dead-lettered', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    let calls = 0;
+    const c = consumer(
+      async (records) => {
+        if (++calls <= 4) throw new Outage('Connection is closed.');
+        return echo(records);
+      },
+      sent,
+      poisoned,
+    );
+    const { p, resolved } = payload(3);
+    await c.eachBatch(p);
+    expect(poisoned).toEqual([]);
+    expect(sent.map((m) => m.key)).toEqual(['0', '1', '2']);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('still dead-letters the one record that fails every attempt, and keeps the others', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    const c = consumer(
+      async (records) => {
+        if (records.some((r) => r.offset === '1')) throw new Error('cannot read this record');
+        return echo(records);
+      },
+      sent,
+      poisoned,
+    );
+    const { p, resolved } = payload(3);
+    await c.eachBatch(p);
+    expect(poisoned).toEqual(['1']);
+    expect(sent.map((m) => m.key)).toEqual(['0', '2']);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('leaves without committing when it is stopped during an outage', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    let running = true;
+    const c = consumer(
+      async () => {
+        running = false;
+        throw new Outage('Command timed out');
+      },
+      sent,
+      poisoned,
+    );
+    const { p, resolved } = payload(2, () => running);
+    await c.eachBatch(p);
+    expect({ poisoned, sent, resolved }).toEqual({ poisoned: [], sent: [], resolved: [] });
+  });
+});

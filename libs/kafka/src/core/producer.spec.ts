@@ -1,0 +1,58 @@
+import { Topic } from '@paxscreen/contracts';
+import type { Kafka, ProducerRecord } from 'kafkajs';
+
+import { EventProducer } from './producer';
+import type { KafkaSettings } from './settings';
+
+/** A kafkajs producer stand-in whose requests complete when the test says so. */
+function fakeKafka() {
+  const requests: { record: ProducerRecord; finish: (err?: Error) => void }[] = [];
+  const producer = {
+    connect: async () => undefined,
+    disconnect: async () => undefined,
+    send: (record: ProducerRecord) =>
+      new Promise<void>((resolve, reject) =>
+        requests.push({ record, finish: (err) => (err ? reject(err) : resolve()) }),
+      ),
+  };
+  return { kafka: { producer: () => producer } as unknown as Kafka, requests };
+}
+
+const settings = { prefix: 't.' } as KafkaSettings;
+const tick = () => new Promise((r) => setImmediate(r));
+const values = (r: ProducerRecord) => r.messages.map((m) => String(m.value));
+
+describe('EventProducer.send', () => {
+  it('sends at once when idle, and what queued meanwhile in one request, in arrival order', async () => {
+    const { kafka, requests } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    const first = p.send(Topic.Audit, [{ key: 'a', value: Buffer.from('1') }]);
+    await tick();
+    expect(requests).toHaveLength(1);
+    const second = p.send(Topic.Audit, [{ key: 'b', value: Buffer.from('2') }]);
+    const third = p.send(Topic.Audit, [{ key: 'c', value: Buffer.from('3') }]);
+    await tick();
+    expect(requests).toHaveLength(1);
+    requests[0].finish();
+    await first;
+    await tick();
+    expect(requests).toHaveLength(2);
+    expect(requests[1].record.topic).toBe(`t.${Topic.Audit}`);
+    expect(values(requests[1].record)).toEqual(['2', '3']);
+    requests[1].finish();
+    await expect(Promise.all([second, third])).resolves.toEqual([undefined, undefined]);
+  });
+
+  it('fails every caller whose records were in a failed request, and goes on with the next', async () => {
+    const { kafka, requests } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    const first = p.send(Topic.Audit, [{ key: 'a', value: Buffer.from('1') }]);
+    await tick();
+    const second = p.send(Topic.Audit, [{ key: 'b', value: Buffer.from('2') }]);
+    requests[0].finish(new Error('broker gone'));
+    await expect(first).rejects.toThrow('broker gone');
+    await tick();
+    requests[1].finish();
+    await expect(second).resolves.toBeUndefined();
+  });
+});
