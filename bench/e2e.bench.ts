@@ -197,7 +197,7 @@ export const e2eSuite: BenchSuite = {
         legs: [leg(0), leg(1), leg(2)],
       };
       ctx.log(
-        `latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions)`,
+        `latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions); p50 legs gateway→parsed ${run.legs[0]}, parsed→decided ${run.legs[1]}, decided→read ${run.legs[2]} ms`,
       );
       latency.push(run);
     }
@@ -236,7 +236,15 @@ export const e2eSuite: BenchSuite = {
       },
       ...latency.map((l): BenchRow => ({
         name: `latency at ${l.fraction} × capacity (${Math.round(l.offered)} travellers/s offered)`,
-        values: { travellers: l.samples, 'travellers/s': l.achieved, 'p50 ms': l.p50, 'p99 ms': l.p99 },
+        values: {
+          travellers: l.samples,
+          'travellers/s': l.achieved,
+          'p50 ms': l.p50,
+          'p99 ms': l.p99,
+          'p50 ms gateway→parsed': l.legs[0],
+          'p50 ms parsed→decided': l.legs[1],
+          'p50 ms decided→read': l.legs[2],
+        },
         ratio: { to: 'kafkajs produce+consume', value: l.achieved / raw },
       })),
       {

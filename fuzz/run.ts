@@ -129,8 +129,9 @@ function replay(options: Options): void {
 /** One worker thread running a range of cases; a crash or hang ends it and a new one takes the rest. */
 interface Segment {
   slot: Int32Array;
-  /** Live heap after a forced GC, sampled through the run. */
+  /** Live heap, and memory outside it (Buffers), after a forced GC, sampled through the run. */
   heap: number[];
+  external: number[];
   /** Events of this thread are ignored from now on (it finished, or it was stopped and replaced). */
   finished: boolean;
   /** Counted out of the live set (the run ends when no segment is live). */
@@ -150,6 +151,7 @@ async function fuzz(options: Options): Promise<void> {
   const failures: FailureRecord[] = [];
   const saved = { count: 0 };
   const heapGrowths: number[] = [];
+  const externalGrowths: number[] = [];
   const heapFinal: number[] = [];
   let peakRss = process.memoryUsage.rss();
   let corpus: ReturnType<typeof loadCorpus> | undefined;
@@ -192,6 +194,7 @@ async function fuzz(options: Options): Promise<void> {
       const seg: Segment = {
         slot,
         heap: [],
+        external: [],
         finished: false,
         closed: false,
         checkHang: () => undefined,
@@ -213,6 +216,8 @@ async function fuzz(options: Options): Promise<void> {
         seg.finished = seg.closed = true;
         live.delete(seg);
         if (seg.heap.length >= 2) heapGrowths.push(seg.heap[seg.heap.length - 1] - seg.heap[0]);
+        if (seg.external.length >= 2)
+          externalGrowths.push(seg.external[seg.external.length - 1] - seg.external[0]);
         if (seg.heap.length) heapFinal.push(seg.heap[seg.heap.length - 1]);
         if (live.size === 0) allDone();
       };
@@ -239,6 +244,7 @@ async function fuzz(options: Options): Promise<void> {
           mergeStats(total, m.stats);
           seg.next = m.next;
           if (m.type === 'progress' && m.heapAfterGc !== undefined) seg.heap.push(m.heapAfterGc);
+          if (m.type === 'progress' && m.externalAfterGc !== undefined) seg.external.push(m.externalAfterGc);
           if (m.type === 'done') finish();
         }
       });
@@ -317,14 +323,19 @@ async function fuzz(options: Options): Promise<void> {
 
   const durationMs = Date.now() - started;
   const heapGrowthMiB = heapGrowths.length ? Math.max(...heapGrowths) / MIB : 0;
-  if (heapGrowthMiB > options.heapGrowthMiB) {
-    failures.push({
-      seed: options.seed,
-      index: -1,
-      strategy: '',
-      kind: 'out-of-memory',
-      error: `live heap grew ${heapGrowthMiB.toFixed(1)} MiB over a worker's run (bound ${options.heapGrowthMiB} MiB)`,
-    });
+  const externalGrowthMiB = externalGrowths.length ? Math.max(...externalGrowths) / MIB : 0;
+  for (const [what, grew] of [
+    ['live heap', heapGrowthMiB],
+    ['memory outside the heap (Buffers)', externalGrowthMiB],
+  ] as const) {
+    if (grew > options.heapGrowthMiB)
+      failures.push({
+        seed: options.seed,
+        index: -1,
+        strategy: '',
+        kind: 'out-of-memory',
+        error: `${what} grew ${grew.toFixed(1)} MiB over a worker's run (bound ${options.heapGrowthMiB} MiB)`,
+      });
   }
   const result = {
     seed: options.seed,
@@ -341,6 +352,7 @@ async function fuzz(options: Options): Promise<void> {
     peakRssMiB: Math.round(peakRss / MIB),
     heap: {
       growthMiB: Number(heapGrowthMiB.toFixed(2)),
+      externalGrowthMiB: Number(externalGrowthMiB.toFixed(2)),
       boundMiB: options.heapGrowthMiB,
       finalAfterGcMiB: heapFinal.map((b) => Number((b / MIB).toFixed(1))),
       gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
@@ -377,7 +389,7 @@ async function fuzz(options: Options): Promise<void> {
   console.log(
     `\n${result.cases.toLocaleString('en')} cases (seed ${result.seed}) in ${(durationMs / 1000).toFixed(1)} s: ` +
       `${result.inputsPerSecond.toLocaleString('en')} inputs/s on ${result.workers} workers, ${result.megabytesRead} MB read, ` +
-      `peak RSS ${result.peakRssMiB} MiB, live-heap growth ${result.heap.growthMiB} MiB (bound ${result.heap.boundMiB}), ` +
+      `peak RSS ${result.peakRssMiB} MiB, live-heap growth ${result.heap.growthMiB} MiB and outside-heap ${result.heap.externalGrowthMiB} MiB (bound ${result.heap.boundMiB}), ` +
       `slowest case ${result.slowestCase.cpuMs} ms CPU (#${result.slowestCase.index}, ${result.slowestCase.strategy}, ${result.slowestCase.bytes} bytes), ` +
       `${result.slowCases} cases above ${SLOW_CASE_MS} ms CPU`,
   );

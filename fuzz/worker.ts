@@ -63,12 +63,14 @@ for (let index = job.from; index < job.to; index++) {
   const done = index + 1 - job.from;
   if (done % job.sampleEvery === 0) {
     gc?.();
+    const heap = getHeapStatistics();
     post({
       type: 'progress',
       worker: job.worker,
       stats,
       next: index + 1,
-      heapAfterGc: getHeapStatistics().used_heap_size,
+      heapAfterGc: heap.used_heap_size,
+      externalAfterGc: heap.external_memory,
     });
     stats = emptyStats();
   } else if (done % job.progressEvery === 0) {

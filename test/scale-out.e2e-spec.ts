@@ -16,7 +16,14 @@ function manifest(n: number): string {
     dateOfBirth: '1980-01-01',
     gender: 'U',
     nationality: 'GBR',
-    documents: [{ type: 'P', number: `XS${String(n).padStart(3, '0')}${String(i).padStart(4, '0')}`, issuer: 'GBR', expiry: '2031-01-01' }],
+    documents: [
+      {
+        type: 'P',
+        number: `XS${String(n).padStart(3, '0')}${String(i).padStart(4, '0')}`,
+        issuer: 'GBR',
+        expiry: '2031-01-01',
+      },
+    ],
   }));
   const date = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return writePaxlst({
@@ -26,7 +33,12 @@ function manifest(n: number): string {
     messageRef: `M${n}`,
     kind: 'PASSENGERS',
     // One flight per manifest: flights spread over the travellers topic's partitions.
-    flight: { carrier: 'SO', number: String(100 + n), departure: { port: 'LHR', at: `${date}T08:00` }, arrival: { port: 'JFK', at: `${date}T11:00` } },
+    flight: {
+      carrier: 'SO',
+      number: String(100 + n),
+      departure: { port: 'LHR', at: `${date}T08:00` },
+      arrival: { port: 'JFK', at: `${date}T11:00` },
+    },
     travellers,
   });
 }
@@ -59,11 +71,15 @@ describe('scale-out: two screening instances share the travellers, and one can s
     }
     const expected = MANIFESTS * PER_MANIFEST;
     const mine = () => decisions.json<DecisionMade.Value>().filter((d) => receipts.includes(d.correlationId));
-    await waitFor(() => mine().length >= expected || undefined, { what: `${expected} decisions`, timeoutMs: 90_000 });
+    await waitFor(() => mine().length >= expected || undefined, {
+      what: `${expected} decisions`,
+      timeoutMs: 90_000,
+    });
     await new Promise((r) => setTimeout(r, 1000));
     const all = mine();
     const byTraveller = new Map<string, number>();
-    for (const d of all) byTraveller.set(d.decision.travellerId, (byTraveller.get(d.decision.travellerId) ?? 0) + 1);
+    for (const d of all)
+      byTraveller.set(d.decision.travellerId, (byTraveller.get(d.decision.travellerId) ?? 0) + 1);
     expect(byTraveller.size).toBe(expected);
     expect([...byTraveller.values()].filter((c) => c > 1)).toEqual([]);
     expect(all).toHaveLength(expected);

@@ -56,7 +56,15 @@ export function mergeStats(into: WorkerStats, from: WorkerStats): void {
 
 /** Messages from a worker to the runner. */
 export type WorkerMessage =
-  | { type: 'progress'; worker: number; stats: WorkerStats; next: number; heapAfterGc?: number }
+  | {
+      type: 'progress';
+      worker: number;
+      stats: WorkerStats;
+      next: number;
+      /** Live V8 heap and memory held outside it (Buffers), bytes, right after a forced GC. */
+      heapAfterGc?: number;
+      externalAfterGc?: number;
+    }
   | { type: 'failure'; worker: number; failure: FailureRecord; bytesBase64: string }
   | { type: 'done'; worker: number; stats: WorkerStats; next: number };
 

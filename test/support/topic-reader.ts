@@ -31,7 +31,9 @@ export class TopicReader {
     });
     this.consumer = kafka.consumer({ groupId: `${this.prefix}reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
-    await withRetries(() => this.consumer!.subscribe({ topic: `${this.prefix}${this.topic}`, fromBeginning: true }));
+    await withRetries(() =>
+      this.consumer!.subscribe({ topic: `${this.prefix}${this.topic}`, fromBeginning: true }),
+    );
     await this.consumer.run({
       autoCommit: false,
       eachMessage: async ({ message, partition }) => {

@@ -61,7 +61,11 @@ export class GatewayModule {
         AuditLog,
         PoeUseCase,
         // Reads and unseals only: retention (TTL) is the parser's to set.
-        { provide: PnrVault, inject: [REDIS_CLIENT, RedisKeys], useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, 1) },
+        {
+          provide: PnrVault,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, 1),
+        },
         PnrUseCase,
       ],
     };

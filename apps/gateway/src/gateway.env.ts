@@ -18,7 +18,8 @@ export class GatewayEnv {
   /** Port of entry: how long an on-demand screening may take, ms. */
   @IsInt() @Min(50) POE_SCREEN_TIMEOUT_MS = 2000;
   /** Key (64 hex characters) that opens masked PNR records for a supervisor's unmasking; required. */
-  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PNR_UNMASK_KEY must be 64 hex characters (32 bytes)' }) PNR_UNMASK_KEY = '';
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PNR_UNMASK_KEY must be 64 hex characters (32 bytes)' })
+  PNR_UNMASK_KEY = '';
   /** Requests per carrier per window, shared by every gateway instance (Redis). */
   @IsInt() @Min(1) GATEWAY_RATE_LIMIT = 600;
   @IsInt() @Min(1000) GATEWAY_RATE_WINDOW_MS = 60_000;

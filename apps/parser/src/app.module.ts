@@ -4,7 +4,15 @@ import { loadEnv } from '@paxscreen/contracts';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { privacyPolicy } from '@paxscreen/privacy';
-import { ManifestStore, PnrVault, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule, ReceiptStore } from '@paxscreen/redis';
+import {
+  ManifestStore,
+  PnrVault,
+  REDIS_CLIENT,
+  RedisClient,
+  RedisKeys,
+  RedisModule,
+  ReceiptStore,
+} from '@paxscreen/redis';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
 import { MultipartSweeper } from './parse-message/multipart-sweeper';

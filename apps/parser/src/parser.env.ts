@@ -13,7 +13,8 @@ export class ParserEnv {
   /** PNR-derived data is deleted at this age (EU PNR Directive: five years), days. */
   @IsNumber() @Min(0) PNR_RETENTION_DAYS = 1826;
   /** Key (64 hex characters) that seals the full PNR record when it is masked; required. */
-  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PNR_UNMASK_KEY must be 64 hex characters (32 bytes)' }) PNR_UNMASK_KEY = '';
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PNR_UNMASK_KEY must be 64 hex characters (32 bytes)' })
+  PNR_UNMASK_KEY = '';
   /** How often the masking / purging job runs, seconds. */
   @IsInt() @Min(1) PNR_LIFECYCLE_SECONDS = 3600;
   /** How often incomplete multi-part sets are checked, seconds. */

@@ -40,10 +40,24 @@ describe('masking', () => {
   it('masks every identifying element and keeps what analysis needs', () => {
     const m = maskTraveller(traveller());
     const text = JSON.stringify(m);
-    for (const secret of ['KOWALSKA', 'ANNA', '1980-02-03', 'GDANSK', 'EA1234567', 'anna@example.com', '0801234567890', 'VI']) {
+    for (const secret of [
+      'KOWALSKA',
+      'ANNA',
+      '1980-02-03',
+      'GDANSK',
+      'EA1234567',
+      'anna@example.com',
+      '0801234567890',
+      'VI',
+    ]) {
       expect(text).not.toContain(secret);
     }
-    expect(m).toMatchObject({ dateOfBirth: '1980', nationality: 'POL', flight: { carrier: 'LO' }, pnr: { locator: 'ABC123', bagCount: 2, formsOfPayment: [{ type: 'CC' }] } });
+    expect(m).toMatchObject({
+      dateOfBirth: '1980',
+      nationality: 'POL',
+      flight: { carrier: 'LO' },
+      pnr: { locator: 'ABC123', bagCount: 2, formsOfPayment: [{ type: 'CC' }] },
+    });
   });
 });
 

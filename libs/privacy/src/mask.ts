@@ -35,7 +35,11 @@ export function maskTraveller(t: Traveller): Traveller {
     givenNames: maskName(t.givenNames),
     dateOfBirth: t.dateOfBirth?.slice(0, 4),
     placeOfBirth: undefined,
-    documents: t.documents.map((d) => ({ type: d.type, number: maskDocumentNumber(d.number), issuer: d.issuer })),
+    documents: t.documents.map((d) => ({
+      type: d.type,
+      number: maskDocumentNumber(d.number),
+      issuer: d.issuer,
+    })),
     pnr: t.pnr
       ? {
           ...t.pnr,

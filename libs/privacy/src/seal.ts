@@ -13,7 +13,8 @@ export class SealError extends Error {
 /** A key from hex or base64 configuration; exactly 32 bytes. */
 export function sealKey(text: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (key.length !== KEY_BYTES) throw new SealError(`the unmasking key must be ${KEY_BYTES} bytes (64 hex characters)`);
+  if (key.length !== KEY_BYTES)
+    throw new SealError(`the unmasking key must be ${KEY_BYTES} bytes (64 hex characters)`);
   return key;
 }
 
@@ -28,7 +29,8 @@ export function seal(value: unknown, key: Buffer, associated = ''): string {
 
 export function unseal<T>(sealed: string, key: Buffer, associated = ''): T {
   const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
-  if (!iv || !tag || !body || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new SealError('not a sealed record');
+  if (!iv || !tag || !body || iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+    throw new SealError('not a sealed record');
   try {
     const decipher = createDecipheriv(ALGORITHM, key, iv);
     decipher.setAAD(Buffer.from(associated));

@@ -14,7 +14,9 @@ export class PnrController {
 
   @Get(':travellerId')
   @Roles('officer', 'supervisor')
-  @ApiOperation({ summary: 'A PNR-derived traveller record: clear while young, masked after the masking age' })
+  @ApiOperation({
+    summary: 'A PNR-derived traveller record: clear while young, masked after the masking age',
+  })
   view(@Req() request: StaffRequest, @Param('travellerId') travellerId: string): Promise<PnrView> {
     return this.pnr.view(travellerId, request.principal!, String(request.id));
   }
@@ -22,11 +24,21 @@ export class PnrController {
   @Post(':travellerId/unmask')
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Re-personalise a masked PNR record (supervisors; a reason is required and audited)' })
-  unmask(@Req() request: StaffRequest, @Param('travellerId') travellerId: string, @Body() body: Buffer | undefined): Promise<PnrView> {
+  @ApiOperation({
+    summary: 'Re-personalise a masked PNR record (supervisors; a reason is required and audited)',
+  })
+  unmask(
+    @Req() request: StaffRequest,
+    @Param('travellerId') travellerId: string,
+    @Body() body: Buffer | undefined,
+  ): Promise<PnrView> {
     let reason: unknown;
     try {
-      reason = (JSON.parse((Buffer.isBuffer(body) ? body : Buffer.alloc(0)).toString('utf8') || '{}') as { reason?: unknown }).reason;
+      reason = (
+        JSON.parse((Buffer.isBuffer(body) ? body : Buffer.alloc(0)).toString('utf8') || '{}') as {
+          reason?: unknown;
+        }
+      ).reason;
     } catch {
       throw new ApiError(400, 'INVALID_BODY', 'send JSON { "reason": "..." }');
     }

@@ -39,7 +39,8 @@ export class PnrUseCase {
   }
 
   private async record(travellerId: string) {
-    if (!TRAVELLER_ID.test(travellerId)) throw new ApiError(400, 'INVALID_TRAVELLER_ID', 'not a traveller id');
+    if (!TRAVELLER_ID.test(travellerId))
+      throw new ApiError(400, 'INVALID_TRAVELLER_ID', 'not a traveller id');
     const record = await this.vault.get(travellerId);
     // Purged (retention over) and never-received look the same: nothing is kept.
     if (!record) throw new ApiError(404, 'PNR_NOT_FOUND', 'no PNR record is kept for this traveller');
@@ -48,18 +49,38 @@ export class PnrUseCase {
 
   async view(travellerId: string, who: Principal, requestId: string): Promise<PnrView> {
     const r = await this.record(travellerId);
-    this.audit.record({ action: 'DECISION_VIEW', actor: who.subject, role: who.roles.join(','), target: `pnr:${travellerId}`, outcome: r.masked ? 'MASKED' : 'CLEAR' }, requestId);
-    return { travellerId, manifestId: r.manifestId, receivedAt: new Date(r.receivedAt).toISOString(), masked: r.masked, traveller: r.traveller };
+    this.audit.record(
+      {
+        action: 'DECISION_VIEW',
+        actor: who.subject,
+        role: who.roles.join(','),
+        target: `pnr:${travellerId}`,
+        outcome: r.masked ? 'MASKED' : 'CLEAR',
+      },
+      requestId,
+    );
+    return {
+      travellerId,
+      manifestId: r.manifestId,
+      receivedAt: new Date(r.receivedAt).toISOString(),
+      masked: r.masked,
+      traveller: r.traveller,
+    };
   }
 
   async unmask(travellerId: string, reason: unknown, who: Principal, requestId: string): Promise<PnrView> {
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON || reason.length > MAX_REASON) {
-      throw new ApiError(400, 'REASON_REQUIRED', `unmasking needs a reason of ${MIN_REASON}-${MAX_REASON} characters (it is audited)`);
+      throw new ApiError(
+        400,
+        'REASON_REQUIRED',
+        `unmasking needs a reason of ${MIN_REASON}-${MAX_REASON} characters (it is audited)`,
+      );
     }
     const r = await this.record(travellerId);
     let traveller = r.traveller;
     if (r.masked) {
-      if (!r.sealed) throw new ApiError(409, 'NOT_UNMASKABLE', 'this record was masked without a sealed copy');
+      if (!r.sealed)
+        throw new ApiError(409, 'NOT_UNMASKABLE', 'this record was masked without a sealed copy');
       try {
         traveller = unseal<Traveller>(r.sealed, this.key, travellerId);
       } catch (err) {
@@ -68,9 +89,22 @@ export class PnrUseCase {
       }
     }
     this.audit.record(
-      { action: 'PNR_UNMASK', actor: who.subject, role: who.roles.join(','), target: `pnr:${travellerId}`, outcome: r.masked ? 'UNMASKED' : 'WAS_CLEAR', details: { reason: reason.trim() } },
+      {
+        action: 'PNR_UNMASK',
+        actor: who.subject,
+        role: who.roles.join(','),
+        target: `pnr:${travellerId}`,
+        outcome: r.masked ? 'UNMASKED' : 'WAS_CLEAR',
+        details: { reason: reason.trim() },
+      },
       requestId,
     );
-    return { travellerId, manifestId: r.manifestId, receivedAt: new Date(r.receivedAt).toISOString(), masked: false, traveller };
+    return {
+      travellerId,
+      manifestId: r.manifestId,
+      receivedAt: new Date(r.receivedAt).toISOString(),
+      masked: false,
+      traveller,
+    };
   }
 }

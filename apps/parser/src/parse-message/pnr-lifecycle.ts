@@ -28,7 +28,10 @@ export class PnrLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(
-      () => void this.run().catch((err: unknown) => this.logger.error({ err }, 'PNR masking job failed; it runs again')),
+      () =>
+        void this.run().catch((err: unknown) =>
+          this.logger.error({ err }, 'PNR masking job failed; it runs again'),
+        ),
       this.env.PNR_LIFECYCLE_SECONDS * 1000,
     );
     this.timer.unref();

@@ -93,7 +93,8 @@ function unaligned(
     if (possible[k]) continue;
     const text = tokens[k].token.text;
     let twin = false;
-    for (let o = 0; o < tokens.length && !twin; o++) twin = possible[o] === 1 && tokens[o].token.text === text;
+    for (let o = 0; o < tokens.length && !twin; o++)
+      twin = possible[o] === 1 && tokens[o].token.text === text;
     if (twin) continue;
     const role = tokens[k].token.role;
     const w = cfg.roleWeights[role];

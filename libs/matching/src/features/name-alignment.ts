@@ -77,7 +77,10 @@ class Options {
       let at = k;
       while (at > 0) {
         const prev = order[at - 1];
-        if (similarity[prev] > similarity[k] || (similarity[prev] === similarity[k] && drift[prev] <= drift[k]))
+        if (
+          similarity[prev] > similarity[k] ||
+          (similarity[prev] === similarity[k] && drift[prev] <= drift[k])
+        )
           break;
         order[at] = prev;
         at--;

@@ -41,7 +41,11 @@ interface EntryRecord {
 const EMPTY: readonly never[] = Object.freeze([]);
 /** Stands for a name whose alignment bound ruled it out (it ranks below every reachable name). */
 const UNREACHABLE: NameComparison = {
-  score: -Number.MAX_VALUE, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
+  score: -Number.MAX_VALUE,
+  pairs: [],
+  unmatchedQuery: [],
+  unmatchedCandidate: [],
+};
 /** Which listed kinds a query kind meets: a passenger is never a vessel. */
 const MEETS: Readonly<Record<MatchKind, readonly EntryKind[]>> = {
   PERSON: ['PERSON', 'UNKNOWN'],

@@ -29,6 +29,11 @@ export interface LookupLimits {
 }
 
 const GRAM = 3;
+/** The packed tally holds trigram counts and indices below 256 and 2^15 − 1 walks between clearings. */
+const MAX_PACKED = 255;
+const MAX_WALK = 2 ** 15 - 1;
+/** Vocabulary ids stay below this (sort keys pack the first shared trigram above the id). */
+const ID_RANGE = 2 ** 26;
 const EMPTY_LIST = new Int32Array(0);
 /** Trigram alphabet: boundary, a–z, 0–9 (tokens are ASCII letters and digits by now). */
 const SYMBOLS = 37;
@@ -66,6 +71,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
+  /** Folded spelling → vocabulary ids (tokens found inside a query token, e.g. names typed without spaces). */
+  private readonly byForm = new Map<string, number[]>();
   /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
   private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
@@ -73,8 +80,14 @@ export class Vocabulary {
   private gramCount = new Int32Array(0);
   private formLength = new Int32Array(0);
   // Look-up scratch: shared-trigram counters, the tokens they touched, and stamps marking tokens found.
-  private counter = new Uint16Array(0);
-  private touched = new Int32Array(0);
+  /**
+   * Per-token trigram tally of the current look-up, packed: walk stamp << 16 | first shared trigram << 8 |
+   * shared trigrams. A stale stamp reads as nothing shared, so nothing is ever cleared.
+   */
+  private tally = new Int32Array(0);
+  private walk = 0;
+  private queued = new Int32Array(0);
+  private qualifying = new Float64Array(64);
   private foundStamp = new Int32Array(0);
   private foundSimilarity = new Float64Array(0);
   private foundIds: number[] = [];
@@ -95,6 +108,7 @@ export class Vocabulary {
     this.postings.push([]);
     push(this.byText, token.text, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
+    push(this.byForm, c.form, id);
     const g = c.form.length >= 2 ? grams(c.form) : [];
     for (const gram of g) {
       const length = this.byGramLength[gram]++;
@@ -149,52 +163,104 @@ export class Vocabulary {
     if (s > 0) this.found(id, s);
   }
 
+  /**
+   * Tokens sharing enough trigrams with `q`, and tokens found inside it. Their order is the order in which
+   * a full tally would first meet them (by the query's first trigram they share, then by id), which decides
+   * ties between equally similar expansions.
+   */
   private byGrams(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
-    if (this.counter.length < this.tokens.length) {
-      const next = new Uint16Array(Math.max(this.tokens.length, this.counter.length * 2));
-      next.set(this.counter);
-      this.counter = next;
-    }
-    const counter = this.counter;
-    let touched = this.touched;
-    let count = 0;
     const g = grams(q.form);
-    const byGramLength = this.byGramLength;
+    const n = this.tokens.length;
+    if (this.tally.length < n) {
+      this.tally = growInt32(this.tally, n);
+      this.queued = growInt32(this.queued, n);
+    }
+    if (g.length > MAX_PACKED || ++this.walk >= MAX_WALK) {
+      this.tally.fill(0);
+      this.walk = 1;
+    }
+    if (g.length > MAX_PACKED) return this.byGramsUnpacked(q, g, cfg, limits);
+    const walk = this.walk;
+    const tally = this.tally;
+    const minShared = Math.max(1, Math.ceil(g.length * limits.minGramShare));
+    let count = 0;
+    const queue = (id: number): void => {
+      if (this.queued[id] === walk) return;
+      this.queued[id] = walk;
+      if (count === this.qualifying.length) this.qualifying = growFloat64(this.qualifying, count + 1);
+      this.qualifying[count++] = ((tally[id] >> 8) & 255) * ID_RANGE + id;
+    };
+    const reached: number[] = [];
+    for (let k = 0; k < g.length; k++) {
+      const list = this.byGram[g[k]];
+      const listLength = this.byGramLength[g[k]];
+      if (!list || listLength > limits.maxBucket) continue;
+      const fresh = (walk << 16) | (k << 8);
+      for (let p = 0; p < listLength; p++) {
+        const id = list[p];
+        let v = tally[id];
+        if (v >>> 16 !== walk) v = fresh;
+        tally[id] = ++v;
+        if ((v & 255) === minShared) reached.push(id);
+      }
+    }
+    for (const id of reached) queue(id);
+    // Tokens inside the query: its substrings of a containable length, looked up by spelling.
+    const form = q.form;
+    for (let length = limits.minContainedLength; length < form.length; length++) {
+      for (let start = 0; start + length <= form.length; start++) {
+        const ids = this.byForm.get(form.slice(start, start + length));
+        if (ids) for (const id of ids) if (tally[id] >>> 16 === walk) queue(id);
+      }
+    }
+    const order = this.qualifying.subarray(0, count).sort();
+    for (let k = 0; k < count; k++) {
+      const id = order[k] % ID_RANGE;
+      const shared = tally[id] & 255;
+      this.visit(q, id, shared, minShared, cfg, limits);
+    }
+  }
+
+  /** One token met by the tally: compared when it shares enough trigrams, else perhaps found inside the query. */
+  private visit(
+    q: ComparableToken,
+    id: number,
+    shared: number,
+    minShared: number,
+    cfg: TokenSimilarityConfig,
+    limits: LookupLimits,
+  ): void {
+    if (shared >= minShared) this.consider(q, id, cfg);
+    // Every inner trigram of a vocabulary token inside the query: a name typed without spaces.
+    const length = this.formLength[id];
+    if (
+      shared >= this.gramCount[id] - 2 &&
+      length >= limits.minContainedLength &&
+      length < q.form.length &&
+      this.foundStamp[id] !== this.stamp &&
+      this.df[id] > 0 &&
+      q.form.includes(this.tokens[id].form)
+    ) {
+      this.found(id, limits.containedSimilarity);
+    }
+  }
+
+  /** The plain tally, for query tokens with more trigrams than the packed tally counts (hundreds of letters). */
+  private byGramsUnpacked(
+    q: ComparableToken,
+    g: number[],
+    cfg: TokenSimilarityConfig,
+    limits: LookupLimits,
+  ): void {
+    const counter = new Map<number, number>();
     for (const gram of g) {
       const list = this.byGram[gram];
-      const listLength = byGramLength[gram];
+      const listLength = this.byGramLength[gram];
       if (!list || listLength > limits.maxBucket) continue;
-      for (let k = 0; k < listLength; k++) {
-        const id = list[k];
-        if (counter[id] === 0) {
-          if (count === touched.length) touched = this.touched = growInt32(touched, count + 1);
-          touched[count++] = id;
-        }
-        counter[id]++;
-      }
+      for (let p = 0; p < listLength; p++) counter.set(list[p], (counter.get(list[p]) ?? 0) + 1);
     }
     const minShared = Math.max(1, Math.ceil(g.length * limits.minGramShare));
-    const gramCount = this.gramCount;
-    const formLength = this.formLength;
-    const qLength = q.form.length;
-    for (let k = 0; k < count; k++) {
-      const id = touched[k];
-      const shared = counter[id];
-      counter[id] = 0;
-      if (shared >= minShared) this.consider(q, id, cfg);
-      // Every inner trigram of a vocabulary token inside the query: a name typed without spaces.
-      const length = formLength[id];
-      if (
-        shared >= gramCount[id] - 2 &&
-        length >= limits.minContainedLength &&
-        length < qLength &&
-        this.foundStamp[id] !== this.stamp &&
-        this.df[id] > 0 &&
-        q.form.includes(this.tokens[id].form)
-      ) {
-        this.found(id, limits.containedSimilarity);
-      }
-    }
+    for (const [id, shared] of counter) this.visit(q, id, shared, minShared, cfg, limits);
   }
 }
 
