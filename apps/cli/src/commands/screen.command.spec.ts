@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -116,6 +116,31 @@ describe('paxscreen screen', () => {
       /^ +- NO_BOARD LOST_STOLEN_DOCUMENT SLTD\/LSD-0001 \(1\.000\) STOLEN P: P issued by AUS is reported stolen/m,
     );
     expect(out).toMatch(/^6 +PAX +OKAFOR, DAVID .* CLEAR$/m);
+  });
+
+  it('--csv writes the decisions for spreadsheets: one row per traveller, formula-safe cells', async () => {
+    const csv = join(tmp, 'decisions.csv');
+    // The documented JSON manifest example, its first traveller's surname a spreadsheet formula.
+    const example = JSON.parse(
+      readFileSync(join(ROOT, 'test/fixtures/edifact/ok/manifest.json'), 'utf8'),
+    ) as { travellers: Record<string, unknown>[] };
+    example.travellers[0].surname = '=HYPERLINK("http://x")';
+    const formula = file('formula.json', JSON.stringify(example));
+    const { out, exitCode } = await screen(HITS, formula, ...LIST_ARGS, '--json', '--csv', csv);
+    expect(exitCode).toBeUndefined();
+    const text = readFileSync(csv, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const records = text.slice(1).trimEnd().split('\r\n');
+    expect(records).toHaveLength(1 + jsonLines(out).length);
+    expect(records.find((r) => r.includes('BLAKE'))).toMatch(/"NO_BOARD"/);
+    expect(text).toContain(`"'=HYPERLINK(""HTTP://X"")"`);
+    expect(text).not.toMatch(/(^|,)"=/m);
+  });
+
+  it('--csv to a path it cannot write fails with a clear error', async () => {
+    await expect(screen(HITS, ...LIST_ARGS, '--csv', join(tmp, 'missing-dir', 'x.csv'))).rejects.toThrow(
+      expect.objectContaining({ code: 'UNWRITABLE_FILE' }) as Error,
+    );
   });
 
   it.each([

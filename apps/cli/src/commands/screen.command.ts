@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 import { OUTCOME_SEVERITY, OUTCOMES, type Outcome } from '@paxscreen/contracts';
 import type { ListPolicy } from '@paxscreen/matching';
 import {
+  type DecisionCsvRow,
+  decisionsToCsv,
   DEFAULT_SCREENING_CONFIG,
   parseListPolicies,
   Screener,
@@ -35,6 +37,7 @@ interface ScreenOptions extends ReadCliOptions {
   policies?: string;
   sample?: boolean;
   json?: boolean;
+  csv?: string;
   homeEconomy: string;
   failOn?: Exclude<Outcome, 'CLEAR'>;
   progress: boolean;
@@ -71,6 +74,10 @@ export function registerScreenCommand(program: Command): void {
       'add the bundled UN, OFAC, national, lost/stolen, enrolment lists and rules; screen the bundled manifests when none is given',
     )
     .option('--json', 'print JSON Lines, one decision per traveller')
+    .option(
+      '--csv <file>',
+      'also write the decisions to a CSV file for spreadsheets (UTF-8 with BOM, cells safe from formula injection)',
+    )
     .option(
       '--home-economy <code>',
       'ISO alpha-3 of the economy screened for (ABTC, TTP)',
@@ -130,6 +137,7 @@ async function screen(paths: string[], options: ScreenOptions): Promise<void> {
   const counts = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]));
   let done = 0;
   let screeningMs = 0;
+  const csvRows: DecisionCsvRow[] = [];
   for (const manifest of manifests) {
     const out: string[] = options.json ? [] : [`${done > 0 ? '\n' : ''}${manifestHeading(manifest)}`];
     manifest.message.travellers.forEach((traveller, index) => {
@@ -137,6 +145,13 @@ async function screen(paths: string[], options: ScreenOptions): Promise<void> {
       const decision = screener.screen(traveller, read.now ? { now: read.now } : {});
       screeningMs += performance.now() - t0;
       counts.set(decision.outcome, (counts.get(decision.outcome) ?? 0) + 1);
+      if (options.csv)
+        csvRows.push({
+          manifestId: manifest.message.manifest.manifestId,
+          flight: traveller.flight,
+          subject: traveller,
+          decision,
+        });
       out.push(
         options.json
           ? `${JSON.stringify(screenLine(manifest, index, traveller, decision))}\n`
@@ -147,6 +162,7 @@ async function screen(paths: string[], options: ScreenOptions): Promise<void> {
     process.stdout.write(out.join(''));
   }
   progress.clear();
+  if (options.csv) await writeCsv(options.csv, csvRows);
   process.stderr.write(
     summary({
       lists,
@@ -164,6 +180,12 @@ async function screen(paths: string[], options: ScreenOptions): Promise<void> {
     const bar = OUTCOME_SEVERITY[options.failOn];
     if ([...counts].some(([o, n]) => n > 0 && OUTCOME_SEVERITY[o] >= bar)) process.exitCode = EXIT.FINDINGS;
   }
+}
+
+async function writeCsv(path: string, rows: DecisionCsvRow[]): Promise<void> {
+  await writeFile(path, decisionsToCsv(rows, { byteOrderMark: true }), 'utf8').catch((err: unknown) => {
+    throw new CliError('UNWRITABLE_FILE', `${path}: ${(err as Error).message}`);
+  });
 }
 
 async function configFrom(options: ScreenOptions): Promise<ScreeningConfig> {

@@ -1,5 +1,5 @@
 import { DEFAULT_DELIMITERS, Delimiters } from './delimiters';
-import { tokenize } from './tokenizer';
+import { cachedClassTables, tokenize } from './tokenizer';
 
 const d = (over: Partial<Delimiters> = {}): Delimiters => ({ ...DEFAULT_DELIMITERS, ...over });
 const read = (text: string, over: Partial<Delimiters> = {}) => tokenize(text, 0, d(over));
@@ -49,5 +49,15 @@ describe('tokenize', () => {
     const result = read('FTX+AAP+++X?');
     expect(result.segments[0].value(3)).toBe('X');
     expect(result.findings.map((f) => f.code)).toContain('DANGLING_RELEASE_CHARACTER');
+  });
+
+  it('keeps a bounded number of delimiter tables however many UNA sets senders use', () => {
+    // Element separators from a wide range: each set used to add a 64 KiB table for good.
+    for (let code = 0x4e00; code < 0x4e00 + 200; code++) {
+      const element = String.fromCharCode(code);
+      const segments = read(`UNB${element}UNOA:4'UNZ${element}1'`, { element }).segments;
+      expect(segments.map((s) => s.tag)).toEqual(['UNB', 'UNZ']);
+    }
+    expect(cachedClassTables()).toBeLessThanOrEqual(8);
   });
 });

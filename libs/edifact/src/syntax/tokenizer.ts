@@ -32,7 +32,18 @@ const RIGHT_SINGLE_QUOTE = 0x2019;
 const CLASS_TABLE_SIZE = 0x10000;
 const TAG_LENGTH = 3;
 
+/**
+ * Class tables by delimiter set (64 KiB each). Bounded: UNA lets a sender pick any delimiters, and
+ * an unbounded cache let a stream of odd UNA headers grow the parser's memory without limit (found
+ * by `npm run fuzz`). The usual sets stay cached; an unusual one is rebuilt (about 20 µs).
+ */
 const tables = new Map<string, Uint8Array>();
+const MAX_TABLES = 8;
+
+/** How many class tables are cached (for tests of the bound). */
+export function cachedClassTables(): number {
+  return tables.size;
+}
 
 function classTable(d: Delimiters): Uint8Array {
   const key = `${d.component}${d.element}${d.terminator}${d.release}`;
@@ -46,6 +57,8 @@ function classTable(d: Delimiters): Uint8Array {
   table[d.element.charCodeAt(0)] = ELEMENT;
   table[d.terminator.charCodeAt(0)] = TERMINATOR;
   if (d.release) table[d.release.charCodeAt(0)] = RELEASE;
+  // Evict the oldest entry (Map keeps insertion order).
+  if (tables.size >= MAX_TABLES) tables.delete(tables.keys().next().value!);
   tables.set(key, table);
   return table;
 }
