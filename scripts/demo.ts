@@ -14,6 +14,7 @@ import { issueToken } from '@paxscreen/http';
 import { createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
 import { readListFile } from '@paxscreen/lists';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
+import { readListFiles, uploadList } from '@paxscreen/testing';
 
 const ROOT = join(__dirname, '..');
 const GATEWAY = 'http://127.0.0.1:8080';
@@ -54,30 +55,7 @@ async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
 }
 
 async function importList(path: string, listId: string | undefined, token: string): Promise<void> {
-  const full = join(ROOT, path);
-  const isDir = !/\.\w+$/.test(path);
-  const files = isDir
-    ? readdirSync(full)
-        .filter((f) => f.endsWith('.csv'))
-        .map((name) => ({ name, bytes: readFileSync(join(full, name)) }))
-    : [{ name: path.split('/').pop()!, bytes: readFileSync(full) }];
-  const res = await fetch(`${WATCHLIST}/v1/lists${listId ? `?listId=${listId}` : ''}`, {
-    method: 'POST',
-    headers: isDir
-      ? { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${token}` }
-      : {
-          'content-type': 'application/octet-stream',
-          'x-file-name': files[0].name,
-          authorization: `Bearer ${token}`,
-        },
-    body: isDir
-      ? JSON.stringify({
-          files: files.map((f) => ({ name: f.name, contentBase64: f.bytes.toString('base64') })),
-        })
-      : files[0].bytes,
-  });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`import of ${path} failed: ${JSON.stringify(body)}`);
+  const body = await uploadList(WATCHLIST, readListFiles(join(ROOT, path)), token, { listId });
   log(
     `list ${String(body.listId)} ${String(body.version)}: ${String(body.entries)} entries (+${String(body.added)} ~${String(body.changed)} -${String(body.removed)})`,
   );

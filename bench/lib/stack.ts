@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { issueToken } from '@paxscreen/http';
+import { readListFiles, uploadList } from '@paxscreen/testing';
 
 import {
   AppMode,
@@ -151,33 +151,8 @@ export class BenchStack {
   /** Imports a list file (or an OFAC-style folder of CSVs, or raw bytes) through the admin API. */
   async importList(path: string, listId?: string, bytes?: Buffer): Promise<{ entries: number }> {
     const token = await this.adminToken();
-    const full = join(ROOT, path);
-    const isDir = !bytes && statSync(full).isDirectory();
-    const files = bytes
-      ? [{ name: path, bytes }]
-      : isDir
-        ? readdirSync(full)
-            .filter((f) => f.endsWith('.csv'))
-            .map((name) => ({ name, bytes: readFileSync(join(full, name)) }))
-        : [{ name: path.split('/').pop()!, bytes: readFileSync(full) }];
-    const res = await fetch(`${this.watchlist.url}/v1/lists${listId ? `?listId=${listId}` : ''}`, {
-      method: 'POST',
-      headers: isDir
-        ? { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${token}` }
-        : {
-            'content-type': 'application/octet-stream',
-            'x-file-name': files[0].name,
-            authorization: `Bearer ${token}`,
-          },
-      body: isDir
-        ? JSON.stringify({
-            files: files.map((f) => ({ name: f.name, contentBase64: f.bytes.toString('base64') })),
-          })
-        : files[0].bytes,
-      signal: AbortSignal.timeout(30 * 60_000),
-    });
-    const body = (await res.json()) as { entries?: number };
-    if (!res.ok) throw new Error(`import of ${path} failed: ${JSON.stringify(body)}`);
+    const files = bytes ? [{ name: path, bytes }] : readListFiles(join(ROOT, path));
+    const body = await uploadList(this.watchlist.url, files, token, { listId });
     this.imported += body.entries ?? 0;
     return { entries: body.entries ?? 0 };
   }

@@ -1,3 +1,4 @@
 export * from './cleanup';
 export * from './prefix';
 export * from './services';
+export * from './list-upload';

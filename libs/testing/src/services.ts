@@ -23,7 +23,8 @@ export const KAFKA_IMAGE = 'apache/kafka:3.9.1';
 export const CONFLUENT_KAFKA_IMAGE = 'confluentinc/cp-kafka:7.9.0';
 export const REDIS_IMAGE = 'redis:7-alpine';
 
-function portAnswers(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+/** True when something accepts TCP connections on host:port (a broker, a Redis, an app). */
+export function portAnswers(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((done) => {
     const socket = connect({ host, port });
     const finish = (ok: boolean) => {
