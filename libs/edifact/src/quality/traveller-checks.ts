@@ -26,6 +26,9 @@ export interface CheckContext {
 
 /** Field-level checks every reader runs on the travellers it built; findings go to `t.findings`. */
 export function checkTraveller(t: Traveller, ctx: CheckContext): void {
+  const earlier = findingIndex(t.findings);
+  const hasFinding = (code: string, fieldSuffix?: string) =>
+    earlier.has(fieldSuffix === undefined ? code : `${code} ${fieldSuffix}`);
   const add = (code: Parameters<typeof finding>[0], message: string, field: string) =>
     t.findings.push(
       finding(code, message, {
@@ -42,13 +45,13 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
     } else if (yearsBetween(t.dateOfBirth, ctx.refDate) > MAX_AGE_YEARS) {
       add('IMPLAUSIBLE_AGE', `traveller would be older than ${MAX_AGE_YEARS} years`, 'dateOfBirth');
     }
-  } else if (ctx.strict && !hasFinding(t.findings, 'INVALID_DATE', 'dateOfBirth')) {
+  } else if (ctx.strict && !hasFinding('INVALID_DATE', 'dateOfBirth')) {
     add('MISSING_DATE_OF_BIRTH', 'traveller has no date of birth', 'dateOfBirth');
   }
-  if (ctx.strict && t.gender === 'U' && !hasFinding(t.findings, 'INVALID_GENDER')) {
+  if (ctx.strict && t.gender === 'U' && !hasFinding('INVALID_GENDER')) {
     add('MISSING_GENDER', 'traveller has no gender', 'gender');
   }
-  if (ctx.strict && !t.nationality && !hasFinding(t.findings, 'INVALID_COUNTRY_CODE', 'nationality')) {
+  if (ctx.strict && !t.nationality && !hasFinding('INVALID_COUNTRY_CODE', 'nationality')) {
     add('MISSING_NATIONALITY', 'traveller has no nationality', 'nationality');
   }
   if (ctx.strict && t.documents.length === 0)
@@ -57,7 +60,7 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
     const field = `documents[${i}]`;
     if (!doc.number) add('MISSING_DOCUMENT_NUMBER', 'document has no number', `${field}.number`);
     if (!doc.type) add('MISSING_DOCUMENT_TYPE', 'document has no type', `${field}.type`);
-    if (ctx.strict && !doc.issuer && !hasFinding(t.findings, 'INVALID_COUNTRY_CODE', `${field}.issuer`)) {
+    if (ctx.strict && !doc.issuer && !hasFinding('INVALID_COUNTRY_CODE', `${field}.issuer`)) {
       add('MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `${field}.issuer`);
     }
     if (doc.expiry) {
@@ -74,8 +77,19 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
   });
 }
 
-function hasFinding(findings: Finding[], code: string, fieldSuffix?: string): boolean {
-  return findings.some(
-    (f) => f.code === code && (fieldSuffix === undefined || (f.field ?? '').endsWith(fieldSuffix)),
-  );
+/**
+ * The readers' own findings by code and by code + field (its last part, `documents[i].issuer` for a
+ * document's), built once: looking each document up in the list made a traveller with tens of
+ * thousands of DOC segments cost seconds (found by `npm run fuzz`).
+ */
+function findingIndex(findings: Finding[]): Set<string> {
+  const index = new Set<string>();
+  for (const f of findings) {
+    index.add(f.code);
+    const suffix = FIELD_SUFFIX.exec(f.field ?? '')?.[0];
+    if (suffix) index.add(`${f.code} ${suffix}`);
+  }
+  return index;
 }
+
+const FIELD_SUFFIX = /(?:documents\[\d+\]\.)?\w+$/;

@@ -38,6 +38,9 @@ describe('alignNames', () => {
     ['Daniel Tusk', 'Donald Tusk', 'PERSON'],
     ['Michaela', 'Michelle Obama', 'PERSON'],
     ['Volkswagen AG', 'Siemens AG', 'ENTITY'],
+    // Initials alone: a placeholder surname (TBA) and an initial against a nickname alias.
+    ['H TBA', 'H T', 'PERSON'],
+    ['J. S.', 'John Smith', 'PERSON'],
   ] as [string, string, NameKind][])('%s ≁ %s', (a, b, kind) => {
     expect(score(a, b, kind)).toBeLessThan(MATCH);
   });

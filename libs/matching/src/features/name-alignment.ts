@@ -207,6 +207,9 @@ export function alignNames(
   return alignTokens(query.tokens.map(comparable), candidate.tokens.map(comparable), cfg);
 }
 
+/** Highest name score when no whole name part is aligned (below every alert threshold in use). */
+export const INITIALS_ONLY_CAP = 0.5;
+
 const NO_PAIRS: AlignedPair[] = [];
 const NO_TEXTS: string[] = [];
 
@@ -264,6 +267,8 @@ export function alignTokens(
   const pairs: AlignedPair[] = detail ? [] : NO_PAIRS;
   let matched = 0;
   let base = 0;
+  // Whether some aligned pair has a whole name part on both sides (not only initials, particles…).
+  let named = false;
   for (let n = 0; n < options.count; n++) {
     const o = options.order[n];
     const qs = options.qStart[o];
@@ -276,15 +281,20 @@ export function alignTokens(
     if (!free) continue;
     let wq = 0;
     let wc = 0;
+    let qNamed = false;
+    let cNamed = false;
     for (let k = qs; k < qe; k++) {
       qUsed[k] = 1;
       qTo[k] = cs;
       wq += roleWeights[q[k].token.role];
+      qNamed ||= q[k].token.role === 'name';
     }
     for (let k = cs; k < ce; k++) {
       cUsed[k] = 1;
       wc += roleWeights[c[k].token.role];
+      cNamed ||= c[k].token.role === 'name';
     }
+    named ||= qNamed && cNamed;
     const w = (wq + wc) / 2;
     const similarity = options.similarity[o];
     matched += similarity * w;
@@ -318,7 +328,9 @@ export function alignTokens(
     cfg.extraQueryPenalty * Math.max(0, wUq - substituted) +
     cfg.extraCandidatePenalty * Math.max(0, wUc - substituted);
   const patronymFactor = fathersDiffer(q, c, qTo) ? cfg.patronymConflictFactor : 1;
-  const score = denominator > 0 ? (matched / denominator) * patronymFactor : 0;
+  const ratio = denominator > 0 ? (matched / denominator) * patronymFactor : 0;
+  // Initials alone (H. T. ~ Helmer 'H7') never make a name match, however well they agree.
+  const score = named ? ratio : Math.min(ratio, INITIALS_ONLY_CAP);
   return {
     score,
     pairs,
