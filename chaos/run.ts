@@ -8,19 +8,21 @@
  *   npm run test:chaos -- --help             every option
  *
  * Exit code 1 when a traveller was lost or duplicated, a receipt is stuck or wrong, or the run
- * could not complete. Results: chaos/results/chaos.json (or chaos-quick.json); app logs in
- * .cache/chaos/logs/.
+ * could not complete. Results: chaos/results/chaos.json (--quick: chaos/results/tmp/chaos-quick.json,
+ * ignored by git, so that CI leaves the checkout clean); app logs in .cache/chaos/logs/. Whatever
+ * happens (failure, Ctrl-C, SIGTERM) the apps, the private Redis and the private broker are stopped.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { issueToken } from '@paxscreen/http';
+import { uploadList } from '@paxscreen/testing';
 
 import { hashApiKey } from '../apps/gateway/src/auth/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, PoeLookup } from './lib/faults';
-import { PrivateKafka, PrivateRedis, ROOT, sleep } from './lib/infra';
+import { PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
 import { ChaosOptions, parseOptions } from './lib/options';
 import { printTable } from './lib/report';
 import {
@@ -51,16 +53,7 @@ function log(line: string): void {
 
 async function importList(watchlistUrl: string, name: string, listId: string, body: string): Promise<void> {
   const token = await issueToken(AUTH, { subject: 'chaos-admin', roles: ['admin'] });
-  const res = await fetch(`${watchlistUrl}/v1/lists?listId=${listId}`, {
-    method: 'POST',
-    body,
-    headers: {
-      'content-type': 'application/octet-stream',
-      'x-file-name': name,
-      authorization: `Bearer ${token}`,
-    },
-  });
-  if (!res.ok) throw new Error(`import of ${name}: HTTP ${res.status} ${await res.text()}`);
+  await uploadList(watchlistUrl, [{ name, bytes: Buffer.from(body) }], token, { listId });
 }
 
 /**
@@ -139,6 +132,7 @@ function outageProber(gatewayUrl: string, manifests: Manifest[]) {
 }
 
 async function main(o: ChaosOptions): Promise<number> {
+  reapLeftovers(log);
   rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const runId = `c${randomBytes(3).toString('hex')}`;
@@ -177,14 +171,30 @@ async function main(o: ChaosOptions): Promise<number> {
     ]),
   );
   let ledger: Ledger | undefined;
-  const cleanup = async () => {
-    await ledger?.stop();
-    for (const app of apps.values()) await app.stop().catch(() => undefined);
-    await redis.stop().catch(() => undefined);
-    redis.clean();
-    await kafka.clean(LOG_DIR).catch(() => undefined);
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  // Stops everything the run started, once (the end of the run and a signal may both ask for it).
+  let stopping: Promise<void> | undefined;
+  const cleanup = () =>
+    (stopping ??= (async () => {
+      await Promise.all([
+        ledger?.stop(),
+        ...[...apps.values()].map((app) => app.stop().catch(() => undefined)),
+      ]);
+      await redis.stop().catch(() => undefined);
+      redis.clean();
+      await kafka.clean(LOG_DIR).catch(() => undefined);
+    })());
+  // Ctrl-C, a CI timeout, a closed terminal: a clean stop of everything, then exit; a second signal
+  // exits at once (the exit hook still kills every process the run started).
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    process.once(signal, () => {
+      log(`${signal}: stopping the apps, Redis and the broker`);
+      process.once(signal, () => process.exit(code));
+      void cleanup().finally(() => process.exit(code));
+    });
 
   try {
     log(`run ${runId}: ${o.travellers} travellers in manifests of ${o.perManifest}; logs in ${LOG_DIR}`);

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, sleep, waitUntil } from './infra';
+import { killOnExit, rememberPid, ROOT, sleep, waitUntil } from './infra';
 
 export type AppName = 'gateway' | 'parser' | 'screening' | 'watchlist';
 
@@ -58,6 +58,8 @@ export class AppProcess {
     );
     this.starts++;
     this.child = child;
+    rememberPid(this.name, child.pid, join('apps', this.name, 'src/main.ts'));
+    killOnExit(() => child.kill('SIGKILL'));
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;

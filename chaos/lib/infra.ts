@@ -1,8 +1,19 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { portAnswers as answers } from '@paxscreen/testing';
 
 const run = promisify(execFile);
 
@@ -10,17 +21,54 @@ export const ROOT = join(__dirname, '../..');
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const finish = (ok: boolean) => {
-      socket.destroy();
-      done(ok);
-    };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
+export const portAnswers = (port: number, timeoutMs = 500) => answers('127.0.0.1', port, timeoutMs);
+
+/**
+ * What must not outlive the run (apps, redis-server, the broker), killed synchronously when this
+ * process exits for whatever reason: the end of the run, a failure, an uncaught error, a signal.
+ */
+const killers = new Set<() => void>();
+process.on('exit', () => {
+  for (const kill of killers) {
+    try {
+      kill();
+    } catch {
+      // already gone
+    }
+  }
+});
+export function killOnExit(kill: () => void): void {
+  killers.add(kill);
+}
+
+/**
+ * The pids of the processes a run started, each with what its command line must contain, so that a
+ * run that was itself killed (kill -9, a lost terminal) leaves nothing behind the next run would
+ * trip over: `reapLeftovers` kills them at the start, by pid, only when the command line matches.
+ */
+const PID_DIR = join(ROOT, '.cache/chaos/pids');
+
+export function rememberPid(name: string, pid: number | undefined, marker: string): void {
+  if (!pid) return;
+  mkdirSync(PID_DIR, { recursive: true });
+  writeFileSync(join(PID_DIR, `${name}.pid`), `${pid}\n${marker}\n`);
+}
+
+export function reapLeftovers(log: (line: string) => void): void {
+  if (!existsSync(PID_DIR)) return;
+  for (const file of readdirSync(PID_DIR)) {
+    const [pid, marker] = readFileSync(join(PID_DIR, file), 'utf8').split('\n');
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (marker && cmdline.includes(marker)) {
+        process.kill(Number(pid), 'SIGKILL');
+        log(`killed ${file.replace(/\.pid$/, '')} (pid ${pid}) left by an interrupted run`);
+      }
+    } catch {
+      // gone already
+    }
+    rmSync(join(PID_DIR, file), { force: true });
+  }
 }
 
 export async function waitUntil(
@@ -48,6 +96,11 @@ export class PrivateKafka {
     private readonly log: (line: string) => void,
   ) {
     this.dataDir = join(ROOT, '.cache/kafka', `chaos-${port}`);
+    // A run that ends without its clean stop (an error, a signal) still takes the broker down.
+    killOnExit(() => {
+      const pid = Number(readFileSync(join(this.dataDir, 'kafka.pid'), 'utf8').trim());
+      if (pid) process.kill(pid, 'SIGKILL');
+    });
   }
 
   get brokers(): string {
@@ -156,7 +209,11 @@ export class PrivateRedis {
         : ['--appendonly', 'no']),
     ];
     const out = openSync(this.logFile, 'a');
-    this.child = spawn('redis-server', args, { stdio: ['ignore', out, out], detached: false });
+    const child = spawn('redis-server', args, { stdio: ['ignore', out, out], detached: false });
+    this.child = child;
+    rememberPid('redis', child.pid, 'redis-server');
+    closeSync(out);
+    killOnExit(() => child.kill('SIGKILL'));
     await waitUntil('redis', () => portAnswers(this.port), 10_000);
     this.log(`redis up on ${this.url} (pid ${this.child.pid}, persistence ${this.persistence})`);
   }

@@ -47,7 +47,8 @@ const USAGE = `npm run test:chaos -- [--travellers N] [--quick] [options]
   --no-faults             stream and verify without injecting anything (baseline)
   --kafka-port N --redis-port N --port-base N   private ports (29092, 16379, 18080)
   --settle-timeout S      bound on waiting for the pipeline to drain (default 600; --quick 120)
-  --results FILE          where the JSON goes (default chaos/results/chaos.json; --quick chaos-quick.json)`;
+  --results FILE          where the JSON goes (default chaos/results/chaos.json;
+                          --quick chaos/results/tmp/chaos-quick.json, ignored by git)`;
 
 export function parseOptions(argv: string[]): ChaosOptions {
   const { values } = parseArgs({
@@ -112,6 +113,6 @@ export function parseOptions(argv: string[]): ChaosOptions {
     hitEvery: num(values['hit-every'], quick ? 5 : 10, 'hit-every'),
     seed: num(values.seed, 20_250_101, 'seed'),
     faults: !values['no-faults'],
-    results: values.results ?? (quick ? 'chaos/results/chaos-quick.json' : 'chaos/results/chaos.json'),
+    results: values.results ?? (quick ? 'chaos/results/tmp/chaos-quick.json' : 'chaos/results/chaos.json'),
   };
 }

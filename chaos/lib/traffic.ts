@@ -1,23 +1,12 @@
 import type { Gender } from '@paxscreen/contracts';
 import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
+import { seededRandom } from '@paxscreen/matching';
 
 import { sleep } from './infra';
 
 export const CARRIER = 'ZZ';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Deterministic pseudo-random numbers (mulberry32), so a run can be repeated traveller for traveller. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = [
   'ABERNATHY',
@@ -121,7 +110,7 @@ export function generateManifests(
   hitEvery: number,
   seed: number,
 ): Manifest[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const out: Manifest[] = [];
   let stolen = 0;
