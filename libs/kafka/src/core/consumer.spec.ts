@@ -122,3 +122,40 @@ describe('BatchConsumer (at-least-once mode): dependency outages versus bad reco
     expect({ poisoned, sent, resolved }).toEqual({ poisoned: [], sent: [], resolved: [] });
   });
 });
+
+describe('BatchConsumer: a batch delivered again after this instance committed it (rejoin mid-batch)', () => {
+  it('publishes nothing for records it already committed, and resolves them', async () => {
+    const sent: Message[] = [];
+    const c = consumer(async (records) => echo(records), sent, []);
+    await c.eachBatch(payload(3).p);
+    const again = payload(5);
+    await c.eachBatch(again.p);
+    expect(sent.map((m) => m.key)).toEqual(['0', '1', '2', '3', '4']);
+    expect(again.resolved).toEqual(['4']);
+  });
+
+  it('publishes once when a second pass over the same records starts before the first has committed', async () => {
+    const sent: Message[] = [];
+    let release!: () => void;
+    const firstPassHeld = new Promise<void>((r) => (release = r));
+    let passes = 0;
+    const c = consumer(
+      async (records) => {
+        // The first pass is slow (a long batch while the member is dropped and rejoins).
+        if (++passes === 1) await firstPassHeld;
+        return echo(records);
+      },
+      sent,
+      [],
+    );
+    const first = payload(3);
+    const second = payload(3);
+    const firstDone = c.eachBatch(first.p);
+    const secondDone = c.eachBatch(second.p);
+    await Promise.resolve();
+    release();
+    await Promise.all([firstDone, secondDone]);
+    expect(sent.map((m) => m.key)).toEqual(['0', '1', '2']);
+    expect([first.resolved, second.resolved]).toEqual([['2'], ['2']]);
+  });
+});

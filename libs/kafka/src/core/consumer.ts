@@ -243,6 +243,15 @@ export class BatchConsumer {
   }
 
   private assignment: Record<string, number[]> = {};
+  /**
+   * Per `topic/partition`: the offset after the last batch this instance committed. kafkajs has no
+   * KIP-447 fencing: a member dropped from the group mid-batch (a missed session timeout) rejoins,
+   * fetches from the committed offset while its earlier batch is still committing, and would
+   * publish that batch's outputs twice. Records below this mark were already committed here and are
+   * skipped; commits run one at a time so the mark is current when the next one is decided.
+   */
+  private readonly committedUpTo = new Map<string, bigint>();
+  private commitLock: Promise<void> = Promise.resolve();
 
   get raw(): Consumer {
     return this.consumer;
@@ -291,35 +300,60 @@ export class BatchConsumer {
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const topic = logicalTopic(this.settings, batch.topic);
+    const key = `${batch.topic}/${batch.partition}`;
     const messages = batch.messages;
     const control: BatchControl = { heartbeat, active: () => isRunning() && !isStale() };
     for (let start = 0; start < messages.length; start += this.maxRecords) {
       if (!control.active()) return;
       const began = Date.now();
-      const chunk = messages
-        .slice(start, start + this.maxRecords)
-        .map((m) => toConsumed(topic, batch.partition, m));
-      const last = chunk[chunk.length - 1].offset;
-      const outputs = await this.process(chunk, control);
-      if (outputs === STOPPED) return;
-      if (this.transactional) {
-        await this.commitTransaction(outputs, batch.topic, batch.partition, last);
+      const slice = messages.slice(start, start + this.maxRecords);
+      const last = slice[slice.length - 1].offset;
+      for (;;) {
+        const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, batch.partition, m));
+        if (chunk.length > 0) {
+          const outputs = await this.process(chunk, control);
+          if (outputs === STOPPED) return;
+          const done = await this.exclusively(async () => {
+            // Committed meanwhile by this instance's earlier pass over the same records: do it again
+            // with only what is left (usually nothing).
+            if (this.notYetCommitted(key, slice).length !== chunk.length) return false;
+            if (this.transactional) await this.commitTransaction(outputs, batch.topic, batch.partition, last);
+            else await this.publish(outputs);
+            this.committedUpTo.set(key, BigInt(last) + 1n);
+            return true;
+          });
+          if (!done) continue;
+        }
         resolveOffset(last);
-      } else {
-        await this.publish(outputs);
-        resolveOffset(last);
-        await commitOffsetsIfNecessary();
+        if (!this.transactional) await commitOffsetsIfNecessary();
+        break;
       }
       await heartbeat();
       const lag = Number(BigInt(batch.highWatermark) - BigInt(last) - 1n);
       this.options.onBatch?.({
         topic,
         partition: batch.partition,
-        records: chunk.length,
+        records: slice.length,
         lag: lag < 0 ? 0 : lag,
         millis: Date.now() - began,
       });
     }
+  }
+
+  /** The records of `messages` at or above what this instance last committed for the partition. */
+  private notYetCommitted(key: string, messages: KafkaMessage[]): KafkaMessage[] {
+    const mark = this.committedUpTo.get(key);
+    return mark === undefined ? messages : messages.filter((m) => BigInt(m.offset) >= mark);
+  }
+
+  /** Runs `work` after every earlier one has finished (commits share one producer and the marks). */
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.commitLock.then(work);
+    this.commitLock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /** Outputs as produce requests that each stay under the broker's size limit. */
