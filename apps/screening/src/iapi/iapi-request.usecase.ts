@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { decodeContract, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
+import { decodeEvent, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore } from '@paxscreen/redis';
@@ -30,7 +30,7 @@ export class IapiRequestUseCase {
     for (const record of records) {
       let request: Iapi.RequestValue;
       try {
-        request = decodeContract(Iapi.RequestValue, record.value ?? Buffer.alloc(0));
+        request = decodeEvent(Iapi.RequestValue, record.value ?? Buffer.alloc(0));
       } catch (err) {
         dead.push(
           deadLetterOutput(record, {

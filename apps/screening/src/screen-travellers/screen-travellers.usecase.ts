@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { decodeContract, DecisionMade, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
+import { DecisionMade, decodeEvent, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
 import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
@@ -30,7 +30,7 @@ export class ScreenTravellersUseCase {
       try {
         events.push({
           record,
-          event: decodeContract(TravellerParsed.Value, record.value ?? Buffer.alloc(0)),
+          event: decodeEvent(TravellerParsed.Value, record.value ?? Buffer.alloc(0)),
         });
       } catch (err) {
         this.metrics.deadLetters.inc({ stage: 'screening', code: 'INVALID_EVENT' });

@@ -26,17 +26,20 @@ export class TravellerSnapshotStore {
   ) {}
 
   async putMany(snapshots: TravellerSnapshot[]): Promise<void> {
-    await Promise.all(
-      snapshots.flatMap((s) => [
+    if (snapshots.length === 0) return;
+    // One ZADD for the batch's arrivals (one key), not one command per traveller.
+    const arrivals = snapshots.flatMap((s) => [s.arrivesAt, s.traveller.travellerId]);
+    await Promise.all([
+      ...snapshots.map((s) =>
         this.redis.set(
           this.keys.travellerSnapshot(s.traveller.travellerId),
           JSON.stringify(s),
           'EX',
           this.ttlSeconds,
         ),
-        this.redis.zadd(this.keys.arrivals(), s.arrivesAt, s.traveller.travellerId),
-      ]),
-    );
+      ),
+      this.redis.zadd(this.keys.arrivals(), ...arrivals),
+    ]);
   }
 
   /** Travellers arriving between `from` and `to` (epoch ms) whose snapshot is still kept. */
