@@ -20,16 +20,23 @@ import { Kafka, logLevel } from 'kafkajs';
  * broker on 9092 or the shared Redis on 6379.
  */
 export const ROOT = join(__dirname, '..', '..');
-export const CACHE = join(ROOT, '.cache', 'bench');
+/**
+ * BENCH_PORT_OFFSET (default 0) moves every port (and the broker's data directory with it), so two
+ * bench runs on one machine do not stop each other's services.
+ */
+const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0) || 0;
+/** Builds and logs of the bench's apps (their own folder per port offset). */
+export const CACHE = join(ROOT, '.cache', OFFSET ? `bench-${OFFSET}` : 'bench');
+/** Below the kernel's ephemeral range (32768+), where an outgoing connection could hold one. */
 export const BENCH_PORTS = {
-  kafka: 39092,
-  redis: 26379,
-  gateway: 39080,
-  parser: 39081,
-  screening: 39082,
-  watchlist: 39083,
+  kafka: 28092 + OFFSET,
+  redis: 26379 + OFFSET,
+  gateway: 28080 + OFFSET,
+  parser: 28081 + OFFSET,
+  screening: 28082 + OFFSET,
+  watchlist: 28083 + OFFSET,
   /** A second screening instance (scale suite). */
-  screening2: 39084,
+  screening2: 28084 + OFFSET,
 } as const;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -331,7 +338,8 @@ export class AppProcess {
   async waitReady(timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.exited) throw new Error(`${this.name} ${this.exited}; see .cache/bench/logs/${this.name}.log`);
+      if (this.exited)
+        throw new Error(`${this.name} ${this.exited}; see ${relative(ROOT, CACHE)}/logs/${this.name}.log`);
       try {
         if ((await fetch(`${this.url}/ready`)).ok) return;
       } catch {

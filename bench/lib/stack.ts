@@ -98,7 +98,7 @@ export class BenchStack {
 
   async startServices(log: (m: string) => void): Promise<void> {
     if (this.servicesUp) return;
-    log('starting a private Kafka broker (127.0.0.1:39092) and redis-server (127.0.0.1:26379)');
+    log(`starting a private Kafka broker (${this.kafka.brokers}) and redis-server (${this.redis.url})`);
     await this.redis.start();
     await this.kafka.start();
     this.servicesUp = true;

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv, Topic } from '@paxscreen/contracts';
 import { createHttpApp, listen } from '@paxscreen/http';
-import { connectBatchConsumer } from '@paxscreen/kafka';
+import { connectBatchConsumer, KAFKA_SETTINGS, type KafkaSettings } from '@paxscreen/kafka';
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ScreeningModule } from './app.module';
@@ -10,6 +10,11 @@ import { RevetService } from './revet/revet.service';
 import { ScreeningEnv } from './screening.env';
 import { ScreeningStateService } from './state/screening-state.service';
 import { IAPI_TRANSPORT, TRAVELLERS_TRANSPORT } from './tokens';
+
+/** Broker-side wait of an empty iAPI request fetch, ms: kafkajs fetches again only after it. */
+const IAPI_FETCH_WAIT_MS = 5;
+/** iAPI request offsets are committed in the background this often, ms (not between two fetches). */
+const IAPI_COMMIT_INTERVAL_MS = 200;
 
 /**
  * Builds and starts the screening service: the index is built from the compacted list topics
@@ -29,12 +34,28 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     // Redis down is not a bad traveller event: wait for it rather than dead-letter the traveller.
     isTransient: isRedisUnavailable,
   });
+  // iAPI requests: at-least-once, not a Kafka transaction (someone waits at a check-in desk, and a
+  // transaction costs several broker round trips per batch plus kafkajs' 200/500 ms back-off while
+  // the previous one is still completing). The reply and the decisions are published with the
+  // idempotent producer (acks = all) before the request's offset is committed; a crash in between
+  // re-screens the request and publishes them again with the same ids (the decision id is derived
+  // from the request's event id), which the gateway ignores (it answers the first reply per request
+  // id) and which readers of the decisions topic recognise by decision id; the hot-path write is
+  // by key, so it repeats itself. Malformed requests are dead-lettered the same way (published
+  // before the commit). Its own consumer group, kafkajs consumer and producer (own connections)
+  // with a short fetch wait, so a request never waits behind a traveller batch's fetch or commit;
+  // its partitions are handled concurrently (their replies share produce requests).
+  const iapiPartitions = app
+    .get<KafkaSettings>(KAFKA_SETTINGS)
+    .topics.find((t) => t.topic === Topic.IapiRequests)?.partitions;
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.ScreeningIapi,
     stage: 'screening',
     transport: IAPI_TRANSPORT,
-    transactionalId: `paxscreen-screening-iapi-${settings.SCREENING_INSTANCE_ID}`,
     fromBeginning: false,
+    maxWaitTimeInMs: IAPI_FETCH_WAIT_MS,
+    partitionsConsumedConcurrently: iapiPartitions ?? 1,
+    commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,
   });
   app.get(RevetService).useOwnership(() => travellers.assignedPartitions(Topic.Travellers));
   await app.startAllMicroservices();

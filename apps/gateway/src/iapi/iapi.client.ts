@@ -18,6 +18,7 @@ export interface ScreenNowRequest {
   timeoutMs: number;
   requestId?: string;
   traceparent?: string;
+  purpose?: Iapi.RequestPurpose;
 }
 
 /**
@@ -85,6 +86,7 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
       deadline: Date.now() + req.timeoutMs,
       manifestId: req.manifestId,
       travellers: req.travellers,
+      ...(req.purpose ? { purpose: req.purpose } : {}),
     };
     try {
       await this.producer.send(Topic.IapiRequests, [

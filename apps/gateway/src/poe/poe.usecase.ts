@@ -188,6 +188,7 @@ export class PoeUseCase {
       manifestId: `POE:${new Date().toISOString().slice(0, 10)}`,
       travellers: [traveller],
       timeoutMs: this.env.POE_SCREEN_TIMEOUT_MS,
+      purpose: 'PORT_OF_ENTRY',
     });
     const note = redisDown
       ? 'the hot path is unavailable; screened on demand now'

@@ -26,7 +26,7 @@ const TRAVELLER: Traveller = {
   findings: [],
 };
 
-function request(requestId: string): ConsumedRecord {
+function request(requestId: string, purpose?: Iapi.RequestPurpose): ConsumedRecord {
   const value: Iapi.RequestValue = {
     ...envelope(requestId),
     requestId,
@@ -34,6 +34,7 @@ function request(requestId: string): ConsumedRecord {
     deadline: Date.now() + 2000,
     manifestId: 'POE:2030-01-02',
     travellers: [TRAVELLER],
+    ...(purpose ? { purpose } : {}),
   };
   return {
     topic: Topic.IapiRequests,
@@ -94,5 +95,21 @@ describe('IapiRequestUseCase', () => {
     expect(outputs.find((o) => o.topic === Topic.IapiReplies)!.records).toHaveLength(1);
     await new Promise((r) => setImmediate(r));
     expect(warnings).toHaveLength(1);
+  });
+
+  it('puts check-in decisions on the hot path, but not those of look-ups without advance data', async () => {
+    const written: unknown[][] = [];
+    const useCase = new IapiRequestUseCase(
+      index,
+      {
+        putMany: (entries: unknown[]) => (written.push(entries), Promise.resolve()),
+      } as unknown as DecisionStore,
+      new Metrics('screening', false),
+      logger,
+    );
+    const outputs = await useCase.execute([request('req-3', 'PORT_OF_ENTRY'), request('req-4', 'CHECK_IN')]);
+    expect(outputs.find((o) => o.topic === Topic.Decisions)!.records).toHaveLength(2);
+    expect(written.flat()).toHaveLength(1);
+    expect(written.flat()[0]).toMatchObject({ decision: { travellerId: TRAVELLER.travellerId } });
   });
 });

@@ -68,7 +68,8 @@ export class IapiRequestUseCase {
           value: e,
           headers: { [Header.ReceiptId]: request.requestId, [Header.TraceParent]: e.traceparent },
         });
-        hot.push(hotPathEntry(e));
+        // Look-ups without advance data are not advance data: keep them off the hot path.
+        if (request.purpose !== 'PORT_OF_ENTRY') hot.push(hotPathEntry(e));
       }
       this.logger.info(
         { requestId: request.requestId, traceId: traceIdOf(request.traceparent), decisions: events.length },

@@ -159,3 +159,32 @@ describe('BatchConsumer: a batch delivered again after this instance committed i
     expect([first.resolved, second.resolved]).toEqual([['2'], ['2']]);
   });
 });
+
+describe('BatchConsumer (at-least-once, commitIntervalMs): offsets committed in the background', () => {
+  it('publishes, resolves, then commits the next offset once the interval has passed', async () => {
+    const sent: Message[] = [];
+    const commits: { topic: string; partition: number; offset: string }[][] = [];
+    let committedBeforePublish = false;
+    const kafka = fakeKafka(sent);
+    const raw = {
+      commitOffsets: async (offsets: { topic: string; partition: number; offset: string }[]) => {
+        committedBeforePublish ||= sent.length === 0;
+        commits.push(offsets);
+      },
+    };
+    const c = new BatchConsumer(
+      { ...kafka, consumer: () => raw } as unknown as Kafka,
+      { prefix: '' } as KafkaSettings,
+      { groupId: 'g', topics: [Topic.Travellers], commitIntervalMs: 20, onPoison: () => [] },
+      async (records) => echo(records),
+    ) as unknown as { eachBatch(p: EachBatchPayload): Promise<void> };
+    const { p, resolved } = payload(3);
+    await c.eachBatch(p);
+    expect(sent.map((m) => m.key)).toEqual(['0', '1', '2']);
+    expect(resolved).toEqual(['2']);
+    expect(commits).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(commits).toEqual([[{ topic: Topic.Travellers, partition: 0, offset: '3' }]]);
+    expect(committedBeforePublish).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import type {
   Producer,
 } from 'kafkajs';
 
-import { chunkBySize, OutgoingRecord, toMessage } from './producer';
+import { chunkBySize, EventProducer, OutgoingRecord, toMessage } from './producer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /** A consumed record with its logical topic. */
@@ -62,6 +62,25 @@ export interface BatchConsumerOptions {
   /** Largest number of records handed to the handler at once. */
   maxRecords?: number;
   sessionTimeoutMs?: number;
+  /**
+   * Longest time the broker holds a fetch that found nothing (kafkajs `maxWaitTimeInMs`; default
+   * 50). A fetch returns as soon as a record arrives, but kafkajs fetches again only after the
+   * previous fetch returned: a latency-sensitive consumer (request/reply) sets it low.
+   */
+  maxWaitTimeInMs?: number;
+  /**
+   * Partitions whose batches are handled at the same time (kafkajs `partitionsConsumedConcurrently`;
+   * default 1). At-least-once only: a transaction covers one batch, so transactional batches
+   * commit one at a time anyway.
+   */
+  partitionsConsumedConcurrently?: number;
+  /**
+   * At-least-once only: commit offsets at most this often, in the background, instead of after
+   * every batch (one broker round trip less between a fetch and the next). Outputs are still
+   * acknowledged before their offsets are committed; a crash re-delivers up to this many ms of
+   * records already published, so their outputs must be deterministic (same ids).
+   */
+  commitIntervalMs?: number;
   /**
    * Exactly-once consume → produce: outputs and the consumed offsets are committed in one Kafka
    * transaction under this id (stable per instance, so a restarted instance fences its own
@@ -190,7 +209,10 @@ interface BatchControl {
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
-  private producer: Producer;
+  /** The transactional producer (transactional mode). */
+  private producer?: Producer;
+  /** The idempotent producer whose requests concurrent batches share (at-least-once mode). */
+  private readonly events?: EventProducer;
   /** Set after a failed transaction: the producer is replaced before the next one. */
   private producerSpoilt = false;
   private readonly attempts: number;
@@ -214,11 +236,12 @@ export class BatchConsumer {
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: 4 * 1024 * 1024,
-      maxWaitTimeInMs: 50,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 50,
       // Only committed transactional output is read (kafkajs default, stated for the invariant).
       readUncommitted: false,
     });
-    this.producer = this.newProducer();
+    if (this.transactional) this.producer = this.newProducer();
+    else this.events = new EventProducer(kafka, settings);
   }
 
   private newProducer(): Producer {
@@ -226,12 +249,8 @@ export class BatchConsumer {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      ...(this.transactional
-        ? {
-            transactionalId: physicalGroup(this.settings, this.options.transactionalId!),
-            transactionTimeout: TRANSACTION_TIMEOUT_MS,
-          }
-        : {}),
+      transactionalId: physicalGroup(this.settings, this.options.transactionalId!),
+      transactionTimeout: TRANSACTION_TIMEOUT_MS,
     });
   }
 
@@ -251,7 +270,11 @@ export class BatchConsumer {
    * skipped; commits run one at a time so the mark is current when the next one is decided.
    */
   private readonly committedUpTo = new Map<string, bigint>();
-  private commitLock: Promise<void> = Promise.resolve();
+  /**
+   * Commits in progress: one for all partitions in transactional mode (one producer, one
+   * transaction at a time), one per partition at-least-once (partitions publish concurrently).
+   */
+  private readonly commitLocks = new Map<string, Promise<void>>();
 
   get raw(): Consumer {
     return this.consumer;
@@ -265,8 +288,12 @@ export class BatchConsumer {
   async start(): Promise<void> {
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
       this.assignment = e.payload.memberAssignment;
+      // A deferred commit for a partition now owned by another member could move its offset back:
+      // dropped (the new owner reads those records again; their outputs repeat with the same ids).
+      for (const [key, pending] of this.toCommit)
+        if (!(this.assignment[pending.topic] ?? []).includes(pending.partition)) this.toCommit.delete(key);
     });
-    await this.producer.connect();
+    await (this.producer ?? this.events!).connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) {
       // A topic created a moment ago may not have a leader in every broker's metadata yet.
@@ -280,9 +307,12 @@ export class BatchConsumer {
     this.unwatch = await runKeptAlive(
       this.consumer,
       {
-        autoCommit: !this.transactional,
+        // Deferred commits (commitIntervalMs) are made here, not by kafkajs after each batch.
+        autoCommit: !this.transactional && this.options.commitIntervalMs === undefined,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: 1,
+        partitionsConsumedConcurrently: this.transactional
+          ? 1
+          : (this.options.partitionsConsumedConcurrently ?? 1),
         eachBatch: (payload) => this.eachBatch(payload),
       },
       this.options.onRestart,
@@ -290,11 +320,34 @@ export class BatchConsumer {
   }
 
   private unwatch?: () => void;
+  /** Deferred commits (commitIntervalMs): the next offset per `topic/partition`, not yet committed. */
+  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
+  private commitTimer?: NodeJS.Timeout;
+  private committing: Promise<void> = Promise.resolve();
+
+  private commitLater(topic: string, partition: number, last: string): void {
+    this.toCommit.set(`${topic}/${partition}`, { topic, partition, offset: (BigInt(last) + 1n).toString() });
+    this.commitTimer ??= setTimeout(() => void this.commitDeferred(), this.options.commitIntervalMs);
+  }
+
+  /** Commits what is pending; a failure (partition taken away, broker gone) leaves it to a re-read. */
+  private commitDeferred(): Promise<void> {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    const offsets = [...this.toCommit.values()];
+    this.toCommit.clear();
+    if (offsets.length === 0) return this.committing;
+    this.committing = this.committing
+      .then(() => this.consumer.commitOffsets(offsets))
+      .catch((error: unknown) => this.options.onError?.(error, 1));
+    return this.committing;
+  }
 
   async stop(): Promise<void> {
     this.unwatch?.();
+    await this.commitDeferred();
     await this.consumer.disconnect();
-    await this.producer.disconnect();
+    await (this.producer ?? this.events!).disconnect();
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
@@ -313,7 +366,7 @@ export class BatchConsumer {
         if (chunk.length > 0) {
           const outputs = await this.process(chunk, control);
           if (outputs === STOPPED) return;
-          const done = await this.exclusively(async () => {
+          const done = await this.exclusively(key, async () => {
             // Committed meanwhile by this instance's earlier pass over the same records: do it again
             // with only what is left (usually nothing).
             if (this.notYetCommitted(key, slice).length !== chunk.length) return false;
@@ -325,7 +378,9 @@ export class BatchConsumer {
           if (!done) continue;
         }
         resolveOffset(last);
-        if (!this.transactional) await commitOffsetsIfNecessary();
+        if (this.options.commitIntervalMs !== undefined && !this.transactional)
+          this.commitLater(batch.topic, batch.partition, last);
+        else if (!this.transactional) await commitOffsetsIfNecessary();
         break;
       }
       await heartbeat();
@@ -346,13 +401,22 @@ export class BatchConsumer {
     return mark === undefined ? messages : messages.filter((m) => BigInt(m.offset) >= mark);
   }
 
-  /** Runs `work` after every earlier one has finished (commits share one producer and the marks). */
-  private exclusively<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.commitLock.then(work);
-    this.commitLock = run.then(
+  /**
+   * Runs `work` after every earlier one on the same lock has finished (the marks; transactional
+   * commits also share one producer, so they take turns across partitions).
+   */
+  private exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const lock = this.transactional ? '' : key;
+    const run = (this.commitLocks.get(lock) ?? Promise.resolve()).then(work);
+    const tail = run.then(
       () => undefined,
       () => undefined,
     );
+    this.commitLocks.set(lock, tail);
+    // Forget a partition's lock once nothing is queued behind it (partitions come and go).
+    void tail.then(() => {
+      if (this.commitLocks.get(lock) === tail) this.commitLocks.delete(lock);
+    });
     return run;
   }
 
@@ -366,15 +430,20 @@ export class BatchConsumer {
     );
   }
 
+  /**
+   * At-least-once: every output acknowledged (acks = all) before the offsets are committed. The
+   * outputs of batches that finish together (several partitions consumed concurrently, a reply and
+   * its decisions) share produce requests instead of waiting in line for one round trip each.
+   */
   private async publish(outputs: OutputBatch[]): Promise<void> {
-    for (const request of this.requests(outputs)) await this.producer.send({ ...request, acks: -1 });
+    await this.events!.sendAll(outputs);
   }
 
   private async commitTransaction(outputs: OutputBatch[], physical: string, partition: number, last: string) {
     for (let attempt = 1; ; attempt++) {
       try {
         if (this.producerSpoilt) await this.renewProducer();
-        const transaction = await this.producer.transaction();
+        const transaction = await this.producer!.transaction();
         try {
           for (const request of this.requests(outputs)) await transaction.send({ ...request, acks: -1 });
           await transaction.sendOffsets({
@@ -403,7 +472,7 @@ export class BatchConsumer {
   }
 
   private async renewProducer(): Promise<void> {
-    await this.producer.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
     this.producer = this.newProducer();
     await this.producer.connect();
     this.producerSpoilt = false;

@@ -1,5 +1,5 @@
 import { Topic } from '@paxscreen/contracts';
-import type { Kafka, ProducerRecord } from 'kafkajs';
+import type { Kafka, ProducerBatch, ProducerRecord } from 'kafkajs';
 
 import { EventProducer } from './producer';
 import type { KafkaSettings } from './settings';
@@ -7,6 +7,7 @@ import type { KafkaSettings } from './settings';
 /** A kafkajs producer stand-in whose requests complete when the test says so. */
 function fakeKafka() {
   const requests: { record: ProducerRecord; finish: (err?: Error) => void }[] = [];
+  const batches: { batch: ProducerBatch; finish: (err?: Error) => void }[] = [];
   const producer = {
     connect: async () => undefined,
     disconnect: async () => undefined,
@@ -14,8 +15,12 @@ function fakeKafka() {
       new Promise<void>((resolve, reject) =>
         requests.push({ record, finish: (err) => (err ? reject(err) : resolve()) }),
       ),
+    sendBatch: (batch: ProducerBatch) =>
+      new Promise<void>((resolve, reject) =>
+        batches.push({ batch, finish: (err) => (err ? reject(err) : resolve()) }),
+      ),
   };
-  return { kafka: { producer: () => producer } as unknown as Kafka, requests };
+  return { kafka: { producer: () => producer } as unknown as Kafka, requests, batches };
 }
 
 const settings = { prefix: 't.' } as KafkaSettings;
@@ -54,5 +59,26 @@ describe('EventProducer.send', () => {
     await tick();
     requests[1].finish();
     await expect(second).resolves.toBeUndefined();
+  });
+
+  it('sends records for several topics (sendAll) in one request, and those of one topic with send', async () => {
+    const { kafka, requests, batches } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    const both = p.sendAll([
+      { topic: Topic.IapiReplies, records: [{ key: 'r', value: Buffer.from('reply') }] },
+      { topic: Topic.Decisions, records: [{ key: 'd', value: Buffer.from('decision') }] },
+      { topic: Topic.Audit, records: [] },
+    ]);
+    await tick();
+    expect(requests).toHaveLength(0);
+    expect(batches).toHaveLength(1);
+    expect(
+      batches[0].batch.topicMessages?.map((t) => [t.topic, t.messages.map((m) => String(m.value))]),
+    ).toEqual([
+      [`t.${Topic.IapiReplies}`, ['reply']],
+      [`t.${Topic.Decisions}`, ['decision']],
+    ]);
+    batches[0].finish();
+    await expect(both).resolves.toBeUndefined();
   });
 });

@@ -30,7 +30,8 @@ export function toMessage(record: OutgoingRecord): Message {
 /** Brokers refuse record batches above `message.max.bytes` (1 MiB by default): stay well below. */
 export const MAX_REQUEST_BYTES = 768 * 1024;
 
-function sizeOf(m: Message): number {
+/** Approximate serialised size of a message, bytes (what chunkBySize counts). */
+export function sizeOf(m: Message): number {
   const v = m.value;
   return (typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0)) + String(m.key ?? '').length + 64;
 }
@@ -52,6 +53,32 @@ export function chunkBySize(messages: Message[], limit = MAX_REQUEST_BYTES): Mes
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+/**
+ * Messages per topic as produce requests: each topic's messages split under the size limit, then
+ * chunks of several topics grouped into one request (kafkajs `sendBatch`) while they fit together.
+ */
+export function packRequests(
+  byTopic: Map<string, Message[]>,
+  limit = MAX_REQUEST_BYTES,
+): { topic: string; messages: Message[] }[][] {
+  const groups: { topic: string; messages: Message[] }[][] = [];
+  let group: { topic: string; messages: Message[] }[] = [];
+  let bytes = 0;
+  for (const [topic, messages] of byTopic)
+    for (const chunk of chunkBySize(messages, limit)) {
+      const size = chunk.reduce((n, m) => n + sizeOf(m), 0);
+      if (group.length > 0 && bytes + size > limit) {
+        groups.push(group);
+        group = [];
+        bytes = 0;
+      }
+      group.push({ topic, messages: chunk });
+      bytes += size;
+    }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 /**
@@ -90,7 +117,7 @@ export class EventProducer {
   }
 
   /** Records waiting for the request in flight to finish; sent together in the next one. */
-  private queue: { topic: string; messages: Message[]; done: (err?: unknown) => void }[] = [];
+  private queue: { parts: { topic: string; messages: Message[] }[]; done: (err?: unknown) => void }[] = [];
   private draining = false;
 
   /**
@@ -103,13 +130,20 @@ export class EventProducer {
    * in a request of its own, so it fails alone.
    */
   send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
-    if (records.length === 0) return Promise.resolve();
+    return this.sendAll([{ topic, records }]);
+  }
+
+  /**
+   * `send` for several topics at once (an iAPI reply and its decisions): they share the same
+   * produce request(s), one per broker, while they fit under the size limit together.
+   */
+  sendAll(batches: { topic: Topic; records: OutgoingRecord[] }[]): Promise<void> {
+    const parts = batches
+      .filter((b) => b.records.length > 0)
+      .map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.records.map(toMessage) }));
+    if (parts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({
-        topic: physicalTopic(this.settings, topic),
-        messages: records.map(toMessage),
-        done: (err) => (err === undefined ? resolve() : reject(err)),
-      });
+      this.queue.push({ parts, done: (err) => (err === undefined ? resolve() : reject(err)) });
       if (!this.draining) void this.drain();
     });
   }
@@ -119,20 +153,21 @@ export class EventProducer {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.queue.length);
       const byTopic = new Map<string, Message[]>();
-      for (const b of batch) {
-        const list = byTopic.get(b.topic) ?? [];
-        for (const m of b.messages) list.push(m);
-        byTopic.set(b.topic, list);
-      }
+      for (const b of batch)
+        for (const part of b.parts) {
+          const list = byTopic.get(part.topic) ?? [];
+          for (const m of part.messages) list.push(m);
+          byTopic.set(part.topic, list);
+        }
       try {
-        for (const [topic, messages] of byTopic)
-          for (const chunk of chunkBySize(messages))
-            await this.producer.send({
-              topic,
-              acks: -1,
-              compression: CompressionTypes.None,
-              messages: chunk,
-            });
+        for (const group of packRequests(byTopic))
+          await (group.length === 1
+            ? this.producer.send({ ...group[0], acks: -1, compression: CompressionTypes.None })
+            : this.producer.sendBatch({
+                topicMessages: group,
+                acks: -1,
+                compression: CompressionTypes.None,
+              }));
         for (const b of batch) b.done();
       } catch (err) {
         for (const b of batch) b.done(err);

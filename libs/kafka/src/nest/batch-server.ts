@@ -20,8 +20,17 @@ export interface KafkaBatchServerOptions {
   metrics?: Metrics;
   fromBeginning?: boolean;
   maxRecords?: number;
-  /** Exactly-once consume → produce under this (per-instance, stable) transactional id. */
+  /**
+   * Exactly-once consume → produce under this (per-instance, stable) transactional id. Without it:
+   * at-least-once (outputs acknowledged with acks = all, then the offsets committed).
+   */
   transactionalId?: string;
+  /** Broker-side wait of an empty fetch, ms (see BatchConsumerOptions.maxWaitTimeInMs). */
+  maxWaitTimeInMs?: number;
+  /** Partitions handled at the same time, at-least-once only (see BatchConsumerOptions). */
+  partitionsConsumedConcurrently?: number;
+  /** At-least-once only: commit offsets in the background at most this often (see BatchConsumerOptions). */
+  commitIntervalMs?: number;
   /**
    * Handlers declared `@EventPattern(topic, transport)` with this symbol belong to this server only;
    * an app with two consumer groups gives each its own symbol.
@@ -67,6 +76,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         fromBeginning: this.options.fromBeginning ?? true,
         maxRecords: this.options.maxRecords,
         transactionalId: this.options.transactionalId,
+        maxWaitTimeInMs: this.options.maxWaitTimeInMs,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+        commitIntervalMs: this.options.commitIntervalMs,
         isTransient: this.options.isTransient,
         onPoison: (record, error) => {
           metrics?.deadLetters.inc({ stage, code: 'HANDLER_FAILED' });
