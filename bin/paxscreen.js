@@ -42,9 +42,22 @@ function useCompiled() {
   return SOURCE_DIRS.every((dir) => !existsSync(dir) || newestSource(dir, builtAt) <= builtAt);
 }
 
+/** The Node 24 that the project's scripts install into .cache when the system Node is older. */
+const BOOTSTRAPPED_NODE = join(root, '.cache/node24/node_modules/.bin/node');
+
 if (!nodeIsRecentEnough()) {
+  if (existsSync(BOOTSTRAPPED_NODE) && !process.env.PAXSCREEN_REEXEC) {
+    // Run again under the project's Node 24, with the same arguments and exit code.
+    const { spawnSync } = require('node:child_process');
+    const run = spawnSync(BOOTSTRAPPED_NODE, [__filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, PAXSCREEN_REEXEC: '1' },
+    });
+    process.exit(run.status ?? 1);
+  }
   process.stderr.write(
-    `paxscreen: Node.js ${MIN_NODE.join('.')} or newer is needed (this is ${process.versions.node})\n`,
+    `paxscreen: Node.js ${MIN_NODE.join('.')} or newer is needed (this is ${process.versions.node}); ` +
+      '`npm run paxscreen -- <command>` installs Node 24 LTS into .cache/ and runs it\n',
   );
   process.exit(64);
 }
