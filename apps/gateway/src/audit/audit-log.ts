@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
 import { Audit, envelope, Topic } from '@paxscreen/contracts';
+import { ApiError } from '@paxscreen/http';
 import { KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
 
@@ -25,6 +26,26 @@ export class AuditLog implements OnApplicationShutdown {
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /**
+   * For what may only happen on the record (re-personalising masked PNR data): resolves once the
+   * audit record is durably in Kafka (acks = all); throws 503 AUDIT_UNAVAILABLE otherwise, so the
+   * caller reveals nothing it could not audit.
+   */
+  async recordNow(entry: AuditEntry, requestId: string): Promise<void> {
+    try {
+      await this.producer.send(Topic.Audit, [
+        { key: entry.actor, value: { ...envelope(requestId), ...entry } },
+      ]);
+    } catch (err) {
+      this.logger.error({ err }, 'audit record could not be written; refusing');
+      throw new ApiError(
+        503,
+        'AUDIT_UNAVAILABLE',
+        'the audit record could not be written; nothing was disclosed',
+      );
+    }
+  }
 
   record(entry: AuditEntry, requestId: string): void {
     if (this.buffer.length >= MAX_BUFFER)

@@ -88,7 +88,8 @@ export class PnrUseCase {
         throw err;
       }
     }
-    this.audit.record(
+    // Audited before anything is revealed: no record in Kafka, no re-personalised data.
+    await this.audit.recordNow(
       {
         action: 'PNR_UNMASK',
         actor: who.subject,
