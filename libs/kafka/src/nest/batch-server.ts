@@ -6,12 +6,23 @@ import { lastValueFrom } from 'rxjs';
 import { DeadLetter, Header, Topic } from '@paxscreen/contracts';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 
-import { BatchConsumer, ConsumedRecord, OutputBatch } from '../core/consumer';
+import { BatchConsumer, BatchConsumerOptions, ConsumedRecord, OutputBatch } from '../core/consumer';
 import { deadLetterOutput } from '../core/dead-letter';
 import { KafkaSettings } from '../core/settings';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
-export interface KafkaBatchServerOptions {
+/** BatchConsumer settings the server passes through unchanged (documented there). */
+type ConsumerSettings = Pick<
+  BatchConsumerOptions,
+  | 'maxRecords'
+  | 'transactionalId'
+  | 'maxWaitTimeInMs'
+  | 'partitionsConsumedConcurrently'
+  | 'commitIntervalMs'
+  | 'isTransient'
+>;
+
+export interface KafkaBatchServerOptions extends ConsumerSettings {
   kafka: Kafka;
   settings: KafkaSettings;
   groupId: string;
@@ -19,25 +30,11 @@ export interface KafkaBatchServerOptions {
   logger: Logger;
   metrics?: Metrics;
   fromBeginning?: boolean;
-  maxRecords?: number;
-  /**
-   * Exactly-once consume → produce under this (per-instance, stable) transactional id. Without it:
-   * at-least-once (outputs acknowledged with acks = all, then the offsets committed).
-   */
-  transactionalId?: string;
-  /** Broker-side wait of an empty fetch, ms (see BatchConsumerOptions.maxWaitTimeInMs). */
-  maxWaitTimeInMs?: number;
-  /** Partitions handled at the same time, at-least-once only (see BatchConsumerOptions). */
-  partitionsConsumedConcurrently?: number;
-  /** At-least-once only: commit offsets in the background at most this often (see BatchConsumerOptions). */
-  commitIntervalMs?: number;
   /**
    * Handlers declared `@EventPattern(topic, transport)` with this symbol belong to this server only;
    * an app with two consumer groups gives each its own symbol.
    */
   transport?: symbol;
-  /** Errors meaning a dependency is unavailable: the batch waits for it, never dead-letters (see BatchConsumerOptions). */
-  isTransient?: (error: unknown) => boolean;
 }
 
 /** The context handed to `@EventPattern` handlers next to the batch. */
@@ -66,20 +63,26 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
     const topics = [...this.messageHandlers.keys()] as Topic[];
-    const { kafka, settings, groupId, logger, metrics, stage } = this.options;
+    // What remains after these is ConsumerSettings, handed to the consumer as it is.
+    const {
+      kafka,
+      settings,
+      groupId,
+      logger,
+      metrics,
+      stage,
+      fromBeginning,
+      transport: _,
+      ...consumerSettings
+    } = this.options;
     this.consumer = new BatchConsumer(
       kafka,
       settings,
       {
+        ...consumerSettings,
         groupId,
         topics,
-        fromBeginning: this.options.fromBeginning ?? true,
-        maxRecords: this.options.maxRecords,
-        transactionalId: this.options.transactionalId,
-        maxWaitTimeInMs: this.options.maxWaitTimeInMs,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-        commitIntervalMs: this.options.commitIntervalMs,
-        isTransient: this.options.isTransient,
+        fromBeginning: fromBeginning ?? true,
         onPoison: (record, error) => {
           metrics?.deadLetters.inc({ stage, code: 'HANDLER_FAILED' });
           logger.error(
