@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { Decision, DecisionMade } from '@paxscreen/contracts';
 import { Topic } from '@paxscreen/contracts';
 import { readMessage } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { readListFiles, waitFor } from '@paxscreen/testing';
 
 import { registerScreenCommand } from '../apps/cli/src/commands/screen.command';
 import type { ScreenLine } from '../apps/cli/src/offline/decision-output';
@@ -66,28 +66,10 @@ describe('paxscreen screen (offline) and the screening service decide alike', ()
   });
   let decisions: TopicReader;
 
-  /** The OFAC set is several files: uploaded as one file set, as an admin does. */
-  async function importFileSet(dir: string): Promise<void> {
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.csv'))
-      .map((name) => ({ name, contentBase64: readFileSync(join(dir, name)).toString('base64') }));
-    const res = await fetch(`${await stack.url('watchlist')}/v1/lists`, {
-      method: 'POST',
-      body: JSON.stringify({ files }),
-      headers: {
-        'content-type': 'application/vnd.paxscreen.files+json',
-        authorization: `Bearer ${await stack.token('admin')}`,
-      },
-    });
-    if (!res.ok) throw new Error(`import of ${basename(dir)} failed: ${res.status} ${await res.text()}`);
-  }
-
   beforeAll(async () => {
     await stack.start('watchlist');
-    for (const l of LISTS) {
-      if (l.path.endsWith('ofac_sdn_2021')) await importFileSet(l.path);
-      else await stack.importList(basename(l.path), readFileSync(l.path), l.listId);
-    }
+    // A file, or the OFAC set's files uploaded as one set, as an admin does.
+    for (const l of LISTS) await stack.importFiles(readListFiles(l.path), l.listId);
     // The screening service is ready once its index has caught up with the imported lists.
     await stack.start('screening');
     await stack.start('parser');

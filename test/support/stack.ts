@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { issueToken, Role } from '@paxscreen/http';
-import { testEnv, uniquePrefix } from '@paxscreen/testing';
+import { type ListFile, testEnv, uniquePrefix, uploadList } from '@paxscreen/testing';
 
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
 import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
@@ -91,18 +91,12 @@ export class TestStack {
 
   /** Imports a list file through the watchlist service's admin API. */
   async importList(name: string, bytes: Buffer | string, listId?: string): Promise<Record<string, unknown>> {
-    const res = await fetch(`${await this.url('watchlist')}/v1/lists${listId ? `?listId=${listId}` : ''}`, {
-      method: 'POST',
-      body: bytes,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'x-file-name': name,
-        authorization: `Bearer ${await this.token('admin')}`,
-      },
-    });
-    const body = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`import of ${name} failed: ${res.status} ${JSON.stringify(body)}`);
-    return body;
+    return this.importFiles([{ name, bytes: Buffer.from(bytes) }], listId);
+  }
+
+  /** Imports a list of one or several files (an OFAC set) through the watchlist admin API. */
+  async importFiles(files: ListFile[], listId?: string): Promise<Record<string, unknown>> {
+    return uploadList(await this.url('watchlist'), files, await this.token('admin'), { listId });
   }
 
   /** Submits a carrier message through the gateway with the carrier's key. */
