@@ -267,7 +267,8 @@ export class BatchConsumer {
    * KIP-447 fencing: a member dropped from the group mid-batch (a missed session timeout) rejoins,
    * fetches from the committed offset while its earlier batch is still committing, and would
    * publish that batch's outputs twice. Records below this mark were already committed here and are
-   * skipped; commits run one at a time so the mark is current when the next one is decided.
+   * skipped; a partition's commits run one at a time so the mark is current when the next one is
+   * decided.
    */
   private readonly committedUpTo = new Map<string, bigint>();
   /**
@@ -398,7 +399,9 @@ export class BatchConsumer {
   /** The records of `messages` at or above what this instance last committed for the partition. */
   private notYetCommitted(key: string, messages: KafkaMessage[]): KafkaMessage[] {
     const mark = this.committedUpTo.get(key);
-    return mark === undefined ? messages : messages.filter((m) => BigInt(m.offset) >= mark);
+    // Offsets ascend within a batch: the usual case (nothing committed in it yet) costs one compare.
+    if (mark === undefined || messages.length === 0 || BigInt(messages[0].offset) >= mark) return messages;
+    return messages.filter((m) => BigInt(m.offset) >= mark);
   }
 
   /**
