@@ -78,8 +78,13 @@ start() {
   write_config
   if [ ! -f "$DATA_DIR/kafka-logs/meta.properties" ]; then
     local cluster_id
-    cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-    (java_run kafka.tools.StorageTool format -t "$cluster_id" -c "$DATA_DIR/server.properties" \
+    # A Kafka cluster id is 16 random bytes in URL-safe base64. Like Kafka's own Uuid.randomUuid,
+    # draw again when it starts with '-': the id would otherwise be read as an option.
+    cluster_id="-"
+    while [ "${cluster_id#-}" != "$cluster_id" ]; do
+      cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
+    (java_run kafka.tools.StorageTool format "--cluster-id=$cluster_id" -c "$DATA_DIR/server.properties" \
       --ignore-formatted) >"$DATA_DIR/logs/format.log" 2>&1 || { cat "$DATA_DIR/logs/format.log" >&2; exit 1; }
   fi
   # The subshell execs java, so $! is the broker itself; it outlives this script until `stop`.
