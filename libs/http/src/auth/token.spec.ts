@@ -59,4 +59,32 @@ describe('TokenVerifier', () => {
       .sign(createSecretKey(Buffer.from('a'.repeat(40))));
     await expect(verifier.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
+
+  describe('remembering verified tokens', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('answers a repeated token with the same principal', async () => {
+      const own = new TokenVerifier(env());
+      const token = await issueToken(env(), { subject: 'officer-3', roles: ['officer'] });
+      const first = await own.verify(bearer(token));
+      await expect(own.verify(bearer(token))).resolves.toBe(first);
+      expect(Object.isFrozen(first) && Object.isFrozen(first.roles)).toBe(true);
+    });
+
+    it('refuses a remembered token once it expires', async () => {
+      const own = new TokenVerifier(env());
+      const token = await issueToken(env(), { subject: 's', roles: ['officer'], ttlSeconds: 60 });
+      await own.verify(bearer(token));
+      jest.useFakeTimers({ now: Date.now() + 66_000 }); // past exp + 5 s tolerance
+      await expect(own.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    });
+
+    it('still checks the signature of a token with the same claims but another key', async () => {
+      const own = new TokenVerifier(env());
+      const claims = { subject: 's', roles: ['admin' as const] };
+      await own.verify(bearer(await issueToken(env(), claims)));
+      const forged = await issueToken({ ...env(), AUTH_JWT_SECRET: 'b'.repeat(40) }, claims);
+      await expect(own.verify(bearer(forged))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    });
+  });
 });

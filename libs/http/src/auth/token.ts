@@ -25,10 +25,19 @@ export class TokenError extends Error {
 
 const ASYMMETRIC = ['RS256', 'ES256', 'EdDSA', 'PS256'];
 
+/** Distinct tokens remembered once verified (an officer sends the same token all shift). */
+const VERIFIED_CAPACITY = 10_000;
+
 /** Verifies staff bearer tokens (JWT) and turns them into a Principal. */
 export class TokenVerifier {
   private readonly key: KeyObject;
   private readonly algorithms: string[];
+  /**
+   * Tokens whose signature and claims were verified, with their expiry (epoch seconds). A token is
+   * immutable, so the same string verifies the same way until it expires: a hit re-checks only the
+   * expiry. Spares the signature check (60-90 µs of CPU and a thread-pool hop) on every look-up.
+   */
+  private readonly verified = new Map<string, { principal: Principal; exp: number }>();
 
   constructor(private readonly env: AuthEnv) {
     if (env.AUTH_JWT_PUBLIC_KEY) {
@@ -43,8 +52,15 @@ export class TokenVerifier {
   async verify(authorization: string | undefined): Promise<Principal> {
     const match = authorization ? /^Bearer ([A-Za-z0-9._-]{16,4096})$/.exec(authorization) : null;
     if (!match) throw new TokenError('TOKEN_MISSING', 'a bearer token is required');
+    const token = match[1];
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() / 1000 <= known.exp + this.env.AUTH_CLOCK_TOLERANCE_S) return known.principal;
+      this.verified.delete(token);
+      throw new TokenError('TOKEN_EXPIRED', 'the token has expired');
+    }
     try {
-      const { payload } = await jwtVerify(match[1], this.key, {
+      const { payload } = await jwtVerify(token, this.key, {
         algorithms: this.algorithms,
         issuer: this.env.AUTH_JWT_ISSUER,
         audience: this.env.AUTH_JWT_AUDIENCE,
@@ -52,16 +68,26 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-      return {
+      const principal: Principal = {
         subject: String(payload.sub),
         roles,
         post: typeof payload.post === 'string' ? payload.post : undefined,
       };
+      this.remember(token, principal, payload.exp!);
+      return principal;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired)
         throw new TokenError('TOKEN_EXPIRED', 'the token has expired');
       throw new TokenError('TOKEN_INVALID', 'the token is not valid');
     }
+  }
+
+  private remember(token: string, principal: Principal, exp: number): void {
+    if (this.verified.size >= VERIFIED_CAPACITY) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    Object.freeze(principal.roles);
+    this.verified.set(token, { principal: Object.freeze(principal), exp });
   }
 }
 
