@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DecisionMade, Topic } from '@paxscreen/contracts';
-import { checkDigit, PaxlstTraveller, writePaxlst } from '@paxscreen/edifact';
+import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
 import { createLogger, LOGGER, type Logger } from '@paxscreen/observability';
-import { waitFor } from '@paxscreen/testing';
+import { dayFromToday, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { AppName, TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
@@ -114,7 +114,7 @@ function needles(): { label: string; value: string }[] {
   ]);
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = dayFromToday;
 
 const paxlstTraveller = (p: Person): PaxlstTraveller => ({
   role: 'PASSENGER',
@@ -126,22 +126,8 @@ const paxlstTraveller = (p: Person): PaxlstTraveller => ({
   documents: [{ type: 'P', number: p.documentNumber, issuer: p.nationality, expiry: '2031-01-01' }],
 });
 
-function paxlst(travellers: Person[], controlRef: string): string {
-  return writePaxlst({
-    sender: 'ZZAIR',
-    recipient: 'BORDER',
-    controlRef,
-    messageRef: `M${controlRef}`,
-    kind: 'PASSENGERS',
-    flight: {
-      carrier: 'ZZ',
-      number: '0310',
-      departure: { port: 'LHR', at: `${day(0)}T22:00` },
-      arrival: { port: 'JFK', at: `${day(1)}T01:00` },
-    },
-    travellers: travellers.map(paxlstTraveller),
-  });
-}
+const paxlst = (travellers: Person[], controlRef: string) =>
+  testPaxlst('ZZ', controlRef, travellers.map(paxlstTraveller), { flight: { number: '0310' } });
 
 /** A TD3 MRZ with correct check digits. */
 function td3(p: Person): string {

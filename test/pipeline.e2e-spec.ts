@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DeadLetter, DecisionMade, Topic } from '@paxscreen/contracts';
-import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { PaxlstTraveller, readMessage } from '@paxscreen/edifact';
+import { testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const ARRIVAL = day(1);
 
 const pax = (
   surname: string,
@@ -51,22 +49,8 @@ ENR-2,ABTC,ABTC,XABTC2,TANAKA,Emi,1984-02-28,JPN,XJ0000201,JPN,2023-01-01,2030-1
 ENR-3,ABTC,ABTC,XABTC3,LIM,Wei,1990-01-01,SGP,XS0000301,SGP,2023-01-01,2030-12-31,AUS|CHN
 `;
 
-function manifest(travellers: PaxlstTraveller[], controlRef = '000001'): string {
-  return writePaxlst({
-    sender: 'ZZAIR',
-    recipient: 'USCBP',
-    controlRef,
-    messageRef: `M${controlRef}`,
-    kind: 'PASSENGERS',
-    flight: {
-      carrier: 'ZZ',
-      number: '0100',
-      departure: { port: 'LHR', at: `${day(0)}T22:00` },
-      arrival: { port: 'JFK', at: `${ARRIVAL}T01:00` },
-    },
-    travellers,
-  });
-}
+const manifest = (travellers: PaxlstTraveller[], controlRef = '000001') =>
+  testPaxlst('ZZ', controlRef, travellers, { recipient: 'USCBP', flight: { number: '0100' } });
 
 describe('pipeline: gateway → parser → screening → decisions (Kafka) and hot path (Redis)', () => {
   const stack = TestStack.create('pipeline', ['ZZ', 'UA', 'LA', 'QQ', 'TZ'], {

@@ -1,6 +1,6 @@
 import { DecisionMade, Topic } from '@paxscreen/contracts';
-import { PaxlstTraveller, writePaxlst } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { PaxlstTraveller } from '@paxscreen/edifact';
+import { testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
@@ -25,22 +25,8 @@ function manifest(n: number): string {
       },
     ],
   }));
-  const date = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  return writePaxlst({
-    sender: 'SOAIR',
-    recipient: 'BORDER',
-    controlRef: `S${n}`,
-    messageRef: `M${n}`,
-    kind: 'PASSENGERS',
-    // One flight per manifest: flights spread over the travellers topic's partitions.
-    flight: {
-      carrier: 'SO',
-      number: String(100 + n),
-      departure: { port: 'LHR', at: `${date}T08:00` },
-      arrival: { port: 'JFK', at: `${date}T11:00` },
-    },
-    travellers,
-  });
+  // One flight per manifest: flights spread over the travellers topic's partitions.
+  return testPaxlst('SO', `S${n}`, travellers, { messageRef: `M${n}`, flight: { number: String(100 + n) } });
 }
 
 describe('scale-out: two screening instances share the travellers, and one can stop mid-stream', () => {

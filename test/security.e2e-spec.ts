@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Header, Topic, TravellerParsed } from '@paxscreen/contracts';
-import { checkDigit, PaxlstTraveller, writePaxlst } from '@paxscreen/edifact';
+import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
 import { issueToken, Role } from '@paxscreen/http';
-import { waitFor } from '@paxscreen/testing';
+import { testPaxlst, type TestPaxlstOptions, waitFor } from '@paxscreen/testing';
 import { SignJWT, UnsecuredJWT } from 'jose';
 
 import { TEST_JWT_SECRET, TestStack } from './support/stack';
@@ -32,7 +32,6 @@ const AUDIENCE = 'paxscreen';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const TRACEPARENT = /^00-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const pax = (surname: string, number: string): PaxlstTraveller => ({
   role: 'PASSENGER',
   surname,
@@ -42,23 +41,12 @@ const pax = (surname: string, number: string): PaxlstTraveller => ({
   nationality: 'FRA',
   documents: [{ type: 'P', number, issuer: 'FRA', expiry: '2031-01-01' }],
 });
-function paxlst(carrier: string, ref: string, travellers = [pax('SECURE', `X${ref}`)], extra = {}): string {
-  return writePaxlst({
-    sender: `${carrier}AIR`,
-    recipient: 'BORDER',
-    controlRef: ref,
-    messageRef: `M${ref}`,
-    kind: 'PASSENGERS',
-    flight: {
-      carrier,
-      number: '0042',
-      departure: { port: 'CDG', at: `${day(0)}T10:00` },
-      arrival: { port: 'JFK', at: `${day(0)}T13:00` },
-    },
-    travellers,
-    ...extra,
-  });
-}
+const paxlst = (
+  carrier: string,
+  ref: string,
+  travellers = [pax('SECURE', `X${ref}`)],
+  options: TestPaxlstOptions = {},
+) => testPaxlst(carrier, ref, travellers, options);
 const jsonManifest = (carrier: string, ref: string) =>
   JSON.stringify({
     format: 'paxscreen.manifest',

@@ -1,6 +1,5 @@
 import { DecisionMade, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
-import { writePaxlst } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from './support/stack';
 import { ReadRecord, TopicReader } from './support/topic-reader';
@@ -8,22 +7,12 @@ import { ReadRecord, TopicReader } from './support/topic-reader';
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const CARRIER_SPAN = 'b7ad6b7169203331';
 const TRACEPARENT = /^00-([\da-f]{32})-([\da-f]{16})-01$/;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 const manifest = (controlRef: string) =>
-  writePaxlst({
-    sender: 'TTAIR',
-    recipient: 'USCBP',
+  testPaxlst(
+    'TT',
     controlRef,
-    messageRef: `M${controlRef}`,
-    kind: 'PASSENGERS',
-    flight: {
-      carrier: 'TT',
-      number: '0700',
-      departure: { port: 'CDG', at: `${day(0)}T10:00` },
-      arrival: { port: 'JFK', at: `${day(0)}T13:00` },
-    },
-    travellers: ['ALPHA', 'BRAVO'].map((surname, i) => ({
+    ['ALPHA', 'BRAVO'].map((surname, i) => ({
       role: 'PASSENGER' as const,
       surname,
       givenNames: 'TEST',
@@ -32,7 +21,8 @@ const manifest = (controlRef: string) =>
       nationality: 'FRA',
       documents: [{ type: 'P', number: `TT000000${i}`, issuer: 'FRA', expiry: '2031-01-01' }],
     })),
-  });
+    { recipient: 'USCBP', flight: { number: '0700' } },
+  );
 
 const spans = (records: ReadRecord[]) =>
   records.map((r) => {

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { PaxlstTraveller, writePaxlst } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { PaxlstTraveller } from '@paxscreen/edifact';
+import { testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from '../../../test/support/stack';
 import { type Browser, launchChromium } from './chromium';
 
 const SCREENSHOT = join(__dirname, '../../../test-output/dashboard.png');
 const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 const pax = (surname: string, givenNames: string, dateOfBirth: string, nationality: string, number: string) =>
   ({
@@ -42,20 +41,7 @@ LSD-1,XA0000101,AUS,P,STOLEN,2024-01-15
 `;
 
 const manifest = () =>
-  writePaxlst({
-    sender: 'ZZAIR',
-    recipient: 'USCBP',
-    controlRef: '000001',
-    messageRef: 'M000001',
-    kind: 'PASSENGERS',
-    flight: {
-      carrier: 'ZZ',
-      number: '0100',
-      departure: { port: 'LHR', at: `${day(0)}T22:00` },
-      arrival: { port: 'JFK', at: `${day(1)}T01:00` },
-    },
-    travellers: TRAVELLERS,
-  });
+  testPaxlst('ZZ', '000001', TRAVELLERS, { recipient: 'USCBP', flight: { number: '0100' } });
 
 const count = async (page: Page, id: string) =>
   Number(((await page.textContent(`#${id}`)) ?? '').replace(/[^\d.]/g, '') || 0);

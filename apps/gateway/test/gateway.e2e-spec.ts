@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
 
 import { Audit, Topic } from '@paxscreen/contracts';
-import { checkDigit, PaxlstTraveller, writePaxlst } from '@paxscreen/edifact';
-import { waitFor } from '@paxscreen/testing';
+import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
+import { testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from '../../../test/support/stack';
 import { TopicReader } from '../../../test/support/topic-reader';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A TD3 (passport) MRZ with correct check digits, or one digit broken on purpose. */
 function td3(
@@ -40,22 +38,8 @@ const pax = (surname: string, givenNames: string, number: string, issuer: string
   documents: [{ type: 'P', number, issuer, expiry: '2031-01-01' }],
 });
 
-function paxlst(carrier: string, travellers: PaxlstTraveller[], controlRef: string): string {
-  return writePaxlst({
-    sender: `${carrier}AIR`,
-    recipient: 'BORDER',
-    controlRef,
-    messageRef: `M${controlRef}`,
-    kind: 'PASSENGERS',
-    flight: {
-      carrier,
-      number: '0042',
-      departure: { port: 'CDG', at: `${day(0)}T10:00` },
-      arrival: { port: 'JFK', at: `${day(0)}T13:00` },
-    },
-    travellers,
-  });
-}
+const paxlst = (carrier: string, travellers: PaxlstTraveller[], controlRef: string) =>
+  testPaxlst(carrier, controlRef, travellers);
 
 const LOST = `id,document_number,issuer,document_type,status,reported_on\nLSD-9,XS0000999,FRA,P,STOLEN,2024-01-15\n`;
 

@@ -2,3 +2,4 @@ export * from './cleanup';
 export * from './prefix';
 export * from './services';
 export * from './list-upload';
+export * from './manifests';
