@@ -142,8 +142,8 @@ export function tokenizeEach(
 
     const position = count + 1;
     let tag: string | undefined;
-    values.length = 0;
-    starts.length = 0;
+    let nv = 0;
+    let ne = 0;
     let elementOpen = false;
     let pending = '';
     let from = i;
@@ -174,8 +174,8 @@ export function tokenizeEach(
         hadBreak = true;
         // UNZ closes the interchange: what follows a line break is no longer part of it.
         if (tag === 'UNZ') {
-          if (!elementOpen) starts.push(values.length);
-          values.push(pending);
+          if (!elementOpen) starts[ne++] = nv;
+          values[nv++] = pending;
           pending = '';
           i++;
           terminated = true;
@@ -202,10 +202,10 @@ export function tokenizeEach(
         tag = value;
       } else {
         if (!elementOpen) {
-          starts.push(values.length);
+          starts[ne++] = nv;
           elementOpen = true;
         }
-        values.push(value);
+        values[nv++] = value;
         if (k === COMPONENT) continue;
         elementOpen = false;
       }
@@ -219,11 +219,11 @@ export function tokenizeEach(
       const value = pending + text.slice(from, n);
       if (tag === undefined) tag = value;
       else {
-        if (!elementOpen) starts.push(values.length);
-        values.push(value);
+        if (!elementOpen) starts[ne++] = nv;
+        values[nv++] = value;
       }
       i = n;
-      if (tag.trim() === '' && values.length === 0) break;
+      if (tag.trim() === '' && nv === 0) break;
       findings.push(
         finding('MISSING_FINAL_TERMINATOR', 'the last segment has no terminator', { segment: position }),
       );
@@ -232,7 +232,7 @@ export function tokenizeEach(
     const raw = tag ?? '';
     const trimmed = raw.length === TAG_LENGTH ? raw : raw.trim();
     count++;
-    onSegment(current.reset(trimmed, position));
+    onSegment(current.reset(trimmed, position, nv, ne));
   }
 
   if (smartQuotes > 0) {
