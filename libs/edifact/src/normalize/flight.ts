@@ -41,11 +41,31 @@ export function splitFlight(raw: string, carrierHint?: string): FlightDesignator
   return undefined;
 }
 
-/** Seats as `12A`: leading zeros dropped (`074E`), placeholders such as `XXX` mean "none". */
-const SEAT = /^0*(\d{1,3})([A-Z])$/;
+/**
+ * Seats as `12A`: leading zeros dropped (`074E`), placeholders such as `XXX` mean "none". The rule
+ * is `/^0*(\d{1,3})([A-Z])$/` on the trimmed, upper-cased value, read by hand: one seat per
+ * traveller, and the regex's match array was a measurable share of a parse's garbage.
+ */
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const LETTER_A = 65;
+const LETTER_Z = 90;
+const MAX_SEAT_DIGITS = 3;
 
 export function canonicalSeat(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const m = SEAT.exec(raw.trim().toUpperCase());
-  return m ? `${m[1]}${m[2]}` : undefined;
+  const v = raw.trim().toUpperCase();
+  const last = v.length - 1;
+  if (last < 1) return undefined;
+  const letter = v.charCodeAt(last);
+  if (letter < LETTER_A || letter > LETTER_Z) return undefined;
+  for (let i = 0; i < last; i++) {
+    const c = v.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return undefined;
+  }
+  // Leading zeros go, but one digit stays (`0A` stays `0A`, as `0*` backtracks for `\d{1,3}`).
+  let from = 0;
+  while (from < last - 1 && v.charCodeAt(from) === DIGIT_0) from++;
+  if (last - from > MAX_SEAT_DIGITS) return undefined;
+  return from === 0 ? v : v.slice(from);
 }

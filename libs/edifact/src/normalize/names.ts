@@ -23,6 +23,17 @@ export function normalizeName(raw: string | undefined): string {
 
 /** Joins given-name parts (PAXLST C080 3036 repeats, DOCS given + middle) with single spaces. */
 export function joinNames(parts: ReadonlyArray<string | undefined>): string {
+  // One part (the usual case) is normalised as is: no intermediate array or joined copy.
+  let only: string | undefined;
+  let many = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!p || !p.trim()) continue;
+    if (only === undefined) only = p;
+    else many = true;
+  }
+  if (only === undefined) return '';
+  if (!many) return normalizeName(only);
   return normalizeName(parts.filter((p) => p && p.trim()).join(' '));
 }
 

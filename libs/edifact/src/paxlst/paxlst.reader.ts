@@ -1,8 +1,11 @@
-import type { Finding, FlightLeg, TravelDocument, TravellerRole } from '@paxscreen/contracts';
+import type { Finding, FlightLeg, Gender, TravelDocument, TravellerRole } from '@paxscreen/contracts';
 
 import type { MessageHeader, MessageSink, RawMessage } from '../interchange/envelope';
 import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../manifest/assemble';
 import { canonicalSeat, splitFlight } from '../normalize/flight';
+import { readCountry } from '../normalize/country';
+import { CenturyRule, parseEdiDate } from '../normalize/dates';
+import { readGender } from '../normalize/gender';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';
 import { countryField, dateField, genderField } from '../quality/field-sink';
@@ -40,11 +43,26 @@ const DTM_ARRIVAL = '232';
 const DTM_BIRTH = '329';
 const DTM_EXPIRY = '36';
 const DTM_ISSUE = '182';
+/** NAD element holding C080 (surname, then given names). */
+const NAD_NAME = 3;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 
 interface LegState {
   leg: FlightLeg;
   crossing: boolean;
   routed: number;
+}
+
+type Draft = TravellerDraft & {
+  doc: TravelDocument | undefined;
+  bagsFromTags: number;
+  hasMeasuredBags: boolean;
+};
+
+/** Where a finding points. Built only when there is a finding (not per segment: GC). */
+function place(seg: Segment, field: string): { segment: number; field: string } {
+  return { segment: seg.position, field };
 }
 
 /** Reads a whole message at once (tests); readMessage streams segments into `paxlstReader`. */
@@ -57,19 +75,29 @@ export function readPaxlst(msg: RawMessage, ctx: ReadContext): ParsedMessage {
 export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<ParsedMessage> {
   const findings: Finding[] = [];
   const legs: LegState[] = [];
-  const drafts: (TravellerDraft & { doc?: TravelDocument })[] = [];
+  const drafts: Draft[] = [];
   let documentCode: string | undefined;
   let transactionRef: string | undefined;
   let reportingParty: ReportingParty | undefined;
   let inReportingParty = false;
   let counted: { passengers?: number; crew?: number; segment: number } | undefined;
 
-  let cur:
-    (TravellerDraft & { doc?: TravelDocument; bagsFromTags: number; hasMeasuredBags: boolean }) | undefined;
+  let cur: Draft | undefined;
   const curFindings = () => cur!.traveller.findings;
+  // The travel year of two-digit birth years depends only on the crossing leg's departure time:
+  // computed again only when that changes (null: not yet computed).
+  let yearAt: string | undefined | null = null;
+  let year = 0;
+  const travelYearNow = (): number => {
+    const at = crossingOrLast(legs)?.leg.departure.at;
+    if (at !== yearAt) {
+      yearAt = at;
+      year = travelYear(legs, ctx);
+    }
+    return year;
+  };
 
   const push = (seg: Segment): void => {
-    const place = (field: string) => ({ segment: seg.position, field });
     switch (seg.tag) {
       case 'BGM':
         documentCode = seg.value(0) || undefined;
@@ -91,8 +119,9 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         }
         inReportingParty = false;
         cur = {
-          traveller: newTraveller(role, normalizeName(seg.value(3, 0)), joinNames(seg.element(3).slice(1))),
+          traveller: newTraveller(role, normalizeName(seg.value(3, 0)), givenNames(seg)),
           segment: seg.position,
+          doc: undefined,
           bagsFromTags: 0,
           hasMeasuredBags: false,
         };
@@ -110,7 +139,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
             finding(
               'INVALID_FLIGHT_NUMBER',
               'TDT conveyance reference is not a flight designator',
-              place('TDT'),
+              place(seg, 'TDT'),
             ),
           );
         }
@@ -144,7 +173,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
             'nearest',
             ctx.refYear,
             findings,
-            place('DTM'),
+            place(seg, 'DTM'),
           );
           const leg = legs[legs.length - 1].leg;
           if (qualifier === DTM_DEPARTURE) leg.departure.at = at;
@@ -154,35 +183,27 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         }
         if (!cur) break;
         if (qualifier === DTM_BIRTH) {
-          const dob = dateField(
-            seg.value(0, 1),
-            seg.value(0, 2),
-            'birth',
-            travelYear(legs, ctx),
-            curFindings(),
-            place('dateOfBirth'),
-          );
+          const dob = date(seg, 'birth', travelYearNow(), curFindings(), 'dateOfBirth');
           if (dob) cur.traveller.dateOfBirth = dob;
         } else if ((qualifier === DTM_EXPIRY || qualifier === DTM_ISSUE) && cur.doc) {
-          const field = qualifier === DTM_EXPIRY ? 'expiry' : 'issued';
-          const value = dateField(
-            seg.value(0, 1),
-            seg.value(0, 2),
+          const expiry = qualifier === DTM_EXPIRY;
+          const value = date(
+            seg,
             'nearest',
             ctx.refYear,
             curFindings(),
-            place(`document.${field}`),
+            expiry ? 'document.expiry' : 'document.issued',
           );
-          if (value) cur.doc[field] = value;
+          if (value) cur.doc[expiry ? 'expiry' : 'issued'] = value;
         }
         break;
       }
       case 'ATT':
-        if (cur) cur.traveller.gender = genderField(seg.value(2, 0), curFindings(), place('gender')).gender;
+        if (cur) cur.traveller.gender = gender(seg, curFindings());
         break;
       case 'NAT':
         if (cur) {
-          const nationality = countryField(seg.value(1, 0), curFindings(), place('nationality'));
+          const nationality = country(seg, seg.value(1, 0), curFindings(), 'nationality');
           if (nationality) cur.traveller.nationality = nationality;
         }
         break;
@@ -197,7 +218,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         break;
       case 'MEA':
         if (cur && seg.value(0) === 'CT') {
-          const n = Number(lastNumber(seg.element(2)));
+          const n = Number(lastNumber(seg, 2));
           if (Number.isInteger(n) && n >= 0) {
             cur.traveller.bagCount = n;
             cur.hasMeasuredBags = true;
@@ -212,8 +233,8 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         }
         break;
       case 'PDT': {
-        const draft = readPdt(seg, travelYear(legs, ctx));
-        cur = { ...draft, bagsFromTags: 0, hasMeasuredBags: false };
+        const draft = readPdt(seg, travelYearNow());
+        cur = { ...draft, doc: undefined, bagsFromTags: 0, hasMeasuredBags: false };
         drafts.push(cur);
         break;
       }
@@ -237,7 +258,8 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
     for (const d of drafts) {
       d.traveller.flight = flight;
       d.traveller.itinerary = itinerary.length > 0 ? itinerary : [flight];
-      delete d.doc;
+      // Not `delete`: that turned every draft into a dictionary-mode object.
+      d.doc = undefined;
     }
     checkCounts(counted, drafts, findings);
     if (msg.multipart) {
@@ -286,7 +308,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
  * a traveller born in `15` means 1915, not 2015.
  */
 function travelYear(legs: LegState[], ctx: ReadContext): number {
-  const leg = legs.find((l) => l.crossing) ?? legs[legs.length - 1];
+  const leg = crossingOrLast(legs);
   const year = Number(leg?.leg.departure.at?.slice(0, 4));
   return year > 0 ? year : ctx.refYear;
 }
@@ -311,23 +333,18 @@ function readTravellerRff(seg: Segment, cur: TravellerDraft): void {
   }
 }
 
-function readTravellerLoc(
-  seg: Segment,
-  cur: TravellerDraft & { doc?: TravelDocument },
-  ctx: ReadContext,
-): void {
+function readTravellerLoc(seg: Segment, cur: Draft, ctx: ReadContext): void {
   const t = cur.traveller;
-  const place = (field: string) => ({ segment: seg.position, field });
   const code = seg.value(1, 0).trim().toUpperCase();
   switch (seg.value(0)) {
     case '91':
       if (cur.doc) {
-        const issuer = countryField(code, t.findings, place('document.issuer'));
+        const issuer = country(seg, code, t.findings, 'document.issuer');
         if (issuer) cur.doc.issuer = issuer;
       }
       break;
     case '174': {
-      const residence = countryField(code, t.findings, place('residence'));
+      const residence = country(seg, code, t.findings, 'residence');
       if (residence) t.residence = residence;
       break;
     }
@@ -414,7 +431,61 @@ function checkCounts(
   check(counted.crew, crew, 'crew members', CNT_CREW);
 }
 
-function lastNumber(components: string[]): string {
-  for (let i = components.length - 1; i >= 0; i--) if (/^\d+$/.test(components[i])) return components[i];
+/** The last all-digits component of element `e` ('' when there is none). */
+function lastNumber(seg: Segment, e: number): string {
+  for (let c = seg.componentCount(e) - 1; c >= 0; c--) {
+    const v = seg.value(e, c);
+    if (isDigits(v)) return v;
+  }
   return '';
+}
+
+function isDigits(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return false;
+  }
+  return true;
+}
+
+/** The crossing leg when the message says which, else the last one. */
+function crossingOrLast(legs: LegState[]): LegState | undefined {
+  for (let i = 0; i < legs.length; i++) if (legs[i].crossing) return legs[i];
+  return legs[legs.length - 1];
+}
+
+/** NAD C080 components 2–5 (given names), joined; no array for the usual single component. */
+function givenNames(seg: Segment): string {
+  const count = seg.componentCount(NAD_NAME);
+  if (count <= 1) return '';
+  if (count === 2) return joinNames([seg.value(NAD_NAME, 1)]);
+  return joinNames(seg.element(NAD_NAME).slice(1));
+}
+
+/**
+ * The field-sink readers with the finding place built only when there is a finding: the same
+ * results and findings as `dateField`, `countryField` and `genderField`, without an object per call.
+ */
+function date(seg: Segment, rule: CenturyRule, refYear: number, into: Finding[], field: string) {
+  const raw = seg.value(0, 1);
+  const format = seg.value(0, 2);
+  const parsed = parseEdiDate(raw, format, rule, refYear);
+  if (parsed !== null) return parsed;
+  return dateField(raw, format, rule, refYear, into, place(seg, field));
+}
+
+function country(seg: Segment, raw: string, into: Finding[], field: string): string | undefined {
+  if (raw) {
+    const reading = readCountry(raw);
+    if (reading.issue === undefined && reading.code) return reading.code;
+  }
+  return countryField(raw, into, place(seg, field));
+}
+
+function gender(seg: Segment, into: Finding[]): Gender {
+  const raw = seg.value(2, 0);
+  const reading = readGender(raw);
+  if (reading.issue !== 'INVALID') return reading.gender;
+  return genderField(raw, into, place(seg, 'gender')).gender;
 }
