@@ -3,7 +3,7 @@ import type { Finding, FlightLeg, MessageType, Traveller, TravellerRole } from '
 import { isoDay } from '../normalize/dates';
 import { finding } from '../quality/finding';
 import { buildReport } from '../quality/report';
-import { checkTraveller } from '../quality/traveller-checks';
+import { CheckContext, checkTraveller } from '../quality/traveller-checks';
 import type {
   Direction,
   ManifestInfo,
@@ -13,7 +13,7 @@ import type {
   ReadContext,
   ReportingParty,
 } from '../types';
-import { identityOf, manifestIdOf, TravellerIds } from './manifest-id';
+import { identityKey, manifestIdOf, TravellerIds } from './manifest-id';
 
 /** A traveller as a reader built it, before ids and checks. */
 export interface TravellerDraft {
@@ -55,23 +55,26 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
   );
   const refDate = departureDate ?? isoDay(ctx.now);
   const ids = new TravellerIds(manifestId);
-  const travellers: Traveller[] = draft.travellers.map((d, index) => {
+  // One check context for the message, updated per traveller (checkTraveller does not keep it).
+  const check: CheckContext = {
+    index: 0,
+    segment: undefined,
+    path: undefined,
+    refDate,
+    strict: draft.strict,
+  };
+  const drafts = draft.travellers;
+  const travellers: Traveller[] = [];
+  for (let index = 0; index < drafts.length; index++) {
+    const d = drafts[index];
     const t = d.traveller;
-    const { id, duplicate } = ids.next(
-      identityOf({
-        ref: d.ref,
-        locator: t.pnr?.locator,
-        role: t.role,
-        surname: t.surname,
-        givenNames: t.givenNames,
-        dateOfBirth: t.dateOfBirth,
-      }),
-    );
+    const id = ids.nextId(identityKey(d.ref, t.pnr?.locator, t.role, t.surname, t.givenNames, t.dateOfBirth));
     t.travellerId = id;
     const traveller = t as Traveller;
-    for (const f of traveller.findings) f.traveller = index;
-    if (duplicate) {
-      traveller.findings.push(
+    const own = traveller.findings;
+    for (let i = 0; i < own.length; i++) own[i].traveller = index;
+    if (ids.duplicate) {
+      own.push(
         finding('DUPLICATE_TRAVELLER', 'same identity as an earlier traveller in this message', {
           segment: d.segment,
           field: d.path,
@@ -79,9 +82,12 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
         }),
       );
     }
-    checkTraveller(traveller, { index, segment: d.segment, path: d.path, refDate, strict: draft.strict });
-    return traveller;
-  });
+    check.index = index;
+    check.segment = d.segment;
+    check.path = d.path;
+    checkTraveller(traveller, check);
+    travellers.push(traveller);
+  }
   if (travellers.length === 0)
     draft.findings.push(finding('EMPTY_MANIFEST', 'message lists no travellers', {}));
 

@@ -9,7 +9,6 @@ const MIX_1 = 2246822507;
 const MIX_2 = 3266489909;
 const SEED_1 = 0xdeadbeef;
 const SEED_2 = 0x41c6ce57;
-const HEX_PER_LANE = 8;
 
 /**
  * 64-bit non-cryptographic hash as 16 hex digits. Ids are identifiers, not secrets (their inputs
@@ -17,17 +16,65 @@ const HEX_PER_LANE = 8;
  * manifest are out of reach (birthday bound ~4·10⁹). Never change: ids are stored.
  */
 export function hash64(text: string): string {
-  let h1 = SEED_1;
-  let h2 = SEED_2;
+  lane1 = SEED_1;
+  lane2 = SEED_2;
+  feed(text);
+  return digest();
+}
+
+/**
+ * The hash's running state: `feed` continues it with more text, so that a prefix (the manifest id)
+ * is hashed once per message and no `prefix + identity` string is built per traveller.
+ */
+let lane1 = SEED_1;
+let lane2 = SEED_2;
+
+function feed(text: string): void {
+  let h1 = lane1;
+  let h2 = lane2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, LANE_1);
     h2 = Math.imul(h2 ^ c, LANE_2);
   }
+  lane1 = h1;
+  lane2 = h2;
+}
+
+function digest(): string {
+  let h1 = lane1;
+  let h2 = lane2;
   h1 = Math.imul(h1 ^ (h1 >>> 16), MIX_1) ^ Math.imul(h2 ^ (h2 >>> 13), MIX_2);
   h2 = Math.imul(h2 ^ (h2 >>> 16), MIX_1) ^ Math.imul(h1 ^ (h1 >>> 13), MIX_2);
-  return (
-    (h2 >>> 0).toString(16).padStart(HEX_PER_LANE, '0') + (h1 >>> 0).toString(16).padStart(HEX_PER_LANE, '0')
+  return hex64(h2, h1);
+}
+
+/** Lower-case hex digits by value. */
+const HEX = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const NIBBLE = 15;
+
+/**
+ * `hi` then `lo` as 16 lower-case hex digits (what `toString(16).padStart(8, '0')` twice gives),
+ * built as one flat string.
+ */
+function hex64(hi: number, lo: number): string {
+  return String.fromCharCode(
+    HEX[(hi >>> 28) & NIBBLE],
+    HEX[(hi >>> 24) & NIBBLE],
+    HEX[(hi >>> 20) & NIBBLE],
+    HEX[(hi >>> 16) & NIBBLE],
+    HEX[(hi >>> 12) & NIBBLE],
+    HEX[(hi >>> 8) & NIBBLE],
+    HEX[(hi >>> 4) & NIBBLE],
+    HEX[hi & NIBBLE],
+    HEX[(lo >>> 28) & NIBBLE],
+    HEX[(lo >>> 24) & NIBBLE],
+    HEX[(lo >>> 20) & NIBBLE],
+    HEX[(lo >>> 16) & NIBBLE],
+    HEX[(lo >>> 12) & NIBBLE],
+    HEX[(lo >>> 8) & NIBBLE],
+    HEX[(lo >>> 4) & NIBBLE],
+    HEX[lo & NIBBLE],
   );
 }
 
@@ -64,20 +111,57 @@ export interface IdentityFields {
 }
 
 export function identityOf(f: IdentityFields): string {
-  if (f.ref) return `ref:${f.ref}`;
-  return [f.locator ?? '', f.role, f.surname, f.givenNames, f.dateOfBirth ?? ''].join('|');
+  return identityKey(f.ref, f.locator, f.role, f.surname, f.givenNames, f.dateOfBirth);
 }
+
+/** `identityOf` with the fields as arguments (no object per traveller). */
+export function identityKey(
+  ref: string | undefined,
+  locator: string | undefined,
+  role: string,
+  surname: string,
+  givenNames: string,
+  dateOfBirth: string | undefined,
+): string {
+  if (ref) return `ref:${ref}`;
+  // As `[…].join('|')`: null and undefined read as ''.
+  return `${locator ?? ''}|${role ?? ''}|${surname ?? ''}|${givenNames ?? ''}|${dateOfBirth ?? ''}`;
+}
+
+const KEY_SEPARATOR = '\u0000';
 
 /** Hands out ids for one message; reports whether an identity was already used. */
 export class TravellerIds {
   private readonly seen = new Map<string, number>();
+  /** The hash state after `<manifest id>\u0000`, the prefix of every key. */
+  private readonly prefix1: number;
+  private readonly prefix2: number;
+  /** Whether the identity of the last `nextId` call was already used in this message. */
+  duplicate = false;
 
-  constructor(private readonly manifestId: string) {}
+  constructor(manifestId: string) {
+    lane1 = SEED_1;
+    lane2 = SEED_2;
+    feed(manifestId);
+    feed(KEY_SEPARATOR);
+    this.prefix1 = lane1;
+    this.prefix2 = lane2;
+  }
 
   next(identity: string): { id: string; duplicate: boolean } {
+    const id = this.nextId(identity);
+    return { id, duplicate: this.duplicate };
+  }
+
+  /** `next` without the result object: the id, with `duplicate` set on this. */
+  nextId(identity: string): string {
     const count = (this.seen.get(identity) ?? 0) + 1;
     this.seen.set(identity, count);
-    const key = count === 1 ? identity : `${identity}#${count}`;
-    return { id: travellerIdOf(this.manifestId, key), duplicate: count > 1 };
+    this.duplicate = count > 1;
+    // = travellerIdOf(manifestId, key), continuing from the hashed prefix.
+    lane1 = this.prefix1;
+    lane2 = this.prefix2;
+    feed(count === 1 ? identity : `${identity}#${count}`);
+    return digest();
   }
 }

@@ -26,55 +26,70 @@ export interface CheckContext {
 
 /** Field-level checks every reader runs on the travellers it built; findings go to `t.findings`. */
 export function checkTraveller(t: Traveller, ctx: CheckContext): void {
-  const earlier = findingIndex(t.findings);
-  const hasFinding = (code: string, fieldSuffix?: string) =>
-    earlier.has(fieldSuffix === undefined ? code : `${code} ${fieldSuffix}`);
-  const add = (code: Parameters<typeof finding>[0], message: string, field: string) =>
-    t.findings.push(
-      finding(code, message, {
-        segment: ctx.segment,
-        field: ctx.path ? `${ctx.path}.${field}` : field,
-        traveller: ctx.index,
-      }),
-    );
+  // The readers' own findings, indexed only when there are some (most travellers have none).
+  const earlier = t.findings.length > 0 ? findingIndex(t.findings) : undefined;
 
-  if (!t.surname) add('MISSING_SURNAME', 'traveller has no surname', 'surname');
+  if (!t.surname) add(t, ctx, 'MISSING_SURNAME', 'traveller has no surname', 'surname');
   if (t.dateOfBirth) {
     if (t.dateOfBirth.slice(0, 10) > ctx.refDate) {
-      add('IMPOSSIBLE_DATE_OF_BIRTH', 'date of birth is after the flight date', 'dateOfBirth');
+      add(t, ctx, 'IMPOSSIBLE_DATE_OF_BIRTH', 'date of birth is after the flight date', 'dateOfBirth');
     } else if (yearsBetween(t.dateOfBirth, ctx.refDate) > MAX_AGE_YEARS) {
-      add('IMPLAUSIBLE_AGE', `traveller would be older than ${MAX_AGE_YEARS} years`, 'dateOfBirth');
+      add(t, ctx, 'IMPLAUSIBLE_AGE', `traveller would be older than ${MAX_AGE_YEARS} years`, 'dateOfBirth');
     }
-  } else if (ctx.strict && !hasFinding('INVALID_DATE', 'dateOfBirth')) {
-    add('MISSING_DATE_OF_BIRTH', 'traveller has no date of birth', 'dateOfBirth');
+  } else if (ctx.strict && !has(earlier, 'INVALID_DATE', 'dateOfBirth')) {
+    add(t, ctx, 'MISSING_DATE_OF_BIRTH', 'traveller has no date of birth', 'dateOfBirth');
   }
-  if (ctx.strict && t.gender === 'U' && !hasFinding('INVALID_GENDER')) {
-    add('MISSING_GENDER', 'traveller has no gender', 'gender');
+  if (ctx.strict && t.gender === 'U' && !has(earlier, 'INVALID_GENDER')) {
+    add(t, ctx, 'MISSING_GENDER', 'traveller has no gender', 'gender');
   }
-  if (ctx.strict && !t.nationality && !hasFinding('INVALID_COUNTRY_CODE', 'nationality')) {
-    add('MISSING_NATIONALITY', 'traveller has no nationality', 'nationality');
+  if (ctx.strict && !t.nationality && !has(earlier, 'INVALID_COUNTRY_CODE', 'nationality')) {
+    add(t, ctx, 'MISSING_NATIONALITY', 'traveller has no nationality', 'nationality');
   }
   if (ctx.strict && t.documents.length === 0)
-    add('MISSING_DOCUMENT', 'traveller has no travel document', 'documents');
-  t.documents.forEach((doc, i) => {
-    const field = `documents[${i}]`;
-    if (!doc.number) add('MISSING_DOCUMENT_NUMBER', 'document has no number', `${field}.number`);
-    if (!doc.type) add('MISSING_DOCUMENT_TYPE', 'document has no type', `${field}.type`);
-    if (ctx.strict && !doc.issuer && !hasFinding('INVALID_COUNTRY_CODE', `${field}.issuer`)) {
-      add('MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `${field}.issuer`);
+    add(t, ctx, 'MISSING_DOCUMENT', 'traveller has no travel document', 'documents');
+  const documents = t.documents;
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i];
+    if (!doc.number)
+      add(t, ctx, 'MISSING_DOCUMENT_NUMBER', 'document has no number', `documents[${i}].number`);
+    if (!doc.type) add(t, ctx, 'MISSING_DOCUMENT_TYPE', 'document has no type', `documents[${i}].type`);
+    if (ctx.strict && !doc.issuer && !has(earlier, 'INVALID_COUNTRY_CODE', `documents[${i}].issuer`)) {
+      add(t, ctx, 'MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `documents[${i}].issuer`);
     }
     if (doc.expiry) {
       if (doc.expiry < ctx.refDate.slice(0, doc.expiry.length)) {
-        add('DOCUMENT_EXPIRED', 'document expired before the flight date', `${field}.expiry`);
+        add(t, ctx, 'DOCUMENT_EXPIRED', 'document expired before the flight date', `documents[${i}].expiry`);
       } else if (yearsBetween(ctx.refDate, doc.expiry) > MAX_DOCUMENT_VALIDITY_YEARS) {
         add(
+          t,
+          ctx,
           'IMPLAUSIBLE_EXPIRY',
           `document expires more than ${MAX_DOCUMENT_VALIDITY_YEARS} years after the flight`,
-          `${field}.expiry`,
+          `documents[${i}].expiry`,
         );
       }
     }
-  });
+  }
+}
+
+function has(earlier: Set<string> | undefined, code: string, fieldSuffix?: string): boolean {
+  return earlier !== undefined && earlier.has(fieldSuffix === undefined ? code : `${code} ${fieldSuffix}`);
+}
+
+function add(
+  t: Traveller,
+  ctx: CheckContext,
+  code: Parameters<typeof finding>[0],
+  message: string,
+  field: string,
+): void {
+  t.findings.push(
+    finding(code, message, {
+      segment: ctx.segment,
+      field: ctx.path ? `${ctx.path}.${field}` : field,
+      traveller: ctx.index,
+    }),
+  );
 }
 
 /**
