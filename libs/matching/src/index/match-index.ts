@@ -9,7 +9,7 @@ import { alignTokens, mergedSimilarity, NameComparison } from '../features/name-
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { normalizeName } from '../normalize/pipeline';
-import { growInt32, growUint8 } from './grow';
+import { growFloat32, growInt32, growUint8 } from './grow';
 import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, Vocabulary } from './vocabulary';
 
@@ -26,7 +26,6 @@ export const LOOKUP_LIMITS: LookupLimits = {
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
 const DEFAULT_LIMIT = 5;
-const MAX_MARK = 2 ** 30;
 /** Query tokens whose similar vocabulary tokens are remembered (oldest forgotten first). */
 const MEMO_SIZE = 20000;
 
@@ -99,14 +98,17 @@ export class MatchIndex {
   private poolSize = 0;
   private names = 0;
   private deadNames = 0;
-  // Per-query scratch, reused, two 32-bit lanes per name in one buffer (one cache line per posting):
-  // lane 0 the stamp of the last credit (stamps replace clearing), lane 1 the accumulated credit.
-  private stamps = new Int32Array(0);
-  private credit = new Float32Array(0);
-  /** Names credited by the current query (a reused buffer; only the first `count` are valid). */
+  // Per-query scratch, a sparse set over names: `slot[name]` is the name's position among the names the
+  // current query credited, valid only when `touched[slot[name]]` is that name (nothing is ever cleared).
+  // Credit and the last lookup crediting a name live in dense columns by position: the walk over postings
+  // touches one 4-byte cell per name, the top-k scan only the dense columns.
+  private slot = new Int32Array(0);
+  /** Names credited by the current query, in the order first credited (only the first `count` are valid). */
   private touched = new Int32Array(1024);
-  private mark = 0;
+  private touchedCredit = new Float32Array(1024);
+  private touchedLookup = new Int32Array(1024);
   private heap = new Int32Array(0);
+  private topIds = new Int32Array(0);
   private readonly memo = new Map<string, Expansion[]>();
   private readonly pairMemo = new PairMemo();
   private memoVersion = -1;
@@ -274,18 +276,17 @@ export class MatchIndex {
         );
       }
     }
-    // Marks only grow: a name credited before this query's mark has stale scratch and starts at zero.
-    const queryMark = this.nextMark();
     let touched = this.touched;
+    let touchedCredit = this.touchedCredit;
+    let touchedLookup = this.touchedLookup;
     let count = 0;
-    const stamps = this.stamps;
-    const credit = this.credit;
+    const slot = this.slot;
     const df = this.vocab.df;
     const postingLists = this.vocab.postings;
-    for (const lookup of lookups) {
+    for (let l = 0; l < lookups.length; l++) {
+      const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const expansions = this.expansions(lookup);
-      const creditMark = this.nextMark();
       for (let e = 0; e < expansions.length; e++) {
         const { id, similarity } = expansions[e];
         const holders = df[id];
@@ -295,21 +296,29 @@ export class MatchIndex {
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         const postings = postingLists[id];
         for (let k = 0; k < postings.length; k++) {
-          const slot = postings[k] << 1;
-          const mark = stamps[slot];
-          if (mark === creditMark) continue;
-          if (mark <= queryMark) {
+          const nameId = postings[k];
+          let at = slot[nameId];
+          if (at < count && touched[at] === nameId) {
+            // Each lookup credits a name once, with its best expansion (expansions come best first).
+            if (touchedLookup[at] === l) continue;
+          } else {
             if (!creates) continue;
-            credit[slot + 1] = 0;
-            if (count === touched.length) touched = this.touched = growInt32(touched, count + 1);
-            touched[count++] = postings[k];
+            if (count === touched.length) {
+              touched = this.touched = growInt32(touched, count + 1);
+              touchedCredit = this.touchedCredit = growFloat32(touchedCredit, count + 1);
+              touchedLookup = this.touchedLookup = growInt32(touchedLookup, count + 1);
+            }
+            at = count++;
+            slot[nameId] = at;
+            touched[at] = nameId;
+            touchedCredit[at] = 0;
           }
-          stamps[slot] = creditMark;
-          credit[slot + 1] += gain;
+          touchedLookup[at] = l;
+          touchedCredit[at] += gain;
         }
       }
     }
-    return this.topNames(touched, count, kind);
+    return this.topNames(count, kind);
   }
 
   /**
@@ -331,37 +340,34 @@ export class MatchIndex {
     return found;
   }
 
-  /** Stamps replace clearing the per-name scratch arrays; they restart before int32 runs out. */
-  private nextMark(): number {
-    if (this.mark >= MAX_MARK) {
-      this.stamps.fill(0);
-      this.mark = 0;
-    }
-    return ++this.mark;
-  }
-
   /** The `candidatesPerQuery` best-credited live names of a kind the query meets (a min-heap by credit). */
-  private topNames(touched: Int32Array, count: number, kind: MatchKind): Int32Array {
+  private topNames(count: number, kind: MatchKind): Int32Array {
     const bit = MEETS_BIT[kind];
     const m = this.algorithm.candidatesPerQuery;
-    if (this.heap.length < m) this.heap = new Int32Array(m);
+    if (this.heap.length < m) {
+      this.heap = new Int32Array(m);
+      this.topIds = new Int32Array(m);
+    }
+    // The heap holds positions among the touched names (their credit is dense there).
     const heap = this.heap;
-    const credit = this.credit;
+    const touched = this.touched;
+    const credit = this.touchedCredit;
     const mask = this.nameMask;
     let size = 0;
     for (let k = 0; k < count; k++) {
-      const nameId = touched[k];
       // Removed names linger in postings until compaction; their mask is 0.
-      if ((mask[nameId] & bit) === 0) continue;
+      if ((mask[touched[k]] & bit) === 0) continue;
       if (size < m) {
-        heap[size] = nameId;
+        heap[size] = k;
         siftUp(heap, size++, credit);
-      } else if (credit[(nameId << 1) + 1] > credit[(heap[0] << 1) + 1]) {
-        heap[0] = nameId;
+      } else if (credit[k] > credit[heap[0]]) {
+        heap[0] = k;
         siftDown(heap, size, credit);
       }
     }
-    return heap.subarray(0, size);
+    const top = this.topIds;
+    for (let i = 0; i < size; i++) top[i] = touched[heap[i]];
+    return top.subarray(0, size);
   }
 
   private addName(recordId: number, tokenIds: number[], text: string, mask: number): number {
@@ -386,12 +392,8 @@ export class MatchIndex {
     this.nameStart = growInt32(this.nameStart, n);
     this.nameLength = growUint8(this.nameLength, n);
     this.nameMask = growUint8(this.nameMask, n);
-    if (this.stamps.length < 2 * n) {
-      // Fresh scratch: every stamp is 0, older than any query's, so nothing needs copying.
-      const buffer = new ArrayBuffer(8 * Math.max(n, this.stamps.length));
-      this.stamps = new Int32Array(buffer);
-      this.credit = new Float32Array(buffer);
-    }
+    // A fresh slot column needs no copying: every old slot is stale by the next query.
+    if (this.slot.length < n) this.slot = new Int32Array(Math.max(n, this.slot.length * 2));
   }
 
   private uniqueTokens(nameId: number): Set<number> {
@@ -440,10 +442,7 @@ export class MatchIndex {
     this.poolSize = pool;
     this.names = next;
     this.deadNames = 0;
-    const buffer = new ArrayBuffer(8 * entry.length);
-    this.stamps = new Int32Array(buffer);
-    this.credit = new Float32Array(buffer);
-    this.mark = 0;
+    this.slot = new Int32Array(entry.length);
     for (const record of this.records) if (record) record.nameIds = record.nameIds.map((id) => remap[id]);
     this.vocab.postings = this.vocab.postings.map(() => []);
     for (let id = 0; id < this.names; id++)
@@ -451,11 +450,11 @@ export class MatchIndex {
   }
 }
 
-/** Min-heap steps over name ids ordered by credit (lane 1 of the scratch; ties keep their place). */
+/** Min-heap steps over touched positions ordered by their credit (ties keep their place). */
 function siftUp(heap: Int32Array, i: number, credit: Float32Array): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!(credit[(heap[i] << 1) + 1] < credit[(heap[parent] << 1) + 1])) break;
+    if (!(credit[heap[i]] < credit[heap[parent]])) break;
     const t = heap[i];
     heap[i] = heap[parent];
     heap[parent] = t;
@@ -469,8 +468,8 @@ function siftDown(heap: Int32Array, size: number, credit: Float32Array): void {
     const l = 2 * i + 1;
     const r = l + 1;
     let smallest = i;
-    if (l < size && credit[(heap[l] << 1) + 1] < credit[(heap[smallest] << 1) + 1]) smallest = l;
-    if (r < size && credit[(heap[r] << 1) + 1] < credit[(heap[smallest] << 1) + 1]) smallest = r;
+    if (l < size && credit[heap[l]] < credit[heap[smallest]]) smallest = l;
+    if (r < size && credit[heap[r]] < credit[heap[smallest]]) smallest = r;
     if (smallest === i) return;
     const t = heap[i];
     heap[i] = heap[smallest];
