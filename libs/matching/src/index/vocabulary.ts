@@ -86,7 +86,8 @@ export class Vocabulary {
    */
   private tally = new Int32Array(0);
   private walk = 0;
-  private queued = new Int32Array(0);
+  /** Tokens the current tally met, each once. */
+  private met = new Int32Array(0);
   private qualifying = new Float64Array(64);
   private foundStamp = new Int32Array(0);
   private foundSimilarity = new Float64Array(0);
@@ -173,7 +174,7 @@ export class Vocabulary {
     const n = this.tokens.length;
     if (this.tally.length < n) {
       this.tally = growInt32(this.tally, n);
-      this.queued = growInt32(this.queued, n);
+      this.met = growInt32(this.met, n);
     }
     if (g.length > MAX_PACKED || ++this.walk >= MAX_WALK) {
       this.tally.fill(0);
@@ -182,15 +183,9 @@ export class Vocabulary {
     if (g.length > MAX_PACKED) return this.byGramsUnpacked(q, g, cfg, limits);
     const walk = this.walk;
     const tally = this.tally;
+    const met = this.met;
     const minShared = Math.max(1, Math.ceil(g.length * limits.minGramShare));
-    let count = 0;
-    const queue = (id: number): void => {
-      if (this.queued[id] === walk) return;
-      this.queued[id] = walk;
-      if (count === this.qualifying.length) this.qualifying = growFloat64(this.qualifying, count + 1);
-      this.qualifying[count++] = ((tally[id] >> 8) & 255) * ID_RANGE + id;
-    };
-    const reached: number[] = [];
+    let metCount = 0;
     for (let k = 0; k < g.length; k++) {
       const list = this.byGram[g[k]];
       const listLength = this.byGramLength[g[k]];
@@ -199,18 +194,30 @@ export class Vocabulary {
       for (let p = 0; p < listLength; p++) {
         const id = list[p];
         let v = tally[id];
-        if (v >>> 16 !== walk) v = fresh;
-        tally[id] = ++v;
-        if ((v & 255) === minShared) reached.push(id);
+        if (v >>> 16 !== walk) {
+          v = fresh;
+          met[metCount++] = id;
+        }
+        tally[id] = v + 1;
       }
     }
-    for (const id of reached) queue(id);
-    // Tokens inside the query: its substrings of a containable length, looked up by spelling.
+    // Worth a visit: tokens sharing enough trigrams, and tokens found inside the query (a name typed without
+    // spaces: all its inner trigrams are the query's, see `visit`). Any other token met would do nothing there.
     const form = q.form;
-    for (let length = limits.minContainedLength; length < form.length; length++) {
-      for (let start = 0; start + length <= form.length; start++) {
-        const ids = this.byForm.get(form.slice(start, start + length));
-        if (ids) for (const id of ids) if (tally[id] >>> 16 === walk) queue(id);
+    let count = 0;
+    for (let m = 0; m < metCount; m++) {
+      const id = met[m];
+      const shared = tally[id] & 255;
+      const length = this.formLength[id];
+      if (
+        shared >= minShared ||
+        (length >= limits.minContainedLength &&
+          length < form.length &&
+          shared >= this.gramCount[id] - 2 &&
+          form.includes(this.tokens[id].form))
+      ) {
+        if (count === this.qualifying.length) this.qualifying = growFloat64(this.qualifying, count + 1);
+        this.qualifying[count++] = ((tally[id] >> 8) & 255) * ID_RANGE + id;
       }
     }
     const order = this.qualifying.subarray(0, count).sort();
