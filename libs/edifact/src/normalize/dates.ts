@@ -93,6 +93,7 @@ export function parseEdiDate(
   if (v === '') return undefined;
   if (!isDigits(v)) return null;
   const fmt = format || inferFormat(v.length);
+  if (v.length === CCYYMMDD_LENGTH && fmt === DATE_FORMATS.CCYYMMDD) return ccyymmdd(v);
   switch (fmt) {
     case DATE_FORMATS.YYMMDD:
     case DATE_FORMATS.YYMMDDHHMM: {
@@ -125,6 +126,36 @@ export function parseEdiDate(
     default:
       return null;
   }
+}
+
+const CCYYMMDD_LENGTH = 8;
+const HYPHEN = 45;
+
+/**
+ * An all-digits CCYYMMDD as `YYYY-MM-DD`, or null when not a calendar date: what the generic path
+ * gives, built as one string from the digits (a date of birth and an expiry per traveller; the
+ * slices and partial strings of the generic path were a sixth of a parse's garbage).
+ */
+function ccyymmdd(v: string): string | null {
+  // A year below 1000 is written without its leading zeros by the generic path.
+  if (v.charCodeAt(0) === DIGIT_0)
+    return ymd(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
+  const year = digitsValue(v, 0, 4);
+  const month = digitsValue(v, 4, 6);
+  const day = digitsValue(v, 6, 8);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return String.fromCharCode(
+    v.charCodeAt(0),
+    v.charCodeAt(1),
+    v.charCodeAt(2),
+    v.charCodeAt(3),
+    HYPHEN,
+    v.charCodeAt(4),
+    v.charCodeAt(5),
+    HYPHEN,
+    v.charCodeAt(6),
+    v.charCodeAt(7),
+  );
 }
 
 function inferFormat(length: number): string | undefined {

@@ -17,14 +17,24 @@ const GENDERS: Readonly<Record<string, Gender>> = {
   UNKNOWN: 'U',
 };
 
-export function readGender(raw: string | undefined): {
+export interface GenderReading {
   gender: Gender;
   issue?: 'MISSING' | 'INVALID';
   infant?: boolean;
-} {
+}
+
+/** Readings are shared (frozen): one per traveller made a measurable share of a parse's garbage. */
+const READINGS: Readonly<Record<string, Readonly<GenderReading>>> = Object.fromEntries(
+  Object.entries(GENDERS).map(([code, gender]) => [
+    code,
+    Object.freeze(code === 'MI' || code === 'FI' ? { gender, infant: true } : { gender }),
+  ]),
+);
+const MISSING: Readonly<GenderReading> = Object.freeze({ gender: 'U', issue: 'MISSING' });
+const INVALID: Readonly<GenderReading> = Object.freeze({ gender: 'U', issue: 'INVALID' });
+
+export function readGender(raw: string | undefined): Readonly<GenderReading> {
   const v = (raw ?? '').trim().toUpperCase();
-  if (v === '') return { gender: 'U', issue: 'MISSING' };
-  const gender = GENDERS[v];
-  if (!gender) return { gender: 'U', issue: 'INVALID' };
-  return v === 'MI' || v === 'FI' ? { gender, infant: true } : { gender };
+  if (v === '') return MISSING;
+  return (Object.hasOwn(GENDERS, v) ? READINGS[v] : undefined) ?? INVALID;
 }

@@ -213,7 +213,10 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
             type: seg.value(0, 0).trim().toUpperCase().slice(0, 3),
             number: seg.value(1, 0).trim().toUpperCase(),
           };
-          cur.traveller.documents.push(cur.doc);
+          // A one-element array rather than a push onto the empty one (which reserves 17 slots).
+          const documents = cur.traveller.documents;
+          if (documents.length === 0) cur.traveller.documents = [cur.doc];
+          else documents.push(cur.doc);
         }
         break;
       case 'MEA':

@@ -8,13 +8,17 @@ export function buildReport(
   travellers: Traveller[],
   messageFindings: Finding[],
 ): QualityReport {
-  const findings = [...messageFindings];
-  for (const t of travellers) for (const f of t.findings) findings.push(f);
+  const findings = messageFindings.slice();
+  for (let i = 0; i < travellers.length; i++) {
+    const own = travellers[i].findings;
+    for (let j = 0; j < own.length; j++) findings.push(own[j]);
+  }
   let errors = 0;
   let warnings = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
+  for (let i = 0; i < findings.length; i++) {
+    const severity = findings[i].severity;
+    if (severity === 'error') errors++;
+    else if (severity === 'warning') warnings++;
   }
   const report: QualityReport = {
     messageType,

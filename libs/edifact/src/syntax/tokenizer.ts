@@ -101,6 +101,39 @@ function segmentStartsAt(text: string, i: number, table: Uint8Array): boolean {
   return k === ELEMENT || k === TERMINATOR || k === SMART_QUOTE;
 }
 
+/**
+ * Short values (tags, qualifiers, codes, ports, seats: two or three characters) repeat all through
+ * a manifest. Each would be a fresh string from `slice` (some 20 per traveller), garbage or kept in
+ * the output many times over; instead they are taken from a small per-call cache (direct-mapped by
+ * the characters, a collision just replaces the entry). Same strings, fewer of them.
+ */
+const SHORT_CACHE_SLOTS = 4096;
+const SHORT_CACHE_MASK = SHORT_CACHE_SLOTS - 1;
+const MAX_SHORT = 3;
+const HASH_MULTIPLIER = 31;
+
+function shortValue(text: string, from: number, to: number, cache: string[]): string {
+  const length = to - from;
+  if (length < 2 || length > MAX_SHORT) return text.slice(from, to);
+  const c0 = text.charCodeAt(from);
+  const c1 = text.charCodeAt(from + 1);
+  const c2 = length === MAX_SHORT ? text.charCodeAt(from + 2) : -1;
+  const slot = ((c0 * HASH_MULTIPLIER + c1) * HASH_MULTIPLIER + c2 + length) & SHORT_CACHE_MASK;
+  const hit = cache[slot];
+  if (
+    hit !== undefined &&
+    hit.length === length &&
+    hit.charCodeAt(0) === c0 &&
+    hit.charCodeAt(1) === c1 &&
+    (length === 2 || hit.charCodeAt(2) === c2)
+  ) {
+    return hit;
+  }
+  const value = text.slice(from, to);
+  cache[slot] = value;
+  return value;
+}
+
 /** All segments at once (tests, small inputs). Readers stream with `tokenizeEach`. */
 export function tokenize(text: string, start: number, delimiters: Delimiters): Tokenized {
   const segments: Segment[] = [];
@@ -128,6 +161,7 @@ export function tokenizeEach(
   const values: string[] = [];
   const starts: number[] = [];
   const current = new Segment('', values, starts, 0);
+  const shortCache = new Array<string>(SHORT_CACHE_SLOTS);
   let smartQuotes = 0;
   let wrapped = 0;
   let i = start;
@@ -190,7 +224,7 @@ export function tokenizeEach(
         if (!segmentStartsAt(text, i + 1, table)) continue;
         smartQuotes++;
       }
-      const value = pending === '' ? text.slice(from, i) : pending + text.slice(from, i);
+      const value = pending === '' ? shortValue(text, from, i, shortCache) : pending + text.slice(from, i);
       pending = '';
       from = i + 1;
       if (tag === undefined) {
