@@ -355,12 +355,14 @@ export class MatchIndex {
     const mask = this.nameMask;
     let size = 0;
     for (let k = 0; k < count; k++) {
+      // Once the heap is full, most names fall below its least credit: their kind is never read.
+      if (size === m && !(credit[k] > credit[heap[0]])) continue;
       // Removed names linger in postings until compaction; their mask is 0.
       if ((mask[touched[k]] & bit) === 0) continue;
       if (size < m) {
         heap[size] = k;
         siftUp(heap, size++, credit);
-      } else if (credit[k] > credit[heap[0]]) {
+      } else {
         heap[0] = k;
         siftDown(heap, size, credit);
       }
