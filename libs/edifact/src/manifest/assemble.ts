@@ -13,7 +13,7 @@ import type {
   ReadContext,
   ReportingParty,
 } from '../types';
-import { identityKey, manifestIdOf, TravellerIds } from './manifest-id';
+import { manifestIdOf, TravellerIds } from './manifest-id';
 
 /** A traveller as a reader built it, before ids and checks. */
 export interface TravellerDraft {
@@ -68,7 +68,7 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
   for (let index = 0; index < drafts.length; index++) {
     const d = drafts[index];
     const t = d.traveller;
-    const id = ids.nextId(identityKey(d.ref, t.pnr?.locator, t.role, t.surname, t.givenNames, t.dateOfBirth));
+    const id = ids.nextFor(d.ref, t.pnr?.locator, t.role, t.surname, t.givenNames, t.dateOfBirth);
     t.travellerId = id;
     const traveller = t as Traveller;
     const own = traveller.findings;

@@ -132,7 +132,13 @@ const KEY_SEPARATOR = '\u0000';
 
 /** Hands out ids for one message; reports whether an identity was already used. */
 export class TravellerIds {
-  private readonly seen = new Map<string, number>();
+  /**
+   * Uses per identity, split by form so that a carrier reference needs no `ref:…` string: identities
+   * `ref:<x>` are counted in `refs` under `<x>`, all others in `others` (a one-to-one split of the
+   * identity strings, so duplicates are exactly those of one map keyed by identity).
+   */
+  private readonly refs = new Map<string, number>();
+  private readonly others = new Map<string, number>();
   /** The hash state after `<manifest id>\u0000`, the prefix of every key. */
   private readonly prefix1: number;
   private readonly prefix2: number;
@@ -155,13 +161,45 @@ export class TravellerIds {
 
   /** `next` without the result object: the id, with `duplicate` set on this. */
   nextId(identity: string): string {
-    const count = (this.seen.get(identity) ?? 0) + 1;
-    this.seen.set(identity, count);
-    this.duplicate = count > 1;
+    if (identity.startsWith(REF_PREFIX)) return this.nextRef(identity.slice(REF_PREFIX.length));
+    const count = this.count(this.others, identity);
     // = travellerIdOf(manifestId, key), continuing from the hashed prefix.
     lane1 = this.prefix1;
     lane2 = this.prefix2;
     feed(count === 1 ? identity : `${identity}#${count}`);
     return digest();
   }
+
+  /** The id of identity `ref:<ref>` (what `nextId(identityOf({ ref, … }))` gives). */
+  nextRef(ref: string): string {
+    const count = this.count(this.refs, ref);
+    lane1 = this.prefix1;
+    lane2 = this.prefix2;
+    feed(REF_PREFIX);
+    feed(ref);
+    if (count > 1) feed(`#${count}`);
+    return digest();
+  }
+
+  /** `nextId(identityKey(…))` without building the `ref:…` identity for a carrier reference. */
+  nextFor(
+    ref: string | undefined,
+    locator: string | undefined,
+    role: string,
+    surname: string,
+    givenNames: string,
+    dateOfBirth: string | undefined,
+  ): string {
+    if (ref) return this.nextRef(ref);
+    return this.nextId(identityKey(ref, locator, role, surname, givenNames, dateOfBirth));
+  }
+
+  private count(seen: Map<string, number>, key: string): number {
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    this.duplicate = count > 1;
+    return count;
+  }
 }
+
+const REF_PREFIX = 'ref:';

@@ -112,25 +112,61 @@ const SHORT_CACHE_MASK = SHORT_CACHE_SLOTS - 1;
 const MAX_SHORT = 3;
 const HASH_MULTIPLIER = 31;
 
-function shortValue(text: string, from: number, to: number, cache: string[]): string {
+/**
+ * Tags and qualifiers the readers compare against: for these the cache hands out the readers' own
+ * (source literal, hence internalised) strings, so that their `switch`es and `===` tests compare
+ * pointers instead of characters.
+ */
+const KNOWN_VALUES = [
+  ...['UNB', 'UNG', 'UNH', 'UNT', 'UNE', 'UNZ', 'UNS', 'BGM', 'RFF', 'NAD', 'COM', 'TDT', 'LOC', 'DTM'],
+  ...['ATT', 'NAT', 'DOC', 'MEA', 'FTX', 'PDT', 'CNT', 'GEI', 'EMP', 'QTY', 'CTA', 'MSG', 'ORG', 'TVL'],
+  ...['EQN', 'SRC', 'RCI', 'SSR', 'IFT', 'TIF', 'DAT', 'ADD', 'ABI', 'APD', 'TRI', 'SSD', 'TKT', 'FOP'],
+  ...['TBD', 'LTS', 'TXD', 'PTK', 'EBD', 'MON', 'SAC', 'RPI', 'PRE', 'PCD'],
+  ...['FL', 'FM', 'DDT', 'DDU', 'COT', 'MS', 'TN', 'AVF', 'ABO', 'SEA', 'CT', 'BAG', 'TE', 'FX', 'EM'],
+  ...['125', '87', '92', '189', '232', '329', '36', '182', '91', '174', '178', '179', '180', '102'],
+  ...['101', '201', '203', '204', '110', '111', '250', '336', '745', '42', '41', '005', '008'],
+  ...['136', '132', '701', '702', '20', 'PAX', 'CRW', 'ITI', 'VI', 'IP', 'AC', 'ID', 'PT'],
+];
+const KNOWN_SLOTS = 1024;
+const KNOWN_MASK = KNOWN_SLOTS - 1;
+const known: (string | undefined)[] = new Array<string | undefined>(KNOWN_SLOTS).fill(undefined);
+for (const v of KNOWN_VALUES) {
+  const slot = shortSlot(
+    v.charCodeAt(0),
+    v.charCodeAt(1),
+    v.length === MAX_SHORT ? v.charCodeAt(2) : -1,
+    v.length,
+  );
+  known[slot & KNOWN_MASK] ??= v;
+}
+
+function shortSlot(c0: number, c1: number, c2: number, length: number): number {
+  return (c0 * HASH_MULTIPLIER + c1) * HASH_MULTIPLIER + c2 + length;
+}
+
+function sameShort(v: string | undefined, length: number, c0: number, c1: number, c2: number): v is string {
+  return (
+    v !== undefined &&
+    v.length === length &&
+    v.charCodeAt(0) === c0 &&
+    v.charCodeAt(1) === c1 &&
+    (length === 2 || v.charCodeAt(2) === c2)
+  );
+}
+
+function shortValue(text: string, from: number, to: number, cache: (string | undefined)[]): string {
   const length = to - from;
   if (length < 2 || length > MAX_SHORT) return text.slice(from, to);
   const c0 = text.charCodeAt(from);
   const c1 = text.charCodeAt(from + 1);
   const c2 = length === MAX_SHORT ? text.charCodeAt(from + 2) : -1;
-  const slot = ((c0 * HASH_MULTIPLIER + c1) * HASH_MULTIPLIER + c2 + length) & SHORT_CACHE_MASK;
-  const hit = cache[slot];
-  if (
-    hit !== undefined &&
-    hit.length === length &&
-    hit.charCodeAt(0) === c0 &&
-    hit.charCodeAt(1) === c1 &&
-    (length === 2 || hit.charCodeAt(2) === c2)
-  ) {
-    return hit;
-  }
+  const slot = shortSlot(c0, c1, c2, length);
+  const literal = known[slot & KNOWN_MASK];
+  if (sameShort(literal, length, c0, c1, c2)) return literal;
+  const hit = cache[slot & SHORT_CACHE_MASK];
+  if (sameShort(hit, length, c0, c1, c2)) return hit;
   const value = text.slice(from, to);
-  cache[slot] = value;
+  cache[slot & SHORT_CACHE_MASK] = value;
   return value;
 }
 
@@ -161,7 +197,7 @@ export function tokenizeEach(
   const values: string[] = [];
   const starts: number[] = [];
   const current = new Segment('', values, starts, 0);
-  const shortCache = new Array<string>(SHORT_CACHE_SLOTS);
+  const shortCache = new Array<string | undefined>(SHORT_CACHE_SLOTS);
   let smartQuotes = 0;
   let wrapped = 0;
   let i = start;
