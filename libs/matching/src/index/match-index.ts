@@ -8,6 +8,7 @@ import { normalizeDocumentNumber, placeTokens } from '../features/identity.featu
 import { alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
+import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
 import { growFloat32, growInt32, growUint8 } from './grow';
 import { PairMemo } from './pair-memo';
@@ -26,7 +27,7 @@ export const LOOKUP_LIMITS: LookupLimits = {
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
 const DEFAULT_LIMIT = 5;
-/** Query tokens whose similar vocabulary tokens are remembered (oldest forgotten first). */
+/** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
 const MEMO_SIZE = 20000;
 
 interface EntryRecord {
@@ -109,7 +110,7 @@ export class MatchIndex {
   private touchedLookup = new Int32Array(1024);
   private heap = new Int32Array(0);
   private topIds = new Int32Array(0);
-  private readonly memo = new Map<string, Expansion[]>();
+  private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
   private readonly pairMemo = new PairMemo();
   private memoVersion = -1;
   /** Counts vocabulary tokens gaining their first live name or losing their last one. */
@@ -331,13 +332,10 @@ export class MatchIndex {
       this.memoVersion = this.liveTokensChanged;
     }
     const key = `${lookup.token.role}\u0001${lookup.token.vowelPoor ? 1 : 0}\u0001${lookup.token.text}\u0001${lookup.token.native ?? ''}`;
-    let found = this.memo.get(key);
-    if (!found) {
-      found = this.vocab.similar(lookup, this.algorithm.alignment, LOOKUP_LIMITS);
-      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value as string);
-      this.memo.set(key, found);
-    }
-    return found;
+    return (
+      this.memo.get(key) ??
+      this.memo.set(key, this.vocab.similar(lookup, this.algorithm.alignment, LOOKUP_LIMITS))
+    );
   }
 
   /** The `candidatesPerQuery` best-credited live names of a kind the query meets (a min-heap by credit). */
