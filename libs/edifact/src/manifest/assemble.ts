@@ -125,20 +125,32 @@ export function emptyLeg(carrier = '', number = ''): FlightLeg {
 /** Placeholder until the reader knows the flight (never mutated; readers replace it). */
 const NO_FLIGHT: FlightLeg = Object.freeze(emptyLeg()) as FlightLeg;
 
-/** A traveller with only names and role; readers fill in the rest. */
-export function newTraveller(
+type NewTraveller = TravellerDraft['traveller'];
+
+/**
+ * Travellers are built by a constructor whose `prototype` is Object.prototype: the objects are the
+ * same plain objects as a literal gives (prototype, constructor, keys and their order), but V8
+ * reserves room inside them for the ten or so fields readers add afterwards. A literal's object
+ * moved those into a separate array, reallocated as it grew (a sizeable share of a parse's GC).
+ */
+const PlainTraveller = function (
+  this: NewTraveller,
   role: TravellerRole,
   surname: string,
   givenNames: string,
-): TravellerDraft['traveller'] {
-  return {
-    role,
-    surname,
-    givenNames,
-    gender: 'U',
-    documents: [],
-    flight: NO_FLIGHT,
-    itinerary: [],
-    findings: [],
-  } satisfies Omit<Traveller, 'travellerId'>;
+): void {
+  this.role = role;
+  this.surname = surname;
+  this.givenNames = givenNames;
+  this.gender = 'U';
+  this.documents = [];
+  this.flight = NO_FLIGHT;
+  this.itinerary = [];
+  this.findings = [];
+} as unknown as new (role: TravellerRole, surname: string, givenNames: string) => NewTraveller;
+PlainTraveller.prototype = Object.prototype;
+
+/** A traveller with only names and role; readers fill in the rest. */
+export function newTraveller(role: TravellerRole, surname: string, givenNames: string): NewTraveller {
+  return new PlainTraveller(role, surname, givenNames);
 }
