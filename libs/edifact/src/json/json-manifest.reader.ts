@@ -105,19 +105,29 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
  * one as missing. Iterative: the point is to survive input that would overflow a recursive walk.
  */
 function prepare(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+  // Two parallel stacks (value, depth): no pair array or entries array per node.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth > limit) return false;
     if (Array.isArray(v)) {
-      for (const child of v) stack.push([child, depth + 1]);
+      for (const child of v as unknown[]) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
       continue;
     }
     const record = v as Record<string, unknown>;
-    for (const [key, child] of Object.entries(record)) {
+    for (const key of Object.keys(record)) {
+      const child = record[key];
       if (child === null) delete record[key];
-      else stack.push([child, depth + 1]);
+      else if (typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
   return true;
