@@ -58,8 +58,12 @@ export function readMessage(bytes: Buffer, options: ReadOptions = {}): ReadResul
     }
     return reader?.(head, ctx);
   });
-  const tokenFindings = tokenizeEach(decoded.text, svc.bodyStart, svc.delimiters, (seg) =>
-    splitter.push(seg),
+  const tokenFindings = tokenizeEach(
+    decoded.text,
+    svc.bodyStart,
+    svc.delimiters,
+    (seg) => splitter.push(seg),
+    decoded.codes,
   );
   const info = splitter.finish();
   const findings: Finding[] = [

@@ -35,6 +35,8 @@ export interface Decoded {
   charset: string;
   /** The UNB syntax identifier, when one was found. */
   syntaxId?: string;
+  /** The bytes, when each is one character of `text` (ASCII, Latin-1): the tokenizer reads these. */
+  codes?: Uint8Array;
   findings: Finding[];
 }
 
@@ -44,7 +46,8 @@ export function decodeBytes(input: Buffer): Decoded {
       ? input.subarray(3)
       : input;
   const syntaxId = SYNTAX_ID.exec(bytes.subarray(0, HEAD_BYTES).toString('latin1'))?.[1];
-  if (isAscii(bytes)) return { text: bytes.toString('latin1'), charset: 'ascii', syntaxId, findings: [] };
+  if (isAscii(bytes))
+    return { text: bytes.toString('latin1'), charset: 'ascii', syntaxId, findings: [], codes: bytes };
 
   const iso = syntaxId ? ISO_8859[syntaxId] : undefined;
   const utf8 = isUtf8(bytes);

@@ -111,6 +111,7 @@ const SHORT_CACHE_SLOTS = 4096;
 const SHORT_CACHE_MASK = SHORT_CACHE_SLOTS - 1;
 const MAX_SHORT = 3;
 const HASH_MULTIPLIER = 31;
+const CODE_RANGE = 0x10000;
 
 /**
  * Tags and qualifiers the readers compare against: for these the cache hands out the readers' own
@@ -130,43 +131,60 @@ const KNOWN_VALUES = [
 const KNOWN_SLOTS = 1024;
 const KNOWN_MASK = KNOWN_SLOTS - 1;
 const known: (string | undefined)[] = new Array<string | undefined>(KNOWN_SLOTS).fill(undefined);
+/** `shortKey` of each `known` entry (-1: empty): compared instead of the strings' characters. */
+const knownKeys = new Float64Array(KNOWN_SLOTS).fill(-1);
 for (const v of KNOWN_VALUES) {
-  const slot = shortSlot(
-    v.charCodeAt(0),
-    v.charCodeAt(1),
-    v.length === MAX_SHORT ? v.charCodeAt(2) : -1,
-    v.length,
-  );
-  known[slot & KNOWN_MASK] ??= v;
+  const c2 = v.length === MAX_SHORT ? v.charCodeAt(2) : -1;
+  const slot = shortSlot(v.charCodeAt(0), v.charCodeAt(1), c2, v.length) & KNOWN_MASK;
+  if (known[slot] !== undefined) continue;
+  known[slot] = v;
+  knownKeys[slot] = shortKey(v.charCodeAt(0), v.charCodeAt(1), c2, v.length);
 }
 
 function shortSlot(c0: number, c1: number, c2: number, length: number): number {
   return (c0 * HASH_MULTIPLIER + c1) * HASH_MULTIPLIER + c2 + length;
 }
 
-function sameShort(v: string | undefined, length: number, c0: number, c1: number, c2: number): v is string {
-  return (
-    v !== undefined &&
-    v.length === length &&
-    v.charCodeAt(0) === c0 &&
-    v.charCodeAt(1) === c1 &&
-    (length === 2 || v.charCodeAt(2) === c2)
-  );
+/** A number naming a two- or three-character value exactly (codes below 2^16, c2 -1 for none). */
+function shortKey(c0: number, c1: number, c2: number, length: number): number {
+  return ((length * CODE_RANGE + c0) * CODE_RANGE + c1) * (CODE_RANGE + 1) + (c2 + 1);
 }
 
-function shortValue(text: string, from: number, to: number, cache: (string | undefined)[]): string {
+/** The per-call cache of short values, with the key of each entry. */
+interface ShortCache {
+  values: (string | undefined)[];
+  keys: Float64Array;
+}
+
+function shortCache(): ShortCache {
+  const values: (string | undefined)[] = [];
+  for (let i = 0; i < SHORT_CACHE_SLOTS; i++) values.push(undefined);
+  return { values, keys: new Float64Array(SHORT_CACHE_SLOTS).fill(-1) };
+}
+
+/**
+ * The value of `text` [from, to), two or three characters long; `codes` (when given) holds the
+ * same character codes as `text` (see `tokenizeEach`).
+ */
+function shortValue(
+  text: string,
+  codes: Uint8Array | undefined,
+  from: number,
+  to: number,
+  cache: ShortCache,
+): string {
   const length = to - from;
-  if (length < 2 || length > MAX_SHORT) return text.slice(from, to);
-  const c0 = text.charCodeAt(from);
-  const c1 = text.charCodeAt(from + 1);
-  const c2 = length === MAX_SHORT ? text.charCodeAt(from + 2) : -1;
+  const c0 = codes !== undefined ? codes[from] : text.charCodeAt(from);
+  const c1 = codes !== undefined ? codes[from + 1] : text.charCodeAt(from + 1);
+  const c2 = length !== MAX_SHORT ? -1 : codes !== undefined ? codes[from + 2] : text.charCodeAt(from + 2);
   const slot = shortSlot(c0, c1, c2, length);
-  const literal = known[slot & KNOWN_MASK];
-  if (sameShort(literal, length, c0, c1, c2)) return literal;
-  const hit = cache[slot & SHORT_CACHE_MASK];
-  if (sameShort(hit, length, c0, c1, c2)) return hit;
+  const key = shortKey(c0, c1, c2, length);
+  if (knownKeys[slot & KNOWN_MASK] === key) return known[slot & KNOWN_MASK]!;
+  const at = slot & SHORT_CACHE_MASK;
+  if (cache.keys[at] === key) return cache.values[at]!;
   const value = text.slice(from, to);
-  cache[slot & SHORT_CACHE_MASK] = value;
+  cache.values[at] = value;
+  cache.keys[at] = key;
   return value;
 }
 
@@ -187,7 +205,12 @@ export function tokenizeEach(
   start: number,
   delimiters: Delimiters,
   onSegment: (segment: Segment) => void,
+  codes?: Uint8Array,
 ): Finding[] {
+  // `codes`: the bytes `text` was decoded from when each byte is one character (ASCII, Latin-1),
+  // read instead of `charCodeAt`. Once any module subclasses String (ioredis does), V8 makes every
+  // `charCodeAt` about eight times slower; reading a Uint8Array is not affected.
+  if (codes !== undefined && codes.length !== text.length) codes = undefined;
   const table = classTable(delimiters);
   const n = text.length;
   const findings: Finding[] = [];
@@ -197,16 +220,16 @@ export function tokenizeEach(
   const values: string[] = [];
   const starts: number[] = [];
   const current = new Segment('', values, starts, 0);
-  const shortCache = new Array<string | undefined>(SHORT_CACHE_SLOTS);
+  const cache = shortCache();
   let smartQuotes = 0;
   let wrapped = 0;
   let i = start;
 
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = codes !== undefined ? codes[i] : text.charCodeAt(i);
     while ((c === SPACE || c === CR || c === LF || c === TAB) && table[c] !== TERMINATOR) {
       if (++i >= n) break;
-      c = text.charCodeAt(i);
+      c = codes !== undefined ? codes[i] : text.charCodeAt(i);
     }
     if (i >= n) break;
 
@@ -221,7 +244,7 @@ export function tokenizeEach(
     let hadBreak = false;
 
     for (; i < n; i++) {
-      const k = table[text.charCodeAt(i)];
+      const k = table[codes !== undefined ? codes[i] : text.charCodeAt(i)];
       if (k === PLAIN) continue;
       if (k === RELEASE) {
         pending += text.slice(from, i);
@@ -260,7 +283,12 @@ export function tokenizeEach(
         if (!segmentStartsAt(text, i + 1, table)) continue;
         smartQuotes++;
       }
-      const value = pending === '' ? shortValue(text, from, i, shortCache) : pending + text.slice(from, i);
+      const value =
+        pending === ''
+          ? i - from >= 2 && i - from <= MAX_SHORT
+            ? shortValue(text, codes, from, i, cache)
+            : text.slice(from, i)
+          : pending + text.slice(from, i);
       pending = '';
       from = i + 1;
       if (tag === undefined) {
