@@ -71,8 +71,6 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
-  /** Folded spelling → vocabulary ids (tokens found inside a query token, e.g. names typed without spaces). */
-  private readonly byForm = new Map<string, number[]>();
   /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
   private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
@@ -109,7 +107,6 @@ export class Vocabulary {
     this.postings.push([]);
     push(this.byText, token.text, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
-    push(this.byForm, c.form, id);
     const g = c.form.length >= 2 ? grams(c.form) : [];
     for (const gram of g) {
       const length = this.byGramLength[gram]++;
