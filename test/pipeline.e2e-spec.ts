@@ -8,7 +8,6 @@ import { testPaxlst, waitFor } from '@paxscreen/testing';
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
 
-
 const pax = (
   surname: string,
   givenNames: string,
