@@ -26,6 +26,7 @@ const ISO_8859: Readonly<Record<string, string>> = {
 };
 
 const HEAD_BYTES = 512;
+const LATIN_1 = 'iso-8859-1';
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const SYNTAX_ID = /UNB.([A-Z]{4})/;
 
@@ -64,12 +65,17 @@ export function decodeBytes(input: Buffer): Decoded {
         ],
       };
     }
-    return { text: decodeIso(bytes, iso), charset: iso, syntaxId, findings: [] };
+    const text = decodeIso(bytes, iso);
+    // Latin-1 is one character per byte: the tokenizer may read the bytes (see tokenizeEach).
+    return iso === LATIN_1
+      ? { text, charset: iso, syntaxId, findings: [], codes: bytes }
+      : { text, charset: iso, syntaxId, findings: [] };
   }
   if (utf8) return { text: bytes.toString('utf8'), charset: 'utf-8', syntaxId, findings: [] };
   return {
     text: bytes.toString('latin1'),
-    charset: 'iso-8859-1',
+    charset: LATIN_1,
+    codes: bytes,
     syntaxId,
     findings: [
       finding(
@@ -85,7 +91,7 @@ export function decodeBytes(input: Buffer): Decoded {
 
 function decodeIso(bytes: Buffer, label: string): string {
   // WHATWG maps the label iso-8859-1 to windows-1252; Node's latin1 is the real ISO 8859-1.
-  if (label === 'iso-8859-1') return bytes.toString('latin1');
+  if (label === LATIN_1) return bytes.toString('latin1');
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
