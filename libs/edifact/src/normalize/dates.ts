@@ -140,22 +140,20 @@ function ccyymmdd(v: string): string | null {
   // A year below 1000 is written without its leading zeros by the generic path.
   if (v.charCodeAt(0) === DIGIT_0)
     return ymd(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
-  const year = digitsValue(v, 0, 4);
-  const month = digitsValue(v, 4, 6);
-  const day = digitsValue(v, 6, 8);
+  // Each character read once (v is all digits: parseEdiDate checked).
+  const y0 = v.charCodeAt(0);
+  const y1 = v.charCodeAt(1);
+  const y2 = v.charCodeAt(2);
+  const y3 = v.charCodeAt(3);
+  const m0 = v.charCodeAt(4);
+  const m1 = v.charCodeAt(5);
+  const d0 = v.charCodeAt(6);
+  const d1 = v.charCodeAt(7);
+  const year = (y0 - DIGIT_0) * 1000 + (y1 - DIGIT_0) * 100 + (y2 - DIGIT_0) * 10 + (y3 - DIGIT_0);
+  const month = (m0 - DIGIT_0) * 10 + (m1 - DIGIT_0);
+  const day = (d0 - DIGIT_0) * 10 + (d1 - DIGIT_0);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return String.fromCharCode(
-    v.charCodeAt(0),
-    v.charCodeAt(1),
-    v.charCodeAt(2),
-    v.charCodeAt(3),
-    HYPHEN,
-    v.charCodeAt(4),
-    v.charCodeAt(5),
-    HYPHEN,
-    v.charCodeAt(6),
-    v.charCodeAt(7),
-  );
+  return String.fromCharCode(y0, y1, y2, y3, HYPHEN, m0, m1, HYPHEN, d0, d1);
 }
 
 function inferFormat(length: number): string | undefined {
