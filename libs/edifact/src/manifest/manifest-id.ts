@@ -53,29 +53,19 @@ function digest(): string {
 const HEX = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 const NIBBLE = 15;
 
+/** Scratch for `hex64` (one call at a time: the parse is synchronous). */
+const DIGITS: number[] = new Array<number>(16).fill(0);
+
 /**
  * `hi` then `lo` as 16 lower-case hex digits (what `toString(16).padStart(8, '0')` twice gives),
  * built as one flat string.
  */
 function hex64(hi: number, lo: number): string {
-  return String.fromCharCode(
-    HEX[(hi >>> 28) & NIBBLE],
-    HEX[(hi >>> 24) & NIBBLE],
-    HEX[(hi >>> 20) & NIBBLE],
-    HEX[(hi >>> 16) & NIBBLE],
-    HEX[(hi >>> 12) & NIBBLE],
-    HEX[(hi >>> 8) & NIBBLE],
-    HEX[(hi >>> 4) & NIBBLE],
-    HEX[hi & NIBBLE],
-    HEX[(lo >>> 28) & NIBBLE],
-    HEX[(lo >>> 24) & NIBBLE],
-    HEX[(lo >>> 20) & NIBBLE],
-    HEX[(lo >>> 16) & NIBBLE],
-    HEX[(lo >>> 12) & NIBBLE],
-    HEX[(lo >>> 8) & NIBBLE],
-    HEX[(lo >>> 4) & NIBBLE],
-    HEX[lo & NIBBLE],
-  );
+  for (let i = 0, shift = 28; i < 8; i++, shift -= 4) {
+    DIGITS[i] = HEX[(hi >>> shift) & NIBBLE];
+    DIGITS[i + 8] = HEX[(lo >>> shift) & NIBBLE];
+  }
+  return String.fromCharCode.apply(null, DIGITS);
 }
 
 /** See ManifestInfo.manifestId for the rule; it must never change without a migration. */
