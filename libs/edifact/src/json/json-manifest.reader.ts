@@ -176,10 +176,10 @@ function readTraveller(
   t.itinerary = legs;
   const dob = partialDate(j.dateOfBirth, sink, at('dateOfBirth'));
   if (dob) t.dateOfBirth = dob;
-  if (j.gender !== undefined) t.gender = genderField(j.gender, sink, at('gender')).gender;
-  const nationality = countryField(j.nationality, sink, at('nationality'));
+  if (j.gender !== undefined) t.gender = genderField(j.gender, sink, `${path}.gender`).gender;
+  const nationality = countryField(j.nationality, sink, `${path}.nationality`);
   if (nationality) t.nationality = nationality;
-  const residence = countryField(j.residence, sink, at('residence'));
+  const residence = countryField(j.residence, sink, `${path}.residence`);
   if (residence) t.residence = residence;
   if (j.placeOfBirth) t.placeOfBirth = normalizeName(j.placeOfBirth);
   if (j.embarkation) t.embarkation = j.embarkation.trim().toUpperCase();
@@ -193,7 +193,7 @@ function readTraveller(
   (j.documents ?? []).forEach((d, i) => {
     const docPath = `documents[${i}]`;
     const doc: TravelDocument = { type: d.type.trim().toUpperCase(), number: d.number.trim().toUpperCase() };
-    const issuer = countryField(d.issuer, sink, at(`${docPath}.issuer`));
+    const issuer = countryField(d.issuer, sink, `${path}.${docPath}.issuer`);
     if (issuer) doc.issuer = issuer;
     const expiry = partialDate(d.expiry, sink, at(`${docPath}.expiry`));
     if (expiry) doc.expiry = expiry;

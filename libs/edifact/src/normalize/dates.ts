@@ -6,6 +6,9 @@
  * - `nearest`: the century closest to the reference year (expiry, flight and booking dates).
  * Returns `undefined` for an empty value and `null` for one that cannot be a date.
  */
+
+import { DIGIT_0, digitsAt, isDigits } from './digits';
+
 export type CenturyRule = 'birth' | 'nearest';
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -36,17 +39,6 @@ export const DATE_FORMATS = {
   CCYY: '602',
   CCYYMM: '610',
 } as const;
-
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return s.length > 0;
-}
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -225,14 +217,6 @@ export function yearsBetween(from: string, to: string): number {
 }
 
 const ISO_DAY = 10;
-
-function digitsAt(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return false;
-  }
-  return true;
-}
 
 function digitsValue(s: string, from: number, to: number): number {
   let n = 0;

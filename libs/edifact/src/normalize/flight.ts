@@ -4,6 +4,9 @@
  * operational suffix letter. Numbers are canonical with four digits (`532` → `0532`) so that the
  * same flight sent as `LA532` and `LA0532` gives one manifest id.
  */
+
+import { DIGIT_0, digitsAt } from './digits';
+
 const NUMBER = /^(\d{1,4})([A-Z]?)$/;
 const TWO_CHAR = /^(?![0-9]{2})[A-Z0-9]{2}$/;
 const THREE_LETTER = /^[A-Z]{3}$/;
@@ -46,8 +49,6 @@ export function splitFlight(raw: string, carrierHint?: string): FlightDesignator
  * is `/^0*(\d{1,3})([A-Z])$/` on the trimmed, upper-cased value, read by hand: one seat per
  * traveller, and the regex's match array was a measurable share of a parse's garbage.
  */
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
 const LETTER_A = 65;
 const LETTER_Z = 90;
 const MAX_SEAT_DIGITS = 3;
@@ -59,10 +60,7 @@ export function canonicalSeat(raw: string | undefined): string | undefined {
   if (last < 1) return undefined;
   const letter = v.charCodeAt(last);
   if (letter < LETTER_A || letter > LETTER_Z) return undefined;
-  for (let i = 0; i < last; i++) {
-    const c = v.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return undefined;
-  }
+  if (!digitsAt(v, 0, last)) return undefined;
   // Leading zeros go, but one digit stays (`0A` stays `0A`, as `0*` backtracks for `\d{1,3}`).
   let from = 0;
   while (from < last - 1 && v.charCodeAt(from) === DIGIT_0) from++;

@@ -1,11 +1,10 @@
-import type { Finding, FlightLeg, Gender, TravelDocument, TravellerRole } from '@paxscreen/contracts';
+import type { Finding, FlightLeg, TravelDocument, TravellerRole } from '@paxscreen/contracts';
 
 import type { MessageHeader, MessageSink, RawMessage } from '../interchange/envelope';
 import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../manifest/assemble';
+import { isDigits } from '../normalize/digits';
 import { canonicalSeat, splitFlight } from '../normalize/flight';
-import { readCountry } from '../normalize/country';
-import { CenturyRule, parseEdiDate } from '../normalize/dates';
-import { readGender } from '../normalize/gender';
+import { CenturyRule } from '../normalize/dates';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';
 import { countryField, dateField, genderField } from '../quality/field-sink';
@@ -45,8 +44,6 @@ const DTM_EXPIRY = '36';
 const DTM_ISSUE = '182';
 /** NAD element holding C080 (surname, then given names). */
 const NAD_NAME = 3;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
 
 interface LegState {
   leg: FlightLeg;
@@ -59,11 +56,6 @@ type Draft = TravellerDraft & {
   bagsFromTags: number;
   hasMeasuredBags: boolean;
 };
-
-/** Where a finding points. Built only when there is a finding (not per segment: GC). */
-function place(seg: Segment, field: string): { segment: number; field: string } {
-  return { segment: seg.position, field };
-}
 
 /** Reads a whole message at once (tests); readMessage streams segments into `paxlstReader`. */
 export function readPaxlst(msg: RawMessage, ctx: ReadContext): ParsedMessage {
@@ -136,11 +128,10 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         const designator = splitFlight(seg.value(1), hint);
         if (!designator) {
           findings.push(
-            finding(
-              'INVALID_FLIGHT_NUMBER',
-              'TDT conveyance reference is not a flight designator',
-              place(seg, 'TDT'),
-            ),
+            finding('INVALID_FLIGHT_NUMBER', 'TDT conveyance reference is not a flight designator', {
+              segment: seg.position,
+              field: 'TDT',
+            }),
           );
         }
         legs.push({
@@ -167,14 +158,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         }
         if (qualifier === DTM_DEPARTURE || qualifier === DTM_ARRIVAL) {
           if (legs.length === 0) break;
-          const at = dateField(
-            seg.value(0, 1),
-            seg.value(0, 2),
-            'nearest',
-            ctx.refYear,
-            findings,
-            place(seg, 'DTM'),
-          );
+          const at = date(seg, 'nearest', ctx.refYear, findings, 'DTM');
           const leg = legs[legs.length - 1].leg;
           if (qualifier === DTM_DEPARTURE) leg.departure.at = at;
           else leg.arrival.at = at;
@@ -199,11 +183,12 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         break;
       }
       case 'ATT':
-        if (cur) cur.traveller.gender = gender(seg, curFindings());
+        if (cur)
+          cur.traveller.gender = genderField(seg.value(2, 0), curFindings(), 'gender', seg.position).gender;
         break;
       case 'NAT':
         if (cur) {
-          const nationality = country(seg, seg.value(1, 0), curFindings(), 'nationality');
+          const nationality = countryField(seg.value(1, 0), curFindings(), 'nationality', seg.position);
           if (nationality) cur.traveller.nationality = nationality;
         }
         break;
@@ -342,12 +327,12 @@ function readTravellerLoc(seg: Segment, cur: Draft, ctx: ReadContext): void {
   switch (seg.value(0)) {
     case '91':
       if (cur.doc) {
-        const issuer = country(seg, code, t.findings, 'document.issuer');
+        const issuer = countryField(code, t.findings, 'document.issuer', seg.position);
         if (issuer) cur.doc.issuer = issuer;
       }
       break;
     case '174': {
-      const residence = country(seg, code, t.findings, 'residence');
+      const residence = countryField(code, t.findings, 'residence', seg.position);
       if (residence) t.residence = residence;
       break;
     }
@@ -443,15 +428,6 @@ function lastNumber(seg: Segment, e: number): string {
   return '';
 }
 
-function isDigits(v: string): boolean {
-  if (v.length === 0) return false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return false;
-  }
-  return true;
-}
-
 /** The crossing leg when the message says which, else the last one. */
 function crossingOrLast(legs: LegState[]): LegState | undefined {
   for (let i = 0; i < legs.length; i++) if (legs[i].crossing) return legs[i];
@@ -466,29 +442,7 @@ function givenNames(seg: Segment): string {
   return joinNames(seg.element(NAD_NAME).slice(1));
 }
 
-/**
- * The field-sink readers with the finding place built only when there is a finding: the same
- * results and findings as `dateField`, `countryField` and `genderField`, without an object per call.
- */
+/** DTM C507 date (component 1) in its format (component 2), checked into `into` as `field`. */
 function date(seg: Segment, rule: CenturyRule, refYear: number, into: Finding[], field: string) {
-  const raw = seg.value(0, 1);
-  const format = seg.value(0, 2);
-  const parsed = parseEdiDate(raw, format, rule, refYear);
-  if (parsed !== null) return parsed;
-  return dateField(raw, format, rule, refYear, into, place(seg, field));
-}
-
-function country(seg: Segment, raw: string, into: Finding[], field: string): string | undefined {
-  if (raw) {
-    const reading = readCountry(raw);
-    if (reading.issue === undefined && reading.code) return reading.code;
-  }
-  return countryField(raw, into, place(seg, field));
-}
-
-function gender(seg: Segment, into: Finding[]): Gender {
-  const raw = seg.value(2, 0);
-  const reading = readGender(raw);
-  if (reading.issue !== 'INVALID') return reading.gender;
-  return genderField(raw, into, place(seg, 'gender')).gender;
+  return dateField(seg.value(0, 1), seg.value(0, 2), rule, refYear, into, field, seg.position);
 }

@@ -484,7 +484,7 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
         type: d.type.toUpperCase().slice(0, 3),
         number: d.number.toUpperCase(),
       };
-      const issuer = countryField(d.issuer, sink, place('document.issuer'));
+      const issuer = countryField(d.issuer, sink, 'document.issuer', doc.segment);
       if (issuer) document.issuer = issuer;
       const expiry = parseDdmmmyy(d.expiry, 'nearest', ctx.refYear);
       if (expiry === null)
@@ -493,7 +493,7 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
       addDocument(t.documents, document);
     }
     if (!t.nationality) {
-      const nationality = countryField(d.nationality, sink, place('nationality'));
+      const nationality = countryField(d.nationality, sink, 'nationality', doc.segment);
       if (nationality) t.nationality = nationality;
     }
     if (!t.dateOfBirth) {
@@ -502,7 +502,7 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
         sink.push(finding('INVALID_DATE', 'dateOfBirth: not a valid date', place('dateOfBirth')));
       else if (dob) t.dateOfBirth = dob;
     }
-    if (t.gender === 'U' && sex) t.gender = genderField(sex, sink, place('gender')).gender;
+    if (t.gender === 'U' && sex) t.gender = genderField(sex, sink, 'gender', doc.segment).gender;
     return;
   }
   const owner = ownerOf(pnr, doc, '', '', false);
@@ -516,7 +516,7 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
       type: d.type.toUpperCase().slice(0, 3),
       number: d.number.toUpperCase(),
     };
-    const issuer = countryField(d.country, t.findings, place('document.issuer'));
+    const issuer = countryField(d.country, t.findings, 'document.issuer', doc.segment);
     if (issuer) document.issuer = issuer;
     const issued = parseDdmmmyy(d.issued, 'nearest', ctx.refYear);
     if (issued) document.issued = issued;
@@ -525,7 +525,7 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
   }
   const a = parseDoca(doc.text);
   if (a.kind.toUpperCase() === 'R' && !t.residence) {
-    const residence = countryField(a.country, t.findings, place('residence'));
+    const residence = countryField(a.country, t.findings, 'residence', doc.segment);
     if (residence) t.residence = residence;
   }
   const address = [a.street, a.city, a.state, a.postalCode, a.country].filter(Boolean).join(', ');

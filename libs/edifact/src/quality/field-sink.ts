@@ -6,23 +6,32 @@ import { readGender } from '../normalize/gender';
 import { finding, FindingPlace } from './finding';
 
 /**
- * Reads one coded field and reports what was wrong with it at the given place. Messages name the
- * field, never the value: findings are shown to carriers and logged.
+ * Reads one coded field and reports what was wrong with it as `field` (at `segment`, when given).
+ * Messages name the field, never the value: findings are shown to carriers and logged. The place
+ * is built only for a finding: these run several times per traveller.
  */
 export function countryField(
   raw: string | undefined,
   into: Finding[],
-  place: FindingPlace,
+  field: string,
+  segment?: number,
 ): string | undefined {
   if (!raw || !raw.trim()) return undefined;
   const { code, issue } = readCountry(raw);
-  const field = place.field ?? 'country';
   if (issue === 'ALPHA2')
-    into.push(finding('ALPHA2_COUNTRY_CODE', `${field}: alpha-2 code converted to alpha-3`, place));
+    into.push(
+      finding('ALPHA2_COUNTRY_CODE', `${field}: alpha-2 code converted to alpha-3`, at(field, segment)),
+    );
   else if (issue === 'UNKNOWN')
-    into.push(finding('UNKNOWN_COUNTRY_CODE', `${field}: code is not ISO 3166 or ICAO; kept as sent`, place));
+    into.push(
+      finding(
+        'UNKNOWN_COUNTRY_CODE',
+        `${field}: code is not ISO 3166 or ICAO; kept as sent`,
+        at(field, segment),
+      ),
+    );
   else if (issue === 'INVALID')
-    into.push(finding('INVALID_COUNTRY_CODE', `${field}: not a country code; dropped`, place));
+    into.push(finding('INVALID_COUNTRY_CODE', `${field}: not a country code; dropped`, at(field, segment)));
   return code;
 }
 
@@ -32,17 +41,21 @@ export function dateField(
   rule: CenturyRule,
   refYear: number,
   into: Finding[],
-  place: FindingPlace,
+  field: string,
+  segment?: number,
 ): string | undefined {
   const parsed = parseEdiDate(raw ?? '', format, rule, refYear);
-  if (parsed === null)
-    into.push(finding('INVALID_DATE', `${place.field ?? 'date'}: not a valid date`, place));
+  if (parsed === null) into.push(finding('INVALID_DATE', `${field}: not a valid date`, at(field, segment)));
   return parsed ?? undefined;
 }
 
-export function genderField(raw: string | undefined, into: Finding[], place: FindingPlace) {
+export function genderField(raw: string | undefined, into: Finding[], field: string, segment?: number) {
   const reading = readGender(raw);
   if (reading.issue === 'INVALID')
-    into.push(finding('INVALID_GENDER', `${place.field ?? 'gender'}: unknown code`, place));
+    into.push(finding('INVALID_GENDER', `${field}: unknown code`, at(field, segment)));
   return reading;
+}
+
+function at(field: string, segment: number | undefined): FindingPlace {
+  return segment === undefined ? { field } : { segment, field };
 }
