@@ -1,6 +1,7 @@
 import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 
+import { BoundedCache } from './bounded-cache';
 import { arabicToLatin, isArabicScript } from './arabic.step';
 import { cyrillicToLatin, hasIcaoCyrillic } from './cyrillic.step';
 
@@ -114,14 +115,11 @@ export function romanizeWord(
   const key = `${context.hasNameDots ? 1 : 0}${context.wordCount > 1 ? 1 : 0}${word}`;
   const known = MEMO.get(key);
   if (known) return known;
-  const result = romanizeUncached(word, context);
-  if (MEMO.size >= MEMO_SIZE) MEMO.delete(MEMO.keys().next().value as string);
-  MEMO.set(key, result);
-  return result;
+  return MEMO.set(key, romanizeUncached(word, context));
 }
 
-const MEMO = new Map<string, RomanizedWord>();
 const MEMO_SIZE = 50000;
+const MEMO = new BoundedCache<RomanizedWord>(MEMO_SIZE);
 
 function romanizeUncached(word: string, context: { hasNameDots: boolean; wordCount: number }): RomanizedWord {
   const vowelPoor = VOWEL_POOR.test(word);
