@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 export * from './topics';
 export * from './model/codes';
+export * from './model/countries';
+export * from './model/dates';
 export * from './model/finding';
 export * from './model/traveller';
 export * from './model/json-manifest';

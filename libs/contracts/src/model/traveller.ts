@@ -20,10 +20,10 @@ import {
   MESSAGE_TYPES,
   MessageType,
   NATIONALITY_PATTERN,
-  PARTIAL_DATE_PATTERN,
   TRAVELLER_ROLES,
   TravellerRole,
 } from './codes';
+import { PARTIAL_DATE_PATTERN } from './dates';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
