@@ -1,7 +1,6 @@
 import type { Gender } from '@paxscreen/contracts';
 import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
-import { seededRandom } from '@paxscreen/matching';
-
+import { seededRandom } from '../../eval/lib';
 import { sleep } from './infra';
 
 export const CARRIER = 'ZZ';
