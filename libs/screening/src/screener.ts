@@ -14,7 +14,7 @@ import { ScreeningState } from './state/screening-state';
 export const CHECKS: readonly Check[] = [lostStolenCheck, watchlistCheck, rulesCheck, enrolmentCheck];
 
 /**
- * The outcome of a set of reasons (DESIGN §3): the most severe action among them; EXPEDITE only
+ * The outcome of a set of reasons (docs/architecture.md §3): the most severe action among them; EXPEDITE only
  * when an enrolment fired and nothing that refers or stops boarding did; otherwise CLEAR.
  */
 export function outcomeOf(reasons: readonly Reason[]): Outcome {

@@ -28,11 +28,17 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** A partial date that is also a real calendar date (no month 13, no 30 February). */
+/**
+ * A partial date that is also a real calendar date (no month 13, no 30 February). On the JSON
+ * manifest reader's path (every date field): reads the match groups without building parts.
+ */
 export function isPartialDate(value: string): boolean {
-  const p = partialDateParts(value);
-  if (!p) return false;
-  if (p.month === undefined) return true;
-  if (p.month < 1 || p.month > 12) return false;
-  return p.day === undefined || (p.day >= 1 && p.day <= daysInMonth(p.year, p.month));
+  const m = PARTIAL_DATE_PATTERN.exec(value);
+  if (!m) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }

@@ -3,7 +3,7 @@ import type { Reason } from '@paxscreen/contracts';
 import { Check } from './context';
 
 /**
- * Lost / stolen documents: an exact issuer + number match stops boarding (DESIGN §3). A number that
+ * Lost / stolen documents: an exact issuer + number match stops boarding (docs/architecture.md §3). A number that
  * matches while the carrier did not report the issuer is referred: it cannot be proven the same document.
  */
 export const lostStolenCheck: Check = (traveller, { state }) => {
