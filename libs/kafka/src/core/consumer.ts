@@ -482,22 +482,21 @@ export class BatchConsumer {
   ): Promise<void | typeof STOPPED> {
     for (const message of this.notYetCommitted(key, slice)) {
       if (!control.active()) return STOPPED;
+      await control.heartbeat().catch(() => undefined);
       const record = toConsumed(topic, partition, message);
+      const commitOne = (outputs: OutputBatch[]) =>
+        this.commit(key, [message], 1, outputs, physical, partition);
       let reason = letters.get(message.offset);
-      let done: 'done' | 'again' | 'refused' = 'refused';
       if (!reason) {
         const handled = await this.process([record], control, letters);
         if (handled === STOPPED) return STOPPED;
-        done = await this.commit(key, [message], 1, handled, physical, partition);
-        if (done !== 'refused') continue;
+        if ((await commitOne(handled)) !== 'refused') continue;
         reason = refusedReason(this.options.stage, this.refusal);
         if ((await this.notify(record, reason, control)) === STOPPED) return STOPPED;
       }
-      done = await this.commit(key, [message], 1, [deadLetterOutput(record, reason)], physical, partition);
-      if (done !== 'refused') continue;
-      done = await this.commit(key, [message], 1, [deadLetterReference(record, reason)], physical, partition);
-      if (done === 'refused') throw new BatchNotCommittedError(this.refusal);
-      await control.heartbeat().catch(() => undefined);
+      if ((await commitOne([deadLetterOutput(record, reason)])) !== 'refused') continue;
+      if ((await commitOne([deadLetterReference(record, reason)])) === 'refused')
+        throw new BatchNotCommittedError(this.refusal);
     }
   }
 
