@@ -1,3 +1,5 @@
+import { poisonMessage } from '@paxscreen/testing';
+
 import type { AppName, AppProcess } from './app-process';
 import { PrivateKafka, PrivateRedis, sleep, waitUntil } from './infra';
 
@@ -96,19 +98,15 @@ const redisOutage: Fault = async (ctx) => {
   };
 };
 
-/**
- * Issue 20's poison: an UNA header and a million release characters. Accepted (it looks like
- * EDIFACT), rejected by the parser, and its dead letter (~1.3 MB of base64) is more than one record
- * of the dead-letter topic holds.
- */
-export const POISON = Buffer.concat([Buffer.from("UNA:+.? 'UNB+"), Buffer.alloc(1_000_000, '?')]);
+/** Issue 20's poison (libs/testing): its dead letter is more than one dead-letter record holds. */
+export const POISON = poisonMessage();
 
 /**
  * A second carrier sends the poison while the first one's manifests stream through the same
  * partitions: it must end REJECTED while every traveller of the other carrier is still decided
  * (the verdict's lost count) and its dead letter must give back its bytes (checked at the end).
  */
-const poisonMessage: Fault = async (ctx) => {
+const sendPoison: Fault = async (ctx) => {
   const at = new Date();
   const gateway = ctx.apps.get('gateway')!.url;
   ctx.log(`FAULT poison message (${POISON.length} bytes) from a second carrier`);
@@ -148,7 +146,7 @@ const poisonMessage: Fault = async (ctx) => {
 
 /** The faults, in turn: each app killed, the broker restarted, Redis down, a poison message. */
 export const FAULT_SEQUENCE: { name: string; run: Fault }[] = [
-  { name: 'poison message', run: poisonMessage },
+  { name: 'poison message', run: sendPoison },
   { name: 'kill -9 parser', run: killApp('parser') },
   { name: 'kill -9 screening', run: killApp('screening') },
   { name: 'kill -9 gateway', run: killApp('gateway') },

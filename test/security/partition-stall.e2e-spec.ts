@@ -1,5 +1,5 @@
 import { DeadLetter, DecisionMade, Topic } from '@paxscreen/contracts';
-import { testPaxlst, waitFor } from '@paxscreen/testing';
+import { poisonMessage, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from '../support/stack';
 import { TopicReader } from '../support/topic-reader';
@@ -10,7 +10,7 @@ import { TopicReader } from '../support/topic-reader';
  * letter (~1.3 MB of base64) is larger than the dead-letter topic takes: written as parts, it no
  * longer holds up the partition. One partition, so that every message shares it.
  */
-const POISON = Buffer.concat([Buffer.from("UNA:+.? 'UNB+"), Buffer.alloc(1_000_000, '?')]);
+const POISON = poisonMessage();
 const TRAVELLERS = 3;
 
 describe('security: a poison message does not stall its partition', () => {

@@ -1,11 +1,12 @@
 import { DeadLetter, Header, maxMessageBytes, Topic } from '@paxscreen/contracts';
+import { poisonMessage } from '@paxscreen/testing';
 
 import { deadLetterOutput, deadLetterReference } from './dead-letter';
 import { recordBytes, toMessage } from './producer';
 import type { ConsumedRecord } from './records';
 
 /** The poison of issue 20: an UNA header and a million release characters (~1 MB). */
-const POISON = Buffer.concat([Buffer.from("UNA:+.? 'UNB+"), Buffer.alloc(1_000_000, '?')]);
+const POISON = poisonMessage();
 
 const record = (value: Buffer): ConsumedRecord => ({
   topic: Topic.MessagesRaw,

@@ -33,10 +33,6 @@ export const MAX_REQUEST_BYTES = 768 * 1024;
 const byteLength = (v: string | Buffer | null | undefined) =>
   typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0);
 
-/** Approximate serialised size of a message, bytes (what chunkBySize counts). */
-export function sizeOf(m: Message): number {
-  return byteLength(m.value) + String(m.key ?? '').length + 64;
-}
 
 /**
  * Upper bound of what one message costs in a record batch of its own, bytes: key, value, headers,
@@ -48,6 +44,12 @@ export function recordBytes(m: Message): number {
     bytes += Buffer.byteLength(k) + (Array.isArray(v) ? v : [v]).reduce((n, x) => n + byteLength(x) + 10, 0);
   return bytes;
 }
+
+/**
+ * Serialised size of a message, bytes (what chunkBySize counts): its headers included, so that a
+ * request of many small records with headers stays under a 1 MiB topic's limit too.
+ */
+export const sizeOf = recordBytes;
 
 /** True when the broker takes `m` on `topic` (within the topic's `max.message.bytes`, libs/contracts). */
 export function fitsTopic(topic: Topic, m: Message): boolean {
