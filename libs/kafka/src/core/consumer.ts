@@ -224,6 +224,16 @@ function refusedReason(stage: DeadLetter.DeadLetterStage, error: unknown): DeadL
   };
 }
 
+/** The handler failed on every attempt; the last error. */
+class Failed {
+  constructor(readonly error: unknown) {}
+}
+
+/** The broker refuses (or would refuse) the records to publish: nothing was committed. */
+class Refused {
+  constructor(readonly error: unknown) {}
+}
+
 /** The batch's partition was taken away or the consumer is stopping: leave without committing. */
 const STOPPED = Symbol('stopped');
 
@@ -403,7 +413,7 @@ export class BatchConsumer {
           // The broker refuses what the chunk would publish: one record at a time, so the record
           // at fault is dead-lettered and the others go through.
           if (
-            done === 'refused' &&
+            done instanceof Refused &&
             (await this.oneByOne(key, slice, control, topic, batch, letters)) === STOPPED
           )
             return;
@@ -430,7 +440,7 @@ export class BatchConsumer {
    * Publishes `outputs` and commits the offsets up to the last of `slice` (one transaction, or
    * acknowledged outputs then offsets). 'again' when this instance's earlier pass over the same
    * records committed some of them meanwhile (do it again with what is left, usually nothing);
-   * 'refused' when the broker refuses the records themselves (too large for their topic: checked
+   * Refused when the broker refuses the records themselves (too large for their topic: checked
    * here before anything is sent, or answered so by the broker): nothing was committed.
    */
   private commit(
@@ -440,31 +450,24 @@ export class BatchConsumer {
     outputs: OutputBatch[],
     physical: string,
     partition: number,
-  ): Promise<'done' | 'again' | 'refused'> {
+  ): Promise<'done' | 'again' | Refused> {
     const last = slice[slice.length - 1].offset;
     return this.exclusively(key, async () => {
       if (this.notYetCommitted(key, slice).length !== expected) return 'again';
       const tooLarge = firstTooLarge(outputs);
-      if (tooLarge) {
-        this.refusal = tooLarge;
-        return 'refused';
-      }
+      if (tooLarge) return new Refused(tooLarge);
       try {
         if (this.transactional) await this.commitTransaction(outputs, physical, partition, last);
         else await this.publish(outputs);
       } catch (error) {
         if (!isRecordRefused(error)) throw error;
         this.options.onError?.(error, 1);
-        this.refusal = error;
-        return 'refused';
+        return new Refused(error);
       }
       this.committedUpTo.set(key, BigInt(last) + 1n);
       return 'done';
     });
   }
-
-  /** Why the last commit was refused (for the dead letter's reason). */
-  private refusal: unknown;
 
   /**
    * The records of `slice` not yet committed, each handled and committed on its own. A record whose
@@ -490,13 +493,14 @@ export class BatchConsumer {
       if (!reason) {
         const handled = await this.process([record], control, letters);
         if (handled === STOPPED) return STOPPED;
-        if ((await commitOne(handled)) !== 'refused') continue;
-        reason = refusedReason(this.options.stage, this.refusal);
+        const done = await commitOne(handled);
+        if (!(done instanceof Refused)) continue;
+        reason = refusedReason(this.options.stage, done.error);
         if ((await this.notify(record, reason, control)) === STOPPED) return STOPPED;
       }
-      if ((await commitOne([deadLetterOutput(record, reason)])) !== 'refused') continue;
-      if ((await commitOne([deadLetterReference(record, reason)])) === 'refused')
-        throw new BatchNotCommittedError(this.refusal);
+      if (!((await commitOne([deadLetterOutput(record, reason)])) instanceof Refused)) continue;
+      const last = await commitOne([deadLetterReference(record, reason)]);
+      if (last instanceof Refused) throw new BatchNotCommittedError(last.error);
     }
   }
 
@@ -611,9 +615,6 @@ export class BatchConsumer {
     this.producerSpoilt = false;
   }
 
-  /** The handler's last non-transient failure (for the dead letter's reason). */
-  private lastFailure: unknown;
-
   /** The chunk's outputs; the records it dead-letters instead are noted in `letters` by offset. */
   private async process(
     chunk: ConsumedRecord[],
@@ -621,20 +622,20 @@ export class BatchConsumer {
     letters: Map<string, DeadLetterReason>,
   ): Promise<OutputBatch[] | typeof STOPPED> {
     const whole = await this.tryHandle(chunk, control);
-    if (whole !== undefined) return whole;
+    if (!(whole instanceof Failed)) return whole;
     // The whole chunk keeps failing: isolate the record(s) at fault, keep the others' outputs.
     const outputs: OutputBatch[] = [];
     for (const record of chunk) {
-      const single = chunk.length > 1 ? await this.tryHandle([record], control) : undefined;
+      const single = chunk.length > 1 ? await this.tryHandle([record], control) : whole;
       if (single === STOPPED) return STOPPED;
-      if (single) {
+      if (!(single instanceof Failed)) {
         outputs.push(...single);
         continue;
       }
       const reason: DeadLetterReason = {
         stage: this.options.stage,
         code: 'HANDLER_FAILED',
-        message: `failed on ${this.attempts} attempts: ${errorText(this.lastFailure)}`,
+        message: `failed on ${this.attempts} attempts: ${errorText(single.error)}`,
       };
       if ((await this.notify(record, reason, control)) === STOPPED) return STOPPED;
       letters.set(record.offset, reason);
@@ -644,14 +645,14 @@ export class BatchConsumer {
   }
 
   /**
-   * The handler's outputs; undefined when it failed every attempt (the records are poison);
+   * The handler's outputs; Failed when it failed every attempt (the records are poison);
    * STOPPED when the consumer stops or loses the partition while a dependency is unavailable.
    * Transient failures do not use up attempts: the batch waits for the dependency instead.
    */
   private async tryHandle(
     records: ConsumedRecord[],
     control: BatchControl,
-  ): Promise<OutputBatch[] | undefined | typeof STOPPED> {
+  ): Promise<OutputBatch[] | Failed | typeof STOPPED> {
     let failures = 0;
     let waits = 0;
     for (;;) {
@@ -664,9 +665,8 @@ export class BatchConsumer {
           await sleep(Math.min(MAX_TRANSIENT_BACKOFF_MS, 100 * 2 ** ++waits));
         } else {
           failures++;
-          this.lastFailure = error;
           this.options.onError?.(error, failures);
-          if (failures >= this.attempts) return undefined;
+          if (failures >= this.attempts) return new Failed(error);
           await sleep(Math.min(5000, 100 * 2 ** failures));
         }
         await control.heartbeat().catch(() => undefined);
