@@ -49,11 +49,12 @@ export class GatewayModule {
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
         },
-        // Reads only: the TTL is the screening service's to set.
+        // Reads only (the screening service writes, with the same HOTPATH_TTL_HOURS); the TTL
+        // tells which of a document's decisions are still current.
         {
           provide: DecisionStore,
           inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new DecisionStore(r, k, 1),
+          useFactory: (r: RedisClient, k: RedisKeys) => new DecisionStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
         },
         SubmitMessageUseCase,
         IapiClient,

@@ -15,6 +15,8 @@ export class GatewayEnv {
   /** iAPI: how long to wait for screening before answering CONTACT_AGENCY, ms. */
   @IsInt() @Min(50) IAPI_TIMEOUT_MS = 2000;
   @IsInt() @Min(1) IAPI_MAX_TRAVELLERS = 500;
+  /** How long a hot-path decision stays current (as the screening service writes it), hours. */
+  @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
   /** Port of entry: how long an on-demand screening may take, ms. */
   @IsInt() @Min(50) POE_SCREEN_TIMEOUT_MS = 2000;
   /** Key (64 hex characters) that opens masked PNR records for a supervisor's unmasking; required. */
