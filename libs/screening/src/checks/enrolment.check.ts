@@ -37,7 +37,7 @@ export const enrolmentCheck: Check = (traveller, ctx) => {
     for (const e of ctx.state.enrolmentsFor(doc.issuer, doc.number)) {
       if (!sameIdentity(e, traveller)) continue;
       const name = e.kind === 'ABTC' ? 'APEC Business Travel Card' : e.programme;
-      const note = foldedNote(doc);
+      const note = foldedNote(doc, traveller);
       if (!validOn(e, ctx.arrivalDate)) {
         reasons.push(
           reason(
