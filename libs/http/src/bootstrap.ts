@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 
 import helmet from '@fastify/helmet';
 import { DynamicModule, Type } from '@nestjs/common';
@@ -30,6 +31,32 @@ export interface HttpAppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
+ * Errors Node's HTTP parser answers before any route runs (oversized headers, a timed-out or
+ * malformed request): JSON with a stable `code`, like every other error (issue 20, item 7).
+ */
+const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: 'the request headers are too large' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request took too long to arrive' },
+};
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'the request could not be read',
+  };
+  const body = JSON.stringify({ code: known.code, message: known.message, requestId: randomUUID() });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_TEXT[known.status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
+}
+
+/**
  * Bodies reach controllers as raw Buffers, whatever their content type: carrier bytes must be kept
  * exactly as sent, and JSON bodies are decoded and validated by the controller against a contract.
  */
@@ -55,6 +82,7 @@ export async function createHttpApp(
     },
     // Slow headers and bodies are cut off (408) rather than holding a connection open.
     ...timeouts,
+    clientErrorHandler: answerClientError,
   });
   keepRawBodies(adapter, bodyLimit);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
