@@ -17,6 +17,8 @@ import { HttpEnv, serverTimeouts } from './http.env';
 export interface HttpAppOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Smaller limits for some routes (`METHOD /route/pattern` → bytes), enforced while reading. */
+  routeBodyLimits?: Record<string, number>;
   /** Serve an OpenAPI document at /docs. */
   openApi?: { title: string; description: string; version: string };
   /**
@@ -85,6 +87,15 @@ export async function createHttpApp(
     clientErrorHandler: answerClientError,
   });
   keepRawBodies(adapter, bodyLimit);
+  // Routes are registered when Nest initialises, after this hook: each gets its own limit, which
+  // Fastify checks against content-length first and against the bytes as they arrive.
+  const routeLimits = options.routeBodyLimits ?? {};
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const limit = routeLimits[`${method} ${route.url}`];
+      if (limit !== undefined) route.bodyLimit = limit;
+    }
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     // Nest would otherwise add its own JSON / urlencoded parsers at init, which replace the raw
     // parser above for `application/json`: a JSON manifest or iAPI request would reach the
