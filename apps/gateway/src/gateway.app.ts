@@ -43,7 +43,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const app = await createHttpApp(GatewayModule.register(env), {
     env,
     bodyLimit: settings.GATEWAY_BODY_LIMIT,
-    routeBodyLimits: { 'POST /v1/iapi': settings.IAPI_BODY_LIMIT },
+    // Never above the gateway's own limit.
+    routeBodyLimits: { 'POST /v1/iapi': Math.min(settings.IAPI_BODY_LIMIT, settings.GATEWAY_BODY_LIMIT) },
     openApi: {
       title: 'paxscreen gateway',
       description: 'Carrier ingest, interactive API (iAPI), port-of-entry look-ups',

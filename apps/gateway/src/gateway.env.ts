@@ -32,8 +32,8 @@ export class GatewayEnv {
    * wait for a slot; beyond that 503 CARRIER_BUSY. Keeps port-of-entry look-ups fast under a
    * carrier flood: the rest of the event loop is theirs.
    */
-  @IsInt() @Min(1) GATEWAY_CARRIER_CONCURRENCY = 16;
-  @IsInt() @Min(0) GATEWAY_CARRIER_QUEUE = 64;
+  @IsInt() @Min(1) GATEWAY_CARRIER_CONCURRENCY = 32;
+  @IsInt() @Min(0) GATEWAY_CARRIER_QUEUE = 128;
   /** Largest iAPI request, bytes (a few hundred travellers; refused while reading beyond). */
   @IsInt() @Min(1024) IAPI_BODY_LIMIT = 1024 * 1024;
 }

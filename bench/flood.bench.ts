@@ -1,0 +1,119 @@
+import { generateTraffic } from './generator';
+import { httpLoad, type LatencyResult } from './lib/load';
+import { decisionsCounted, submitManifests, waitForDecisions } from './lib/pipeline';
+import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import type { BenchRow, BenchSuite } from './lib/suite';
+
+/**
+ * Port-of-entry look-ups under a carrier flood (issue 20, item 6): officers' look-up latency at a
+ * fixed rate, first alone, then while one carrier saturates `POST /v1/iapi` with large check-in
+ * requests from many connections. Carriers' traffic has its own concurrency gate in the gateway
+ * (GATEWAY_CARRIER_CONCURRENCY / GATEWAY_CARRIER_QUEUE, 503 CARRIER_BUSY beyond), so look-ups
+ * should keep close to their latency without the flood. Every process shares this machine's
+ * cores, the flood's screening work included: that part no gateway limit can take away.
+ */
+const FULL = { travellers: 2_000, seconds: 20, lookupRate: 500, floodBodies: 20 };
+const SMOKE = { travellers: 100, seconds: 2, lookupRate: 100, floodBodies: 2 };
+const LOOKUP_CONNECTIONS = 16;
+const FLOOD_CONNECTIONS = 128;
+/** Travellers per flood request: large, under the iAPI cap of 500. */
+const FLOOD_TRAVELLERS = 300;
+const TARGET_RATIO = 2;
+
+function latencyValues(r: LatencyResult): Record<string, number> {
+  return { requests: r.requests, 'per s': r.perS, 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max, errors: r.errors };
+}
+
+export const floodSuite: BenchSuite = {
+  name: 'flood',
+  description:
+    'port-of-entry look-up p50/p99 at a fixed rate, alone and while one carrier floods POST /v1/iapi with 300-traveller requests',
+  async run(ctx) {
+    const n = ctx.smoke ? SMOKE : FULL;
+    const stack = benchStack();
+    if (!stack.apps.has('gateway'))
+      await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
+    const lookups = await generateTraffic({
+      seed: 41,
+      manifests: Math.ceil(n.travellers / 100),
+      travellers: 100,
+      hitRate: 0.01,
+      carriers: BENCH_CARRIERS,
+      offset: 3_000_000,
+    });
+    const base = await decisionsCounted(stack);
+    const sub = await submitManifests(stack, lookups.manifests, { concurrency: 4 });
+    const done = await waitForDecisions(stack, base, lookups.travellers, sub.startedAt, 10 * 60_000);
+    if (!done.doneAt) throw new Error('the pipeline did not decide the look-up travellers');
+    const paths = [...lookups.truth.values()].map((t) => `/v1/poe/documents/${t.document.issuer}/${t.document.number}`);
+    const lookupLoad = (seconds: number) =>
+      httpLoad({
+        url: stack.gateway.url,
+        paths,
+        headers,
+        connections: LOOKUP_CONNECTIONS,
+        seconds,
+        rate: n.lookupRate,
+      });
+    const headers = { authorization: `Bearer ${await stack.officerToken()}` };
+
+    const carrier = BENCH_CARRIERS[0];
+    const flood = await generateTraffic({
+      seed: 42,
+      manifests: n.floodBodies,
+      travellers: FLOOD_TRAVELLERS,
+      hitRate: 0.01,
+      carriers: [carrier],
+      formats: { JSON: 1, PAXLST: 0, PNRGOV: 0 },
+      offset: 4_000_000,
+    });
+    const floodHeaders = { 'content-type': 'application/json', 'x-api-key': stack.carrierKeys.get(carrier)! };
+    const statuses = new Map<number, number>();
+
+    await lookupLoad(2); // warm-up, not counted
+    const alone = await lookupLoad(n.seconds);
+    ctx.log(`look-ups alone: p50 ${alone.p50.toFixed(2)} p99 ${alone.p99.toFixed(2)} ms`);
+
+    const flooding = httpLoad({
+      url: `${stack.gateway.url}/v1/iapi`,
+      method: 'POST',
+      headers: floodHeaders,
+      bodies: flood.manifests.map((m) => m.bytes),
+      connections: FLOOD_CONNECTIONS,
+      seconds: n.seconds + 2,
+      ok: (status) => {
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        return status === 200;
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1000)); // the flood is on before look-ups start
+    const underFlood = await lookupLoad(n.seconds);
+    const floodResult = await flooding;
+    const busy = statuses.get(503) ?? 0;
+    ctx.log(
+      `look-ups under flood: p50 ${underFlood.p50.toFixed(2)} p99 ${underFlood.p99.toFixed(2)} ms; flood ${floodResult.perS.toFixed(0)}/s answered, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    const rows: BenchRow[] = [
+      {
+        name: `look-ups at ${n.lookupRate}/s, alone (${LOOKUP_CONNECTIONS} connections)`,
+        values: latencyValues(alone),
+      },
+      {
+        name: `look-ups at ${n.lookupRate}/s while one carrier floods iAPI (${FLOOD_CONNECTIONS} connections, ${FLOOD_TRAVELLERS} travellers each)`,
+        values: latencyValues(underFlood),
+        ratio: { to: 'p99 alone', value: underFlood.p99 / alone.p99 },
+        target: { text: `p99 ≤ ${TARGET_RATIO}× alone`, met: underFlood.p99 <= TARGET_RATIO * alone.p99 },
+      },
+      {
+        name: 'the flood: iAPI requests answered (200) and refused (503 CARRIER_BUSY) per s',
+        values: {
+          'answered per s': floodResult.perS,
+          'answered p99 ms': floodResult.p99,
+          'refused per s': busy / (n.seconds + 2),
+          'other statuses': [...statuses].filter(([s]) => s !== 200 && s !== 503).map(([s, c]) => `${s}×${c}`).join(' ') || '-',
+        },
+      },
+    ];
+    return rows;
+  },
+};
