@@ -51,17 +51,27 @@ describe('security: authenticated and capped before the body is read (issue 20, 
 
   it.each([
     ['a carrier message without a key', () => gateway, 'POST', '/v1/messages', {}, 401],
-    ['a carrier message with a wrong key', () => gateway, 'POST', '/v1/messages', { 'x-api-key': 'x'.repeat(40) }, 401],
+    [
+      'a carrier message with a wrong key',
+      () => gateway,
+      'POST',
+      '/v1/messages',
+      { 'x-api-key': 'x'.repeat(40) },
+      401,
+    ],
     ['an iAPI request without a key', () => gateway, 'POST', '/v1/iapi', {}, 401],
     ['an MRZ look-up without a token', () => gateway, 'POST', '/v1/poe/mrz', {}, 401],
     ['a 150 MiB list upload without a token', () => watchlist, 'POST', '/v1/lists', {}, 401],
-  ] as const)('answers %s from its headers, before the body', async (_label, base, method, path, headers, status) => {
-    const length = path === '/v1/lists' ? 150 * MiB : promised.length;
-    const result = await rawExchange(base(), head(method, path, length, headers), promised);
-    expect(parseRaw(result.response)).toMatchObject({ status, json: { code: expect.any(String) } });
-    // Answered on the headers: at most the first chunk or two were on their way.
-    expect(result.bodyBytesBeforeAnswer).toBeLessThan(1 * MiB);
-  });
+  ] as const)(
+    'answers %s from its headers, before the body',
+    async (_label, base, method, path, headers, status) => {
+      const length = path === '/v1/lists' ? 150 * MiB : promised.length;
+      const result = await rawExchange(base(), head(method, path, length, headers), promised);
+      expect(parseRaw(result.response)).toMatchObject({ status, json: { code: expect.any(String) } });
+      // Answered on the headers: at most the first chunk or two were on their way.
+      expect(result.bodyBytesBeforeAnswer).toBeLessThan(1 * MiB);
+    },
+  );
 
   it('refuses a list upload by a token without the role before its body (403)', async () => {
     const operator = await stack.token('operator');
@@ -76,7 +86,11 @@ describe('security: authenticated and capped before the body is read (issue 20, 
 
   it('refuses a 100,000-traveller iAPI request early, by size or by count, and a 501-traveller one', async () => {
     const key = { 'x-api-key': stack.keys.get('AF')! };
-    const passenger = { surname: 'FLOOD', givenNames: 'A', documents: [{ type: 'P', number: 'X1', issuer: 'FRA' }] };
+    const passenger = {
+      surname: 'FLOOD',
+      givenNames: 'A',
+      documents: [{ type: 'P', number: 'X1', issuer: 'FRA' }],
+    };
     const huge = iapiBody(100_000, passenger);
     const result = await rawExchange(gateway, head('POST', '/v1/iapi', huge.length, key), huge);
     expect(parseRaw(result.response)).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } });
@@ -103,15 +117,20 @@ describe('security: authenticated and capped before the body is read (issue 20, 
   it('gives carriers their own concurrency limit: 503 CARRIER_BUSY while look-ups are answered', async () => {
     const key = { 'x-api-key': stack.keys.get('AF')! };
     // One carrier request holds the only slot: its body trickles in.
-    const holding = rawExchange(gateway, head('POST', '/v1/messages', 1 * MiB, key), Buffer.alloc(1 * MiB, 0x20), {
-      chunkBytes: 1024,
-      delayMs: 100,
-      giveUpMs: 4000,
-    });
+    const holding = rawExchange(
+      gateway,
+      head('POST', '/v1/messages', 1 * MiB, key),
+      Buffer.alloc(1 * MiB, 0x20),
+      {
+        chunkBytes: 1024,
+        delayMs: 100,
+        giveUpMs: 4000,
+      },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const busy = await fetch(`${gateway}/v1/messages`, {
       method: 'POST',
-      body: 'UNA:+.? \'',
+      body: "UNA:+.? '",
       headers: { 'content-type': 'application/edifact', ...key },
     });
     expect(busy.status).toBe(503);
@@ -123,7 +142,9 @@ describe('security: authenticated and capped before the body is read (issue 20, 
     expect(lookup.status).toBe(200);
     await holding;
     // The slot is given back once the held request ends.
-    const after = await fetch(`${gateway}/v1/messages/00000000-0000-0000-0000-000000000000`, { headers: key });
+    const after = await fetch(`${gateway}/v1/messages/00000000-0000-0000-0000-000000000000`, {
+      headers: key,
+    });
     expect(after.status).toBe(404);
   });
 });

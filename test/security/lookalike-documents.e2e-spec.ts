@@ -101,8 +101,7 @@ describe('security: look-alike document numbers (issue 20, item 3)', () => {
       expect(status).toBe(202);
       const receiptId = String(body.receiptId);
       const decided = await waitFor(
-        () =>
-          decisions.json<DecisionMade.Value>().find((d) => d.correlationId === receiptId) ?? undefined,
+        () => decisions.json<DecisionMade.Value>().find((d) => d.correlationId === receiptId) ?? undefined,
         { what: 'the decision' },
       );
       expect(decided.decision.outcome).toBe('NO_BOARD');

@@ -69,7 +69,8 @@ describe('security: rate limits on the matched route (issue 20, item 5)', () => 
   it('limits /v1/%69api like /v1/iapi', async () => {
     const headers = { 'x-api-key': stack.keys.get('KL')!, 'content-type': 'application/json' };
     const statuses: number[] = [];
-    for (let i = 0; i <= LIMIT; i++) statuses.push((await send(gateway, 'POST', '/v1/%69api', headers)).status);
+    for (let i = 0; i <= LIMIT; i++)
+      statuses.push((await send(gateway, 'POST', '/v1/%69api', headers)).status);
     expect(statuses.slice(0, LIMIT)).not.toContain(429);
     expect(statuses[LIMIT]).toBe(429);
   });

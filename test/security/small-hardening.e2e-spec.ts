@@ -117,6 +117,8 @@ describe('security: smaller hardening (issue 20, item 7)', () => {
       },
       { what: 'the receipt settled' },
     );
-    expect(((receipt.findings ?? []) as { code: string }[]).map((f) => f.code)).toContain('INVALID_CHARACTER');
+    expect(((receipt.findings ?? []) as { code: string }[]).map((f) => f.code)).toContain(
+      'INVALID_CHARACTER',
+    );
   });
 });

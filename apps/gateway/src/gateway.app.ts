@@ -67,7 +67,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   await app.register(rateLimit, {
     global: true,
     max: (req) =>
-      groupOf(req as FastifyRequest) === 'staff' ? settings.GATEWAY_STAFF_RATE_LIMIT : settings.GATEWAY_RATE_LIMIT,
+      groupOf(req as FastifyRequest) === 'staff'
+        ? settings.GATEWAY_STAFF_RATE_LIMIT
+        : settings.GATEWAY_RATE_LIMIT,
     timeWindow: settings.GATEWAY_RATE_WINDOW_MS,
     redis: app.get(REDIS_CLIENT),
     nameSpace: `${app.get(RedisKeys).prefix}px:rate:`,
@@ -102,8 +104,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     fastify,
     CARRIER_ROUTES,
     new ConcurrencyGate(settings.GATEWAY_CARRIER_CONCURRENCY, settings.GATEWAY_CARRIER_QUEUE),
-    () =>
-      new ApiError(503, 'CARRIER_BUSY', 'carrier traffic is at its limit on this gateway; retry shortly'),
+    () => new ApiError(503, 'CARRIER_BUSY', 'carrier traffic is at its limit on this gateway; retry shortly'),
   );
   await listen(app, settings.GATEWAY_PORT);
   return app;

@@ -123,7 +123,9 @@ describe('maxTravellers (iAPI: refused while reading, not after)', () => {
     ['PAXLST', paxlst],
     ['JSON', json],
   ])('%s: reads up to the cap and refuses the first traveller beyond it', (_label, build) => {
-    expect(readMessage(Buffer.from(build(5)), { now: NOW, maxTravellers: 5 }).messages[0].travellers).toHaveLength(5);
+    expect(
+      readMessage(Buffer.from(build(5)), { now: NOW, maxTravellers: 5 }).messages[0].travellers,
+    ).toHaveLength(5);
     expect(() => readMessage(Buffer.from(build(6)), { now: NOW, maxTravellers: 5 })).toThrow(
       expect.objectContaining({ code: 'TOO_MANY_TRAVELLERS' }),
     );

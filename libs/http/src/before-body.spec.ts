@@ -1,4 +1,4 @@
-import { ConcurrencyGate } from './before-body';
+import { ConcurrencyGate, TakeTurns } from './before-body';
 
 describe('ConcurrencyGate', () => {
   it('admits up to the limit, queues up to the queue size, refuses beyond', async () => {
@@ -25,5 +25,30 @@ describe('ConcurrencyGate', () => {
     for (let i = 0; i < 3; i++) gate.leave();
     await Promise.all(waits);
     expect(order).toEqual([1, 2, 3]);
+  });
+});
+
+describe('TakeTurns', () => {
+  it('runs steps one per event-loop turn, in order, letting other callbacks in between', async () => {
+    const turns = new TakeTurns();
+    const seen: string[] = [];
+    const steps = [1, 2, 3].map((n) =>
+      turns.run(() => {
+        seen.push(`step ${n}`);
+        setImmediate(() => seen.push(`io after ${n}`));
+        return n;
+      }),
+    );
+    expect(await Promise.all(steps)).toEqual([1, 2, 3]);
+    expect(seen.slice(0, 4)).toEqual(['step 1', 'io after 1', 'step 2', 'io after 2']);
+  });
+
+  it('passes a failing step on and goes on with the next', async () => {
+    const turns = new TakeTurns();
+    const failed = turns.run(() => {
+      throw new Error('bad');
+    });
+    await expect(failed).rejects.toThrow('bad');
+    await expect(turns.run(() => 'next')).resolves.toBe('next');
   });
 });

@@ -26,7 +26,10 @@ export function matchedRoute(req: FastifyRequest): string | undefined {
  * (Fastify's preParsing stage, after the rate limit). A refusal closes the connection, so the
  * unread body is never taken in.
  */
-export function checkBeforeBody(fastify: FastifyInstance, checks: Readonly<Record<string, HeaderCheck>>): void {
+export function checkBeforeBody(
+  fastify: FastifyInstance,
+  checks: Readonly<Record<string, HeaderCheck>>,
+): void {
   fastify.addHook('preParsing', async (req, reply, payload) => {
     const route = matchedRoute(req);
     const check = route ? checks[route] : undefined;
@@ -109,4 +112,20 @@ export function limitConcurrency(
     else held = true;
     return payload;
   });
+}
+
+/**
+ * Carriers' CPU-bound steps (reading a manifest, hashing its bytes) take turns: one step per turn
+ * of the event loop, each started from a fresh `setImmediate`, so the I/O that arrived meanwhile
+ * (an officer's look-up, a Redis reply) is served between two carriers' steps instead of after all
+ * of them. A step still runs whole; the gate above bounds how many are waiting.
+ */
+export class TakeTurns {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(step: () => T): Promise<T> {
+    const turn = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(step);
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { Iapi } from '@paxscreen/contracts';
 import { EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
-import { ApiError } from '@paxscreen/http';
+import { ApiError, TakeTurns } from '@paxscreen/http';
 
 import { GatewayEnv } from '../gateway.env';
-import { GATEWAY_ENV } from '../tokens';
+import { CARRIER_TURNS, GATEWAY_ENV } from '../tokens';
 import { boardingStatus } from './boarding-status';
 import { IapiClient } from './iapi.client';
 
@@ -35,6 +35,7 @@ export class IapiUseCase {
   constructor(
     @Inject(IapiClient) private readonly client: IapiClient,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+    @Inject(CARRIER_TURNS) private readonly turns: TakeTurns,
   ) {}
 
   async execute(cmd: {
@@ -43,7 +44,7 @@ export class IapiUseCase {
     cusres: boolean;
     traceparent: string;
   }): Promise<IapiResult> {
-    const message = this.read(cmd.bytes);
+    const message = await this.turns.run(() => this.read(cmd.bytes));
     if (message.manifest.carrier !== cmd.carrier) {
       throw new ApiError(
         403,

@@ -162,10 +162,7 @@ export class PoeUseCase {
     return result;
   }
 
-  private fromHotPath(
-    answer: DocumentAnswer<HotPathEntry>,
-    dateOfBirth: string | undefined,
-  ): LookupResult {
+  private fromHotPath(answer: DocumentAnswer<HotPathEntry>, dateOfBirth: string | undefined): LookupResult {
     const hit = answer.primary;
     return {
       advanceData: true,

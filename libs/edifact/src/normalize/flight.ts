@@ -51,7 +51,9 @@ export function splitFlight(raw: string, carrierHint?: string): FlightDesignator
  * same carrier (issue 20: the gateway once read `01` where the parser read AA0106).
  * `value(e, c)` is component `c` of element `e` after the tag, '' when absent.
  */
-export function tdtFlight(value: (element: number, component: number) => string): FlightDesignator | undefined {
+export function tdtFlight(
+  value: (element: number, component: number) => string,
+): FlightDesignator | undefined {
   const hint = value(4, 0) || value(3, 0) || undefined;
   return splitFlight(value(1, 0), hint);
 }

@@ -120,7 +120,11 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         };
         drafts.push(cur);
         if (ctx.maxTravellers !== undefined && drafts.length > ctx.maxTravellers)
-          throw new EdifactError('TOO_MANY_TRAVELLERS', `more than ${ctx.maxTravellers} travellers`, seg.position);
+          throw new EdifactError(
+            'TOO_MANY_TRAVELLERS',
+            `more than ${ctx.maxTravellers} travellers`,
+            seg.position,
+          );
         break;
       }
       case 'COM':

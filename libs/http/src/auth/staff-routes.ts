@@ -60,7 +60,11 @@ export function staffChecks(app: NestFastifyApplication): Record<string, HeaderC
         throw err;
       }
       if (!roleHeld)
-        throw new ApiError(403, 'FORBIDDEN_ROLE', `this endpoint needs one of the roles: ${roles.join(', ')}`);
+        throw new ApiError(
+          403,
+          'FORBIDDEN_ROLE',
+          `this endpoint needs one of the roles: ${roles.join(', ')}`,
+        );
     };
   }
   return checks;

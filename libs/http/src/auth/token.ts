@@ -76,7 +76,10 @@ export class TokenVerifier {
       });
       // jose checks `iat` only for a maximum age: a token issued in the future (a forged or
       // mis-clocked issuer) is refused here, beyond the same clock tolerance as `exp`.
-      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + this.env.AUTH_CLOCK_TOLERANCE_S)
+      if (
+        typeof payload.iat === 'number' &&
+        payload.iat > Date.now() / 1000 + this.env.AUTH_CLOCK_TOLERANCE_S
+      )
         throw new TokenError('TOKEN_INVALID', 'the token is issued in the future');
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       const principal: Principal = {

@@ -13,7 +13,9 @@ export function compareDocuments(
     const n = canonicalDocumentNumber(q.number);
     if (n.length === 0) continue;
     const issuer = q.issuer ? canonicalCode(q.issuer) : undefined;
-    const hit = listed.find((l) => l.number === n && (!issuer || !l.issuer || issuer === canonicalCode(l.issuer)));
+    const hit = listed.find(
+      (l) => l.number === n && (!issuer || !l.issuer || issuer === canonicalCode(l.issuer)),
+    );
     if (hit) return { number: n, issuer: hit.issuer ?? issuer };
   }
   return undefined;

@@ -1,4 +1,9 @@
-import { canonicalDocumentNumber, type EntryKind, type ListedName, type WatchlistEntry } from '@paxscreen/contracts';
+import {
+  canonicalDocumentNumber,
+  type EntryKind,
+  type ListedName,
+  type WatchlistEntry,
+} from '@paxscreen/contracts';
 
 import { MatchAlgorithm, maxQualifierGain, runFeatures } from '../algorithms/algorithm';
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';

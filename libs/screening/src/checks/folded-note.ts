@@ -11,5 +11,7 @@ export function foldedNote(doc: TravelDocument, traveller: Traveller): string {
     hasNonAscii(doc.number) ||
     (doc.issuer !== undefined && hasNonAscii(doc.issuer)) ||
     traveller.findings.some((f) => f.code === 'NON_ASCII_COUNTRY_CODE' && /issuer$/.test(f.field ?? ''));
-  return folded ? '; matched only after folding look-alike or invisible characters in the document as sent' : '';
+  return folded
+    ? '; matched only after folding look-alike or invisible characters in the document as sent'
+    : '';
 }

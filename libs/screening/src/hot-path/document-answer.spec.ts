@@ -11,8 +11,18 @@ const entry = (
 ): CurrentDecision => ({
   manifestId,
   occurredAt,
-  flight: { carrier: manifestId.slice(0, 2), number: '0001', departure: { port: 'CDG' }, arrival: { port: 'JFK' } },
-  subject: { surname, givenNames: 'JOHN', dateOfBirth, documents: [{ type: 'P', number: 'X1', issuer: 'FRA' }] },
+  flight: {
+    carrier: manifestId.slice(0, 2),
+    number: '0001',
+    departure: { port: 'CDG' },
+    arrival: { port: 'JFK' },
+  },
+  subject: {
+    surname,
+    givenNames: 'JOHN',
+    dateOfBirth,
+    documents: [{ type: 'P', number: 'X1', issuer: 'FRA' }],
+  },
   decision: {
     decisionId: `d-${manifestId}`,
     travellerId: `t-${manifestId}`,

@@ -8,7 +8,6 @@ import {
 import { MatchIndex } from '@paxscreen/matching';
 import { compileRules, CompiledRuleSet, Rule } from '@paxscreen/rules';
 
-
 /**
  * Everything a traveller is screened against, kept current entry by entry (the screening service
  * applies compacted-topic records; the CLI loads files). Removal is by `listId` + `entryId`.
