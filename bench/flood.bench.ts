@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { generateTraffic } from './generator';
 import { httpLoad, type LatencyResult } from './lib/load';
-import { decisionsCounted, submitManifests, waitForDecisions } from './lib/pipeline';
+import { decidedDocuments } from './lib/pipeline';
 import { CACHE, ROOT, track } from './lib/services';
 import { BENCH_CARRIERS, benchStack } from './lib/stack';
 import type { BenchRow, BenchSuite } from './lib/suite';
@@ -80,21 +80,8 @@ export const floodSuite: BenchSuite = {
     const stack = benchStack();
     if (!stack.apps.has('gateway'))
       await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
-    const lookups = await generateTraffic({
-      seed: 41,
-      manifests: Math.ceil(n.travellers / 100),
-      travellers: 100,
-      hitRate: 0.01,
-      carriers: BENCH_CARRIERS,
-      offset: 3_000_000,
-    });
-    const base = await decisionsCounted(stack);
-    const sub = await submitManifests(stack, lookups.manifests, { concurrency: 4 });
-    const done = await waitForDecisions(stack, base, lookups.travellers, sub.startedAt, 10 * 60_000);
-    if (!done.doneAt) throw new Error('the pipeline did not decide the look-up travellers');
-    const paths = [...lookups.truth.values()].map(
-      (t) => `/v1/poe/documents/${t.document.issuer}/${t.document.number}`,
-    );
+    const docs = await decidedDocuments(stack, { seed: 41, travellers: n.travellers, offset: 3_000_000 });
+    const paths = docs.map((d) => `/v1/poe/documents/${d.issuer}/${d.number}`);
     const lookupLoad = (seconds: number) =>
       httpLoad({
         url: stack.gateway.url,

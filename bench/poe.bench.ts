@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { canonicalCode, canonicalDocumentNumber } from '@paxscreen/contracts';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 
-import { generateTraffic } from './generator';
-import { decisionsCounted, submitManifests, waitForDecisions } from './lib/pipeline';
+import { decidedDocuments } from './lib/pipeline';
 import { callLoad, httpLoad, type LatencyResult } from './lib/load';
 import { writeChart } from './lib/plot';
 import { redisBenchmarkGet } from './lib/raw-limits';
 import { BENCH_PORTS, CACHE, ROOT, track } from './lib/services';
-import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import { benchStack } from './lib/stack';
 import type { BenchRow, BenchSuite } from './lib/suite';
 import { HOT_PATH_ENTRY_BYTES } from './raw.bench';
 
@@ -58,19 +57,7 @@ export const poeSuite: BenchSuite = {
     const stack = benchStack();
     if (!stack.apps.has('gateway'))
       await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
-    const traffic = await generateTraffic({
-      seed: 21,
-      manifests: Math.ceil(n.travellers / 100),
-      travellers: 100,
-      hitRate: 0.01,
-      carriers: BENCH_CARRIERS,
-      offset: 900_000,
-    });
-    const base = await decisionsCounted(stack);
-    const sub = await submitManifests(stack, traffic.manifests, { concurrency: 4 });
-    const done = await waitForDecisions(stack, base, traffic.travellers, sub.startedAt, 10 * 60_000);
-    if (!done.doneAt) throw new Error('the pipeline did not decide the look-up travellers');
-    const docs = [...traffic.truth.values()].map((t) => t.document);
+    const docs = await decidedDocuments(stack, { seed: 21, travellers: n.travellers, offset: 900_000 });
     const paths = docs.map((d) => `/v1/poe/documents/${d.issuer}/${d.number}`);
     const token = await stack.officerToken();
     const headers = { authorization: `Bearer ${token}` };
