@@ -30,8 +30,8 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
   const earlier = t.findings.length > 0 ? findingIndex(t.findings) : undefined;
 
   if (!t.surname) add(t, ctx, 'MISSING_SURNAME', 'traveller has no surname', 'surname');
-  else if (INVALID_NAME_CHARACTER.test(t.surname)) invalidCharacter(t, ctx, 'surname');
-  if (t.givenNames && INVALID_NAME_CHARACTER.test(t.givenNames)) invalidCharacter(t, ctx, 'givenNames');
+  else if (hasInvalidNameCharacter(t.surname)) invalidCharacter(t, ctx, 'surname');
+  if (t.givenNames && hasInvalidNameCharacter(t.givenNames)) invalidCharacter(t, ctx, 'givenNames');
   if (t.dateOfBirth) {
     if (t.dateOfBirth.slice(0, 10) > ctx.refDate) {
       add(t, ctx, 'IMPOSSIBLE_DATE_OF_BIRTH', 'date of birth is after the flight date', 'dateOfBirth');
@@ -86,7 +86,13 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
  * Control characters (NUL, ESC, CR, C1 controls) and U+FFFD, what undecodable bytes (invalid UTF-8)
  * become: never part of a name, and able to hide one from an officer's screen or a log reader.
  */
-const INVALID_NAME_CHARACTER = /[\u0000-\u001F\u007F-\u009F\uFFFD]/;
+function hasInvalidNameCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) return true;
+  }
+  return false;
+}
 
 function invalidCharacter(t: Traveller, ctx: CheckContext, field: 'surname' | 'givenNames'): void {
   add(
