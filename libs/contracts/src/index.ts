@@ -4,6 +4,7 @@ export * from './topics';
 export * from './model/codes';
 export * from './model/countries';
 export * from './model/dates';
+export * from './model/document-number';
 export * from './model/finding';
 export * from './model/traveller';
 export * from './model/json-manifest';
