@@ -7,6 +7,7 @@ import type { Finding, FindingSeverity } from '@paxscreen/contracts';
  */
 export const FINDING_CODES = {
   // syntax and envelope
+  TYPE_B_ENVELOPE: 'info',
   CHARSET_FALLBACK: 'warning',
   CHARSET_MISMATCH: 'info',
   MALFORMED_UNA: 'warning',
