@@ -10,6 +10,7 @@ import { finding } from '../quality/finding';
 import { countryField, dateField, genderField } from '../quality/field-sink';
 import type { Segment } from '../syntax/segment';
 import type { ManifestKind, ParsedMessage, ReadContext, ReportingParty } from '../types';
+import { checkQualifier } from './qualifiers';
 import { readPdt, readUsDtm, readUsLoc } from './us-variant';
 
 /**
@@ -100,6 +101,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
           break;
         }
         readTravellerRff(seg, cur);
+        checkQualifier('travellerRff', 'RFF', seg.value(0, 0), seg.position, curFindings());
         break;
       case 'NAD': {
         const qualifier = seg.value(0);
@@ -143,8 +145,13 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
       }
       case 'LOC': {
         const qualifier = seg.value(0);
-        if (cur) readTravellerLoc(seg, cur, ctx);
-        else if (legs.length > 0) readLegLoc(seg, qualifier, legs[legs.length - 1]);
+        if (cur) {
+          readTravellerLoc(seg, cur, ctx);
+          checkQualifier('travellerLoc', 'LOC', qualifier, seg.position, curFindings());
+        } else if (legs.length > 0) {
+          readLegLoc(seg, qualifier, legs[legs.length - 1]);
+          checkQualifier('legLoc', 'LOC', qualifier, seg.position, findings);
+        }
         break;
       }
       case 'DTM': {
@@ -165,7 +172,11 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
           if (at === undefined) delete (qualifier === DTM_DEPARTURE ? leg.departure : leg.arrival).at;
           break;
         }
-        if (!cur) break;
+        if (!cur) {
+          if (legs.length > 0) checkQualifier('legDtm', 'DTM', qualifier, seg.position, findings);
+          break;
+        }
+        checkQualifier('travellerDtm', 'DTM', qualifier, seg.position, curFindings());
         if (qualifier === DTM_BIRTH) {
           const dob = date(seg, 'birth', travelYearNow(), curFindings(), 'dateOfBirth');
           if (dob) cur.traveller.dateOfBirth = dob;
@@ -199,6 +210,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
             number: seg.value(1, 0).trim().toUpperCase(),
           };
           // A one-element array rather than a push onto the empty one (which reserves 17 slots).
+          checkQualifier('doc', 'DOC', cur.doc.type, seg.position, curFindings());
           const documents = cur.traveller.documents;
           if (documents.length === 0) cur.traveller.documents = [cur.doc];
           else documents.push(cur.doc);
