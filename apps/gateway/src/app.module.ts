@@ -26,6 +26,7 @@ import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
 import { GATEWAY_ENV } from './tokens';
+import { IngestTransports, TRANSPORT_ENV, TransportIngest } from './transports';
 
 @Module({})
 export class GatewayModule {
@@ -56,6 +57,10 @@ export class GatewayModule {
           useFactory: (r: RedisClient, k: RedisKeys) => new DecisionStore(r, k, 1),
         },
         SubmitMessageUseCase,
+        // Queue and drop-folder ingest beside HTTP (transports/).
+        { provide: TRANSPORT_ENV, useValue: IngestTransports.settings(env) },
+        TransportIngest,
+        IngestTransports,
         IapiClient,
         IapiUseCase,
         AuditLog,

@@ -3,3 +3,4 @@ export * from './prefix';
 export * from './services';
 export * from './list-upload';
 export * from './manifests';
+export * from './amqp';

@@ -37,7 +37,7 @@ export function portAnswers(host: string, port: number, timeoutMs = 500): Promis
   });
 }
 
-async function dockerAnswers(): Promise<boolean> {
+export async function dockerAnswers(): Promise<boolean> {
   if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
