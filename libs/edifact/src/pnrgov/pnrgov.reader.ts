@@ -21,7 +21,7 @@ import { parseDoca, parseDoco, parseDocs } from './ssr-docs';
 import { applyCodeshare, isCodeshareFollowUp, readTvl } from './tvl';
 
 /**
- * PNRGOV 10.1–15.1 (IATA/WCO/ICAO PNRGOV EDIFACT implementation guide). Header: MSG, ORG, TVL (the
+ * PNRGOV (fixtures: 10.1, 11.1, 13.1; later versions by the same segment rules, untested) (IATA/WCO/ICAO PNRGOV EDIFACT implementation guide). Header: MSG, ORG, TVL (the
  * reported flight), EQN (number of PNRs). Then one group per PNR starting at SRC: RCI locator, PNR
  * data (SSR, DAT, IFT, ORG, ADD), group-2 travellers (TIF with FTI, IFT, REF, SSR DOCS/DOCO/DOCA,
  * TKT, FOP…), itinerary legs (TVL with RPI, APD, SSR seats, and TRI check-in groups with TIF, SSD
