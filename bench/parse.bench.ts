@@ -202,7 +202,12 @@ export const parseSuite: BenchSuite = {
     ] as const) {
       const read = readMessage(bytes, { now: NOW }).messages[0].travellers.length;
       if (read !== n) throw new Error(`${name}: read ${read} travellers instead of ${n}`);
-      const t = time(runs, () => readMessage(bytes, { now: NOW }));
+      const pair = timePair(
+        runs,
+        () => readMessage(paxlst, { now: NOW }),
+        () => readMessage(bytes, { now: NOW }),
+      );
+      const t = pair.b;
       const r = row(
         `readMessage: PAXLST ${name}, ${n.toLocaleString('en-GB')} passengers`,
         n,
@@ -210,10 +215,11 @@ export const parseSuite: BenchSuite = {
         t,
         false,
       );
-      const ratio = paxlstMs.median / t.median;
+      // Throughput relative to the clean interchange timed in alternation with it.
+      const ratio = pair.a.median / t.median;
       rows.push({
         ...r,
-        ratio: { to: 'readMessage: clean PAXLST (median travellers/s)', value: ratio },
+        ratio: { to: 'readMessage: clean PAXLST timed in alternation (median travellers/s)', value: ratio },
         target: { text: 'within 10 % of the clean PAXLST', met: ratio >= 0.9 },
       });
     }
@@ -241,10 +247,52 @@ export const parseSuite: BenchSuite = {
   },
 };
 
-/** The interchange re-delimited with Type B-safe service characters (`(` elements, `-` terminator, `/` release). */
+/**
+ * The interchange re-delimited with Type B-safe service characters (`(` elements, `-` terminator,
+ * `/` release): what was released with `?` and what is now a service character is released with `/`.
+ */
 function typeBSafeDelimiters(text: string): Buffer {
   const body = text.startsWith('UNA') ? text.slice(9) : text;
-  if (/[(\-/?]/.test(body))
-    throw new Error('the generated PAXLST holds a character the re-delimiting would need to release');
-  return Buffer.from(`UNA:(./ -${body.replace(/\+/g, '(').replace(/'/g, '-')}`, 'latin1');
+  const special = ':(-/';
+  let out = 'UNA:(./ -';
+  for (let i = 0; i < body.length; i++) {
+    let ch = body[i];
+    if (ch === '?' && i + 1 < body.length) {
+      ch = body[++i];
+      out += special.includes(ch) ? `/${ch}` : ch;
+    } else if (ch === '+') out += '(';
+    else if (ch === "'") out += '-';
+    else out += '(-/'.includes(ch) ? `/${ch}` : ch;
+  }
+  return Buffer.from(out, 'latin1');
+}
+
+/** Two readers timed in alternation (the same load on both), medians of each. */
+function timePair(runs: number, a: () => void, b: () => void) {
+  for (let i = 0; i < WARM_UP; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, into] of i % 2 === 0
+      ? ([
+          [a, ta],
+          [b, tb],
+        ] as const)
+      : ([
+          [b, tb],
+          [a, ta],
+        ] as const)) {
+      const start = performance.now();
+      fn();
+      into.push(performance.now() - start);
+    }
+  }
+  const stats = (t: number[]) => {
+    t.sort((x, y) => x - y);
+    return { median: percentile(t, 50), best: t[0] };
+  };
+  return { a: stats(ta), b: stats(tb) };
 }

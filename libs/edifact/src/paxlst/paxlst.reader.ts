@@ -217,6 +217,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         }
         break;
       case 'MEA':
+        if (cur && seg.value(0) === 'WT') readWeight(seg, cur.traveller);
         if (cur && seg.value(0) === 'CT') {
           const n = Number(lastNumber(seg, 2));
           if (Number.isInteger(n) && n >= 0) {
@@ -228,7 +229,9 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
       case 'FTX':
         if (cur && seg.value(0) === 'BAG' && seg.value(3, 0)) {
           const n = Number(seg.value(3, 1) || '1');
-          cur.bagsFromTags += Number.isInteger(n) && n > 0 ? n : 1;
+          const run = Number.isInteger(n) && n > 0 ? n : 1;
+          cur.bagsFromTags += run;
+          addTagRun(cur.traveller, seg.value(3, 0).trim().toUpperCase(), run);
           if (!cur.hasMeasuredBags) cur.traveller.bagCount = cur.bagsFromTags;
         }
         break;
@@ -429,6 +432,22 @@ function checkCounts(
   };
   check(counted.passengers, passengers, 'passengers', CNT_PASSENGERS);
   check(counted.crew, crew, 'crew members', CNT_CREW);
+}
+
+/** `MEA+WT++KGM:20`: total checked-bag weight and its unit as sent (a value that is not a number is ignored). */
+function readWeight(seg: Segment, t: Draft['traveller']): void {
+  const unit = seg.value(2, 0).trim().toUpperCase();
+  const raw = seg.value(2, 1).trim().replace(',', '.');
+  const weight = Number(raw);
+  if (raw === '' || !Number.isFinite(weight) || weight < 0) return;
+  t.baggage = { ...t.baggage, weight, ...(unit ? { weightUnit: unit.slice(0, 3) } : {}) };
+}
+
+function addTagRun(t: Draft['traveller'], first: string, count: number): void {
+  const run = { first: first.slice(0, 20), count };
+  const baggage = (t.baggage ??= {});
+  if (baggage.tags) baggage.tags.push(run);
+  else baggage.tags = [run];
 }
 
 /** The last all-digits component of element `e` ('' when there is none). */

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { readMessage } from '../read-message';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const D12B = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'edifact', 'ok', 'paxlst-d12b.edi');
+
+/** ok/paxlst-d12b.edi with the first traveller's bag segments replaced. */
+function withBags(segments: string[]): Buffer {
+  const text = readFileSync(D12B, 'latin1').replace(
+    "FTX+BAG+++ZZ123456:2'\n",
+    segments.map((s) => `${s}'\n`).join(''),
+  );
+  return Buffer.from(text, 'latin1');
+}
+
+const first = (bytes: Buffer) => readMessage(bytes, { now: NOW }).messages[0].travellers[0];
+
+describe('PAXLST checked baggage as sent', () => {
+  it('keeps the bag tag with its run of consecutive tags (FTX+BAG)', () => {
+    const t = first(readFileSync(D12B));
+    expect(t.bagCount).toBe(2);
+    expect(t.baggage).toEqual({ tags: [{ first: 'ZZ123456', count: 2 }] });
+  });
+
+  it('keeps total weight and unit (MEA+WT), the count (MEA+CT) and several tag runs', () => {
+    const t = first(
+      withBags(['FTX+BAG+++ZZ123456:2', 'FTX+BAG+++ZZ777000', 'MEA+WT++KGM:31.5', 'MEA+CT++:3']),
+    );
+    expect(t.bagCount).toBe(3);
+    expect(t.baggage).toEqual({
+      weight: 31.5,
+      weightUnit: 'KGM',
+      tags: [
+        { first: 'ZZ123456', count: 2 },
+        { first: 'ZZ777000', count: 1 },
+      ],
+    });
+  });
+
+  it('a weight that is not a number is not kept; a traveller without bag segments has no baggage', () => {
+    expect(first(withBags(['MEA+WT++LBR:HEAVY'])).baggage).toBeUndefined();
+    const [, second] = readMessage(readFileSync(D12B), { now: NOW }).messages[0].travellers;
+    expect(second.baggage).toBeUndefined();
+  });
+});
