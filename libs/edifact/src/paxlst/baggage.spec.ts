@@ -45,3 +45,34 @@ describe('PAXLST checked baggage as sent', () => {
     expect(second.baggage).toBeUndefined();
   });
 });
+
+describe('PNRGOV checked baggage as sent (TBD)', () => {
+  it('keeps every bag tag of a traveller, a bag checked through on several legs once', () => {
+    const path = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'edifact',
+      'gtas',
+      'bigMessagePnr.txt',
+    );
+    const travellers = readMessage(readFileSync(path), { now: NOW }).messages.flatMap((m) => m.travellers);
+    const tagged = travellers.filter((t) => t.baggage?.tags);
+    expect(tagged.length).toBeGreaterThan(0);
+    for (const t of tagged) {
+      const firsts = t.baggage!.tags!.map((r) => r.first);
+      expect(new Set(firsts).size).toBe(firsts.length);
+      expect(firsts.every((f) => /^ET\d{4}$/.test(f))).toBe(true);
+    }
+    // `TBD++04:26:701+++ET:0455…+ET:0456…+ET:0457…+ET:0458…`: four tags on one traveller.
+    expect(
+      tagged.some((t) =>
+        ['ET0455', 'ET0456', 'ET0457', 'ET0458'].every((f) => t.baggage!.tags!.some((r) => r.first === f)),
+      ),
+    ).toBe(true);
+  });
+});
