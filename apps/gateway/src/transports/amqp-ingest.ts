@@ -58,8 +58,25 @@ export class AmqpIngest {
       this.model = undefined;
       if (!this.stopping) this.scheduleReconnect();
     });
+    try {
+      await this.consume(model);
+    } catch (err) {
+      // Half set up (a queue declared with other arguments, a closed channel): start again later.
+      await model.close().catch(() => undefined);
+      throw err;
+    }
+    this.model = model;
+    this.options.logger.info({ queues: this.options.queues.length }, 'AMQP ingest: consuming');
+  }
+
+  private async consume(model: ChannelModel): Promise<void> {
     const channel = await model.createChannel();
     channel.on('error', () => undefined);
+    // A channel closed by the broker (the connection still up) would stop consuming silently:
+    // closing the connection makes `open` start again.
+    channel.on('close', () => {
+      if (!this.stopping) void model.close().catch(() => undefined);
+    });
     await channel.prefetch(this.options.prefetch);
     for (const [carrier, queue] of this.options.queues) {
       await channel.assertQueue(queue, { durable: true });
@@ -67,8 +84,6 @@ export class AmqpIngest {
         noAck: false,
       });
     }
-    this.model = model;
-    this.options.logger.info({ queues: this.options.queues.length }, 'AMQP ingest: consuming');
   }
 
   private scheduleReconnect(): void {
