@@ -138,10 +138,12 @@ function readHeading(heading: string, markers: TypeBEnvelope['markers']): TypeBE
       continue;
     }
     const priority = PRIORITY_LINE.exec(line);
-    const words = (priority ? (priority[2] ?? '') : line).split(/\s+/).filter(Boolean);
-    if (priority && env.priority === undefined && env.addresses.length === 0) env.priority = priority[1];
-    else if (!words.every((w) => ADDRESS.test(w))) return undefined;
-    for (const w of words) if (ADDRESS.test(w)) env.addresses.push(w);
+    const first = priority !== null && env.priority === undefined && env.addresses.length === 0;
+    const words = (first ? (priority[2] ?? '') : line).split(/\s+/).filter(Boolean);
+    // Anything but seven-character addresses: not a Type B heading (a note, a log line).
+    if (!words.every((w) => ADDRESS.test(w))) return undefined;
+    if (first) env.priority = priority[1];
+    env.addresses.push(...words);
   }
   return env.priority !== undefined || env.addresses.length > 0 || env.origin !== undefined ? env : undefined;
 }
