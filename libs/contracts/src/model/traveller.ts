@@ -110,6 +110,8 @@ export class Baggage {
   @IsOptional() @IsString() @MaxLength(3) weightUnit?: string;
   /** Bag tags with their runs of consecutive numbers. */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => BagTagRun) tags?: BagTagRun[];
+  /** Pooled baggage (PNRGOV `TBD`): HEAD holds the group's bags (`HP`), MEMBER's are pooled with a head (`MP`). */
+  @IsOptional() @IsIn(['HEAD', 'MEMBER']) pool?: 'HEAD' | 'MEMBER';
 }
 
 /**

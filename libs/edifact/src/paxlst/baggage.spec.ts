@@ -75,4 +75,30 @@ describe('PNRGOV checked baggage as sent (TBD)', () => {
       ),
     ).toBe(true);
   });
+
+  it('keeps the pooled-bags head (TBD …++HP) and the members pooled with a head (TBD+++MP), never the ticket', () => {
+    const path = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'edifact',
+      'gtas',
+      'bigMessagePnr.txt',
+    );
+    const text = readFileSync(path, 'latin1')
+      .replace('TBD++02:44:701+++ET:0447::FRA:006', 'TBD++02:44:701++HP+ET:0447::FRA:006')
+      .replace('TBD++01:29:701+++ET:0450::FRA:006', 'TBD+++MP:0712345678901');
+    const travellers = readMessage(Buffer.from(text, 'latin1'), { now: NOW }).messages.flatMap(
+      (m) => m.travellers,
+    );
+    const head = travellers.find((t) => t.baggage?.pool === 'HEAD');
+    expect(head?.baggage?.tags?.map((r) => r.first)).toContain('ET0447');
+    const member = travellers.find((t) => t.baggage?.pool === 'MEMBER');
+    expect(member).toBeDefined();
+    expect(JSON.stringify(member)).not.toContain('0712345678901');
+  });
 });

@@ -49,6 +49,8 @@ interface PnrTraveller {
   tickets: string[];
   /** Bags by bag-tag key (a bag checked through shows on every leg with the same tags). */
   bags: Map<string, { count: number; kg?: number; tags?: BagTagRun[] }>;
+  /** TBD pooling: `HP` head of pool, `MP` member pooled with a head's ticket. */
+  bagPool?: 'HEAD' | 'MEMBER';
   seat?: string;
 }
 
@@ -369,6 +371,10 @@ function readFop(element: string[]): FormOfPayment | undefined {
 }
 
 function readTbd(seg: Segment, traveller: PnrTraveller): void {
+  // `TBD++3:84:700++HP+KL:4074902824:3:MSP` (head of pool), `TBD+++MP:<head's ticket>` (member):
+  // only the role is kept, never the ticket number.
+  if (seg.value(3, 0).trim().toUpperCase() === 'HP') traveller.bagPool = 'HEAD';
+  else if (seg.value(2, 0).trim().toUpperCase() === 'MP') traveller.bagPool ??= 'MEMBER';
   const [count = '', weight = '', unit = ''] = seg.element(1);
   const n = Number(count);
   if (!count.trim() || !Number.isInteger(n) || n < 0) return;
@@ -458,6 +464,7 @@ function finishPnr(pnr: Pnr, flight: FlightLeg, ctx: ReadContext, findings: Find
       if (weighed) extras.bagWeightKg = Math.round(kg * WEIGHT_DECIMALS) / WEIGHT_DECIMALS;
       if (tags.length > 0) t.baggage = { tags };
     }
+    if (p.bagPool) t.baggage = { ...t.baggage, pool: p.bagPool };
     t.pnr = extras;
     return p.draft;
   });

@@ -85,6 +85,8 @@ describe('facts read from a traveller', () => {
       '3',
     ],
     ['bagTagCount', traveller(), 'unknown'],
+    ['bagPool', traveller({ baggage: { pool: 'HEAD' } }), 'HEAD'],
+    ['bagPool', traveller(), 'unknown'],
   ])('%s of %#', (name, t, expected) => {
     expect(read(name, t)).toBe(expected);
   });

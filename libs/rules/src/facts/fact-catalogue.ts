@@ -354,6 +354,13 @@ export const FACTS = [
     description: 'Bag tags sent for the traveller (every tag of every run of consecutive tags)',
     read: (s) => exact(s.traveller.baggage?.tags?.reduce((n, run) => n + run.count, 0)),
   }),
+  fact({
+    name: 'bagPool',
+    kind: 'code',
+    description: "Pooled baggage: HEAD holds a group's bags, MEMBER travels with bags pooled under a head",
+    valuePattern: /^(HEAD|MEMBER)$/,
+    read: (s) => s.traveller.baggage?.pool,
+  }),
 ] as const;
 
 export type FactName = (typeof FACTS)[number]['name'];
