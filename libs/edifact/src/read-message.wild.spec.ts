@@ -90,7 +90,7 @@ describe('Type B envelopes', () => {
 
   it('sniffing sees through the envelope (flight for partitioning, heading for the receipt)', () => {
     const s = sniffMessage(readFileSync(join(DIR, 'wild/pnrgov-typeb-una-typeb-safe.edi')));
-    expect(s).toMatchObject({ kind: 'EDIFACT', messageType: 'PNRGOV', carrier: 'DL', flight: 'DL324' });
+    expect(s).toMatchObject({ kind: 'EDIFACT', messageType: 'PNRGOV', carrier: 'DL', flight: 'DL0324' });
     expect(s.typeB).toMatchObject({ markers: 'TEXTUAL', origin: 'ATLRMDL', messageIdentity: 'F6C2C268' });
   });
 
