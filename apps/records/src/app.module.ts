@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+
+import { loadEnv } from '@paxscreen/contracts';
+import { AuthModule } from '@paxscreen/http';
+import { KafkaModule } from '@paxscreen/kafka';
+import { ObservabilityModule } from '@paxscreen/observability';
+import { DATABASE, PostgresModule } from '@paxscreen/postgres';
+import { RECORDS_MIGRATIONS, RecordsDatabase, RecordsReader, RecordsWriter } from '@paxscreen/records';
+
+import { PartitionMaintenance } from './partitions/partition-maintenance.service';
+import { RecordsEnv } from './records.env';
+import { SearchAudit } from './search/search-audit';
+import { SearchHttpController } from './search/search.http.controller';
+import { StoreEventsConsumer } from './store-events/store-events.consumer';
+import { StoreEventsUseCase } from './store-events/store-events.usecase';
+import { RECORDS_ENV } from './tokens';
+
+@Module({})
+export class RecordsModule {
+  static register(env: NodeJS.ProcessEnv): DynamicModule {
+    return {
+      module: RecordsModule,
+      imports: [
+        ObservabilityModule.forRoot('records', env),
+        KafkaModule.forRoot({ clientSuffix: 'records', env }),
+        PostgresModule.forRoot({ name: 'records', migrations: RECORDS_MIGRATIONS, env }),
+        AuthModule.forRoot(env),
+      ],
+      controllers: [StoreEventsConsumer, SearchHttpController],
+      providers: [
+        { provide: RECORDS_ENV, useValue: loadEnv(RecordsEnv, env) },
+        {
+          provide: RecordsWriter,
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new RecordsWriter(db),
+        },
+        {
+          provide: RecordsReader,
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new RecordsReader(db),
+        },
+        StoreEventsUseCase,
+        PartitionMaintenance,
+        SearchAudit,
+      ],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import type { Migration } from '@paxscreen/postgres';
+
+import { recordsInitial } from './20261206-1300-records';
+
+/**
+ * Every records migration, oldest first. Forward only: a migration that has shipped is never
+ * edited or removed; a change is a new file with a later id.
+ */
+export const RECORDS_MIGRATIONS: readonly Migration[] = [recordsInitial];
