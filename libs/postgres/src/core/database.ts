@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
 
 import { loadEnv } from '@paxscreen/contracts';
 
@@ -58,5 +58,29 @@ export async function postgresAnswers(db: Kysely<unknown>): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Creates the database DATABASE_URL names when it does not exist yet (connecting to the server's
+ * `postgres` database to do so). For development stacks and the demo; production databases are
+ * provisioned by their operators.
+ */
+export async function ensureDatabaseExists(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error('DATABASE_URL names no valid database');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`create database "${name}"`);
+    return true;
+  } finally {
+    await client.end();
   }
 }
