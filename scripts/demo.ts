@@ -337,10 +337,14 @@ async function showRecords(
   }
   await db.destroy();
   const where = new URL(DATABASE_URL);
-  console.log(`\n## Records (PostgreSQL ${where.host}${where.pathname}, schema ${DEMO_SCHEMA})\n`);
+  const engine = process.env.PAXSCREEN_DEMO_PGLITE ? 'PGlite, embedded PostgreSQL in memory,' : 'PostgreSQL';
+  console.log(`\n## Records (${engine} ${where.host}${where.pathname}, schema ${DEMO_SCHEMA})\n`);
   console.log(`Decisions filed: ${filed} of ${wanted}`);
   const officer = await issueToken(AUTH, { subject: 'demo-officer', roles: ['officer'] });
-  const referred = decisions.find((d) => d.decision.outcome !== 'CLEAR') ?? decisions[0];
+  const referred =
+    decisions.find((d) => d.decision.outcome === 'NO_BOARD') ??
+    decisions.find((d) => d.decision.outcome !== 'CLEAR') ??
+    decisions[0];
   if (!referred) return;
   const f = referred.flight;
   const date = (f.departure.at ?? f.arrival.at ?? '').slice(0, 10);

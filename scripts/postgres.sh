@@ -48,7 +48,7 @@ start() {
       wait_up && { echo "postgres: started from $bin on $PGHOST_:$PGPORT_ (data in .cache/postgres)" >&2; return 0; }
     fi
   fi
-  echo "postgres: nothing answers on $PGHOST_:$PGPORT_, no Docker engine, no local PostgreSQL binaries" >&2
+  echo "postgres: nothing answers on $PGHOST_:$PGPORT_; no Docker engine; no local PostgreSQL binaries to start one there" >&2
   return 3
 }
 

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 
 import { Client } from 'pg';
 
-import { portAnswers } from './services';
+import { dockerAnswers, portAnswers } from './services';
 
 /**
  * How tests reach PostgreSQL, in this order (like Kafka and Redis, see services.ts):
@@ -39,17 +38,6 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-async function dockerAnswers(): Promise<boolean> {
-  if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
-  try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
-    await getContainerRuntimeClient();
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
+import type { Audit } from '@paxscreen/contracts';
 import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 import {
   AuditView,
@@ -52,6 +53,24 @@ export class SearchHttpController {
     @Inject(SearchAudit) private readonly audit: SearchAudit,
   ) {}
 
+  /** Writes the read's audit record (who, what, how many, why), then lets the page go out. */
+  private async audited<T>(
+    req: StaffRequest,
+    q: Query,
+    action: Audit.AuditAction,
+    target: string,
+    page: Page<T>,
+    noun: string,
+  ): Promise<Page<T>> {
+    await this.audit.record(req.principal!, String(req.id), {
+      action,
+      target,
+      outcome: `${page.items.length} ${noun}`,
+      reason: reason(q.reason),
+    });
+    return page;
+  }
+
   @Get('flights/:carrier/:number/:date')
   @Roles('officer', 'analyst', 'supervisor')
   @ApiOperation({ summary: "A flight's manifest: every traveller with their current decision" })
@@ -70,13 +89,14 @@ export class SearchHttpController {
         date: required('date', date),
       };
       const page = await this.reader.flightManifest(flight, pageSize(q.limit), q.cursor);
-      await this.audit.record(req.principal!, String(req.id), {
-        action: 'RECORDS_FLIGHT_MANIFEST',
-        target: `flight:${flight.carrier}${flight.number}:${flight.date}`,
-        outcome: `${page.items.length} travellers`,
-        reason: reason(q.reason),
-      });
-      return page;
+      return this.audited(
+        req,
+        q,
+        'RECORDS_FLIGHT_MANIFEST',
+        `flight:${flight.carrier}${flight.number}:${flight.date}`,
+        page,
+        'travellers',
+      );
     });
   }
 
@@ -92,13 +112,7 @@ export class SearchHttpController {
     return answer(async () => {
       const id = required('travellerId', travellerId);
       const page = await this.reader.travellerHistory(id, pageSize(q.limit), q.cursor);
-      await this.audit.record(req.principal!, String(req.id), {
-        action: 'RECORDS_TRAVELLER_HISTORY',
-        target: `traveller:${id}`,
-        outcome: `${page.items.length} decisions`,
-        reason: reason(q.reason),
-      });
-      return page;
+      return this.audited(req, q, 'RECORDS_TRAVELLER_HISTORY', `traveller:${id}`, page, 'decisions');
     });
   }
 
@@ -116,13 +130,7 @@ export class SearchHttpController {
       const i = required('issuer', issuer, true);
       const n = required('documentNumber', number, true);
       const page = await this.reader.byDocument(i, n, pageSize(q.limit), q.cursor);
-      await this.audit.record(req.principal!, String(req.id), {
-        action: 'RECORDS_DOCUMENT_LOOKUP',
-        target: `document:${i}:${n}`,
-        outcome: `${page.items.length} decisions`,
-        reason: reason(q.reason),
-      });
-      return page;
+      return this.audited(req, q, 'RECORDS_DOCUMENT_LOOKUP', `document:${i}:${n}`, page, 'decisions');
     });
   }
 
@@ -137,13 +145,7 @@ export class SearchHttpController {
     return answer(async () => {
       const name = nameQuery(q.q);
       const page = await this.reader.searchNames(name, pageSize(q.limit), q.cursor);
-      await this.audit.record(req.principal!, String(req.id), {
-        action: 'RECORDS_NAME_SEARCH',
-        target: `name:${name}`,
-        outcome: `${page.items.length} hits`,
-        reason: reason(q.reason),
-      });
-      return page;
+      return this.audited(req, q, 'RECORDS_NAME_SEARCH', `name:${name}`, page, 'hits');
     });
   }
 
@@ -168,13 +170,14 @@ export class SearchHttpController {
         to: optionalInstant('to', q.to),
       };
       const page = await this.reader.audit(filter, pageSize(q.limit), q.cursor);
-      await this.audit.record(req.principal!, String(req.id), {
-        action: 'RECORDS_AUDIT_QUERY',
-        target: filter.target ?? (filter.actor ? `actor:${filter.actor}` : 'audit'),
-        outcome: `${page.items.length} events`,
-        reason: reason(q.reason),
-      });
-      return page;
+      return this.audited(
+        req,
+        q,
+        'RECORDS_AUDIT_QUERY',
+        filter.target ?? (filter.actor ? `actor:${filter.actor}` : 'audit'),
+        page,
+        'events',
+      );
     });
   }
 }

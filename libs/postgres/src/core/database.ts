@@ -42,12 +42,16 @@ export function createDatabase<DB>(settings: PostgresSettings, applicationName: 
     application_name: applicationName,
     connectionTimeoutMillis: settings.statementTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
-    options: `-c search_path=${settings.schema},public`,
   });
   // A server that goes away makes clients emit 'error' (idle ones through the pool, busy ones on
   // themselves; their query fails too and is retried by the caller): never crash the process.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    // Queued ahead of the client's first query. A SET rather than the `options` startup parameter:
+    // servers that ignore startup options (PGlite behind pglite-socket, some poolers) honour it.
+    void client.query(`set search_path to "${settings.schema}", public`).catch(() => undefined);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
