@@ -233,6 +233,17 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
         'RECORDS_TRAVELLER_HISTORY',
       ]),
     );
+    // Keyset pages, newest first: two pages of two and the rest, no event twice.
+    const pages: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < 10; i++) {
+      const page = await get(`/v1/records/audit?actor=officer-1&limit=2&cursor=${cursor}`, auditor);
+      pages.push(...(page.body.items as { eventId: string }[]).map((a) => a.eventId));
+      if (!page.body.nextCursor) break;
+      cursor = String(page.body.nextCursor);
+    }
+    expect(new Set(pages).size).toBe(pages.length);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
     expect(audit.find((a) => a.action === 'RECORDS_FLIGHT_MANIFEST')).toMatchObject({
       target: `flight:QF0001:${flight.date}`,
       details: { reason: 'case-17' },

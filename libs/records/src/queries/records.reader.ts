@@ -69,6 +69,19 @@ function scoreOf(text: string): number {
   return n;
 }
 
+/**
+ * The keyset condition "after the cursor's row" for an order by (first, second) in one direction:
+ * a row comparison, which PostgreSQL answers from an index on the two columns.
+ */
+function pastCursor(
+  first: string,
+  second: string,
+  direction: 'asc' | 'desc',
+  cursor: readonly [unknown, unknown],
+) {
+  return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${cursor[0]}, ${cursor[1]})`;
+}
+
 function decisionView(r: StoredDecision): DecisionView {
   return {
     decisionId: r.decision_id,
@@ -148,12 +161,7 @@ export class RecordsReader {
       .selectAll()
       .where('traveller_id', '=', travellerId)
       .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('decided_at', '>', at(after![0])),
-            eb.and([eb('decided_at', '=', at(after![0])), eb('decision_id', '>', after![1])]),
-          ]),
-        ),
+        q.where(pastCursor('decided_at', 'decision_id', 'asc', [at(after![0]), after![1]])),
       )
       .orderBy('decided_at')
       .orderBy('decision_id')
@@ -175,12 +183,7 @@ export class RecordsReader {
       .selectAll()
       .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
       .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('decided_at', '<', at(after![0])),
-            eb.and([eb('decided_at', '=', at(after![0])), eb('decision_id', '<', after![1])]),
-          ]),
-        ),
+        q.where(pastCursor('decided_at', 'decision_id', 'desc', [at(after![0]), after![1]])),
       )
       .orderBy('decided_at', 'desc')
       .orderBy('decision_id', 'desc')
@@ -245,12 +248,7 @@ export class RecordsReader {
       .$if(filter.from !== undefined, (q) => q.where('occurred_at', '>=', new Date(filter.from!)))
       .$if(filter.to !== undefined, (q) => q.where('occurred_at', '<', new Date(filter.to!)))
       .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('occurred_at', '<', at(after![0])),
-            eb.and([eb('occurred_at', '=', at(after![0])), eb('event_id', '<', after![1])]),
-          ]),
-        ),
+        q.where(pastCursor('occurred_at', 'event_id', 'desc', [at(after![0]), after![1]])),
       )
       .orderBy('occurred_at', 'desc')
       .orderBy('event_id', 'desc')
