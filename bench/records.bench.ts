@@ -97,6 +97,9 @@ export const recordsSuite: BenchSuite = {
         ...process.env,
         KAFKA_BROKERS: stack.kafka.brokers,
         KAFKA_TOPIC_PREFIX: `benchrec${Date.now().toString(36)}.`,
+        // The hot-path refill writes to the bench's own redis-server, never the shared one.
+        REDIS_URL: stack.redis.url,
+        REDIS_KEY_PREFIX: `benchrec${Date.now().toString(36)}.`,
         DATABASE_URL: url,
         DATABASE_SCHEMA: schema,
         RECORDS_PORT: String(BENCH_PORTS.screening2 + 2),

@@ -7,7 +7,9 @@ import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { DATABASE, PostgresModule } from '@paxscreen/postgres';
 import { RECORDS_MIGRATIONS, RecordsDatabase, RecordsReader, RecordsWriter } from '@paxscreen/records';
+import { DecisionStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
 
+import { HotPathRefill } from './hot-path/hot-path-refill.service';
 import { PartitionMaintenance } from './partitions/partition-maintenance.service';
 import { RecordsEnv } from './records.env';
 import { SearchAudit } from './search/search-audit';
@@ -19,6 +21,7 @@ import { RECORDS_ENV } from './tokens';
 @Module({})
 export class RecordsModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
+    const settings = loadEnv(RecordsEnv, env);
     return {
       module: RecordsModule,
       imports: [
@@ -26,10 +29,17 @@ export class RecordsModule {
         KafkaModule.forRoot({ clientSuffix: 'records', env }),
         PostgresModule.forRoot({ name: 'records', migrations: RECORDS_MIGRATIONS, env }),
         AuthModule.forRoot(env),
+        RedisModule.forRoot({ name: 'records', env }),
       ],
       controllers: [StoreEventsConsumer, SearchHttpController],
       providers: [
-        { provide: RECORDS_ENV, useValue: loadEnv(RecordsEnv, env) },
+        { provide: RECORDS_ENV, useValue: settings },
+        {
+          provide: DecisionStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (redis: RedisClient, keys: RedisKeys) =>
+            new DecisionStore(redis, keys, settings.HOTPATH_TTL_HOURS * 3600),
+        },
         {
           provide: RecordsWriter,
           inject: [DATABASE],
@@ -43,6 +53,7 @@ export class RecordsModule {
         StoreEventsUseCase,
         PartitionMaintenance,
         SearchAudit,
+        HotPathRefill,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 
 import { RecordsModule } from './app.module';
+import { HotPathRefill } from './hot-path/hot-path-refill.service';
 import { PartitionMaintenance } from './partitions/partition-maintenance.service';
 import { RecordsEnv } from './records.env';
 
@@ -27,6 +28,7 @@ export async function startRecords(env: NodeJS.ProcessEnv = process.env): Promis
   // listen() initialises the modules: the migrations have run when it returns.
   await listen(app, settings.RECORDS_PORT);
   await app.get(PartitionMaintenance).start();
+  app.get(HotPathRefill).start();
   // At-least-once: a batch's rows are committed in PostgreSQL (idempotent inserts) before its
   // offsets are; PostgreSQL down is waited for, never dead-lettered.
   connectBatchConsumer(app, {

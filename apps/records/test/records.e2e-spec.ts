@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 
@@ -29,6 +30,8 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
   let db: Kysely<RecordsDatabase>;
   let proxy: TcpProxy;
   let schema: ReturnType<typeof testSchema>;
+  let prefix: string;
+  let redis: Redis;
   const flight = { carrier: 'QF', number: '0001', date: day(1) };
   const token = (subject: string, role: Role) => issueToken(AUTH, { subject, roles: [role] });
   const count = async (table: 'decisions' | 'travellers' | 'dead_letters' | 'audit_events') =>
@@ -57,14 +60,16 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     const viaProxy = new URL(schema.databaseUrl);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(port);
-    const prefix = uniquePrefix('records');
+    prefix = uniquePrefix('records');
     const env = testEnv(prefix, {
       ...AUTH,
       RECORDS_PORT: '0',
       DATABASE_URL: viaProxy.toString(),
       DATABASE_SCHEMA: schema.schema,
       DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      RECORDS_HOTPATH_CHECK_MS: '200',
     });
+    redis = new Redis(process.env.REDIS_URL!);
     app = await startRecords(env);
     base = await app.getUrl();
     const settings = kafkaSettingsFromEnv(env);
@@ -83,6 +88,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     await db?.destroy();
     await proxy?.stop();
     await schema?.drop();
+    redis?.disconnect();
   });
 
   it('files travellers and decisions once each, however often they are delivered; a bad event is dead-lettered', async () => {
@@ -248,6 +254,19 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
       target: `flight:QF0001:${flight.date}`,
       details: { reason: 'case-17' },
     });
+  });
+
+  it('refills the hot path from PostgreSQL after Redis lost it, with the current decisions', async () => {
+    const byTraveller = (id: string) => `${prefix}px:poe:trav:${id}`;
+    await waitFor(() => redis.exists(`${prefix}px:poe:filled`), { what: 'the first fill' });
+    // What FLUSHALL does to this suite's keys (the shared Redis is never flushed by the tests).
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+    const ali = await waitFor(() => redis.get(byTraveller('T-ali')), { what: 'the refilled hot path' });
+    expect(JSON.parse(ali)).toMatchObject({ decision: { travellerId: 'T-ali', outcome: 'REFER' } });
+    const revet = JSON.parse((await redis.get(byTraveller('T-revet')))!) as DecisionMade.Value;
+    expect(revet.decision).toMatchObject({ outcome: 'REFER', supersedes: expect.any(String) });
+    expect(await redis.exists(`${prefix}px:poe:doc:EGY:A1234567`)).toBe(1);
   });
 
   it('loses nothing while PostgreSQL is down: the consumer waits, then files every decision once', async () => {

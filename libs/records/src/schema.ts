@@ -72,6 +72,8 @@ export interface DecisionsTable {
   decided_at: Timestamp;
   received_at: Timestamp | null;
   occurred_at: Timestamp;
+  /** The decision event as published (hot-path refill); null for rows filed before it was kept. */
+  event: ColumnType<unknown, string | null, string | null>;
 }
 
 /** One row per accepted manifest version (the receipt's content, without personal data). */

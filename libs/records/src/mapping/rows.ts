@@ -83,6 +83,7 @@ export function decisionRow(e: DecisionMade.Value): DecisionRow {
     decided_at: iso(d.timings.decidedAt) ?? e.occurredAt,
     received_at: iso(d.timings.receivedAt),
     occurred_at: e.occurredAt,
+    event: JSON.stringify(e),
   };
 }
 

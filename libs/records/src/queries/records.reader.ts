@@ -236,6 +236,37 @@ export class RecordsReader {
     );
   }
 
+  /**
+   * The decision events (as published) of the current decisions travelling from `from` to `to`
+   * (days, inclusive), `limit` at a time after `after` (the last page's last decision id and
+   * travel date): what the hot path is refilled from.
+   */
+  async currentDecisionEvents(
+    from: string,
+    to: string,
+    limit: number,
+    after?: { travelDate: string; decisionId: string },
+  ): Promise<{ events: unknown[]; last?: { travelDate: string; decisionId: string } }> {
+    const rows = await this.db
+      .selectFrom('current_decisions')
+      .select(['travel_date', 'decision_id', 'event'])
+      .where('travel_date', '>=', from)
+      .where('travel_date', '<=', to)
+      .where('event', 'is not', null)
+      .$if(after !== undefined, (q) =>
+        q.where(pastCursor('travel_date', 'decision_id', 'asc', [after!.travelDate, after!.decisionId])),
+      )
+      .orderBy('travel_date')
+      .orderBy('decision_id')
+      .limit(limit)
+      .execute();
+    const tail = rows[rows.length - 1];
+    return {
+      events: rows.map((r) => r.event),
+      ...(tail ? { last: { travelDate: tail.travel_date, decisionId: tail.decision_id } } : {}),
+    };
+  }
+
   /** Audit events (who looked at whom, when, why), newest first. */
   async audit(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditView>> {
     const after = decodeCursor(cursor, 2);

@@ -45,6 +45,24 @@ export class DecisionStore {
     if (failed) throw failed[0];
   }
 
+  /**
+   * Writes decisions only where the key is missing (SET NX), for a refill from the system of
+   * record after Redis lost its data: an entry screening wrote meanwhile is newer and stays.
+   */
+  async fillMissing(events: HotPathEntry[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const e of events) {
+      const json = JSON.stringify(e);
+      pipeline.set(this.keys.decisionByTraveller(e.decision.travellerId), json, 'EX', this.ttlSeconds, 'NX');
+      for (const d of e.subject.documents)
+        pipeline.set(this.docKey(d.issuer, d.number), json, 'EX', this.ttlSeconds, 'NX');
+    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
   async byDocument(issuer: string | undefined, number: string): Promise<HotPathEntry | undefined> {
     const raw = await this.redis.get(this.docKey(issuer, number));
     return raw ? (JSON.parse(raw) as HotPathEntry) : undefined;
