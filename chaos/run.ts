@@ -21,7 +21,9 @@ import { uploadList } from '@paxscreen/testing';
 
 import { hashApiKey } from '../apps/gateway/src/auth/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
-import { FAULT_SEQUENCE, FaultContext, FaultRecord, PoeLookup } from './lib/faults';
+import { DeadLetter } from '@paxscreen/contracts';
+
+import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
 import { PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
 import { ChaosOptions, parseOptions } from './lib/options';
 import { printTable } from './lib/report';
@@ -131,6 +133,37 @@ function outageProber(gatewayUrl: string, manifests: Manifest[]) {
   };
 }
 
+/** Second carrier of the run: it sends the poison message. */
+const POISON_CARRIER = 'PX';
+
+/**
+ * Each poison message: its receipt's final status, and whether its dead letter (read back from the
+ * topic, in however many parts) gives back exactly the bytes sent.
+ */
+function poisonOutcome(poisons: FaultRecord[], letters: DeadLetter.Value[]) {
+  return poisons.map((f) => {
+    const receiptId = String(f.details?.receiptId);
+    const mine = letters.filter((l) => l.correlationId === receiptId);
+    let bytesBack = false;
+    let why = '';
+    try {
+      const id = mine.find(DeadLetter.isFirstPart);
+      bytesBack =
+        id !== undefined && DeadLetter.deadLetterBytes(mine, DeadLetter.deadLetterIdOf(id)).equals(POISON);
+    } catch (err) {
+      why = (err as Error).message;
+    }
+    return {
+      receiptId,
+      status: String(f.details?.status),
+      rejection: f.details?.rejection as string | undefined,
+      deadLetterRecords: mine.length,
+      bytesBack,
+      ...(why ? { why } : {}),
+    };
+  });
+}
+
 async function main(o: ChaosOptions): Promise<number> {
   reapLeftovers(log);
   rmSync(LOG_DIR, { recursive: true, force: true });
@@ -139,6 +172,7 @@ async function main(o: ChaosOptions): Promise<number> {
   const kafka = new PrivateKafka(o.kafkaPort, log);
   const redis = new PrivateRedis(o.redisPort, o.redisPersistence, join(LOG_DIR, 'redis.log'), log);
   const apiKey = `chaos-${CARRIER}-${randomBytes(12).toString('hex')}`;
+  const poisonApiKey = `chaos-${POISON_CARRIER}-${randomBytes(12).toString('hex')}`;
   const ports: Record<AppName, number> = {
     gateway: o.portBase,
     parser: o.portBase + 1,
@@ -159,7 +193,7 @@ async function main(o: ChaosOptions): Promise<number> {
     PARSER_PORT: String(ports.parser),
     SCREENING_PORT: String(ports.screening),
     WATCHLIST_PORT: String(ports.watchlist),
-    GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)}`,
+    GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
     PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=TimeoutNegativeWarning`,
@@ -240,6 +274,7 @@ async function main(o: ChaosOptions): Promise<number> {
     if (o.faults) {
       const ctx: FaultContext = {
         apps,
+        poisonApiKey,
         kafka,
         redis,
         redisStop: o.redisStop,
@@ -273,7 +308,9 @@ async function main(o: ChaosOptions): Promise<number> {
     const sendDone = Date.now();
 
     log('settling: reading decisions, traveller events and dead letters (read_committed)');
-    ledger = new Ledger(kafka.brokers, manifests);
+    const poisons = faults.filter((f) => f.fault === 'poison message');
+    const poisonReceipts = new Set(poisons.map((f) => String(f.details?.receiptId)));
+    ledger = new Ledger(kafka.brokers, manifests, poisonReceipts);
     await ledger.start();
     const gatewayUrl = apps.get('gateway')!.url;
     const settled = await settle(
@@ -287,6 +324,7 @@ async function main(o: ChaosOptions): Promise<number> {
     log(`settle: ${settled.why} (${(settled.ms / 1000).toFixed(1)} s)`);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict(manifests, ledger, receipts);
+    const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
     const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));
     const result = {
@@ -316,6 +354,7 @@ async function main(o: ChaosOptions): Promise<number> {
         }, {}),
         maxMs: Math.max(0, ...lookups.map((l) => l.ms)),
       },
+      poison,
       unexpectedExits: crashes,
       settled,
       seconds: {
@@ -332,7 +371,8 @@ async function main(o: ChaosOptions): Promise<number> {
       v.manifestsNotAccepted === 0 &&
       v.manifestsWithSeveralReceipts === 0 &&
       v.trueHits.found === v.trueHits.planted &&
-      (!o.faults || (lookups.length > 0 && lookups.every((l) => l.answered)));
+      (!o.faults || (lookups.length > 0 && lookups.every((l) => l.answered))) &&
+      poison.every((p) => p.status === 'REJECTED' && p.bytesBack);
     const file = join(ROOT, o.results);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ ok, ...result }, null, 2)}\n`);

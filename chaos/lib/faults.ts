@@ -1,3 +1,5 @@
+import { poisonMessage } from '@paxscreen/testing';
+
 import type { AppName, AppProcess } from './app-process';
 import { PrivateKafka, PrivateRedis, sleep, waitUntil } from './infra';
 
@@ -22,6 +24,8 @@ export interface PoeLookup {
 
 export interface FaultContext {
   apps: Map<AppName, AppProcess>;
+  /** The API key of the second carrier, the one that sends the poison message. */
+  poisonApiKey: string;
   kafka: PrivateKafka;
   redis: PrivateRedis;
   redisStop: 'kill' | 'term';
@@ -94,8 +98,55 @@ const redisOutage: Fault = async (ctx) => {
   };
 };
 
-/** The faults, in turn: each app killed, the broker restarted, Redis down. */
+/** Issue 20's poison (libs/testing): its dead letter is more than one dead-letter record holds. */
+export const POISON = poisonMessage();
+
+/**
+ * A second carrier sends the poison while the first one's manifests stream through the same
+ * partitions: it must end REJECTED while every traveller of the other carrier is still decided
+ * (the verdict's lost count) and its dead letter must give back its bytes (checked at the end).
+ */
+const sendPoison: Fault = async (ctx) => {
+  const at = new Date();
+  const gateway = ctx.apps.get('gateway')!.url;
+  ctx.log(`FAULT poison message (${POISON.length} bytes) from a second carrier`);
+  const res = await fetch(`${gateway}/v1/messages`, {
+    method: 'POST',
+    body: POISON,
+    headers: { 'content-type': 'application/edifact', 'x-api-key': ctx.poisonApiKey },
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = (await res.json()) as { receiptId?: string; code?: string };
+  ctx.onInjected();
+  let status = `HTTP ${res.status} ${body.code ?? ''}`.trim();
+  let rejection: string | undefined;
+  if (res.status === 202 && body.receiptId) {
+    await waitUntil(
+      'the poison message rejected',
+      async () => {
+        const r = await fetch(`${gateway}/v1/messages/${body.receiptId}`, {
+          headers: { 'x-api-key': ctx.poisonApiKey },
+        });
+        const receipt = (await r.json()) as { status?: string; rejection?: { code: string } };
+        status = receipt.status ?? status;
+        rejection = receipt.rejection?.code;
+        return status === 'REJECTED';
+      },
+      120_000,
+    ).catch(() => ctx.log(`the poison message is still ${status} after 120 s`));
+  }
+  ctx.log(`poison message: ${status}${rejection ? ` ${rejection}` : ''}`);
+  return {
+    fault: 'poison message',
+    at: at.toISOString(),
+    recoveredAfterMs: Date.now() - at.getTime(),
+    details: { receiptId: body.receiptId, status, rejection },
+  };
+};
+
+/** The faults, in turn: each app killed, the broker restarted, Redis down, a poison message. */
 export const FAULT_SEQUENCE: { name: string; run: Fault }[] = [
+  { name: 'poison message', run: sendPoison },
   { name: 'kill -9 parser', run: killApp('parser') },
   { name: 'kill -9 screening', run: killApp('screening') },
   { name: 'kill -9 gateway', run: killApp('gateway') },

@@ -14,6 +14,8 @@ export interface ChaosResult extends Verdict {
   settled: { settled: boolean; ms: number; why: string };
   seconds: { total: number; settleAfterTraffic: number };
   carrier: { attempts: number; failures: Record<string, number> };
+  /** Each poison message: its receipt's status and whether its dead letter gives its bytes back. */
+  poison: { status: string; rejection?: string; deadLetterRecords: number; bytesBack: boolean }[];
 }
 
 /** The table the README's reliability section quotes. */
@@ -43,6 +45,16 @@ export function printTable(r: ChaosResult, ok: boolean): void {
     [
       'port-of-entry look-ups in Redis outage',
       `${r.poeDuringRedisOutage.answered} answered / ${r.poeDuringRedisOutage.failed} failed`,
+    ],
+    [
+      'poison message (second carrier)',
+      r.poison
+        .map(
+          (p) =>
+            `${p.status} ${p.rejection ?? ''}, dead letter in ${p.deadLetterRecords} records, ` +
+            `bytes ${p.bytesBack ? 'given back exactly' : 'NOT given back'}`,
+        )
+        .join('; ') || 'not sent',
     ],
     ['dead letters', JSON.stringify(r.deadLetters)],
     ['receipts resent by the gateway', r.receiptsResent],

@@ -1,4 +1,4 @@
-import { Header, Topic, topicName } from '@paxscreen/contracts';
+import { DeadLetter, Header, Topic, topicName } from '@paxscreen/contracts';
 
 import { sleep } from './infra';
 import { TopicCounter } from './topic-counter';
@@ -26,13 +26,17 @@ export class Ledger {
   readonly travellerEvents = new Map<string, number>();
   /** Raw records per receipt id (more than one: the gateway sent the bytes again). */
   readonly rawRecords = new Map<string, number>();
+  /** Dead letters by `stage:code` (one per letter, however many parts it was written in). */
   readonly deadLetters: Record<string, number> = {};
+  /** Every dead-letter record of the receipts in `watched` (the poison messages). */
+  readonly watchedLetters: DeadLetter.Value[] = [];
   otherDecisions = 0;
   private readers: TopicCounter[] = [];
 
   constructor(
     private readonly brokers: string,
     manifests: Manifest[],
+    private readonly watched: ReadonlySet<string> = new Set(),
   ) {
     for (const m of manifests) for (const id of m.travellerIds) this.expected.set(id, m);
   }
@@ -66,7 +70,9 @@ export class Ledger {
       this.travellerEvents.set(id, (this.travellerEvents.get(id) ?? 0) + 1);
     });
     const dlq = new TopicCounter(this.brokers, topicName(Topic.DeadLetter, ''), (value) => {
-      const d = JSON.parse(value.toString('utf8')) as { stage: string; code: string };
+      const d = JSON.parse(value.toString('utf8')) as DeadLetter.Value;
+      if (this.watched.has(d.correlationId)) this.watchedLetters.push(d);
+      if (!DeadLetter.isFirstPart(d)) return;
       const key = `${d.stage}:${d.code}`;
       this.deadLetters[key] = (this.deadLetters[key] ?? 0) + 1;
     });

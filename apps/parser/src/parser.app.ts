@@ -6,6 +6,7 @@ import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ParserModule } from './app.module';
+import { ParseMessageUseCase } from './parse-message';
 import { ParserEnv } from './parser.env';
 
 /** Builds and starts the parser: raw-message consumer plus /metrics, /health, /ready. */
@@ -21,6 +22,7 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
     transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
     // Redis down is not a bad message: wait for it rather than dead-letter the manifest.
     isTransient: isRedisUnavailable,
+    onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
   });
   await app.startAllMicroservices();
   return app;

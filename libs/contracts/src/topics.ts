@@ -40,9 +40,31 @@ export interface TopicSpec {
   readonly compacted: boolean;
   /** Retention in milliseconds for non-compacted topics; -1 keeps forever. Overridable per deployment. */
   readonly retentionMs: number;
+  /**
+   * Largest record batch the topic accepts, bytes (topic config `max.message.bytes`, set at
+   * creation). Producers check every record against it before sending; consumers fetch at least
+   * this much per partition.
+   */
+  readonly maxMessageBytes: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MIB = 1024 * 1024;
+/** Every topic but those below: one traveller, one list entry, one dead-letter part, one audit line. */
+export const DEFAULT_MESSAGE_BYTES = 1 * MIB;
+/**
+ * Topics whose one record may hold a whole manifest or a whole answer: a carrier message up to the
+ * gateway's 10 MiB body limit, a manifest summary with the findings of 10,000 travellers, an iAPI
+ * request or reply of 500 travellers (and decisions, which may carry long explanations).
+ */
+export const LARGE_MESSAGE_BYTES = 12 * MIB;
+const LARGE_MESSAGE_TOPICS: ReadonlySet<Topic> = new Set([
+  Topic.MessagesRaw,
+  Topic.Manifests,
+  Topic.Decisions,
+  Topic.IapiRequests,
+  Topic.IapiReplies,
+]);
 
 /**
  * Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention).
@@ -50,21 +72,31 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * to replay after an outage), in line with the API Directive's "delete within 24 h of entry unless
  * needed" and well inside the PNR Directive's six months before masking (README, Data protection).
  */
-export const TOPIC_SPECS: readonly TopicSpec[] = [
-  { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
-  { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
-  { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
-  { topic: Topic.Decisions, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
-  { topic: Topic.DeadLetter, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },
-  { topic: Topic.Watchlist, partitions: 1, compacted: true, retentionMs: -1 },
-  { topic: Topic.Documents, partitions: 1, compacted: true, retentionMs: -1 },
-  { topic: Topic.Enrolments, partitions: 1, compacted: true, retentionMs: -1 },
-  { topic: Topic.Rules, partitions: 1, compacted: true, retentionMs: -1 },
-  { topic: Topic.ListVersions, partitions: 1, compacted: true, retentionMs: -1 },
-  { topic: Topic.IapiRequests, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
-  { topic: Topic.IapiReplies, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
-  { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
-];
+export const TOPIC_SPECS: readonly TopicSpec[] = (
+  [
+    { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
+    { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
+    { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
+    { topic: Topic.Decisions, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
+    { topic: Topic.DeadLetter, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },
+    { topic: Topic.Watchlist, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.Documents, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.Enrolments, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.Rules, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.ListVersions, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.IapiRequests, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
+    { topic: Topic.IapiReplies, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
+    { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
+  ] as const
+).map((spec) => ({
+  ...spec,
+  maxMessageBytes: LARGE_MESSAGE_TOPICS.has(spec.topic) ? LARGE_MESSAGE_BYTES : DEFAULT_MESSAGE_BYTES,
+}));
+
+/** The largest record batch `topic` accepts, bytes (its `max.message.bytes`). */
+export function maxMessageBytes(topic: Topic): number {
+  return TOPIC_SPECS.find((s) => s.topic === topic)?.maxMessageBytes ?? DEFAULT_MESSAGE_BYTES;
+}
 
 /** Kafka header names carried on every record paxscreen writes. */
 export enum Header {

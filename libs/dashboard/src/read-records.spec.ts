@@ -84,6 +84,15 @@ describe('readDeadLetter', () => {
   it('falls back to the reading time when occurredAt is unreadable', () => {
     expect(readDeadLetter(dead({ occurredAt: 'soon' }), 77)?.at).toBe(77);
   });
+
+  it('counts a letter written in parts once, by its first part', () => {
+    const part = (n: number) =>
+      dead({ payload: { deadLetterId: 'd', part: n, parts: 2, bytes: 9, sha256: '0' } });
+    expect([readDeadLetter(part(1), 0)?.code, readDeadLetter(part(2), 0)]).toEqual([
+      'EDIFACT_SYNTAX',
+      undefined,
+    ]);
+  });
 });
 
 describe('readListVersion', () => {

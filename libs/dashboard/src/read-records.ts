@@ -117,7 +117,8 @@ export interface DeadLetterFacts {
 
 export function readDeadLetter(bytes: Buffer | null, fallbackAt: number): DeadLetterFacts | undefined {
   const event = parse(bytes);
-  if (!event) return undefined;
+  // One letter written in several parts counts once (its first part).
+  if (!event || !DeadLetter.isFirstPart(event as Pick<DeadLetter.Value, 'payload'>)) return undefined;
   const stage = DeadLetter.DEAD_LETTER_STAGES.find((s) => s === event.stage);
   const code = str(event.code);
   if (!stage || !code || !/^[A-Z0-9_]{1,64}$/.test(code)) return undefined;

@@ -39,3 +39,12 @@ export function testPaxlst(
     travellers,
   });
 }
+
+/**
+ * Issue 20's poison message: an UNA header and a million release characters (~1 MB). The gateway
+ * accepts it (it looks like EDIFACT), the parser rejects it, and its dead letter (~1.3 MB of base64)
+ * is more than one record of the dead-letter topic holds.
+ */
+export function poisonMessage(): Buffer {
+  return Buffer.concat([Buffer.from("UNA:+.? 'UNB+"), Buffer.alloc(1_000_000, '?')]);
+}

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Header, RawMessage, Receipt, Topic } from '@paxscreen/contracts';
 import { sniffMessage } from '@paxscreen/edifact';
 import { ApiError } from '@paxscreen/http';
-import { KafkaProducer } from '@paxscreen/kafka';
+import { KafkaProducer, RecordTooLargeError } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { isRedisUnavailable, RedisKeys, ReceiptStore } from '@paxscreen/redis';
 
@@ -133,11 +133,22 @@ export class SubmitMessageUseCase {
         },
       ]);
     } catch (err) {
+      if (err instanceof RecordTooLargeError) {
+        // Refused before sending (above what the raw topic takes): nothing was written.
+        await this.receipts.update(receiptId, {
+          status: 'REJECTED',
+          rejection: { code: 'PAYLOAD_TOO_LARGE', message: 'the message is larger than paxscreen accepts' },
+        });
+        throw this.reject(413, 'PAYLOAD_TOO_LARGE', 'the message is larger than paxscreen accepts');
+      }
       // Maybe written, maybe not (a timeout does not say): the claims stay unmarked, so the
-      // carrier's retry sends the bytes again under this receipt id rather than a new one.
-      throw new ApiError(503, 'UNAVAILABLE', 'the message could not be stored; retry later', {
-        cause: String(err),
-      });
+      // carrier's retry sends the bytes again under this receipt id rather than a new one. The
+      // cause is logged, never answered (it is Kafka's internals, not the carrier's business).
+      this.logger.warn(
+        { err, receiptId, traceId: traceIdOf(cmd.traceparent) },
+        'message not acknowledged by Kafka',
+      );
+      throw new ApiError(503, 'UNAVAILABLE', 'the message could not be stored; retry later');
     }
     // Without the mark a later repeat would only send a second copy, which the parser skips.
     await this.receipts.markStored(receiptId).catch(() => undefined);

@@ -199,6 +199,22 @@ export class ParseMessageUseCase {
     };
   }
 
+  /**
+   * The consumer dead-letters a raw message in the parser's stead (it failed on every attempt, or
+   * what it would publish is refused): its receipt says so, rather than staying RECEIVED or PARSED.
+   */
+  async deadLettered(record: ConsumedRecord, why: Rejection): Promise<void> {
+    const receiptId = record.headers[Header.ReceiptId];
+    if (!receiptId) return;
+    this.metrics.messagesRejected.inc({ code: why.code });
+    // The carrier reads the receipt: the code, and no internal error text.
+    const message =
+      why.code === 'OUTPUT_TOO_LARGE'
+        ? 'the message is readable, but what it yields is larger than paxscreen accepts; split it into parts'
+        : 'the message could not be processed; it is kept for the operators';
+    await this.receipts.update(receiptId, { status: 'REJECTED', rejection: { code: why.code, message } });
+  }
+
   private async reject(record: ConsumedRecord, receiptId: string, why: Rejection): Promise<OutputBatch[]> {
     this.metrics.deadLetters.inc({ stage: 'parser', code: why.code });
     this.metrics.messagesRejected.inc({ code: why.code });

@@ -22,7 +22,8 @@ export function topicConfig(settings: KafkaSettings, topic: Topic): ITopicConfig
     topic: physicalTopic(settings, topic),
     numPartitions: spec.partitions,
     replicationFactor: settings.replicationFactor,
-    configEntries,
+    // The largest record the topic takes (libs/contracts): producers check against the same figure.
+    configEntries: [...configEntries, { name: 'max.message.bytes', value: String(spec.maxMessageBytes) }],
   };
 }
 

@@ -1,19 +1,40 @@
 import type { EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
 
-import { Topic } from '@paxscreen/contracts';
+import { DeadLetter, Topic } from '@paxscreen/contracts';
 
 import { BatchConsumer, BatchHandler, ConsumedRecord, OutputBatch } from './consumer';
 import type { KafkaSettings } from './settings';
 
-/** A kafkajs stand-in: the consumer is never run; the producer records what it was asked to send. */
-function fakeKafka(sent: Message[]): Kafka {
+/** A sent message with the topic it went to. */
+type Sent = Message & { topic: string };
+
+/**
+ * A kafkajs stand-in: the consumer is never run; the producer records what it was asked to send,
+ * and refuses (as a broker does) what `refuse` says it would.
+ */
+function fakeKafka(sent: Message[], refuse: (topic: string, m: Message) => boolean = () => false): Kafka {
   const producer = {
     connect: async () => undefined,
     disconnect: async () => undefined,
-    send: async (request: { messages: Message[] }) => void sent.push(...request.messages),
+    send: async (request: { topic: string; messages: Message[] }) => {
+      if (request.messages.some((m) => refuse(request.topic, m)))
+        throw Object.assign(new Error('The request included a message larger than the max message size'), {
+          name: 'KafkaJSProtocolError',
+          type: 'MESSAGE_TOO_LARGE',
+          retriable: false,
+        });
+      for (const m of request.messages) sent.push({ ...m, topic: request.topic } as Sent);
+    },
+    sendBatch: async (request: { topicMessages: { topic: string; messages: Message[] }[] }) => {
+      for (const part of request.topicMessages) await producer.send(part);
+    },
   };
   return { consumer: () => ({}), producer: () => producer } as unknown as Kafka;
 }
+
+/** Keys of what went to `topic`. */
+const keysOn = (sent: Message[], topic: Topic) =>
+  (sent as Sent[]).filter((m) => m.topic === topic).map((m) => m.key);
 
 const message = (offset: number): KafkaMessage =>
   ({
@@ -48,19 +69,28 @@ const echo = (records: ConsumedRecord[]): OutputBatch[] => [
 
 class Outage extends Error {}
 
-function consumer(handler: BatchHandler, sent: Message[], poisoned: string[]) {
+/** The dead letters among the sent messages. */
+const lettersIn = (sent: Message[]) =>
+  (sent as Sent[])
+    .filter((m) => m.topic === Topic.DeadLetter)
+    .map((m) => JSON.parse(String(m.value)) as DeadLetter.Value);
+
+function consumer(
+  handler: BatchHandler,
+  sent: Message[],
+  poisoned: string[],
+  refuse?: (topic: string, m: Message) => boolean,
+) {
   const c = new BatchConsumer(
-    fakeKafka(sent),
+    fakeKafka(sent, refuse),
     { prefix: '' } as KafkaSettings,
     {
       groupId: 'g',
       topics: [Topic.Travellers],
       attempts: 2,
+      stage: 'screening',
       isTransient: (e) => e instanceof Outage,
-      onPoison: (record) => {
-        poisoned.push(record.offset);
-        return [];
-      },
+      onDeadLetter: (record, reason) => void poisoned.push(`${record.offset} ${reason.code}`),
     },
     handler,
   );
@@ -83,7 +113,7 @@ describe('BatchConsumer (at-least-once mode): dependency outages versus bad reco
     const { p, resolved } = payload(3);
     await c.eachBatch(p);
     expect(poisoned).toEqual([]);
-    expect(sent.map((m) => m.key)).toEqual(['0', '1', '2']);
+    expect(keysOn(sent, Topic.Decisions)).toEqual(['0', '1', '2']);
     expect(resolved).toEqual(['2']);
   });
 
@@ -100,8 +130,11 @@ describe('BatchConsumer (at-least-once mode): dependency outages versus bad reco
     );
     const { p, resolved } = payload(3);
     await c.eachBatch(p);
-    expect(poisoned).toEqual(['1']);
-    expect(sent.map((m) => m.key)).toEqual(['0', '2']);
+    expect(poisoned).toEqual(['1 HANDLER_FAILED']);
+    expect(keysOn(sent, Topic.Decisions)).toEqual(['0', '2']);
+    const letters = lettersIn(sent);
+    expect(letters.map((l) => [l.offset, l.code, l.stage])).toEqual([['1', 'HANDLER_FAILED', 'screening']]);
+    expect(DeadLetter.deadLetterBytes(letters, letters[0].payload!.deadLetterId).toString()).toBe('v1');
     expect(resolved).toEqual(['2']);
   });
 
@@ -175,7 +208,7 @@ describe('BatchConsumer (at-least-once, commitIntervalMs): offsets committed in 
     const c = new BatchConsumer(
       { ...kafka, consumer: () => raw } as unknown as Kafka,
       { prefix: '' } as KafkaSettings,
-      { groupId: 'g', topics: [Topic.Travellers], commitIntervalMs: 20, onPoison: () => [] },
+      { groupId: 'g', topics: [Topic.Travellers], commitIntervalMs: 20, stage: 'screening' },
       async (records) => echo(records),
     ) as unknown as { eachBatch(p: EachBatchPayload): Promise<void> };
     const { p, resolved } = payload(3);
@@ -186,5 +219,90 @@ describe('BatchConsumer (at-least-once, commitIntervalMs): offsets committed in 
     await new Promise((r) => setTimeout(r, 50));
     expect(commits).toEqual([[{ topic: Topic.Travellers, partition: 0, offset: '3' }]]);
     expect(committedBeforePublish).toBe(false);
+  });
+});
+
+describe('BatchConsumer: no record holds up its partition', () => {
+  /** A handler whose output for the record at offset `big` is larger than the topic takes. */
+  const withHugeOutput =
+    (big: string, topic = Topic.Travellers) =>
+    async (records: ConsumedRecord[]): Promise<OutputBatch[]> => [
+      {
+        topic,
+        records: records.map((r) => ({
+          key: r.offset,
+          value: r.offset === big ? Buffer.alloc(2 * 1024 * 1024, 65) : r.value,
+        })),
+      },
+    ];
+
+  it('dead-letters the record whose output is too large for its topic, before sending, and publishes the others', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    const c = consumer(withHugeOutput('1'), sent, poisoned);
+    const { p, resolved } = payload(3);
+    await c.eachBatch(p);
+    expect(keysOn(sent, Topic.Travellers)).toEqual(['0', '2']);
+    expect(poisoned).toEqual(['1 OUTPUT_TOO_LARGE']);
+    const letters = lettersIn(sent);
+    expect(letters.map((l) => [l.offset, l.code])).toEqual([['1', 'OUTPUT_TOO_LARGE']]);
+    expect(letters[0].message).toMatch(/2097\d+ bytes is larger than paxscreen.travellers.v1 accepts/);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('does the same when the broker refuses the output (its limit below the one in libs/contracts)', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    const c = consumer(
+      withHugeOutput('0', Topic.Decisions),
+      sent,
+      poisoned,
+      (topic, m) => topic === Topic.Decisions && String(m.value).length > 1_000_000,
+    );
+    const { p, resolved } = payload(3);
+    await c.eachBatch(p);
+    expect(keysOn(sent, Topic.Decisions)).toEqual(['1', '2']);
+    expect(poisoned).toEqual(['0 OUTPUT_TOO_LARGE']);
+    expect(lettersIn(sent).map((l) => l.offset)).toEqual(['0']);
+    expect(resolved).toEqual(['2']);
+  });
+
+  it('writes a dead letter without the bytes when the one with them is refused too', async () => {
+    const sent: Message[] = [];
+    const poisoned: string[] = [];
+    const c = consumer(
+      async () => {
+        throw new Error('cannot read this record');
+      },
+      sent,
+      poisoned,
+      // The dead-letter topic refuses anything holding bytes.
+      (topic, m) => topic === Topic.DeadLetter && !String(m.value).includes('"payloadBase64":""'),
+    );
+    const { p, resolved } = payload(1);
+    await c.eachBatch(p);
+    const letters = lettersIn(sent);
+    expect(letters.map((l) => [l.code, l.payload?.parts, l.payloadReference])).toEqual([
+      ['HANDLER_FAILED', 0, `${Topic.Travellers}/0/0`],
+    ]);
+    expect(letters[0].payload?.bytes).toBe(2);
+    expect(() => DeadLetter.deadLetterBytes(letters, letters[0].payload!.deadLetterId)).toThrow(
+      /holds no bytes; they are at paxscreen.travellers.v1\/0\/0/,
+    );
+    expect(poisoned).toEqual(['0 HANDLER_FAILED']);
+    expect(resolved).toEqual(['0']);
+  });
+
+  it('leaves the batch uncommitted only when the broker refuses every record, whatever its size', async () => {
+    const sent: Message[] = [];
+    const c = consumer(
+      async (records) => echo(records),
+      sent,
+      [],
+      () => true,
+    );
+    const { p, resolved } = payload(2);
+    await expect(c.eachBatch(p)).rejects.toThrow(/batch not committed/);
+    expect({ sent, resolved }).toEqual({ sent: [], resolved: [] });
   });
 });

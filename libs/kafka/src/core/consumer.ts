@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Topic } from '@paxscreen/contracts';
+import { DeadLetter, maxMessageBytes, Topic } from '@paxscreen/contracts';
 import type {
   Consumer,
   ConsumerRunConfig,
@@ -11,32 +11,25 @@ import type {
   Producer,
 } from 'kafkajs';
 
-import { chunkBySize, EventProducer, OutgoingRecord, toMessage } from './producer';
+import { DeadLetterReason, deadLetterOutput, deadLetterReference } from './dead-letter';
+import {
+  chunkBySize,
+  EventProducer,
+  firstTooLarge,
+  isRecordRefused,
+  RecordTooLargeError,
+  toMessage,
+} from './producer';
+import type { ConsumedRecord, OutputBatch } from './records';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
-/** A consumed record with its logical topic. */
-export interface ConsumedRecord {
-  topic: Topic;
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  /** Broker timestamp, epoch ms. */
-  timestamp: number;
-}
-
-/** What a handler wants published for a batch: produced before the batch's offsets are committed. */
-export interface OutputBatch {
-  topic: Topic;
-  records: OutgoingRecord[];
-}
+export type { ConsumedRecord, OutputBatch } from './records';
 
 /**
  * Processes a batch. Contract: make side effects idempotent (Redis writes by key), return the
  * records to publish, and deal with bad records yourself (return a dead-letter record for them).
  * Throwing means "try again": the consumer retries, then isolates the failing record and turns it
- * into a dead letter through `onPoison`.
+ * into a dead letter (HANDLER_FAILED).
  */
 export type BatchHandler = (records: ConsumedRecord[]) => Promise<OutputBatch[] | void>;
 
@@ -55,8 +48,14 @@ export interface BatchConsumerOptions {
   fromBeginning?: boolean;
   /** Attempts per batch (and then per record) before a record is declared poison. */
   attempts?: number;
-  /** Turns a record that failed every attempt into what to publish instead (a dead letter). */
-  onPoison: (record: ConsumedRecord, error: unknown) => OutputBatch[];
+  /** Named on the dead letters this consumer writes for records it could not get through. */
+  stage: DeadLetter.DeadLetterStage;
+  /**
+   * Told before the consumer writes a dead letter in a record's stead (the handler failed on every
+   * attempt, or the broker refused the record's outputs): e.g. to mark the carrier's receipt
+   * REJECTED. Retried while it fails for an unavailable dependency (`isTransient`).
+   */
+  onDeadLetter?: (record: ConsumedRecord, reason: DeadLetterReason) => Promise<void> | void;
   onBatch?: (stats: BatchStats) => void;
   onError?: (error: unknown, attempt: number) => void;
   /** Largest number of records handed to the handler at once. */
@@ -176,6 +175,20 @@ function logicalTopic(settings: KafkaSettings, physical: string): Topic {
   return physical.slice(settings.prefix.length) as Topic;
 }
 
+/**
+ * kafkajs fetch sizes for a consumer of `topics`: at least `perPartition` bytes per partition, and
+ * never less than the largest record those topics accept (the broker returns a record larger than
+ * the limit alone, but a limit that fits it keeps a large record from being a fetch of its own).
+ */
+export function fetchSizes(
+  topics: Topic[],
+  perPartition = 1024 * 1024,
+): { maxBytesPerPartition: number; maxBytes: number } {
+  const maxBytesPerPartition = Math.max(perPartition, ...topics.map(maxMessageBytes));
+  // kafkajs' default for a whole fetch response is 10 MiB.
+  return { maxBytesPerPartition, maxBytes: Math.max(10 * 1024 * 1024, maxBytesPerPartition) };
+}
+
 /** Transactions older than this are aborted by the broker: bounds how long a crash can hold readers. */
 const TRANSACTION_TIMEOUT_MS = 15_000;
 /** Longest pause between two tries while a dependency is unavailable, ms. */
@@ -193,6 +206,32 @@ export class BatchNotCommittedError extends Error {
     super(`batch not committed: ${reason instanceof Error ? reason.message : String(reason)}`);
     this.name = 'BatchNotCommittedError';
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The dead-letter reason for a record whose outputs the broker refused. */
+function refusedReason(stage: DeadLetter.DeadLetterStage, error: unknown): DeadLetterReason {
+  const tooLarge =
+    error instanceof RecordTooLargeError ||
+    ['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE'].includes(String((error as { type?: unknown })?.type));
+  return {
+    stage,
+    code: tooLarge ? 'OUTPUT_TOO_LARGE' : 'OUTPUT_REFUSED',
+    message: `what this record would publish was refused: ${errorText(error)}`,
+  };
+}
+
+/** The handler failed on every attempt; the last error. */
+class Failed {
+  constructor(readonly error: unknown) {}
+}
+
+/** The broker refuses (or would refuse) the records to publish: nothing was committed. */
+class Refused {
+  constructor(readonly error: unknown) {}
 }
 
 /** The batch's partition was taken away or the consumer is stopping: leave without committing. */
@@ -235,7 +274,7 @@ export class BatchConsumer {
       sessionTimeout: options.sessionTimeoutMs ?? settings.sessionTimeoutMs,
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      ...fetchSizes(options.topics, 4 * 1024 * 1024),
       maxWaitTimeInMs: options.maxWaitTimeInMs ?? 50,
       // Only committed transactional output is read (kafkajs default, stated for the invariant).
       readUncommitted: false,
@@ -365,18 +404,19 @@ export class BatchConsumer {
       for (;;) {
         const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, batch.partition, m));
         if (chunk.length > 0) {
-          const outputs = await this.process(chunk, control);
+          // Records of the chunk already dead-lettered by offset, should it be taken one by one.
+          const letters = new Map<string, DeadLetterReason>();
+          const outputs = await this.process(chunk, control, letters);
           if (outputs === STOPPED) return;
-          const done = await this.exclusively(key, async () => {
-            // Committed meanwhile by this instance's earlier pass over the same records: do it again
-            // with only what is left (usually nothing).
-            if (this.notYetCommitted(key, slice).length !== chunk.length) return false;
-            if (this.transactional) await this.commitTransaction(outputs, batch.topic, batch.partition, last);
-            else await this.publish(outputs);
-            this.committedUpTo.set(key, BigInt(last) + 1n);
-            return true;
-          });
-          if (!done) continue;
+          const done = await this.commit(key, slice, chunk.length, outputs, batch.topic, batch.partition);
+          if (done === 'again') continue;
+          // The broker refuses what the chunk would publish: one record at a time, so the record
+          // at fault is dead-lettered and the others go through.
+          if (
+            done instanceof Refused &&
+            (await this.oneByOne(key, slice, control, topic, batch, letters)) === STOPPED
+          )
+            return;
         }
         resolveOffset(last);
         if (this.options.commitIntervalMs !== undefined && !this.transactional)
@@ -393,6 +433,98 @@ export class BatchConsumer {
         lag: lag < 0 ? 0 : lag,
         millis: Date.now() - began,
       });
+    }
+  }
+
+  /**
+   * Publishes `outputs` and commits the offsets up to the last of `slice` (one transaction, or
+   * acknowledged outputs then offsets). 'again' when this instance's earlier pass over the same
+   * records committed some of them meanwhile (do it again with what is left, usually nothing);
+   * Refused when the broker refuses the records themselves (too large for their topic: checked
+   * here before anything is sent, or answered so by the broker): nothing was committed.
+   */
+  private commit(
+    key: string,
+    slice: KafkaMessage[],
+    expected: number,
+    outputs: OutputBatch[],
+    physical: string,
+    partition: number,
+  ): Promise<'done' | 'again' | Refused> {
+    const last = slice[slice.length - 1].offset;
+    return this.exclusively(key, async () => {
+      if (this.notYetCommitted(key, slice).length !== expected) return 'again';
+      const tooLarge = firstTooLarge(outputs);
+      if (tooLarge) return new Refused(tooLarge);
+      try {
+        if (this.transactional) await this.commitTransaction(outputs, physical, partition, last);
+        else await this.publish(outputs);
+      } catch (error) {
+        if (!isRecordRefused(error)) throw error;
+        this.options.onError?.(error, 1);
+        return new Refused(error);
+      }
+      this.committedUpTo.set(key, BigInt(last) + 1n);
+      return 'done';
+    });
+  }
+
+  /**
+   * The records of `slice` not yet committed, each handled and committed on its own. A record whose
+   * outputs the broker refuses becomes a dead letter (OUTPUT_TOO_LARGE) in their stead; a dead
+   * letter refused in turn becomes one that holds no bytes, only where they are. Only when even
+   * that is refused (no record of any size goes through) does the batch stay uncommitted.
+   */
+  private async oneByOne(
+    key: string,
+    slice: KafkaMessage[],
+    control: BatchControl,
+    topic: Topic,
+    { topic: physical, partition }: { topic: string; partition: number },
+    letters: Map<string, DeadLetterReason>,
+  ): Promise<void | typeof STOPPED> {
+    for (const message of this.notYetCommitted(key, slice)) {
+      if (!control.active()) return STOPPED;
+      await control.heartbeat().catch(() => undefined);
+      const record = toConsumed(topic, partition, message);
+      const commitOne = (outputs: OutputBatch[]) =>
+        this.commit(key, [message], 1, outputs, physical, partition);
+      let reason = letters.get(message.offset);
+      if (!reason) {
+        const handled = await this.process([record], control, letters);
+        if (handled === STOPPED) return STOPPED;
+        const done = await commitOne(handled);
+        if (!(done instanceof Refused)) continue;
+        reason = refusedReason(this.options.stage, done.error);
+        if ((await this.notify(record, reason, control)) === STOPPED) return STOPPED;
+      }
+      if (!((await commitOne([deadLetterOutput(record, reason)])) instanceof Refused)) continue;
+      const last = await commitOne([deadLetterReference(record, reason)]);
+      if (last instanceof Refused) throw new BatchNotCommittedError(last.error);
+    }
+  }
+
+  /**
+   * Runs `onDeadLetter` for a record about to be dead-lettered: tried again while a dependency is
+   * unavailable (STOPPED when the consumer stops meanwhile); any other failure is reported and
+   * does not hold the dead letter back.
+   */
+  private async notify(
+    record: ConsumedRecord,
+    reason: DeadLetterReason,
+    control: BatchControl,
+  ): Promise<void | typeof STOPPED> {
+    if (!this.options.onDeadLetter) return;
+    for (let waits = 1; ; waits++) {
+      try {
+        await this.options.onDeadLetter(record, reason);
+        return;
+      } catch (error) {
+        this.options.onError?.(error, waits);
+        if (!this.isTransient(error)) return;
+        if (!control.active()) return STOPPED;
+        await sleep(Math.min(MAX_TRANSIENT_BACKOFF_MS, 100 * 2 ** waits));
+      }
     }
   }
 
@@ -466,6 +598,8 @@ export class BatchConsumer {
         // it refuses every later transaction; a new producer under the same transactional id
         // starts clean, and its initialisation aborts what the old one left open.
         this.producerSpoilt = true;
+        // Records the broker refuses are refused again: the caller deals with them at once.
+        if (isRecordRefused(error)) throw error;
         this.options.onError?.(error, attempt);
         // The outputs are deterministic for the same records, so retrying the transaction is safe.
         if (attempt >= this.attempts) throw new BatchNotCommittedError(error);
@@ -481,33 +615,44 @@ export class BatchConsumer {
     this.producerSpoilt = false;
   }
 
+  /** The chunk's outputs; the records it dead-letters instead are noted in `letters` by offset. */
   private async process(
     chunk: ConsumedRecord[],
     control: BatchControl,
+    letters: Map<string, DeadLetterReason>,
   ): Promise<OutputBatch[] | typeof STOPPED> {
     const whole = await this.tryHandle(chunk, control);
-    if (whole !== undefined) return whole;
+    if (!(whole instanceof Failed)) return whole;
     // The whole chunk keeps failing: isolate the record(s) at fault, keep the others' outputs.
     const outputs: OutputBatch[] = [];
     for (const record of chunk) {
-      const single = chunk.length > 1 ? await this.tryHandle([record], control) : undefined;
+      const single = chunk.length > 1 ? await this.tryHandle([record], control) : whole;
       if (single === STOPPED) return STOPPED;
-      outputs.push(
-        ...(single ?? this.options.onPoison(record, new Error('handler failed on every attempt'))),
-      );
+      if (!(single instanceof Failed)) {
+        outputs.push(...single);
+        continue;
+      }
+      const reason: DeadLetterReason = {
+        stage: this.options.stage,
+        code: 'HANDLER_FAILED',
+        message: `failed on ${this.attempts} attempts: ${errorText(single.error)}`,
+      };
+      if ((await this.notify(record, reason, control)) === STOPPED) return STOPPED;
+      letters.set(record.offset, reason);
+      outputs.push(deadLetterOutput(record, reason));
     }
     return outputs;
   }
 
   /**
-   * The handler's outputs; undefined when it failed every attempt (the records are poison);
+   * The handler's outputs; Failed when it failed every attempt (the records are poison);
    * STOPPED when the consumer stops or loses the partition while a dependency is unavailable.
    * Transient failures do not use up attempts: the batch waits for the dependency instead.
    */
   private async tryHandle(
     records: ConsumedRecord[],
     control: BatchControl,
-  ): Promise<OutputBatch[] | undefined | typeof STOPPED> {
+  ): Promise<OutputBatch[] | Failed | typeof STOPPED> {
     let failures = 0;
     let waits = 0;
     for (;;) {
@@ -521,7 +666,7 @@ export class BatchConsumer {
         } else {
           failures++;
           this.options.onError?.(error, failures);
-          if (failures >= this.attempts) return undefined;
+          if (failures >= this.attempts) return new Failed(error);
           await sleep(Math.min(5000, 100 * 2 ** failures));
         }
         await control.heartbeat().catch(() => undefined);
@@ -553,7 +698,7 @@ export class TopicReplayer {
       groupId: physicalGroup(settings, `paxscreen-${name}-${randomUUID()}`),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
-      maxBytesPerPartition: 8 * 1024 * 1024,
+      ...fetchSizes(topics, 8 * 1024 * 1024),
     });
     this.caughtUp = new Promise((resolve) => (this.caughtUpResolve = resolve));
   }

@@ -1,7 +1,7 @@
 import { Topic } from '@paxscreen/contracts';
 import type { Kafka, ProducerBatch, ProducerRecord } from 'kafkajs';
 
-import { EventProducer } from './producer';
+import { EventProducer, isRecordRefused, RecordTooLargeError } from './producer';
 import type { KafkaSettings } from './settings';
 
 /** A kafkajs producer stand-in whose requests complete when the test says so. */
@@ -80,5 +80,36 @@ describe('EventProducer.send', () => {
     ]);
     batches[0].finish();
     await expect(both).resolves.toBeUndefined();
+  });
+
+  it('refuses a record larger than its topic takes at once, alone, and sends the others', async () => {
+    const { kafka, requests } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    // 2 MiB: within the raw topic's 12 MiB, beyond the audit topic's 1 MiB.
+    const big = Buffer.alloc(2 * 1024 * 1024);
+    const refused = p.send(Topic.Audit, [{ key: 'x', value: big }]);
+    const fine = p.send(Topic.MessagesRaw, [{ key: 'y', value: big }]);
+    await expect(refused).rejects.toBeInstanceOf(RecordTooLargeError);
+    await tick();
+    expect(requests.map((r) => r.record.topic)).toEqual([`t.${Topic.MessagesRaw}`]);
+    requests[0].finish();
+    await expect(fine).resolves.toBeUndefined();
+  });
+});
+
+describe('isRecordRefused', () => {
+  it('tells a broker refusing the records from a broker that is unavailable, also when wrapped', () => {
+    const tooLarge = Object.assign(new Error('too large'), { type: 'MESSAGE_TOO_LARGE', retriable: false });
+    expect(isRecordRefused(tooLarge)).toBe(true);
+    expect(isRecordRefused(Object.assign(new Error('retries exceeded'), { cause: tooLarge }))).toBe(true);
+    expect(isRecordRefused(Object.assign(new Error('retries exceeded'), { originalError: tooLarge }))).toBe(
+      true,
+    );
+    expect(isRecordRefused(new RecordTooLargeError(Topic.Audit, 2))).toBe(true);
+    expect(isRecordRefused(Object.assign(new Error('gone'), { type: 'NOT_LEADER_FOR_PARTITION' }))).toBe(
+      false,
+    );
+    expect(isRecordRefused(new Error('Connection error'))).toBe(false);
+    expect(isRecordRefused(undefined)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { CompressionTypes } from 'kafkajs';
 
-import { Topic } from '@paxscreen/contracts';
+import { maxMessageBytes, Topic } from '@paxscreen/contracts';
 
 import { KafkaSettings, physicalTopic } from './settings';
 
@@ -30,10 +30,76 @@ export function toMessage(record: OutgoingRecord): Message {
 /** Brokers refuse record batches above `message.max.bytes` (1 MiB by default): stay well below. */
 export const MAX_REQUEST_BYTES = 768 * 1024;
 
-/** Approximate serialised size of a message, bytes (what chunkBySize counts). */
-export function sizeOf(m: Message): number {
-  const v = m.value;
-  return (typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0)) + String(m.key ?? '').length + 64;
+const byteLength = (v: string | Buffer | null | undefined) =>
+  typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0);
+
+
+/**
+ * Upper bound of what one message costs in a record batch of its own, bytes: key, value, headers,
+ * the record's framing and the batch header (61 bytes). What a topic's `max.message.bytes` limits.
+ */
+export function recordBytes(m: Message): number {
+  let bytes = byteLength(m.value) + byteLength(m.key as string | Buffer | null | undefined) + 61 + 32;
+  for (const [k, v] of Object.entries(m.headers ?? {}))
+    bytes += Buffer.byteLength(k) + (Array.isArray(v) ? v : [v]).reduce((n, x) => n + byteLength(x) + 10, 0);
+  return bytes;
+}
+
+/**
+ * Serialised size of a message, bytes (what chunkBySize counts): its headers included, so that a
+ * request of many small records with headers stays under a 1 MiB topic's limit too.
+ */
+export const sizeOf = recordBytes;
+
+/** True when the broker takes `m` on `topic` (within the topic's `max.message.bytes`, libs/contracts). */
+export function fitsTopic(topic: Topic, m: Message): boolean {
+  return recordBytes(m) <= maxMessageBytes(topic);
+}
+
+/** A record refused before it was sent: larger than its topic accepts. Not retriable. */
+export class RecordTooLargeError extends Error {
+  readonly retriable = false;
+
+  constructor(
+    readonly topic: Topic,
+    readonly bytes: number,
+  ) {
+    super(`a record of ${bytes} bytes is larger than ${topic} accepts (${maxMessageBytes(topic)} bytes)`);
+    this.name = 'RecordTooLargeError';
+  }
+}
+
+/** The first record of `batches` its topic would refuse, if any. */
+export function firstTooLarge(
+  batches: { topic: Topic; records: OutgoingRecord[] }[],
+): RecordTooLargeError | undefined {
+  for (const b of batches)
+    for (const r of b.records) {
+      const m = toMessage(r);
+      if (!fitsTopic(b.topic, m)) return new RecordTooLargeError(b.topic, recordBytes(m));
+    }
+  return undefined;
+}
+
+/** Broker answers that refuse the records themselves: sending them again cannot succeed. */
+const REFUSED_RECORD_TYPES = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'INVALID_TIMESTAMP',
+]);
+
+/**
+ * True when `error` says the records are unacceptable (too large, invalid), not that the broker is
+ * unavailable: found on the error or on what it wraps (kafkajs wraps retried errors).
+ */
+export function isRecordRefused(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof RecordTooLargeError) return true;
+    if (typeof e.type === 'string' && REFUSED_RECORD_TYPES.has(e.type)) return true;
+    e = (e.cause ?? e.originalError) as Record<string, unknown> | undefined;
+  }
+  return false;
 }
 
 /** Splits messages into groups whose serialised size stays under MAX_REQUEST_BYTES. */
@@ -138,6 +204,9 @@ export class EventProducer {
    * produce request(s), one per broker, while they fit under the size limit together.
    */
   sendAll(batches: { topic: Topic; records: OutgoingRecord[] }[]): Promise<void> {
+    // A record its topic would refuse fails its caller alone, before it can spoil a shared request.
+    const tooLarge = firstTooLarge(batches);
+    if (tooLarge) return Promise.reject(tooLarge);
     const parts = batches
       .filter((b) => b.records.length > 0)
       .map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.records.map(toMessage) }));

@@ -4,7 +4,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 
 import { Topic } from '@paxscreen/contracts';
 
-import { ConsumedRecord, runKeptAlive, toConsumed, withRetries } from './consumer';
+import { ConsumedRecord, fetchSizes, runKeptAlive, toConsumed, withRetries } from './consumer';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /**
@@ -30,6 +30,7 @@ export class ReplyListener {
       maxWaitTimeInMs: 10,
       sessionTimeout: 10_000,
       heartbeatInterval: 1000,
+      ...fetchSizes([topic]),
     });
     this.ready = new Promise((resolve) => (this.joined = resolve));
   }

@@ -7,7 +7,6 @@ import { DeadLetter, Header, Topic } from '@paxscreen/contracts';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 
 import { BatchConsumer, BatchConsumerOptions, ConsumedRecord, OutputBatch } from '../core/consumer';
-import { deadLetterOutput } from '../core/dead-letter';
 import { KafkaSettings } from '../core/settings';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
@@ -20,6 +19,7 @@ type ConsumerSettings = Pick<
   | 'partitionsConsumedConcurrently'
   | 'commitIntervalMs'
   | 'isTransient'
+  | 'onDeadLetter'
 >;
 
 export interface KafkaBatchServerOptions extends ConsumerSettings {
@@ -46,7 +46,8 @@ export class KafkaBatchContext {
  * A NestJS transport over kafkajs consumer groups. `@EventPattern(Topic.X)` handlers receive a whole
  * batch (`ConsumedRecord[]`) and return what to publish (`OutputBatch[]`); the batch's offsets are
  * committed with those outputs (one transaction) or right after they are acknowledged. Records
- * that fail every attempt are dead-lettered with their original bytes.
+ * that fail every attempt, or whose outputs the broker refuses, are dead-lettered with their
+ * original bytes (`onDeadLetter` is told first), so no record ever holds up its partition.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: BatchConsumer;
@@ -83,18 +84,20 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         groupId,
         topics,
         fromBeginning: fromBeginning ?? true,
-        onPoison: (record, error) => {
-          metrics?.deadLetters.inc({ stage, code: 'HANDLER_FAILED' });
+        stage,
+        onDeadLetter: async (record, reason) => {
+          metrics?.deadLetters.inc({ stage, code: reason.code });
           logger.error(
             {
               topic: record.topic,
               partition: record.partition,
               offset: record.offset,
+              code: reason.code,
               traceId: traceIdOf(record.headers[Header.TraceParent]),
             },
             'record dead-lettered',
           );
-          return [deadLetterOutput(record, { stage, code: 'HANDLER_FAILED', message: errorMessage(error) })];
+          await consumerSettings.onDeadLetter?.(record, reason);
         },
         onError: (error, attempt) => logger.warn({ err: error, attempt, groupId }, 'batch failed; retrying'),
         onRestart: (error) =>
@@ -132,10 +135,6 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   unwrap<T>(): T {
     return this.consumer?.raw as T;
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
