@@ -130,7 +130,13 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
       () => db.selectFrom('dead_letters').selectAll().where('stage', '=', 'records').executeTakeFirst(),
       { what: 'the dead letter filed' },
     );
-    expect(dead).toMatchObject({ code: 'INVALID_EVENT', source_topic: Topic.Decisions });
+    expect(dead).toMatchObject({
+      code: 'INVALID_EVENT',
+      source_topic: Topic.Decisions,
+      part: 1,
+      parts: 1,
+      payload_length: 20,
+    });
     expect(dead.payload.toString('utf8')).toBe('{"not":"a decision"}');
 
     // Delivered again (a consumer restart, a replay): nothing new; a marker shows the replay was read.

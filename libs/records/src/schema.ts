@@ -119,9 +119,19 @@ export interface DeadLettersTable {
   source_partition: number | null;
   source_offset: string | null;
   record_key: string | null;
+  /** This record's bytes: the whole original, or its part `part` of `parts`. */
   payload: Buffer;
   correlation_id: string;
   occurred_at: Timestamp;
+  /** Shared by the parts of one dead letter (its first part's event id). */
+  dead_letter_id: string | null;
+  part: number | null;
+  parts: number | null;
+  /** Length and SHA-256 of the whole original. */
+  payload_length: number | null;
+  payload_sha256: string | null;
+  /** Where the bytes are when no dead-letter record holds them. */
+  payload_reference: string | null;
 }
 
 /** Who looked at what / changed what. Partitioned by month of `occurred_on`. */

@@ -1,8 +1,8 @@
-import { Topic } from '@paxscreen/contracts';
+import { envelope, Topic } from '@paxscreen/contracts';
 import { testDecisionEvent, testTravellerEvent } from '@paxscreen/testing';
 
 import { rowsFor, SourceRecord } from './batch';
-import { decisionRow, travellerRow } from './rows';
+import { deadLetterRow, decisionRow, travellerRow } from './rows';
 
 const flight = { carrier: 'QF', number: '0001', date: '2026-12-07' };
 const person = {
@@ -94,5 +94,28 @@ describe('rowsFor', () => {
     const { rows, rejected } = rowsFor([record(Topic.ListVersions, null)]);
     expect(rejected).toEqual([]);
     expect(rows.listVersions).toEqual([]);
+  });
+});
+
+describe('dead letters', () => {
+  it('keeps a part of a dead letter written in parts with the letter it belongs to', () => {
+    const letter = {
+      ...envelope('R1'),
+      stage: 'parser' as const,
+      code: 'EDIFACT_SYNTAX',
+      message: 'bad',
+      sourceTopic: Topic.MessagesRaw,
+      headers: {},
+      payloadBase64: Buffer.from('part two').toString('base64'),
+      payload: { deadLetterId: 'L1', part: 2, parts: 3, bytes: 3_000_000, sha256: 'a'.repeat(64) },
+    };
+    expect(deadLetterRow(letter)).toMatchObject({
+      event_id: letter.eventId,
+      dead_letter_id: 'L1',
+      part: 2,
+      parts: 3,
+      payload_length: 3_000_000,
+      payload: Buffer.from('part two'),
+    });
   });
 });

@@ -1,11 +1,5 @@
-import type {
-  Audit,
-  DeadLetter,
-  DecisionMade,
-  ListVersion,
-  ManifestParsed,
-  TravellerParsed,
-} from '@paxscreen/contracts';
+import { DeadLetter } from '@paxscreen/contracts';
+import type { Audit, DecisionMade, ListVersion, ManifestParsed, TravellerParsed } from '@paxscreen/contracts';
 
 import type {
   AuditRow,
@@ -134,6 +128,12 @@ export function deadLetterRow(e: DeadLetter.Value): DeadLetterRow {
     payload: Buffer.from(e.payloadBase64, 'base64'),
     correlation_id: e.correlationId,
     occurred_at: e.occurredAt,
+    dead_letter_id: DeadLetter.deadLetterIdOf(e),
+    part: e.payload?.part ?? 1,
+    parts: e.payload?.parts ?? 1,
+    payload_length: e.payload?.bytes ?? null,
+    payload_sha256: e.payload?.sha256 ?? null,
+    payload_reference: e.payloadReference ?? null,
   };
 }
 
@@ -159,6 +159,12 @@ export function unreadableDeadLetterRow(
     payload: bytes,
     correlation_id: `${where.topic}/${where.partition}/${where.offset}`,
     occurred_at: new Date(receivedAt).toISOString(),
+    dead_letter_id: `${where.topic}/${where.partition}/${where.offset}`,
+    part: 1,
+    parts: 1,
+    payload_length: bytes.length,
+    payload_sha256: null,
+    payload_reference: null,
   };
 }
 
