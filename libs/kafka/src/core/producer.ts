@@ -33,7 +33,6 @@ export const MAX_REQUEST_BYTES = 768 * 1024;
 const byteLength = (v: string | Buffer | null | undefined) =>
   typeof v === 'string' ? Buffer.byteLength(v) : (v?.length ?? 0);
 
-
 /**
  * Upper bound of what one message costs in a record batch of its own, bytes: key, value, headers,
  * the record's framing and the batch header (61 bytes). What a topic's `max.message.bytes` limits.
