@@ -40,6 +40,10 @@ export async function migrate(
     await sql`select pg_advisory_lock(hashtext(${`paxscreen-migrate:${schema}`}))`.execute(conn);
     try {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(conn);
+      // A session whose search_path was first resolved while the schema did not exist yet (another
+      // instance creating it) may keep resolving it without the schema: assigning search_path
+      // again makes the session resolve it anew.
+      await sql`select set_config('search_path', current_setting('search_path'), false)`.execute(conn);
       await sql`
         create table if not exists ${sql.id(schema, 'schema_migrations')} (
           id text primary key,
