@@ -272,7 +272,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     expect(JSON.parse(ali)).toMatchObject({ decision: { travellerId: 'T-ali', outcome: 'REFER' } });
     const revet = JSON.parse((await redis.get(byTraveller('T-revet')))!) as DecisionMade.Value;
     expect(revet.decision).toMatchObject({ outcome: 'REFER', supersedes: expect.any(String) });
-    expect(await redis.exists(`${prefix}px:poe:doc:EGY:A1234567`)).toBe(1);
+    expect(await redis.hlen(`${prefix}px:poe:docs:EGY:A1234567`)).toBe(1);
   });
 
   it('loses nothing while PostgreSQL is down: the consumer waits, then files every decision once', async () => {
