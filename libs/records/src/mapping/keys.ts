@@ -1,4 +1,9 @@
-import type { FlightLeg, TravelDocument } from '@paxscreen/contracts';
+import {
+  canonicalCode,
+  canonicalDocumentNumber,
+  type FlightLeg,
+  type TravelDocument,
+} from '@paxscreen/contracts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
@@ -13,14 +18,12 @@ export function travelDate(flight: FlightLeg | undefined, occurredAt: string): s
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A document number as searched: upper case, letters and digits only ("ab 12-34" → "AB1234"). */
-export function canonicalDocumentNumber(number: string): string {
-  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/** `ISSUER:NUMBER` (issuer empty when not reported): the key of the document indexes. */
+/**
+ * `ISSUER:NUMBER` in the canonical forms of libs/contracts (issuer empty when not reported): the
+ * key of the document indexes, compared as the hot path compares documents.
+ */
 export function documentKey(issuer: string | undefined, number: string): string {
-  return `${(issuer ?? '').toUpperCase()}:${canonicalDocumentNumber(number)}`;
+  return `${issuer ? canonicalCode(issuer) : ''}:${canonicalDocumentNumber(number)}`;
 }
 
 export function documentKeys(documents: readonly TravelDocument[]): string[] {
