@@ -4,3 +4,6 @@ export * from './services';
 export * from './list-upload';
 export * from './manifests';
 export * from './amqp';
+export * from './postgres';
+export * from './record-events';
+export * from './tcp-proxy';
