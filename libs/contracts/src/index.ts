@@ -11,6 +11,7 @@ export * from './model/json-manifest';
 export * from './model/watchlist';
 export * from './model/decision';
 export * from './model/receipt';
+export * from './model/type-b';
 export * from './events/envelope';
 export * from './validate';
 export * as RawMessage from './events/raw-message';
