@@ -215,6 +215,7 @@ async function main(o: ChaosOptions): Promise<number> {
     PARSER_PORT: String(ports.parser),
     SCREENING_PORT: String(ports.screening),
     WATCHLIST_PORT: String(ports.watchlist),
+    SCREENING_HOME_ECONOMY: 'USA',
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
     PNR_UNMASK_KEY: randomBytes(32).toString('hex'),

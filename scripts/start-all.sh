@@ -22,6 +22,11 @@ build() {
 }
 
 start() {
+  # A setting that changes decisions has no default: say so here, not only in screening's log.
+  if [[ " ${APPS[*]} " == *" screening "* ]] && [ -z "${SCREENING_HOME_ECONOMY:-}" ]; then
+    echo "start-all: SCREENING_HOME_ECONOMY is required (ISO alpha-3 of the economy screened for, e.g. SCREENING_HOME_ECONOMY=USA)" >&2
+    exit 1
+  fi
   build
   # kafkajs 2.2.4 trips Node 24's negative-timeout warning on an idle connection; it is harmless.
   export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings=TimeoutNegativeWarning"

@@ -95,6 +95,7 @@ export class BenchStack {
       PARSER_PORT: String(BENCH_PORTS.parser),
       SCREENING_PORT: String(BENCH_PORTS.screening),
       WATCHLIST_PORT: String(BENCH_PORTS.watchlist),
+      SCREENING_HOME_ECONOMY: 'USA',
       ...this.options?.env,
     };
   }

@@ -51,6 +51,7 @@ export class TestStack {
       ...AUTH,
       PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
       REVET_DEBOUNCE_MS: '200',
+      SCREENING_HOME_ECONOMY: 'USA',
       ...extra,
     });
   }

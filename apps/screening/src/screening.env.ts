@@ -1,9 +1,29 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+
+import { countryCode } from '@paxscreen/lists';
+
+/**
+ * A canonical country code as the readers write nationalities (ISO 3166-1 alpha-3, or the ICAO code
+ * where ISO has none), so that it compares equal to a traveller's. Required: it changes decisions,
+ * so a missing or mistyped value stops the start instead of screening for the wrong economy.
+ */
+function IsHomeEconomy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isHomeEconomy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value !== '' && countryCode(value) === value,
+      defaultMessage: (args) =>
+        args?.value === ''
+          ? 'is required: the ISO 3166-1 alpha-3 code of the economy screened for (e.g. USA, AUS); there is no default'
+          : `${JSON.stringify(String(args?.value).slice(0, 40))} is not an ISO 3166-1 alpha-3 country code (upper case, e.g. USA, AUS)`,
+    },
+  });
+}
 
 export class ScreeningEnv {
   @IsInt() @Min(0) @Max(65535) SCREENING_PORT = 8082;
-  /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope). */
-  @Matches(/^[A-Z]{3}$/) SCREENING_HOME_ECONOMY = 'USA';
+  /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope); required, no default. */
+  @IsHomeEconomy() SCREENING_HOME_ECONOMY = '';
   /**
    * Stable id of this instance (its Kafka transactional id): a restarted instance with the same id
    * fences its predecessor's unfinished transaction at once. Two instances need two ids.
