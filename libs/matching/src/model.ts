@@ -11,6 +11,8 @@ export interface MatchQuery {
   givenNames?: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   dateOfBirth?: string;
+  /** The year was sent in two digits (its century inferred): the other century is read too. */
+  dateOfBirthTwoDigitYear?: boolean;
   /** ISO 3166-1 alpha-3 (or an ICAO code such as D). */
   nationality?: string;
   gender?: Gender;

@@ -109,6 +109,24 @@ describe('Screener', () => {
     expect(d.reasons[0].explanation.length).toBeGreaterThan(10);
   });
 
+  it('reads a two-digit birth year in the other century and says so', () => {
+    const sentAs = (dateOfBirthTwoDigitYear?: boolean) =>
+      traveller({
+        surname: 'AL-SAYED',
+        givenNames: 'AHMAD ABDUL RAHMAN',
+        dateOfBirth: '2025-01-25',
+        dateOfBirthTwoDigitYear,
+        nationality: 'SYR',
+      });
+    const entry = listed({ datesOfBirth: [{ date: '1925-01-25' }] });
+    const two = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(true));
+    const four = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(undefined));
+    expect(['REFER', 'NO_BOARD']).toContain(two.outcome);
+    expect(two.reasons[0].explanation).toContain('two-digit year read as 1925');
+    expect(four.reasons[0]?.explanation ?? '').not.toContain('two-digit year');
+    expect((two.reasons[0].score ?? 0) > (four.reasons[0]?.score ?? 0)).toBe(true);
+  });
+
   it('forgets a removed watchlist entry', () => {
     const t = traveller({
       surname: 'AL-SAYED',

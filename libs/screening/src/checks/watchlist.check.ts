@@ -15,6 +15,7 @@ export function matchQueryOf(traveller: Traveller): MatchQuery {
     surname: traveller.surname,
     givenNames: traveller.givenNames,
     dateOfBirth: traveller.dateOfBirth,
+    dateOfBirthTwoDigitYear: traveller.dateOfBirthTwoDigitYear,
     nationality: traveller.nationality,
     gender: traveller.gender === 'U' ? undefined : traveller.gender,
     documents: traveller.documents
