@@ -44,6 +44,8 @@ export interface MatchCandidate {
   listId: string;
   entryId: string;
   listVersion?: string;
+  /** The entry's list sections (`programs`, e.g. `TRAVEL_BAN`), when it has any: they may select its action. */
+  programs?: readonly string[];
   /** The listed name that matched best. */
   name: string;
   /** 0..1 */

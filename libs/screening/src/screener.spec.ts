@@ -127,6 +127,23 @@ describe('Screener', () => {
     expect((two.reasons[0].score ?? 0) > (four.reasons[0]?.score ?? 0)).toBe(true);
   });
 
+  it.each([
+    ['TRAVEL_BAN', 'NO_BOARD'],
+    ['REFER', 'REFER'],
+    ['MONITOR', 'CLEAR'],
+  ])('a national list row with programme %s gets %s', (programme, outcome) => {
+    const t = traveller({
+      surname: 'AL-SAYED',
+      givenNames: 'AHMAD ABDUL RAHMAN',
+      dateOfBirth: '1970-03-04',
+      nationality: 'SYR',
+    });
+    const entry = listed({ listId: 'NATIONAL', entryId: 'N1', programs: [programme] });
+    const d = screen((s) => s.applyWatchlist('NATIONAL', 'N1', entry, 'v1'), t);
+    expect(d.outcome).toBe(outcome);
+    expect(d.reasons[0].explanation).toContain(`entry programme ${programme}`);
+  });
+
   it('forgets a removed watchlist entry', () => {
     const t = traveller({
       surname: 'AL-SAYED',
