@@ -2,7 +2,7 @@ import type { Enrolment, LostStolenDocument, Traveller, WatchlistEntry } from '@
 import { validateRule } from '@paxscreen/rules';
 
 import { DEFAULT_SCREENING_CONFIG } from './config';
-import { outcomeOf, Screener, sameVerdict } from './screener';
+import { EXPEDITE_WITHHELD, outcomeOf, Screener, sameVerdict } from './screener';
 import { ScreeningState } from './state/screening-state';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -190,6 +190,32 @@ describe('Screener', () => {
       }),
     );
     expect(d.outcome).toBe('REFER');
+  });
+
+  it('never expedites with a possible watchlist match, even one below the referral threshold', () => {
+    // Scores about 0.78 against JOHN DOE: at or above the alert threshold, below the referral one.
+    const entry = listed({ names: [{ full: 'John DOER', type: 'primary' }], datesOfBirth: [] });
+    const alertOnly = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'));
+    const weak = alertOnly.reasons.find((r) => r.kind === 'WATCHLIST');
+    expect(weak?.action).toBe('CLEAR');
+    expect(weak?.explanation).toContain('below the referral threshold');
+
+    const d = screen((s) => {
+      s.applyEnrolment('TTP', 'E1', enrolment(), 'v1');
+      s.applyWatchlist('UN', 'QDi.001', entry, 'v1');
+    });
+    expect(d.outcome).toBe('CLEAR');
+    const ttp = d.reasons.find((r) => r.kind === 'TRUSTED_TRAVELLER');
+    expect(ttp).toMatchObject({ action: 'CLEAR' });
+    expect(ttp?.explanation).toContain(EXPEDITE_WITHHELD);
+  });
+
+  it('still expedites when the watchlist holds nobody like the traveller', () => {
+    const d = screen((s) => {
+      s.applyEnrolment('TTP', 'E1', enrolment(), 'v1');
+      s.applyWatchlist('UN', 'QDi.001', listed(), 'v1');
+    });
+    expect(d.outcome).toBe('EXPEDITE');
   });
 
   it('applies rules and removes them', () => {
