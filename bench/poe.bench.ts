@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { canonicalCode, canonicalDocumentNumber } from '@paxscreen/contracts';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 
-import { generateTraffic } from './generator';
-import { decisionsCounted, submitManifests, waitForDecisions } from './lib/pipeline';
+import { decidedDocuments } from './lib/pipeline';
 import { callLoad, httpLoad, type LatencyResult } from './lib/load';
 import { writeChart } from './lib/plot';
 import { redisBenchmarkGet } from './lib/raw-limits';
 import { BENCH_PORTS, CACHE, ROOT, track } from './lib/services';
-import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import { benchStack } from './lib/stack';
 import type { BenchRow, BenchSuite } from './lib/suite';
 import { HOT_PATH_ENTRY_BYTES } from './raw.bench';
 
@@ -18,7 +18,7 @@ import { HOT_PATH_ENTRY_BYTES } from './raw.bench';
  * Port-of-entry look-ups (`GET /v1/poe/documents/:issuer/:number`, officer token, audited) for
  * travellers the pipeline has decided, under load from autocannon: at fixed rates and saturated.
  * Next to it, measured the same way in the same run (same process, same requests in flight, same
- * schedule), a raw Redis GET of the very hot-path keys through the same client library the
+ * schedule), a raw Redis HGETALL of the very hot-path keys (a hash per document: every current decision) through the same client library the
  * gateway uses; and redis-benchmark GET for the server's own limit.
  */
 const FULL = { travellers: 5_000, seconds: 15, rates: [500, 1000, 2000, 4000] };
@@ -51,25 +51,13 @@ async function startHttpFloor(
 export const poeSuite: BenchSuite = {
   name: 'poe',
   description:
-    'port-of-entry look-up latency (gateway → Redis hot path, officer token, audit) under load, next to raw Redis GET of the same keys measured the same way',
+    'port-of-entry look-up latency (gateway → Redis hot path, officer token, audit) under load, next to raw Redis HGETALL of the same keys measured the same way',
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
     if (!stack.apps.has('gateway'))
       await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
-    const traffic = await generateTraffic({
-      seed: 21,
-      manifests: Math.ceil(n.travellers / 100),
-      travellers: 100,
-      hitRate: 0.01,
-      carriers: BENCH_CARRIERS,
-      offset: 900_000,
-    });
-    const base = await decisionsCounted(stack);
-    const sub = await submitManifests(stack, traffic.manifests, { concurrency: 4 });
-    const done = await waitForDecisions(stack, base, traffic.travellers, sub.startedAt, 10 * 60_000);
-    if (!done.doneAt) throw new Error('the pipeline did not decide the look-up travellers');
-    const docs = [...traffic.truth.values()].map((t) => t.document);
+    const docs = await decidedDocuments(stack, { seed: 21, travellers: n.travellers, offset: 900_000 });
     const paths = docs.map((d) => `/v1/poe/documents/${d.issuer}/${d.number}`);
     const token = await stack.officerToken();
     const headers = { authorization: `Bearer ${token}` };
@@ -78,10 +66,12 @@ export const poeSuite: BenchSuite = {
     const env = { ...process.env, ...stack.env() };
     const settings = redisSettingsFromEnv(env);
     const redis = createRedis(settings, 'bench-raw');
-    const keys = docs.map((d) => settings.keys.decisionByDocument(d.issuer, d.number));
-    const sample = await redis.get(keys[0]);
-    if (!sample) throw new Error('hot-path key not found: the key schema changed?');
-    ctx.log(`${docs.length} documents decided; hot-path entry ${sample.length} bytes`);
+    const keys = docs.map((d) =>
+      settings.keys.decisionsByDocument(canonicalCode(d.issuer), canonicalDocumentNumber(d.number)),
+    );
+    const sample = await redis.hgetall(keys[0]);
+    if (Object.keys(sample).length === 0) throw new Error('hot-path key not found: the key schema changed?');
+    ctx.log(`${docs.length} documents decided; hot-path entry ${JSON.stringify(sample).length} bytes`);
 
     const floor = await startHttpFloor(keys, env);
     const floorPaths = keys.map((_, i) => `/${i}`);
@@ -97,7 +87,7 @@ export const poeSuite: BenchSuite = {
         seconds: n.seconds,
         rate,
       });
-      const raw = await callLoad((i) => redis.get(keys[i % keys.length]), {
+      const raw = await callLoad((i) => redis.hgetall(keys[i % keys.length]), {
         concurrency: CONNECTIONS,
         seconds: n.seconds,
         rate,
@@ -110,12 +100,12 @@ export const poeSuite: BenchSuite = {
         rate,
       });
       ctx.log(
-        `${rate}/s: look-up p50 ${poe.p50.toFixed(2)} p99 ${poe.p99.toFixed(2)} ms; raw GET p50 ${raw.p50.toFixed(3)} p99 ${raw.p99.toFixed(3)} ms`,
+        `${rate}/s: look-up p50 ${poe.p50.toFixed(2)} p99 ${poe.p99.toFixed(2)} ms; raw HGETALL p50 ${raw.p50.toFixed(3)} p99 ${raw.p99.toFixed(3)} ms`,
       );
       plot.push({ rate, poe, raw, http });
       rows.push(
         {
-          name: `raw Redis GET at ${rate}/s (${CONNECTIONS} in flight, same client library)`,
+          name: `raw Redis HGETALL at ${rate}/s (${CONNECTIONS} in flight, same client library)`,
           values: {
             requests: raw.requests,
             'per s': raw.perS,
@@ -125,7 +115,7 @@ export const poeSuite: BenchSuite = {
           },
         },
         {
-          name: `bare node:http + the same GET at ${rate}/s (autocannon; the HTTP floor)`,
+          name: `bare node:http + the same HGETALL at ${rate}/s (autocannon; the HTTP floor)`,
           values: {
             requests: http.requests,
             'per s': http.perS,
@@ -159,7 +149,7 @@ export const poeSuite: BenchSuite = {
       connections: CONNECTIONS,
       seconds: n.seconds,
     });
-    const rawMax = await callLoad((i) => redis.get(keys[i % keys.length]), {
+    const rawMax = await callLoad((i) => redis.hgetall(keys[i % keys.length]), {
       concurrency: CONNECTIONS,
       seconds: n.seconds,
     });
@@ -173,7 +163,7 @@ export const poeSuite: BenchSuite = {
     floor.stop();
     rows.push(
       {
-        name: `raw Redis GET, saturated (${CONNECTIONS} in flight)`,
+        name: `raw Redis HGETALL, saturated (${CONNECTIONS} in flight)`,
         values: {
           requests: rawMax.requests,
           'per s': rawMax.perS,

@@ -1,4 +1,5 @@
 import { e2eSuite } from './e2e.bench';
+import { floodSuite } from './flood.bench';
 import { iapiSuite } from './iapi.bench';
 import type { BenchSuite } from './lib/suite';
 import { listsSuite } from './lists.bench';
@@ -18,6 +19,7 @@ export const SUITES: BenchSuite[] = [
   e2eSuite,
   poeSuite,
   iapiSuite,
+  floodSuite,
   memorySuite,
   scaleSuite,
 ];

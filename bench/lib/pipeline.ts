@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DecisionMade, Topic } from '@paxscreen/contracts';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 
-import type { GeneratedManifest, Traffic } from '../generator';
+import { type GeneratedManifest, generateTraffic, type Traffic } from '../generator';
 import { AppProcess, cpuSecondsOf } from './services';
-import type { BenchStack } from './stack';
+import { BENCH_CARRIERS, type BenchStack } from './stack';
 
 /**
  * Driving the pipeline through its public interfaces (carrier manifests into the gateway) and
@@ -272,4 +272,27 @@ export function processFootprint(stack: BenchStack): Record<string, { rss: numbe
   out.kafka = { rss: 0, cpu: cpuSecondsOf(stack.kafka.pid) };
   out.redis = { rss: 0, cpu: cpuSecondsOf(stack.redis.pid) };
   return out;
+}
+
+/**
+ * Generates `travellers` travellers (100 per manifest, every bench carrier), streams them through
+ * the pipeline and waits until every one is decided: the documents officers then look up.
+ */
+export async function decidedDocuments(
+  stack: BenchStack,
+  o: { seed: number; travellers: number; offset: number },
+): Promise<{ issuer: string; number: string }[]> {
+  const traffic = await generateTraffic({
+    seed: o.seed,
+    manifests: Math.ceil(o.travellers / 100),
+    travellers: 100,
+    hitRate: 0.01,
+    carriers: BENCH_CARRIERS,
+    offset: o.offset,
+  });
+  const base = await decisionsCounted(stack);
+  const sub = await submitManifests(stack, traffic.manifests, { concurrency: 4 });
+  const done = await waitForDecisions(stack, base, traffic.travellers, sub.startedAt, 10 * 60_000);
+  if (!done.doneAt) throw new Error('the pipeline did not decide the look-up travellers');
+  return [...traffic.truth.values()].map((t) => t.document);
 }

@@ -88,6 +88,7 @@ export class BenchStack {
         .join(','),
       // The benchmark is every carrier's whole day at once: no per-carrier throttle.
       GATEWAY_RATE_LIMIT: '1000000000',
+      GATEWAY_STAFF_RATE_LIMIT: '1000000000',
       GATEWAY_PORT: String(BENCH_PORTS.gateway),
       PARSER_PORT: String(BENCH_PORTS.parser),
       SCREENING_PORT: String(BENCH_PORTS.screening),

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
 import { loadEnv } from '@paxscreen/contracts';
-import { AuthModule } from '@paxscreen/http';
+import { AuthModule, TakeTurns } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import {
@@ -25,7 +25,7 @@ import { PnrController } from './pnr/pnr.controller';
 import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
-import { GATEWAY_ENV } from './tokens';
+import { CARRIER_TURNS, GATEWAY_ENV } from './tokens';
 
 @Module({})
 export class GatewayModule {
@@ -43,17 +43,20 @@ export class GatewayModule {
       controllers: [IngestController, IapiController, PoeController, PnrController],
       providers: [
         { provide: GATEWAY_ENV, useValue: settings },
+        { provide: CARRIER_TURNS, useValue: new TakeTurns() },
         { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
         {
           provide: ReceiptStore,
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
         },
-        // Reads only: the TTL is the screening service's to set.
+        // Reads only (the screening service writes, with the same HOTPATH_TTL_HOURS); the TTL
+        // tells which of a document's decisions are still current.
         {
           provide: DecisionStore,
           inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new DecisionStore(r, k, 1),
+          useFactory: (r: RedisClient, k: RedisKeys) =>
+            new DecisionStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
         },
         SubmitMessageUseCase,
         IapiClient,

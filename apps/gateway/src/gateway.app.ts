@@ -1,16 +1,41 @@
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+
+import { createHash } from 'node:crypto';
 
 import { loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen } from '@paxscreen/http';
+import {
+  ApiError,
+  checkBeforeBody,
+  ConcurrencyGate,
+  createHttpApp,
+  type HeaderCheck,
+  listen,
+  limitConcurrency,
+  matchedRoute,
+  staffChecks,
+} from '@paxscreen/http';
 import { REDIS_CLIENT, RedisKeys } from '@paxscreen/redis';
 
 import { GatewayModule } from './app.module';
 import { CarrierKeys } from './auth/carrier-keys';
 import { GatewayEnv } from './gateway.env';
 
-/** Carrier endpoints are rate-limited per carrier; staff and health endpoints are not. */
-const CARRIER_ROUTES = /^\/v1\/(messages|iapi)(\/|\?|$)/;
+/**
+ * Carrier endpoints, by matched route (`METHOD /pattern`): authenticated by API key before their
+ * bodies are read, rate-limited per carrier, and behind their own concurrency gate so that a
+ * carrier flood cannot starve port-of-entry look-ups (issue 20, items 5 and 6).
+ */
+const CARRIER_ROUTES: ReadonlySet<string> = new Set([
+  'POST /v1/messages',
+  'GET /v1/messages/:id',
+  'HEAD /v1/messages/:id',
+  'POST /v1/iapi',
+]);
+
+/** A short, stable digest of a credential: a rate-limit key that never holds the credential. */
+const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
 /** Builds and starts the gateway (used by main.ts and by end-to-end tests). */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
@@ -18,6 +43,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const app = await createHttpApp(GatewayModule.register(env), {
     env,
     bodyLimit: settings.GATEWAY_BODY_LIMIT,
+    // Never above the gateway's own limit.
+    routeBodyLimits: { 'POST /v1/iapi': Math.min(settings.IAPI_BODY_LIMIT, settings.GATEWAY_BODY_LIMIT) },
     openApi: {
       title: 'paxscreen gateway',
       description: 'Carrier ingest, interactive API (iAPI), port-of-entry look-ups',
@@ -25,26 +52,60 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     },
   });
   const keys = app.get(CarrierKeys);
-  // Counters live in Redis, so every gateway instance enforces the same limit per carrier.
+  const carrierOf = (req: FastifyRequest) => {
+    const key = req.headers['x-api-key'];
+    return keys.carrierFor(typeof key === 'string' ? key : undefined);
+  };
+  const staff = staffChecks(app);
+  const groupOf = (req: FastifyRequest): 'carrier' | 'staff' | undefined => {
+    const route = matchedRoute(req);
+    if (!route) return undefined;
+    return CARRIER_ROUTES.has(route) ? 'carrier' : route in staff ? 'staff' : undefined;
+  };
+  // Counters live in Redis, so every gateway instance enforces the same limits. Keyed on the
+  // matched route's group, never the raw URL: `/v1/%6Dessages` is limited as `/v1/messages`.
   await app.register(rateLimit, {
     global: true,
-    max: settings.GATEWAY_RATE_LIMIT,
+    max: (req) =>
+      groupOf(req as FastifyRequest) === 'staff'
+        ? settings.GATEWAY_STAFF_RATE_LIMIT
+        : settings.GATEWAY_RATE_LIMIT,
     timeWindow: settings.GATEWAY_RATE_WINDOW_MS,
     redis: app.get(REDIS_CLIENT),
     nameSpace: `${app.get(RedisKeys).prefix}px:rate:`,
     skipOnError: true,
-    allowList: (req) => !CARRIER_ROUTES.test(req.url),
+    allowList: (req) => groupOf(req as FastifyRequest) === undefined,
     keyGenerator: (req) => {
-      const key = req.headers['x-api-key'];
-      return keys.carrierFor(typeof key === 'string' ? key : undefined) ?? `anonymous:${req.ip}`;
+      if (groupOf(req as FastifyRequest) === 'staff') {
+        // Per token (one officer, one kiosk), else per address; verified later, before the body.
+        const auth = req.headers.authorization;
+        return typeof auth === 'string' ? `staff:${digest(auth)}` : `staff-anonymous:${req.ip}`;
+      }
+      return carrierOf(req as FastifyRequest) ?? `anonymous:${req.ip}`;
     },
     errorResponseBuilder: (req, context) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',
-      message: `at most ${context.max} requests per ${Math.round(settings.GATEWAY_RATE_WINDOW_MS / 1000)} s per carrier; retry after ${context.after}`,
+      message: `at most ${context.max} requests per ${Math.round(settings.GATEWAY_RATE_WINDOW_MS / 1000)} s per ${groupOf(req as FastifyRequest) === 'staff' ? 'staff token' : 'carrier'}; retry after ${context.after}`,
       requestId: String(req.id),
     }),
   });
+  const fastify = app.getHttpAdapter().getInstance();
+  const carrierCheck: HeaderCheck = (req) => {
+    if (!carrierOf(req))
+      throw new ApiError(401, 'UNAUTHENTICATED', 'a valid carrier API key is required (x-api-key)');
+  };
+  // Credentials first, then a slot: nobody's body is read before both.
+  checkBeforeBody(fastify, {
+    ...staff,
+    ...Object.fromEntries([...CARRIER_ROUTES].map((route) => [route, carrierCheck])),
+  });
+  limitConcurrency(
+    fastify,
+    CARRIER_ROUTES,
+    new ConcurrencyGate(settings.GATEWAY_CARRIER_CONCURRENCY, settings.GATEWAY_CARRIER_QUEUE),
+    () => new ApiError(503, 'CARRIER_BUSY', 'carrier traffic is at its limit on this gateway; retry shortly'),
+  );
   await listen(app, settings.GATEWAY_PORT);
   return app;
 }

@@ -15,6 +15,8 @@ export class GatewayEnv {
   /** iAPI: how long to wait for screening before answering CONTACT_AGENCY, ms. */
   @IsInt() @Min(50) IAPI_TIMEOUT_MS = 2000;
   @IsInt() @Min(1) IAPI_MAX_TRAVELLERS = 500;
+  /** How long a hot-path decision stays current (as the screening service writes it), hours. */
+  @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
   /** Port of entry: how long an on-demand screening may take, ms. */
   @IsInt() @Min(50) POE_SCREEN_TIMEOUT_MS = 2000;
   /** Key (64 hex characters) that opens masked PNR records for a supervisor's unmasking; required. */
@@ -23,4 +25,15 @@ export class GatewayEnv {
   /** Requests per carrier per window, shared by every gateway instance (Redis). */
   @IsInt() @Min(1) GATEWAY_RATE_LIMIT = 600;
   @IsInt() @Min(1000) GATEWAY_RATE_WINDOW_MS = 60_000;
+  /** Requests per staff token (or address without one) per window on staff routes (look-ups, PNR). */
+  @IsInt() @Min(1) GATEWAY_STAFF_RATE_LIMIT = 6000;
+  /**
+   * Carrier requests (messages, iAPI) in progress at once on this gateway, and how many more may
+   * wait for a slot; beyond that 503 CARRIER_BUSY. Keeps port-of-entry look-ups fast under a
+   * carrier flood: the rest of the event loop is theirs.
+   */
+  @IsInt() @Min(1) GATEWAY_CARRIER_CONCURRENCY = 32;
+  @IsInt() @Min(0) GATEWAY_CARRIER_QUEUE = 128;
+  /** Largest iAPI request, bytes (a few hundred travellers; refused while reading beyond). */
+  @IsInt() @Min(1024) IAPI_BODY_LIMIT = 1024 * 1024;
 }

@@ -1,1 +1,3 @@
 export const GATEWAY_ENV = Symbol('paxscreen:gateway-env');
+/** The TakeTurns queue carriers' CPU-bound steps share (reading, hashing): look-ups get turns between. */
+export const CARRIER_TURNS = Symbol('paxscreen:carrier-turns');

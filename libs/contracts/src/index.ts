@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './topics';
 export * from './model/codes';
+export * from './model/document-number';
 export * from './model/finding';
 export * from './model/traveller';
 export * from './model/json-manifest';

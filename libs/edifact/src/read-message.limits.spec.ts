@@ -104,3 +104,42 @@ describe('readMessage limits', () => {
     expect(() => mergeParts([bad])).toThrow(expect.objectContaining({ code: 'INVALID_PARTS' }));
   });
 });
+
+describe('maxTravellers (iAPI: refused while reading, not after)', () => {
+  const paxlst = (n: number) =>
+    `${UNB}UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'TDT+20+ZZ1'` +
+    Array.from({ length: n }, (_, i) => `NAD+FL+++P${i}:A'`).join('') +
+    `UNT+${n + 3}+1'UNZ+1+1'`;
+  const json = (n: number) =>
+    JSON.stringify({
+      format: 'paxscreen.manifest',
+      version: 1,
+      kind: 'PASSENGERS',
+      flight: { carrier: 'ZZ', number: '1', departure: { port: 'LHR' }, arrival: { port: 'JFK' } },
+      travellers: Array.from({ length: n }, () => ({})),
+    });
+
+  it.each([
+    ['PAXLST', paxlst],
+    ['JSON', json],
+  ])('%s: reads up to the cap and refuses the first traveller beyond it', (_label, build) => {
+    expect(
+      readMessage(Buffer.from(build(5)), { now: NOW, maxTravellers: 5 }).messages[0].travellers,
+    ).toHaveLength(5);
+    expect(() => readMessage(Buffer.from(build(6)), { now: NOW, maxTravellers: 5 })).toThrow(
+      expect.objectContaining({ code: 'TOO_MANY_TRAVELLERS' }),
+    );
+  });
+
+  it('stops a 100,000-traveller PAXLST at the cap: the travellers beyond are never read', () => {
+    const body = Buffer.from(paxlst(100_000));
+    let error: unknown;
+    try {
+      readMessage(body, { now: NOW, maxTravellers: 500 });
+    } catch (err) {
+      error = err;
+    }
+    // UNB, UNH, BGM, TDT, then NAD 1 at segment 5: the read stopped at NAD 501.
+    expect(error).toMatchObject({ code: 'TOO_MANY_TRAVELLERS', segment: 505 });
+  });
+});

@@ -1,3 +1,4 @@
+import { type FlightDesignator, splitFlight, tdtFlight } from './normalize/flight';
 import { readServiceString } from './syntax/delimiters';
 
 /**
@@ -37,14 +38,21 @@ export function sniffMessage(bytes: Buffer): Sniffed {
   const messageType = unh?.split(d.element)[2]?.split(d.component)[0];
   const tdt = segments.find((s) => s.startsWith(`TDT${d.element}`));
   const tvl = segments.find((s) => s.startsWith(`TVL${d.element}`));
-  let flight: string | undefined;
-  if (tdt) flight = tdt.split(d.element)[2]?.split(d.component)[0];
-  else if (tvl) {
+  // The same flight reading as the parser's (libs/edifact normalize/flight).
+  let designator: FlightDesignator | undefined;
+  if (tdt) {
+    const parts = tdt.split(d.element);
+    designator = tdtFlight((e, c) => parts[e + 1]?.split(d.component)[c] ?? '');
+  } else if (tvl) {
     const parts = tvl.split(d.element);
     const carrier = parts[4]?.split(d.component)[0];
     const number = parts[5]?.split(d.component)[0];
-    if (carrier && number) flight = `${carrier}${number}`;
+    if (carrier && number) designator = splitFlight(number, carrier);
   }
-  const carrier = flight ? /^([A-Z0-9]{2}[A-Z]?)(?=\d)/.exec(flight)?.[1] : undefined;
-  return { kind: 'EDIFACT', messageType, carrier, flight: flight?.replace(/\s+/g, '') || undefined };
+  return {
+    kind: 'EDIFACT',
+    messageType,
+    carrier: designator?.carrier,
+    flight: designator ? `${designator.carrier}${designator.number}` : undefined,
+  };
 }

@@ -91,6 +91,11 @@ export interface ReadOptions {
   direction?: Direction;
   /** Assemble complete multi-part sets found in one interchange (default true). */
   mergeParts?: boolean;
+  /**
+   * Stop reading, with TOO_MANY_TRAVELLERS, at the first traveller beyond this many (iAPI caps a
+   * request at a few hundred: a 100,000-traveller body is refused at traveller 501, not built).
+   */
+  maxTravellers?: number;
 }
 
 /** What every reader needs to know besides the message itself. */
@@ -98,9 +103,15 @@ export interface ReadContext {
   now: Date;
   refYear: number;
   direction?: Direction;
+  maxTravellers?: number;
 }
 
 export function readContext(options: ReadOptions = {}): ReadContext {
   const now = options.now ?? new Date();
-  return { now, refYear: now.getUTCFullYear(), direction: options.direction };
+  return {
+    now,
+    refYear: now.getUTCFullYear(),
+    direction: options.direction,
+    maxTravellers: options.maxTravellers,
+  };
 }

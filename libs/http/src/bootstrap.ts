@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 
 import helmet from '@fastify/helmet';
 import { DynamicModule, Type } from '@nestjs/common';
@@ -16,6 +17,8 @@ import { HttpEnv, serverTimeouts } from './http.env';
 export interface HttpAppOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Smaller limits for some routes (`METHOD /route/pattern` → bytes), enforced while reading. */
+  routeBodyLimits?: Record<string, number>;
   /** Serve an OpenAPI document at /docs. */
   openApi?: { title: string; description: string; version: string };
   /**
@@ -28,6 +31,44 @@ export interface HttpAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Errors Node's HTTP parser answers before any route runs (oversized headers, a timed-out or
+ * malformed request): JSON with a stable `code`, like every other error (issue 20, item 7).
+ */
+const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    message: 'the request headers are too large',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'REQUEST_TIMEOUT',
+    message: 'the request took too long to arrive',
+  },
+};
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'the request could not be read',
+  };
+  const body = JSON.stringify({ code: known.code, message: known.message, requestId: randomUUID() });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_TEXT[known.status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
+}
 
 /**
  * Bodies reach controllers as raw Buffers, whatever their content type: carrier bytes must be kept
@@ -55,8 +96,18 @@ export async function createHttpApp(
     },
     // Slow headers and bodies are cut off (408) rather than holding a connection open.
     ...timeouts,
+    clientErrorHandler: answerClientError,
   });
   keepRawBodies(adapter, bodyLimit);
+  // Routes are registered when Nest initialises, after this hook: each gets its own limit, which
+  // Fastify checks against content-length first and against the bytes as they arrive.
+  const routeLimits = options.routeBodyLimits ?? {};
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const limit = routeLimits[`${method} ${route.url}`];
+      if (limit !== undefined) route.bodyLimit = limit;
+    }
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     // Nest would otherwise add its own JSON / urlencoded parsers at init, which replace the raw
     // parser above for `application/json`: a JSON manifest or iAPI request would reach the

@@ -3,3 +3,4 @@ export * from './bootstrap';
 export * from './error.filter';
 export * from './http.env';
 export * from './auth';
+export * from './before-body';

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { Iapi } from '@paxscreen/contracts';
 import { EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
-import { ApiError } from '@paxscreen/http';
+import { ApiError, TakeTurns } from '@paxscreen/http';
 
 import { GatewayEnv } from '../gateway.env';
-import { GATEWAY_ENV } from '../tokens';
+import { CARRIER_TURNS, GATEWAY_ENV } from '../tokens';
 import { boardingStatus } from './boarding-status';
 import { IapiClient } from './iapi.client';
 
@@ -35,6 +35,7 @@ export class IapiUseCase {
   constructor(
     @Inject(IapiClient) private readonly client: IapiClient,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
+    @Inject(CARRIER_TURNS) private readonly turns: TakeTurns,
   ) {}
 
   async execute(cmd: {
@@ -43,7 +44,7 @@ export class IapiUseCase {
     cusres: boolean;
     traceparent: string;
   }): Promise<IapiResult> {
-    const message = this.read(cmd.bytes);
+    const message = await this.turns.run(() => this.read(cmd.bytes));
     if (message.manifest.carrier !== cmd.carrier) {
       throw new ApiError(
         403,
@@ -53,13 +54,6 @@ export class IapiUseCase {
     }
     if (message.travellers.length === 0)
       throw new ApiError(422, 'NO_TRAVELLERS', 'the request holds no traveller');
-    if (message.travellers.length > this.env.IAPI_MAX_TRAVELLERS) {
-      throw new ApiError(
-        413,
-        'TOO_MANY_TRAVELLERS',
-        `an iAPI request holds at most ${this.env.IAPI_MAX_TRAVELLERS} travellers`,
-      );
-    }
     const { requestId, decisions } = await this.client.screen({
       carrier: cmd.carrier,
       manifestId: message.manifest.manifestId,
@@ -99,11 +93,18 @@ export class IapiUseCase {
   private read(bytes: Buffer): ParsedMessage {
     if (bytes.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'the request body is empty');
     try {
-      const read = readMessage(bytes);
+      // The cap stops the reader at the first traveller beyond it: nothing more is built.
+      const read = readMessage(bytes, { maxTravellers: this.env.IAPI_MAX_TRAVELLERS });
       if (read.messages.length !== 1)
         throw new ApiError(422, 'ONE_MESSAGE_EXPECTED', 'an iAPI request holds exactly one message');
       return read.messages[0];
     } catch (err) {
+      if (err instanceof EdifactError && err.code === 'TOO_MANY_TRAVELLERS')
+        throw new ApiError(
+          413,
+          'TOO_MANY_TRAVELLERS',
+          `an iAPI request holds at most ${this.env.IAPI_MAX_TRAVELLERS} travellers`,
+        );
       if (err instanceof EdifactError) throw new ApiError(422, err.code, err.message);
       throw err;
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Header, Receipt } from '@paxscreen/contracts';
 import { writePaxlst } from '@paxscreen/edifact';
-import { ApiError } from '@paxscreen/http';
+import { ApiError, TakeTurns } from '@paxscreen/http';
 import type { KafkaProducer, OutgoingRecord } from '@paxscreen/kafka';
 import { type Logger, Metrics } from '@paxscreen/observability';
 import { RedisKeys, ReceiptStore } from '@paxscreen/redis';
@@ -93,6 +93,7 @@ function setup() {
     new RedisKeys(''),
     new Metrics('gateway', false),
     { info: () => undefined, warn: () => undefined } as unknown as Logger,
+    new TakeTurns(),
   );
   const submit = () =>
     useCase.execute({

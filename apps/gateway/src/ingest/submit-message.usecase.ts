@@ -4,10 +4,12 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { Header, RawMessage, Receipt, Topic } from '@paxscreen/contracts';
 import { sniffMessage } from '@paxscreen/edifact';
-import { ApiError } from '@paxscreen/http';
+import { ApiError, TakeTurns } from '@paxscreen/http';
 import { KafkaProducer, RecordTooLargeError } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { isRedisUnavailable, RedisKeys, ReceiptStore } from '@paxscreen/redis';
+
+import { CARRIER_TURNS } from '../tokens';
 
 export interface SubmitMessageCommand {
   carrier: string;
@@ -42,6 +44,7 @@ export class SubmitMessageUseCase {
     @Inject(RedisKeys) private readonly keys: RedisKeys,
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CARRIER_TURNS) private readonly turns: TakeTurns,
   ) {}
 
   async execute(cmd: SubmitMessageCommand): Promise<SubmitResult> {
@@ -63,7 +66,9 @@ export class SubmitMessageUseCase {
         'Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]',
       );
     }
-    const sniffed = sniffMessage(cmd.bytes);
+    const [sniffed, digest] = await this.turns.run(
+      () => [sniffMessage(cmd.bytes), createHash('sha256').update(cmd.bytes).digest('hex')] as const,
+    );
     if (sniffed.kind === 'UNKNOWN') {
       throw this.reject(
         415,
@@ -78,7 +83,6 @@ export class SubmitMessageUseCase {
         'the message reports a flight of another carrier than the API key',
       );
     }
-    const digest = createHash('sha256').update(cmd.bytes).digest('hex');
     let receiptId: string = randomUUID();
     let unfinished: { receipt?: Receipt } | undefined;
     const claims = [

@@ -2,11 +2,19 @@ import { createHash } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { Decision, Gender, Traveller } from '@paxscreen/contracts';
+import {
+  canonicalCode,
+  canonicalDocumentNumber,
+  Decision,
+  Finding,
+  Gender,
+  Traveller,
+} from '@paxscreen/contracts';
 import { MrzReading, parseMrz, readCountry } from '@paxscreen/edifact';
 import { ApiError, Principal } from '@paxscreen/http';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 import { DecisionStore, HotPathEntry } from '@paxscreen/redis';
+import { answerForDocument, type DocumentAnswer } from '@paxscreen/screening';
 
 import { AuditLog } from '../audit/audit-log';
 import { GatewayEnv } from '../gateway.env';
@@ -39,6 +47,13 @@ export interface LookupResult {
   subject?: HotPathEntry['subject'];
   flight?: HotPathEntry['flight'];
   manifestId?: string;
+  /**
+   * The document's other current decisions (other flights or manifests), most severe first: the
+   * answer above is the most severe of all.
+   */
+  otherDecisions?: { manifestId: string; flight: HotPathEntry['flight']; outcome: Decision['outcome'] }[];
+  /** What the advance data says is wrong, e.g. DOCUMENT_CONFLICT (one document, two identities). */
+  findings?: Finding[];
   /** Set when no decision could be had in time: the officer must refer. */
   unavailable?: string;
 }
@@ -110,8 +125,9 @@ export class PoeUseCase {
     requestId: string,
     via: 'document' | 'mrz',
   ): Promise<LookupResult> {
-    const issuer = query.issuer.toUpperCase();
-    const number = query.number.toUpperCase().replace(/[\s-]/g, '');
+    // The hot path is keyed by the canonical form: look-alike characters typed or scanned meet it.
+    const issuer = canonicalCode(query.issuer);
+    const number = canonicalDocumentNumber(query.number);
     if (!ISSUER.test(issuer))
       throw new ApiError(400, 'INVALID_ISSUER', 'issuer must be an ISO 3166-1 alpha-3 or ICAO code');
     if (!DOC_NUMBER.test(number))
@@ -119,18 +135,19 @@ export class PoeUseCase {
     if (query.dateOfBirth !== undefined && !FULL_DATE.test(query.dateOfBirth)) {
       throw new ApiError(400, 'INVALID_DATE_OF_BIRTH', 'dateOfBirth must be YYYY-MM-DD');
     }
-    let hit: HotPathEntry | undefined;
+    let current: HotPathEntry[] = [];
     let redisDown = false;
     try {
-      hit = await this.decisions.byDocument(issuer, number);
+      current = await this.decisions.byDocument(issuer, number);
     } catch (err) {
       redisDown = true;
       this.logger.warn({ err }, 'hot path unavailable; screening on demand');
     }
-    const result = hit
-      ? this.fromHotPath(hit, query.dateOfBirth)
+    const answer = answerForDocument(current);
+    const result = answer
+      ? this.fromHotPath(answer, query.dateOfBirth)
       : await this.onDemand({ ...query, issuer, number }, redisDown);
-    this.metrics.hotPathLookups.inc({ result: hit ? 'hit' : 'miss' });
+    this.metrics.hotPathLookups.inc({ result: answer ? 'hit' : 'miss' });
     this.audit.record(
       {
         action: via === 'mrz' ? 'POE_LOOKUP_MRZ' : 'POE_LOOKUP_DOCUMENT',
@@ -145,14 +162,25 @@ export class PoeUseCase {
     return result;
   }
 
-  private fromHotPath(hit: HotPathEntry, dateOfBirth: string | undefined): LookupResult {
+  private fromHotPath(answer: DocumentAnswer<HotPathEntry>, dateOfBirth: string | undefined): LookupResult {
+    const hit = answer.primary;
     return {
       advanceData: true,
       ...(dateOfBirth ? { dateOfBirthMatches: hit.subject.dateOfBirth === dateOfBirth } : {}),
-      decision: hit.decision,
+      decision: answer.decision,
       subject: hit.subject,
       flight: hit.flight,
       manifestId: hit.manifestId,
+      ...(answer.others.length > 0
+        ? {
+            otherDecisions: answer.others.map((o) => ({
+              manifestId: o.manifestId,
+              flight: o.flight,
+              outcome: o.decision.outcome,
+            })),
+          }
+        : {}),
+      ...(answer.findings.length > 0 ? { findings: answer.findings } : {}),
     };
   }
 

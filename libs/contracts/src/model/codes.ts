@@ -27,6 +27,8 @@ export const REASON_KINDS = [
   'RULE',
   'TRUSTED_TRAVELLER',
   'ABTC',
+  /** One document presented under two identities (port-of-entry look-up over its current decisions). */
+  'DOCUMENT_CONFLICT',
 ] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 

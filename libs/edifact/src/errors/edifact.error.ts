@@ -5,6 +5,7 @@ export const EDIFACT_ERROR_CODES = [
   'UNSUPPORTED_MESSAGE',
   'INVALID_JSON_MANIFEST',
   'INVALID_PARTS',
+  'TOO_MANY_TRAVELLERS',
 ] as const;
 export type EdifactErrorCode = (typeof EDIFACT_ERROR_CODES)[number];
 

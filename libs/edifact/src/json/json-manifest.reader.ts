@@ -47,6 +47,9 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
     );
   // Counted before validation, which would otherwise validate every traveller of an oversized list first.
   const listed = (plain as { travellers?: unknown } | null)?.travellers;
+  if (Array.isArray(listed) && ctx.maxTravellers !== undefined && listed.length > ctx.maxTravellers) {
+    throw new EdifactError('TOO_MANY_TRAVELLERS', `more than ${ctx.maxTravellers} travellers`);
+  }
   if (Array.isArray(listed) && listed.length > JSON_MANIFEST_MAX_TRAVELLERS) {
     throw new EdifactError(
       'INVALID_JSON_MANIFEST',

@@ -45,6 +45,20 @@ export function splitFlight(raw: string, carrierHint?: string): FlightDesignator
 }
 
 /**
+ * The flight of a PAXLST / CUSRES TDT segment (`TDT+20+UA0989+++UA`, `TDT+20+0106+++AA`): the
+ * conveyance reference (element 2) read with the carrier element (C040, element 5, else element 4)
+ * as the carrier hint. The one reading for the parser and the gateway's sniffing, so both see the
+ * same carrier (issue 20: the gateway once read `01` where the parser read AA0106).
+ * `value(e, c)` is component `c` of element `e` after the tag, '' when absent.
+ */
+export function tdtFlight(
+  value: (element: number, component: number) => string,
+): FlightDesignator | undefined {
+  const hint = value(4, 0) || value(3, 0) || undefined;
+  return splitFlight(value(1, 0), hint);
+}
+
+/**
  * Seats as `12A`: leading zeros dropped (`074E`), placeholders such as `XXX` mean "none". The rule
  * is `/^0*(\d{1,3})([A-Z])$/` on the trimmed, upper-cased value, read by hand: one seat per
  * traveller, and the regex's match array was a measurable share of a parse's garbage.

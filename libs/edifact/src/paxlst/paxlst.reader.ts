@@ -3,7 +3,8 @@ import type { Finding, FlightLeg, TravelDocument, TravellerRole } from '@paxscre
 import type { MessageHeader, MessageSink, RawMessage } from '../interchange/envelope';
 import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../manifest/assemble';
 import { isDigits } from '../normalize/digits';
-import { canonicalSeat, splitFlight } from '../normalize/flight';
+import { EdifactError } from '../errors/edifact.error';
+import { canonicalSeat, tdtFlight } from '../normalize/flight';
 import { CenturyRule, hasTwoDigitYear } from '../normalize/dates';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';
@@ -118,14 +119,20 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
           hasMeasuredBags: false,
         };
         drafts.push(cur);
+        if (ctx.maxTravellers !== undefined && drafts.length > ctx.maxTravellers)
+          throw new EdifactError(
+            'TOO_MANY_TRAVELLERS',
+            `more than ${ctx.maxTravellers} travellers`,
+            seg.position,
+          );
         break;
       }
       case 'COM':
         if (inReportingParty && reportingParty) readCom(seg, reportingParty);
         break;
       case 'TDT': {
+        const designator = tdtFlight((e, c) => seg.value(e, c));
         const hint = seg.value(4, 0) || seg.value(3, 0) || undefined;
-        const designator = splitFlight(seg.value(1), hint);
         if (!designator) {
           findings.push(
             finding('INVALID_FLIGHT_NUMBER', 'TDT conveyance reference is not a flight designator', {

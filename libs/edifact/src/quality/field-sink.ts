@@ -1,4 +1,4 @@
-import type { Finding } from '@paxscreen/contracts';
+import { canonicalCode, type Finding, hasNonAscii } from '@paxscreen/contracts';
 
 import { readCountry } from '../normalize/country';
 import { CenturyRule, parseEdiDate } from '../normalize/dates';
@@ -17,7 +17,19 @@ export function countryField(
   segment?: number,
 ): string | undefined {
   if (!raw || !raw.trim()) return undefined;
-  const { code, issue } = readCountry(raw);
+  // Codes are ASCII (ICAO 9303); look-alike letters are folded so the code still compares, and said.
+  let sent = raw;
+  if (hasNonAscii(raw)) {
+    into.push(
+      finding(
+        'NON_ASCII_COUNTRY_CODE',
+        `${field}: code holds characters other than ASCII letters; read as their look-alikes`,
+        at(field, segment),
+      ),
+    );
+    sent = canonicalCode(raw);
+  }
+  const { code, issue } = readCountry(sent);
   if (issue === 'ALPHA2')
     into.push(
       finding('ALPHA2_COUNTRY_CODE', `${field}: alpha-2 code converted to alpha-3`, at(field, segment)),

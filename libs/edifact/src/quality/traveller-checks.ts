@@ -1,4 +1,4 @@
-import type { Finding, Traveller } from '@paxscreen/contracts';
+import { type Finding, hasNonAscii, type Traveller } from '@paxscreen/contracts';
 
 import { yearsBetween } from '../normalize/dates';
 import { finding } from './finding';
@@ -30,6 +30,8 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
   const earlier = t.findings.length > 0 ? findingIndex(t.findings) : undefined;
 
   if (!t.surname) add(t, ctx, 'MISSING_SURNAME', 'traveller has no surname', 'surname');
+  else if (hasInvalidNameCharacter(t.surname)) invalidCharacter(t, ctx, 'surname');
+  if (t.givenNames && hasInvalidNameCharacter(t.givenNames)) invalidCharacter(t, ctx, 'givenNames');
   if (t.dateOfBirth) {
     if (t.dateOfBirth.slice(0, 10) > ctx.refDate) {
       add(t, ctx, 'IMPOSSIBLE_DATE_OF_BIRTH', 'date of birth is after the flight date', 'dateOfBirth');
@@ -52,6 +54,14 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
     const doc = documents[i];
     if (!doc.number)
       add(t, ctx, 'MISSING_DOCUMENT_NUMBER', 'document has no number', `documents[${i}].number`);
+    else if (hasNonAscii(doc.number))
+      add(
+        t,
+        ctx,
+        'NON_ASCII_DOCUMENT_NUMBER',
+        'document number holds characters other than ASCII letters and digits (look-alike or invisible characters); compared as their ASCII look-alikes',
+        `documents[${i}].number`,
+      );
     if (!doc.type) add(t, ctx, 'MISSING_DOCUMENT_TYPE', 'document has no type', `documents[${i}].type`);
     if (ctx.strict && !doc.issuer && !has(earlier, 'INVALID_COUNTRY_CODE', `documents[${i}].issuer`)) {
       add(t, ctx, 'MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `documents[${i}].issuer`);
@@ -70,6 +80,28 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
       }
     }
   }
+}
+
+/**
+ * Control characters (NUL, ESC, CR, C1 controls) and U+FFFD, what undecodable bytes (invalid UTF-8)
+ * become: never part of a name, and able to hide one from an officer's screen or a log reader.
+ */
+function hasInvalidNameCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+function invalidCharacter(t: Traveller, ctx: CheckContext, field: 'surname' | 'givenNames'): void {
+  add(
+    t,
+    ctx,
+    'INVALID_CHARACTER',
+    `${field} holds control characters or bytes that are not valid in the declared character set`,
+    field,
+  );
 }
 
 function has(earlier: Set<string> | undefined, code: string, fieldSuffix?: string): boolean {

@@ -3,3 +3,4 @@ export * from './roles';
 export * from './roles.guard';
 export * from './token';
 export * from './auth.module';
+export * from './staff-routes';

@@ -11,6 +11,11 @@ const ROLES_KEY = 'paxscreen:roles';
 /** Staff endpoints: the bearer token must hold one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+/** The roles a controller or handler was given with `@Roles`, if any. */
+export function rolesOf(target: object): Role[] | undefined {
+  return Reflect.getMetadata(ROLES_KEY, target) as Role[] | undefined;
+}
+
 export interface StaffRequest extends FastifyRequest {
   principal?: Principal;
 }

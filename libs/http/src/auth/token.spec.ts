@@ -60,6 +60,41 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(bearer(token))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
+  const signed = (claims: Record<string, unknown>, iat?: number) => {
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer('paxscreen')
+      .setAudience('paxscreen')
+      .setExpirationTime('1h');
+    if (iat !== undefined) jwt.setIssuedAt(iat);
+    return jwt.sign(createSecretKey(Buffer.from('a'.repeat(40))));
+  };
+
+  it('refuses a token issued in the future, beyond the clock tolerance', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const future = await signed({ roles: ['officer'] }, now + 3600);
+    await expect(verifier.verify(bearer(future))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    const skewed = await signed({ roles: ['officer'] }, now + 2);
+    await expect(verifier.verify(bearer(skewed))).resolves.toMatchObject({ roles: ['officer'] });
+  });
+
+  it('reads the scheme case-insensitively (RFC 6750)', async () => {
+    const token = await issueToken(env(), { subject: 's', roles: ['officer'] });
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr'])
+      await expect(verifier.verify(`${scheme} ${token}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('accepts a signed token of up to 8,192 characters, and refuses a longer one as missing', async () => {
+    const big = await signed({ roles: ['officer'], groups: 'g'.repeat(5500) });
+    expect(big.length).toBeGreaterThan(4096);
+    expect(big.length).toBeLessThanOrEqual(8192);
+    await expect(verifier.verify(bearer(big))).resolves.toMatchObject({ roles: ['officer'] });
+    const huge = await signed({ roles: ['officer'], groups: 'g'.repeat(7000) });
+    expect(huge.length).toBeGreaterThan(8192);
+    await expect(verifier.verify(bearer(huge))).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+
   describe('remembering verified tokens', () => {
     afterEach(() => jest.useRealTimers());
 

@@ -25,6 +25,13 @@ export class TokenError extends Error {
 
 const ASYMMETRIC = ['RS256', 'ES256', 'EdDSA', 'PS256'];
 
+/**
+ * `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 7235 §2.1, RFC 6750). Signed
+ * tokens with many claims (roles, groups, posts from an identity provider) run to several thousand
+ * characters: up to 8,192 are read (Node's header limit is 16 KiB).
+ */
+const BEARER = /^bearer +([A-Za-z0-9._-]{16,8192})$/i;
+
 /** Distinct tokens remembered once verified (an officer sends the same token all shift). */
 const VERIFIED_CAPACITY = 10_000;
 
@@ -50,7 +57,7 @@ export class TokenVerifier {
   }
 
   async verify(authorization: string | undefined): Promise<Principal> {
-    const match = authorization ? /^Bearer ([A-Za-z0-9._-]{16,4096})$/.exec(authorization) : null;
+    const match = authorization ? BEARER.exec(authorization) : null;
     if (!match) throw new TokenError('TOKEN_MISSING', 'a bearer token is required');
     const token = match[1];
     const known = this.verified.get(token);
@@ -67,6 +74,13 @@ export class TokenVerifier {
         clockTolerance: this.env.AUTH_CLOCK_TOLERANCE_S,
         requiredClaims: ['sub', 'exp'],
       });
+      // jose checks `iat` only for a maximum age: a token issued in the future (a forged or
+      // mis-clocked issuer) is refused here, beyond the same clock tolerance as `exp`.
+      if (
+        typeof payload.iat === 'number' &&
+        payload.iat > Date.now() / 1000 + this.env.AUTH_CLOCK_TOLERANCE_S
+      )
+        throw new TokenError('TOKEN_INVALID', 'the token is issued in the future');
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       const principal: Principal = {
         subject: String(payload.sub),
@@ -76,6 +90,7 @@ export class TokenVerifier {
       this.remember(token, principal, payload.exp!);
       return principal;
     } catch (err) {
+      if (err instanceof TokenError) throw err;
       if (err instanceof joseErrors.JWTExpired)
         throw new TokenError('TOKEN_EXPIRED', 'the token has expired');
       throw new TokenError('TOKEN_INVALID', 'the token is not valid');

@@ -1,4 +1,4 @@
-import type { LostStolenDocument } from '@paxscreen/contracts';
+import { canonicalDocumentNumber, type LostStolenDocument } from '@paxscreen/contracts';
 
 import { checkWidth, readHeaderedCsv } from '../core/headered-csv';
 import type { ReaderContext, ReaderOutput } from '../core/reader';
@@ -26,11 +26,6 @@ export const DOCUMENT_STATUSES = ['LOST', 'STOLEN', 'REVOKED', 'INVALIDATED', 'B
 /** Contract limit for LostStolenDocument.number. */
 const MAX_NUMBER_LENGTH = 35;
 
-/** The compared form of a document number: MRZ-like, upper case, letters and digits only. */
-export function documentKey(number: string): string {
-  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
 export function readLostStolenCsv(text: string, ctx: ReaderContext): ReaderOutput<LostStolenDocument> {
   const csv = readHeaderedCsv<Column>(text, ctx, COLUMNS, [['document_number'], ['issuer'], ['status']]);
   const entries: LostStolenDocument[] = [];
@@ -39,7 +34,7 @@ export function readLostStolenCsv(text: string, ctx: ReaderContext): ReaderOutpu
   for (const row of csv.rows) {
     checkWidth(row, csv.headerWidth, ctx);
     const at = (field: string) => ({ line: row.line, field });
-    const number = documentKey(row.get('document_number'));
+    const number = canonicalDocumentNumber(row.get('document_number'));
     const issuer = readCountry(row.get('issuer'), at('issuer'), ctx);
     const status = row
       .get('status')

@@ -1,10 +1,9 @@
-import type { Enrolment, ProgrammeKind } from '@paxscreen/contracts';
+import { canonicalDocumentNumber, type Enrolment, type ProgrammeKind } from '@paxscreen/contracts';
 
 import { clean } from '../core/entry-builder';
 import { checkWidth, readHeaderedCsv } from '../core/headered-csv';
 import type { ReaderContext, ReaderOutput } from '../core/reader';
 import { fieldAt, readCountry, readPointDate } from '../core/row-helpers';
-import { documentKey } from '../documents/lost-stolen-csv.reader';
 
 /**
  * Trusted-traveller and APEC Business Travel Card enrolments CSV (docs/list-formats.md):
@@ -72,7 +71,7 @@ export function readEnrolmentCsv(text: string, ctx: ReaderContext): ReaderOutput
     const surname = clean(row.get('surname'));
     const dateOfBirth = readPointDate(row.get('date_of_birth'), at('date_of_birth'), ctx);
     const nationality = readCountry(row.get('nationality'), at('nationality'), ctx);
-    const documentNumber = documentKey(row.get('document_number'));
+    const documentNumber = canonicalDocumentNumber(row.get('document_number'));
     const documentIssuer = readCountry(row.get('document_issuer'), at('document_issuer'), ctx);
     const validFrom = readPointDate(row.get('valid_from'), at('valid_from'), ctx);
     const validTo = readPointDate(row.get('valid_to'), at('valid_to'), ctx);

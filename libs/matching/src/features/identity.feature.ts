@@ -1,12 +1,7 @@
-import type { Gender } from '@paxscreen/contracts';
+import { canonicalCode, canonicalDocumentNumber, type Gender } from '@paxscreen/contracts';
 
 import { foldLatin } from '../normalize/latin-fold.step';
 import { tokenize } from '../normalize/tokenize.step';
-
-/** Document numbers compare without spaces, dashes or case (travellers' and lists' formatting differ). */
-export function normalizeDocumentNumber(value: string): string {
-  return value.toUpperCase().replace(/[^0-9A-Z]/g, '');
-}
 
 /** A matching document number (and issuer when both sides give one). */
 export function compareDocuments(
@@ -15,10 +10,13 @@ export function compareDocuments(
 ): { number: string; issuer?: string } | undefined {
   if (!query || listed.length === 0) return undefined;
   for (const q of query) {
-    const n = normalizeDocumentNumber(q.number);
+    const n = canonicalDocumentNumber(q.number);
     if (n.length === 0) continue;
-    const hit = listed.find((l) => l.number === n && (!q.issuer || !l.issuer || q.issuer === l.issuer));
-    if (hit) return { number: n, issuer: hit.issuer ?? q.issuer };
+    const issuer = q.issuer ? canonicalCode(q.issuer) : undefined;
+    const hit = listed.find(
+      (l) => l.number === n && (!issuer || !l.issuer || issuer === canonicalCode(l.issuer)),
+    );
+    if (hit) return { number: n, issuer: hit.issuer ?? issuer };
   }
   return undefined;
 }

@@ -1,10 +1,15 @@
-import type { EntryKind, ListedName, WatchlistEntry } from '@paxscreen/contracts';
+import {
+  canonicalDocumentNumber,
+  type EntryKind,
+  type ListedName,
+  type WatchlistEntry,
+} from '@paxscreen/contracts';
 
 import { MatchAlgorithm, maxQualifierGain, runFeatures } from '../algorithms/algorithm';
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import { explain } from '../explain';
 import { alignmentBound } from '../features/alignment-bound';
-import { normalizeDocumentNumber, placeTokens } from '../features/identity.feature';
+import { placeTokens } from '../features/identity.feature';
 import { alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
@@ -76,7 +81,7 @@ function factsOf(entry: WatchlistEntry): EntryFacts {
     gender: entry.gender,
     documents:
       entry.documents.length > 0
-        ? entry.documents.map((d) => ({ number: normalizeDocumentNumber(d.number), issuer: d.issuer }))
+        ? entry.documents.map((d) => ({ number: canonicalDocumentNumber(d.number), issuer: d.issuer }))
         : EMPTY,
     placesOfBirth: entry.placesOfBirth.length > 0 ? entry.placesOfBirth.map(placeTokens) : EMPTY,
   };

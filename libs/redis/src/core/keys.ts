@@ -34,9 +34,13 @@ export class RedisKeys {
   rateLimit(carrier: string, window: number): string {
     return this.k('rate', `{${carrier}}`, String(window));
   }
-  /** Hot path: current decision by travel document (issuer + number). */
-  decisionByDocument(issuer: string, number: string): string {
-    return this.k('poe', 'doc', issuer, number);
+  /**
+   * Hot path: every current decision on a travel document (hash: manifest id → decision entry),
+   * issuer + number in their canonical form (libs/contracts). A hash, not one value: another
+   * carrier's later decision on the same number must never replace a more severe one.
+   */
+  decisionsByDocument(issuer: string, number: string): string {
+    return this.k('poe', 'docs', issuer, number);
   }
   /** Current decision by traveller id. */
   decisionByTraveller(travellerId: string): string {

@@ -1,4 +1,4 @@
-import type { DecisionMade } from '@paxscreen/contracts';
+import { canonicalCode, canonicalDocumentNumber, type DecisionMade } from '@paxscreen/contracts';
 
 import type { RedisClient } from '../core/client';
 import type { RedisKeys } from '../core/keys';
@@ -9,15 +9,16 @@ export type HotPathEntry = Pick<
   'manifestId' | 'flight' | 'subject' | 'decision' | 'occurredAt'
 >;
 
-/** Document numbers are compared without spaces, dashes and case (as printed vs as typed). */
-export function normaliseDocumentNumber(number: string): string {
-  return number.replace(/[\s\-<]/g, '').toUpperCase();
-}
+/** Issuer of a document the carrier sent without one (the key still needs a part). */
+const NO_ISSUER = 'UNK';
 
 /**
- * The port-of-entry hot path: the current decision by travel document (issuer + number) and by
- * traveller id, each a single GET. Entries expire after `ttlSeconds` (API data is kept only as
- * long as needed). A newer decision for the same traveller overwrites the older one.
+ * The port-of-entry hot path. By traveller id: the current decision (a GET). By travel document
+ * (issuer + number, canonical form): every current decision on it, one per manifest (a hash), so a
+ * later decision from another carrier or flight sits beside an earlier one instead of replacing it
+ * (issue 20: a CLEAR must never hide a NO_BOARD); a newer decision for the same manifest replaces
+ * that manifest's. Entries expire after `ttlSeconds` (API data is kept only as long as needed): the
+ * hash as a whole after its last write, and older entries are dropped when read.
  */
 export class DecisionStore {
   constructor(
@@ -27,7 +28,8 @@ export class DecisionStore {
   ) {}
 
   private docKey(issuer: string | undefined, number: string): string {
-    return this.keys.decisionByDocument(issuer ?? 'UNK', normaliseDocumentNumber(number));
+    const code = issuer ? canonicalCode(issuer) : '';
+    return this.keys.decisionsByDocument(code || NO_ISSUER, canonicalDocumentNumber(number));
   }
 
   /** Writes many decisions (auto-pipelined: one round trip per node). */
@@ -37,17 +39,32 @@ export class DecisionStore {
     for (const e of events) {
       const json = JSON.stringify(e);
       pipeline.set(this.keys.decisionByTraveller(e.decision.travellerId), json, 'EX', this.ttlSeconds);
-      for (const d of e.subject.documents)
-        pipeline.set(this.docKey(d.issuer, d.number), json, 'EX', this.ttlSeconds);
+      for (const d of e.subject.documents) {
+        const key = this.docKey(d.issuer, d.number);
+        pipeline.hset(key, e.manifestId, json);
+        pipeline.expire(key, this.ttlSeconds);
+      }
     }
     const results = await pipeline.exec();
     const failed = results?.find(([err]) => err);
     if (failed) throw failed[0];
   }
 
-  async byDocument(issuer: string | undefined, number: string): Promise<HotPathEntry | undefined> {
-    const raw = await this.redis.get(this.docKey(issuer, number));
-    return raw ? (JSON.parse(raw) as HotPathEntry) : undefined;
+  /** Every current decision on a document (empty when there is none), in no particular order. */
+  async byDocument(issuer: string | undefined, number: string, now = Date.now()): Promise<HotPathEntry[]> {
+    const key = this.docKey(issuer, number);
+    const raw = await this.redis.hgetall(key);
+    const oldest = now - this.ttlSeconds * 1000;
+    const entries: HotPathEntry[] = [];
+    const stale: string[] = [];
+    for (const [field, json] of Object.entries(raw)) {
+      const entry = JSON.parse(json) as HotPathEntry;
+      if (Date.parse(entry.occurredAt) >= oldest) entries.push(entry);
+      else stale.push(field);
+    }
+    // A document seen on flight after flight keeps its hash alive; its old decisions go here.
+    if (stale.length > 0) void this.redis.hdel(key, ...stale).catch(() => undefined);
+    return entries;
   }
 
   /** Current decisions of many travellers in one round trip (undefined where there is none). */

@@ -1,6 +1,7 @@
 import type { Enrolment, Reason, Traveller } from '@paxscreen/contracts';
 
 import { Check, CheckContext } from './context';
+import { foldedNote } from './folded-note';
 
 function sameIdentity(e: Enrolment, t: Traveller): boolean {
   return e.nationality === t.nationality && !!t.dateOfBirth && e.dateOfBirth === t.dateOfBirth;
@@ -36,23 +37,24 @@ export const enrolmentCheck: Check = (traveller, ctx) => {
     for (const e of ctx.state.enrolmentsFor(doc.issuer, doc.number)) {
       if (!sameIdentity(e, traveller)) continue;
       const name = e.kind === 'ABTC' ? 'APEC Business Travel Card' : e.programme;
+      const note = foldedNote(doc, traveller);
       if (!validOn(e, ctx.arrivalDate)) {
         reasons.push(
           reason(
             e,
             ctx,
             'CLEAR',
-            `${name} is not valid on ${ctx.arrivalDate} (valid ${e.validFrom} to ${e.validTo})`,
+            `${name} is not valid on ${ctx.arrivalDate} (valid ${e.validFrom} to ${e.validTo})${note}`,
           ),
         );
       } else if (e.kind === 'ABTC' && !e.preClearedEconomies.includes(home)) {
-        reasons.push(reason(e, ctx, 'CLEAR', `${name} is valid but not pre-cleared for ${home}`));
+        reasons.push(reason(e, ctx, 'CLEAR', `${name} is valid but not pre-cleared for ${home}${note}`));
       } else if (
         e.kind === 'TTP' &&
         e.preClearedEconomies.length > 0 &&
         !e.preClearedEconomies.includes(home)
       ) {
-        reasons.push(reason(e, ctx, 'CLEAR', `${name} does not apply to ${home}`));
+        reasons.push(reason(e, ctx, 'CLEAR', `${name} does not apply to ${home}${note}`));
       } else {
         const scope = e.kind === 'ABTC' ? `, pre-cleared for ${home}` : '';
         reasons.push(
@@ -60,7 +62,7 @@ export const enrolmentCheck: Check = (traveller, ctx) => {
             e,
             ctx,
             'EXPEDITE',
-            `${name} valid until ${e.validTo}${scope}; document, nationality and birth date agree`,
+            `${name} valid until ${e.validTo}${scope}; document, nationality and birth date agree${note}`,
           ),
         );
       }

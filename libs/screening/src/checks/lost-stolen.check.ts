@@ -1,6 +1,7 @@
 import type { Reason } from '@paxscreen/contracts';
 
 import { Check } from './context';
+import { foldedNote } from './folded-note';
 
 /**
  * Lost / stolen documents: an exact issuer + number match stops boarding (DESIGN §3). A number that
@@ -18,7 +19,7 @@ export const lostStolenCheck: Check = (traveller, { state }) => {
           source: { listId: hit.listId, entryId: hit.entryId, listVersion: state.listVersions()[hit.listId] },
           score: 1,
           matchedFields: ['document.number', 'document.issuer'],
-          explanation: `${doc.type || 'document'} issued by ${doc.issuer} is reported ${hit.status.toLowerCase()}${hit.reportedOn ? ` (since ${hit.reportedOn})` : ''} in ${hit.listId}`,
+          explanation: `${doc.type || 'document'} issued by ${doc.issuer} is reported ${hit.status.toLowerCase()}${hit.reportedOn ? ` (since ${hit.reportedOn})` : ''} in ${hit.listId}${foldedNote(doc, traveller)}`,
           label: `${hit.status} ${hit.documentType ?? 'document'}`,
         });
       }
@@ -32,7 +33,7 @@ export const lostStolenCheck: Check = (traveller, { state }) => {
         source: { listId: hit.listId, entryId: hit.entryId, listVersion: state.listVersions()[hit.listId] },
         score: 0.9,
         matchedFields: ['document.number'],
-        explanation: `document number matches a ${hit.status.toLowerCase()} document of ${issuer}; the carrier did not report the issuer`,
+        explanation: `document number matches a ${hit.status.toLowerCase()} document of ${issuer}; the carrier did not report the issuer${foldedNote(doc, traveller)}`,
         label: `${hit.status} document (issuer unconfirmed)`,
       });
     }

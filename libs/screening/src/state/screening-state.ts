@@ -1,8 +1,12 @@
-import type { Enrolment, LostStolenDocument, WatchlistEntry } from '@paxscreen/contracts';
+import {
+  canonicalDocumentNumber,
+  documentKey,
+  type Enrolment,
+  type LostStolenDocument,
+  type WatchlistEntry,
+} from '@paxscreen/contracts';
 import { MatchIndex } from '@paxscreen/matching';
 import { compileRules, CompiledRuleSet, Rule } from '@paxscreen/rules';
-
-import { documentKey, normaliseDocumentNumber } from './document-key';
 
 /**
  * Everything a traveller is screened against, kept current entry by entry (the screening service
@@ -64,7 +68,7 @@ export class ScreeningState {
       const key = documentKey(doc.issuer, doc.number);
       if (!this.lostStolen.has(key)) this.lostStolen.set(key, new Map());
       this.lostStolen.get(key)!.set(id, doc);
-      const bare = normaliseDocumentNumber(doc.number);
+      const bare = canonicalDocumentNumber(doc.number);
       if (!this.lostStolenByNumber.has(bare)) this.lostStolenByNumber.set(bare, new Set());
       this.lostStolenByNumber.get(bare)!.add(key);
       this.entryKeys.set(id, key);
@@ -98,7 +102,7 @@ export class ScreeningState {
 
   /** Issuers under which this bare number is reported lost/stolen. */
   lostStolenIssuers(number: string): string[] {
-    return [...(this.lostStolenByNumber.get(normaliseDocumentNumber(number)) ?? [])].map(
+    return [...(this.lostStolenByNumber.get(canonicalDocumentNumber(number)) ?? [])].map(
       (k) => k.split(':')[0],
     );
   }

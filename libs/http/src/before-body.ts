@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+import { ApiError } from './api-error';
+
+/**
+ * A check of a request's headers, run before its body is read: throws ApiError to refuse. Bodies
+ * are read whole before Nest's guards run, so a guard alone lets an unauthenticated client make a
+ * service read (and hold) a body up to the limit first (issue 20, item 6: 150 MiB list uploads read
+ * before their 401).
+ */
+export type HeaderCheck = (req: FastifyRequest) => void | Promise<void>;
+
+/**
+ * `METHOD /route/pattern` of the route the router matched (`POST /v1/messages`,
+ * `GET /v1/poe/documents/:issuer/:number`), undefined when none did. Keyed on the matched route,
+ * not the raw URL, a check or a limit cannot be dodged by spelling the path differently
+ * (`/v1/%6Dessages` is routed to `/v1/messages`).
+ */
+export function matchedRoute(req: FastifyRequest): string | undefined {
+  const url = req.routeOptions?.url;
+  return url ? `${req.method} ${url}` : undefined;
+}
+
+/**
+ * Runs `checks[route]` for the matched route once the headers are in and before the body is read
+ * (Fastify's preParsing stage, after the rate limit). A refusal closes the connection, so the
+ * unread body is never taken in.
+ */
+export function checkBeforeBody(
+  fastify: FastifyInstance,
+  checks: Readonly<Record<string, HeaderCheck>>,
+): void {
+  fastify.addHook('preParsing', async (req, reply, payload) => {
+    const route = matchedRoute(req);
+    const check = route ? checks[route] : undefined;
+    if (!check) return payload;
+    try {
+      await check(req);
+    } catch (err) {
+      if (err instanceof ApiError) void reply.header('connection', 'close');
+      throw err;
+    }
+    return payload;
+  });
+}
+
+/**
+ * At most `limit` requests in progress; up to `queue` more wait their turn (first come, first
+ * served); beyond that a request is refused at once.
+ */
+export class ConcurrencyGate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly limit: number,
+    readonly queue: number,
+  ) {}
+
+  get inProgress(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Resolves true once a slot is held (call `leave` after), false when the queue is full. */
+  enter(): Promise<boolean> | boolean {
+    if (this.active < this.limit) {
+      this.active++;
+      return true;
+    }
+    if (this.waiting.length >= this.queue) return false;
+    return new Promise((resolve) => this.waiting.push(() => resolve(true)));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/**
+ * Puts the matched `routes` behind a ConcurrencyGate before their bodies are read (after the
+ * checks registered before it): a request waits for a slot, or is refused with `busy` when the
+ * queue is full. The slot is given back when the response is finished or the connection closes.
+ */
+export function limitConcurrency(
+  fastify: FastifyInstance,
+  routes: ReadonlySet<string>,
+  gate: ConcurrencyGate,
+  busy: () => ApiError,
+): void {
+  fastify.addHook('preParsing', async (req, reply, payload) => {
+    const route = matchedRoute(req);
+    if (!route || !routes.has(route)) return payload;
+    // Listened to before waiting: a client gone while queued must not keep its slot once given.
+    let closed = false;
+    let held = false;
+    reply.raw.once('close', () => {
+      closed = true;
+      if (held) gate.leave();
+      held = false;
+    });
+    if (!(await gate.enter())) {
+      void reply.header('connection', 'close').header('retry-after', '1');
+      throw busy();
+    }
+    if (closed) gate.leave();
+    else held = true;
+    return payload;
+  });
+}
+
+/**
+ * Carriers' CPU-bound steps (reading a manifest, hashing its bytes) take turns: one step per turn
+ * of the event loop, each started from a fresh `setImmediate`, so the I/O that arrived meanwhile
+ * (an officer's look-up, a Redis reply) is served between two carriers' steps instead of after all
+ * of them. A step still runs whole; the gate above bounds how many are waiting.
+ */
+export class TakeTurns {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(step: () => T): Promise<T> {
+    const turn = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(step);
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+}
