@@ -43,6 +43,7 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
         '<rootDir>/fuzz/**/*.spec.ts',
+        '<rootDir>/eval/**/*.spec.ts',
       ],
     },
     {
