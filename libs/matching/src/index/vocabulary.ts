@@ -152,11 +152,18 @@ export class Vocabulary {
     this.stamp++;
     this.foundIds.length = 0;
     const df = this.df;
-    for (const id of this.byText.get(q.token.text) ?? []) if (df[id] > 0) this.found(id, 1);
+    let exact = false;
+    for (const id of this.byText.get(q.token.text) ?? [])
+      if (df[id] > 0) {
+        this.found(id, 1);
+        exact = true;
+      }
     const bucket = this.byKey.get(q.token.key);
     if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) this.consider(q, id, cfg);
     if (q.form.length >= 2) this.byGrams(q, cfg, limits);
-    this.byEdits(q, cfg, limits);
+    // A spelling the list holds already creates candidates; walking its neighbours' postings too would
+    // cost every common name (MARIA's MARIO, MARIE, MARTA) for little.
+    if (!exact) this.byEdits(q, cfg, limits);
     const out: Expansion[] = this.foundIds.map((id) => ({ id, similarity: this.foundSimilarity[id] }));
     return out.sort((a, b) => b.similarity - a.similarity).slice(0, limits.maxExpansions);
   }
@@ -266,6 +273,7 @@ export class Vocabulary {
    * spelling, through the deletion index: the query itself among deletions (one letter inserted), the
    * query's deletions among spellings (one letter deleted) or among deletions (substituted, swapped;
    * checked, as two different deletions may meet). Each creates candidates whatever its similarity.
+   * Only for spellings the list does not hold (a typo of a listed name is what made no candidate).
    */
   private byEdits(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
     const text = q.token.text;
@@ -329,17 +337,28 @@ function deletions(word: string): string[] {
 
 /** True when `a` and `b` differ by at most one delete, insert, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a.length < b.length) [a, b] = [b, a];
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+  if (la - lb > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === lb) return true; // equal, or one letter added at the end
+  if (la > lb) return sameFrom(a, i + 1, b, i); // one letter inserted at i
+  if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
+  return (
+    i + 1 < la &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    sameFrom(a, i + 2, b, i + 2)
+  );
+}
+
+/** `a` from `i` equals `b` from `j` (the rest of both). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
