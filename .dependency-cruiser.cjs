@@ -22,6 +22,13 @@ module.exports = {
       to: { path: 'node_modules/ioredis/' },
     },
     {
+      name: 'only-libs-postgres-imports-pg',
+      comment: 'the pg driver stays behind libs/postgres; tables and queries use Kysely',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['^libs/(postgres|testing)/', '^apps/[^/]+/test/'] },
+      to: { path: 'node_modules/(pg|pg-[a-z-]+)/' },
+    },
+    {
       name: 'plain-typescript-libs',
       comment: 'contracts, dashboard, edifact, lists, matching, rules and screening are framework-free',
       severity: 'error',

@@ -15,7 +15,6 @@ export default tseslint.config(
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
-      'apps/dashboard/public/**',
     ],
   },
   js.configs.recommended,

@@ -5,14 +5,9 @@ import { runInNewContext } from 'node:vm';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { countryCode, readListFile } from '@paxscreen/lists';
-import {
-  MatchIndex,
-  MatchQuery,
-  parseCsvRecords,
-  readYenteQueries,
-  seededRandom,
-  typo,
-} from '@paxscreen/matching';
+import { MatchIndex, MatchQuery, parseCsvRecords, readYenteQueries } from '@paxscreen/matching';
+
+import { seededRandom, typo } from '../eval/lib';
 
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 

@@ -8,6 +8,7 @@ import { memorySuite } from './memory.bench';
 import { parseSuite } from './parse.bench';
 import { poeSuite } from './poe.bench';
 import { rawSuite } from './raw.bench';
+import { recordsSuite } from './records.bench';
 import { scaleSuite } from './scale.bench';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite's file here. */
@@ -17,6 +18,8 @@ export const SUITES: BenchSuite[] = [
   matchSuite,
   rawSuite,
   e2eSuite,
+  // After e2e: compares records ingest with the capacity e2e measured in the same run.
+  recordsSuite,
   poeSuite,
   iapiSuite,
   floodSuite,

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { Header, Topic, topicName } from '@paxscreen/contracts';
 import { issueToken } from '@paxscreen/http';
 import { uploadList } from '@paxscreen/testing';
 
@@ -38,6 +39,16 @@ import {
   streamManifests,
   TrafficGate,
 } from './lib/traffic';
+import { TopicCounter } from './lib/topic-counter';
+import {
+  digestOf,
+  drainUnderKill,
+  learnReceipts,
+  prepareTransports,
+  removeTransports,
+  type TransportPlan,
+  transportEnv,
+} from './lib/transports';
 import { fetchReceipts, Ledger, settle, verdict } from './lib/verify';
 
 const AUTH = {
@@ -172,6 +183,17 @@ async function main(o: ChaosOptions): Promise<number> {
   const kafka = new PrivateKafka(o.kafkaPort, log);
   const redis = new PrivateRedis(o.redisPort, o.redisPersistence, join(LOG_DIR, 'redis.log'), log);
   const apiKey = `chaos-${CARRIER}-${randomBytes(12).toString('hex')}`;
+  // Issue 21: a queue and a drop folder drained while the gateway is killed (after the faults).
+  const plan: TransportPlan | undefined =
+    o.faults && o.transportManifests > 0
+      ? {
+          amqpUrl: o.amqpUrl,
+          queue: `chaos.${runId}.zz`,
+          dropDir: join(ROOT, '.cache/chaos', `drop-${runId}`),
+        }
+      : undefined;
+  const rawByDigest = new Map<string, Set<string>>();
+  let rawReader: TopicCounter | undefined;
   const poisonApiKey = `chaos-${POISON_CARRIER}-${randomBytes(12).toString('hex')}`;
   const ports: Record<AppName, number> = {
     gateway: o.portBase,
@@ -197,6 +219,7 @@ async function main(o: ChaosOptions): Promise<number> {
     GATEWAY_RATE_LIMIT: '100000',
     PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=TimeoutNegativeWarning`,
+    ...(plan ? transportEnv(plan, CARRIER) : {}),
   };
   const apps = new Map<AppName, AppProcess>(
     (Object.keys(ports) as AppName[]).map((name) => [
@@ -211,6 +234,8 @@ async function main(o: ChaosOptions): Promise<number> {
     (stopping ??= (async () => {
       await Promise.all([
         ledger?.stop(),
+        rawReader?.stop(),
+        plan && removeTransports(plan).catch(() => undefined),
         ...[...apps.values()].map((app) => app.stop().catch(() => undefined)),
       ]);
       await redis.stop().catch(() => undefined);
@@ -234,9 +259,12 @@ async function main(o: ChaosOptions): Promise<number> {
     log(`run ${runId}: ${o.travellers} travellers in manifests of ${o.perManifest}; logs in ${LOG_DIR}`);
     const count = Math.ceil(o.travellers / o.perManifest);
     const manifests = generateManifests(runId, count, o.perManifest, o.hitEvery, o.seed);
+    const viaTransports = plan
+      ? generateManifests(`${runId}T`, o.transportManifests, 5, 0, o.seed + 1, 5000, 'T')
+      : [];
     const travellersSent = manifests.reduce((n, m) => n + m.travellerIds.length, 0);
 
-    await Promise.all([kafka.fresh(), redis.fresh()]);
+    await Promise.all([kafka.fresh(), redis.fresh(), plan && prepareTransports(plan)]);
     await apps.get('watchlist')!.start();
     await importList(apps.get('watchlist')!.url, 'national.csv', 'NATIONAL', NATIONAL_LIST);
     await importList(apps.get('watchlist')!.url, 'lost-stolen.csv', 'SLTD', lostStolenList(count));
@@ -302,28 +330,55 @@ async function main(o: ChaosOptions): Promise<number> {
         }
       }
     }
+    if (plan) {
+      const readyMs = await pipelineAnswers(apps.get('gateway')!.url, 180_000);
+      if (readyMs > 1000) log(`pipeline answering again after ${readyMs} ms more`);
+      rawReader = await new TopicCounter(
+        kafka.brokers,
+        topicName(Topic.MessagesRaw, ''),
+        (value, headers) => {
+          const id = headers[Header.ReceiptId];
+          const digest = digestOf(value);
+          if (id) rawByDigest.set(digest, (rawByDigest.get(digest) ?? new Set()).add(id));
+        },
+      ).start();
+      faults.push(
+        await drainUnderKill({
+          ...plan,
+          gateway: apps.get('gateway')!,
+          manifests: viaTransports,
+          appDownSeconds: o.appDownSeconds,
+          rawByDigest,
+          log,
+        }),
+      );
+    }
     gate.releaseUpTo(1);
     await traffic;
-    const accepted = manifests.filter((m) => m.accepted);
+    const accepted = [...manifests, ...viaTransports].filter((m) => m.accepted);
     const sendDone = Date.now();
 
     log('settling: reading decisions, traveller events and dead letters (read_committed)');
     const poisons = faults.filter((f) => f.fault === 'poison message');
     const poisonReceipts = new Set(poisons.map((f) => String(f.details?.receiptId)));
-    ledger = new Ledger(kafka.brokers, manifests, poisonReceipts);
+    ledger = new Ledger(kafka.brokers, [...manifests, ...viaTransports], poisonReceipts);
     await ledger.start();
     const gatewayUrl = apps.get('gateway')!.url;
     const settled = await settle(
       ledger,
       accepted,
-      () => fetchReceipts(gatewayUrl, apiKey, accepted),
+      () => {
+        learnReceipts(viaTransports, rawByDigest);
+        return fetchReceipts(gatewayUrl, apiKey, accepted);
+      },
       o.settleTimeoutSeconds * 1000,
       (o.quick ? 45 : 120) * 1000,
       log,
     );
     log(`settle: ${settled.why} (${(settled.ms / 1000).toFixed(1)} s)`);
+    learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
-    const v = verdict(manifests, ledger, receipts);
+    const v = verdict([...manifests, ...viaTransports], ledger, receipts);
     const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
     const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { readListFile } from '@paxscreen/lists';
-import { MatchIndex, nameKey } from '@paxscreen/matching';
+import { MatchIndex } from '@paxscreen/matching';
+
+import { nameKey } from './lib';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Parts shorter than this are left alone: one edit of `AL` or `BIN` is another common word. */

@@ -12,18 +12,21 @@ import { countryCode, readListFile } from '@paxscreen/lists';
 import {
   DEFAULT_ALGORITHM,
   DEFAULT_THRESHOLDS,
+  MatchIndex,
+  parseCsvRecords,
+  readYenteQueries,
+} from '@paxscreen/matching';
+
+import {
   evalReportMarkdown,
   EvalReport,
   linkByName,
-  MatchIndex,
   nameBenchCases,
   negativesAlertRate,
-  parseCsvRecords,
   positivesRecall,
-  readYenteQueries,
   runNameBench,
   tokenPairs,
-} from '@paxscreen/matching';
+} from './lib';
 
 const ROOT = join(__dirname, '..');
 const EVAL = join(ROOT, 'data', 'lists', 'eval');

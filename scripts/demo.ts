@@ -13,6 +13,9 @@ import { readMessage, writePaxlst } from '@paxscreen/edifact';
 import { issueToken } from '@paxscreen/http';
 import { createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
 import { readListFile } from '@paxscreen/lists';
+import { createDatabase, ensureDatabaseExists, postgresSettingsFromEnv } from '@paxscreen/postgres';
+import type { RecordsDatabase } from '@paxscreen/records';
+import { sql } from 'kysely';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 import { readListFiles, uploadList } from '@paxscreen/testing';
 
@@ -20,6 +23,10 @@ const ROOT = join(__dirname, '..');
 const GATEWAY = 'http://127.0.0.1:8080';
 const WATCHLIST = 'http://127.0.0.1:8083';
 const SCREENING = 'http://127.0.0.1:8082';
+const RECORDS = 'http://127.0.0.1:8085';
+/** The demo's records live in their own schema, emptied at each run. */
+const DEMO_SCHEMA = 'demo';
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/paxscreen';
 const SAMPLES = join(ROOT, 'data', 'samples', 'manifests');
 const AUTH = {
   AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
@@ -158,6 +165,13 @@ async function resetDemoData(): Promise<void> {
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(DEMO_PREFIX));
   if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
   await admin.disconnect();
+  await ensureDatabaseExists(DATABASE_URL);
+  const db = createDatabase(
+    postgresSettingsFromEnv({ DATABASE_URL, DATABASE_SCHEMA: DEMO_SCHEMA }),
+    'paxscreen-demo-reset',
+  );
+  await sql`drop schema if exists ${sql.id(DEMO_SCHEMA)} cascade`.execute(db);
+  await db.destroy();
   const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
   const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
   for (let i = 0; i < keys.length; i += 500) await redis.unlink(...keys.slice(i, i + 500));
@@ -197,9 +211,13 @@ async function main(): Promise<void> {
     SCREENING_HOME_ECONOMY: 'AUS',
     MULTIPART_TIMEOUT_SECONDS: '5',
     MULTIPART_SWEEP_SECONDS: '1',
+    DATABASE_URL,
+    DATABASE_SCHEMA: DEMO_SCHEMA,
   };
   execFileSync(join(__dirname, 'start-all.sh'), ['start'], { stdio: 'inherit', env });
-  await Promise.all([GATEWAY, WATCHLIST, SCREENING, 'http://127.0.0.1:8081'].map((u) => waitReady(u)));
+  await Promise.all(
+    [GATEWAY, WATCHLIST, SCREENING, RECORDS, 'http://127.0.0.1:8081'].map((u) => waitReady(u)),
+  );
 
   const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
   const started = Date.now();
@@ -282,9 +300,100 @@ async function main(): Promise<void> {
       `- ${d.decision.outcome} ${mask(`${d.subject.givenNames} ${d.subject.surname}`)} (${d.flight.carrier}${d.flight.number}): ${r.kind} ${r.source.listId}/${r.source.entryId} — ${r.explanation}`,
     );
   }
+  await showRecords(
+    decisions,
+    keys,
+    rows.find((r) => !r.file.startsWith('(')),
+  );
   console.log(`\nThe stack keeps running: OpenAPI at ${GATEWAY}/docs, metrics at ${GATEWAY}/metrics.`);
   console.log('Stop it with: scripts/start-all.sh stop && npm run stack:down');
   process.exit(0);
+}
+
+/**
+ * The decisions as the system of record holds them (PostgreSQL, apps/records): waits until every
+ * decision is filed, then shows one flight's manifest and a name search, and what a newcomer needs
+ * to use the stack left running (a carrier key, staff tokens, one curl per interface).
+ */
+async function showRecords(
+  decisions: DecisionMade.Value[],
+  keys: Map<string, string>,
+  sample: { file: string; carrier: string } | undefined,
+): Promise<void> {
+  const db = createDatabase<RecordsDatabase>(
+    postgresSettingsFromEnv({ DATABASE_URL, DATABASE_SCHEMA: DEMO_SCHEMA }),
+    'paxscreen-demo',
+  );
+  const wanted = new Set(decisions.map((d) => d.decision.decisionId)).size;
+  let filed = 0;
+  for (let i = 0; i < 150 && filed < wanted; i++) {
+    filed = (
+      await db
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+    if (filed < wanted) await sleep(200);
+  }
+  await db.destroy();
+  const where = new URL(DATABASE_URL);
+  const engine = process.env.PAXSCREEN_DEMO_PGLITE ? 'PGlite, embedded PostgreSQL in memory,' : 'PostgreSQL';
+  console.log(`\n## Records (${engine} ${where.host}${where.pathname}, schema ${DEMO_SCHEMA})\n`);
+  console.log(`Decisions filed: ${filed} of ${wanted}`);
+  const officer = await issueToken(AUTH, { subject: 'demo-officer', roles: ['officer'] });
+  const referred =
+    decisions.find((d) => d.decision.outcome === 'NO_BOARD') ??
+    decisions.find((d) => d.decision.outcome !== 'CLEAR') ??
+    decisions[0];
+  if (!referred) return;
+  const f = referred.flight;
+  const date = (f.departure.at ?? f.arrival.at ?? '').slice(0, 10);
+  const manifestPath = `/v1/records/flights/${f.carrier}/${f.number}/${date}?reason=demo`;
+  const manifest = (await (
+    await fetch(`${RECORDS}${manifestPath}`, { headers: { authorization: `Bearer ${officer}` } })
+  ).json()) as { items?: { outcome: string }[] };
+  const outcomes = (manifest.items ?? []).map((r) => r.outcome);
+  console.log(
+    `Flight ${f.carrier}${f.number} on ${date}: ${outcomes.length} travellers, ${OUTCOMES.map((o) => `${o} ${outcomes.filter((x) => x === o).length}`).join(', ')}`,
+  );
+  const name = `${referred.subject.givenNames} ${referred.subject.surname}`;
+  const search = (await (
+    await fetch(`${RECORDS}/v1/records/search/names?limit=3&q=${encodeURIComponent(name)}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    })
+  ).json()) as {
+    items?: { subject: { givenNames: string; surname: string }; outcome: string; score: number }[];
+  };
+  console.log(`Name search "${mask(name)}":`);
+  for (const h of search.items ?? [])
+    console.log(`- ${mask(`${h.subject.givenNames} ${h.subject.surname}`)} ${h.outcome} (score ${h.score})`);
+
+  const carrier = sample?.carrier ?? [...keys.keys()][0];
+  const key = keys.get(carrier)!;
+  const tokens = await Promise.all(
+    (['officer', 'analyst', 'supervisor', 'auditor', 'admin', 'operator'] as const).map(
+      async (role) => [role, await issueToken(AUTH, { subject: `demo-${role}`, roles: [role] })] as const,
+    ),
+  );
+  console.log('\n## Use the running stack (development credentials of this run)\n');
+  console.log(`Carrier ${carrier} API key: ${key}`);
+  for (const [role, token] of tokens) console.log(`Staff token (${role}, 8 h): ${token}`);
+  const bearer = (role: string) => `-H "authorization: Bearer ${tokens.find(([r]) => r === role)![1]}"`;
+  console.log('\n```bash');
+  console.log(
+    `curl -s -H 'x-api-key: ${key}' -H 'content-type: application/edifact' --data-binary @data/samples/manifests/${sample?.file ?? '<file>'} ${GATEWAY}/v1/messages`,
+  );
+  const doc = referred.subject.documents[0];
+  if (doc)
+    console.log(
+      `curl -s ${bearer('officer')} ${GATEWAY}/v1/poe/documents/${doc.issuer ?? 'XXX'}/${doc.number}`,
+    );
+  console.log(`curl -s ${bearer('admin')} ${WATCHLIST}/v1/lists`);
+  console.log(`curl -s ${bearer('officer')} '${RECORDS}${manifestPath}'`);
+  console.log(`curl -s ${bearer('officer')} '${RECORDS}/v1/records/search/names?q=Muhammad%20Aly'`);
+  console.log(`curl -s ${bearer('auditor')} '${RECORDS}/v1/records/audit?actor=demo-officer'`);
+  console.log(`curl -s ${RECORDS}/metrics | grep paxscreen_consumer_lag`);
+  console.log('```');
 }
 
 main().catch((err: unknown) => {

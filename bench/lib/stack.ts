@@ -9,9 +9,11 @@ import {
   AppName,
   AppProcess,
   BENCH_PORTS,
+  benchApp,
+  benchAppEnv,
+  benchKafka,
+  benchRedis,
   buildApps,
-  PrivateKafka,
-  PrivateRedis,
   ROOT,
 } from './services';
 
@@ -49,8 +51,8 @@ export interface StackOptions {
 }
 
 export class BenchStack {
-  readonly kafka = new PrivateKafka();
-  readonly redis = new PrivateRedis();
+  readonly kafka = benchKafka();
+  readonly redis = benchRedis();
   readonly apps = new Map<string, AppProcess>();
   /** A fresh topic / key prefix per start of the apps: every phase begins with empty topics. */
   prefix = '';
@@ -100,8 +102,8 @@ export class BenchStack {
   async startServices(log: (m: string) => void): Promise<void> {
     if (this.servicesUp) return;
     log(`starting a private Kafka broker (${this.kafka.brokers}) and redis-server (${this.redis.url})`);
-    await this.redis.start();
-    await this.kafka.start();
+    await this.redis.fresh();
+    await this.kafka.fresh();
     this.servicesUp = true;
   }
 
@@ -129,8 +131,8 @@ export class BenchStack {
       });
     // Watchlist first: it creates the topics; the others start together once it answers.
     for (const [i, s] of specs.entries()) {
-      const p = new AppProcess(s.name, s.app, s.port, options.mode);
-      p.start(s.env, options.nodeArgs?.[s.app] ?? []);
+      const p = benchApp(s.name, s.app, s.port, options.mode);
+      p.spawn(benchAppEnv(s.env), options.nodeArgs?.[s.app] ?? []);
       this.apps.set(s.name, p);
       if (i === 0) await p.waitReady();
     }
@@ -191,7 +193,7 @@ export class BenchStack {
   async stop(): Promise<void> {
     await this.stopApps();
     await this.redis.stop();
-    this.kafka.stopSync();
+    this.kafka.cleanSync();
     this.servicesUp = false;
   }
 }

@@ -31,6 +31,9 @@ export interface ChaosOptions {
   hitEvery: number;
   seed: number;
   faults: boolean;
+  /** Manifests drained from a queue and a folder while the gateway is killed (issue 21); 0: none. */
+  transportManifests: number;
+  amqpUrl: string;
   results: string;
 }
 
@@ -45,6 +48,9 @@ const USAGE = `npm run test:chaos -- [--travellers N] [--quick] [options]
   --redis-persistence aof|none   private Redis persistence (default aof: appendfsync always)
   --redis-stop kill|term  kill -9 or a clean SIGTERM (default kill)
   --no-faults             stream and verify without injecting anything (baseline)
+  --transport-manifests N manifests of 5 drained from an AMQP queue and a drop folder while the
+                          gateway is killed (default 400; --quick 100; 0: none)
+  --amqp-url URL          AMQP broker for that (default $AMQP_URL or amqp://guest:guest@127.0.0.1:5672)
   --kafka-port N --redis-port N --port-base N   private ports (29092, 16379, 18080)
   --settle-timeout S      bound on waiting for the pipeline to drain (default 600; --quick 120)
   --results FILE          where the JSON goes (default chaos/results/chaos.json;
@@ -64,6 +70,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
       'redis-persistence': { type: 'string' },
       'redis-stop': { type: 'string' },
       'no-faults': { type: 'boolean', default: false },
+      'transport-manifests': { type: 'string' },
+      'amqp-url': { type: 'string' },
       'kafka-port': { type: 'string' },
       'redis-port': { type: 'string' },
       'port-base': { type: 'string' },
@@ -113,6 +121,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
     hitEvery: num(values['hit-every'], quick ? 5 : 10, 'hit-every'),
     seed: num(values.seed, 20_250_101, 'seed'),
     faults: !values['no-faults'],
+    transportManifests: num(values['transport-manifests'], quick ? 100 : 400, 'transport-manifests'),
+    amqpUrl: values['amqp-url'] ?? process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     results: values.results ?? (quick ? 'chaos/results/tmp/chaos-quick.json' : 'chaos/results/chaos.json'),
   };
 }

@@ -1,7 +1,6 @@
 import type { Gender } from '@paxscreen/contracts';
 import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
-import { seededRandom } from '@paxscreen/matching';
-
+import { seededRandom } from '../../eval/lib';
 import { sleep } from './infra';
 
 export const CARRIER = 'ZZ';
@@ -109,6 +108,9 @@ export function generateManifests(
   perManifest: number,
   hitEvery: number,
   seed: number,
+  /** Flight numbers from here, document numbers with this prefix (a second set of manifests). */
+  flightBase = 1000,
+  documentPrefix = 'C',
 ): Manifest[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
@@ -130,7 +132,7 @@ export function generateManifests(
         documents: [
           {
             type: 'P',
-            number: `C${String(i).padStart(4, '0')}${String(j).padStart(5, '0')}`,
+            number: `${documentPrefix}${String(i).padStart(4, '0')}${String(j).padStart(5, '0')}`,
             issuer: nationality,
             expiry: '2031-01-01',
           },
@@ -157,7 +159,7 @@ export function generateManifests(
       kind: 'PASSENGERS',
       flight: {
         carrier: CARRIER,
-        number: String(1000 + i),
+        number: String(flightBase + i),
         departure: { port: 'LHR', at: `${day(0)}T22:00` },
         arrival: { port: 'JFK', at: `${day(1)}T01:00` },
       },

@@ -11,6 +11,7 @@ import {
 import { jsonManifestText } from './json-gen';
 import { EDIFACT_TOKENS, JSON_TOKENS, mutateBytes } from './mutate';
 import { Rng } from './rng';
+import { withoutUna, wrapTypeB } from './type-b-gen';
 
 /**
  * The fuzzer's input mix: a named list of weighted strategies. Weights are shares of the cases;
@@ -66,6 +67,21 @@ function edifactStrategies(pool: Pool, family: 'PAXLST' | 'PNRGOV'): Strategy[] 
       family,
       weight: 4,
       make: (rng, c) => reencode(rng, seedOf(rng, c, p).toString('utf8')),
+    },
+    {
+      name: `${p}/type-b`,
+      family,
+      weight: 4,
+      make: (rng, c) => Buffer.from(wrapTypeB(rng, latin1(seedOf(rng, c, p))), 'latin1'),
+    },
+    {
+      name: `${p}/no-una`,
+      family,
+      weight: 3,
+      make: (rng, c) => {
+        const text = withoutUna(rng, latin1(seedOf(rng, c, p)));
+        return Buffer.from(rng.chance(0.4) ? wrapTypeB(rng, text) : text, 'latin1');
+      },
     },
     {
       name: `${p}/truncated`,

@@ -26,6 +26,7 @@ import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
 import { CARRIER_TURNS, GATEWAY_ENV } from './tokens';
+import { IngestTransports, TRANSPORT_ENV, TransportIngest } from './transports';
 
 @Module({})
 export class GatewayModule {
@@ -59,6 +60,10 @@ export class GatewayModule {
             new DecisionStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
         },
         SubmitMessageUseCase,
+        // Queue and drop-folder ingest beside HTTP (transports/).
+        { provide: TRANSPORT_ENV, useValue: IngestTransports.settings(env) },
+        TransportIngest,
+        IngestTransports,
         IapiClient,
         IapiUseCase,
         AuditLog,

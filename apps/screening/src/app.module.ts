@@ -12,6 +12,7 @@ import {
   TravellerSnapshotStore,
 } from '@paxscreen/redis';
 
+import { DecisionPublisher } from './decisions/decision-publisher';
 import { IapiRequestConsumer } from './iapi/iapi-request.consumer';
 import { IapiRequestUseCase } from './iapi/iapi-request.usecase';
 import { RevetService } from './revet/revet.service';
@@ -52,6 +53,7 @@ export class ScreeningModule {
             new TravellerSnapshotStore(redis, keys, settings.REVET_WINDOW_HOURS * HOUR_S),
         },
         ScreeningStateService,
+        DecisionPublisher,
         ScreenTravellersUseCase,
         IapiRequestUseCase,
         RevetService,

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 export * from './topics';
 export * from './model/codes';
+export * from './model/countries';
+export * from './model/dates';
 export * from './model/document-number';
 export * from './model/finding';
 export * from './model/traveller';
@@ -9,6 +11,7 @@ export * from './model/json-manifest';
 export * from './model/watchlist';
 export * from './model/decision';
 export * from './model/receipt';
+export * from './model/type-b';
 export * from './events/envelope';
 export * from './validate';
 export * as RawMessage from './events/raw-message';

@@ -118,6 +118,8 @@ export enum ConsumerGroup {
   Screening = 'paxscreen-screening',
   ScreeningIapi = 'paxscreen-screening-iapi',
   Dashboard = 'paxscreen-dashboard',
+  /** The system of record (PostgreSQL): reads every decision, traveller, manifest, audit record. */
+  Records = 'paxscreen-records',
 }
 
 /**

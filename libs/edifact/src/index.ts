@@ -10,6 +10,8 @@ export { manifestIdOf, travellerIdOf } from './manifest/manifest-id';
 export { checkDigit, checkDigitMatches } from './mrz/check-digit';
 export { parseMrz } from './mrz/mrz.parse';
 export type { MrzCheckField, MrzFormat, MrzReading } from './mrz/mrz.parse';
+export { MrzError, mrzDate, readMrzDocument } from './mrz/mrz.document';
+export type { MrzDocument, MrzErrorCode } from './mrz/mrz.document';
 export { readCountry } from './normalize/country';
 export { DEFAULT_DELIMITERS } from './syntax/delimiters';
 export type { Delimiters } from './syntax/delimiters';

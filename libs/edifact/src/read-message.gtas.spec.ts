@@ -167,7 +167,13 @@ describe('GTAS samples', () => {
       'D:02B',
       10,
       'FI0615:2020-02-26:-:PASSENGERS',
-      ['DOCUMENT_EXPIRED', 'MISSING_DOCUMENT_ISSUER', 'MISSING_DOCUMENT_TYPE', 'SEGMENT_COUNT_MISMATCH'],
+      [
+        'DOCUMENT_EXPIRED',
+        'MISSING_DOCUMENT_ISSUER',
+        'MISSING_DOCUMENT_TYPE',
+        'SEGMENT_COUNT_MISMATCH',
+        'UNKNOWN_QUALIFIER',
+      ],
       [],
       {
         surname: 'LOWE',

@@ -1,4 +1,4 @@
-import type { Finding } from '@paxscreen/contracts';
+import type { Finding, TypeBEnvelope } from '@paxscreen/contracts';
 
 import { EdifactError } from './errors/edifact.error';
 import { EnvelopeSplitter, MessageHeader, MessageSink } from './interchange/envelope';
@@ -10,6 +10,7 @@ import { finding } from './quality/finding';
 import { decodeBytes } from './syntax/charset';
 import { readServiceString } from './syntax/delimiters';
 import { tokenizeEach } from './syntax/tokenizer';
+import { unwrapTypeB } from './syntax/type-b';
 import { ParsedMessage, readContext, ReadContext, ReadOptions, ReadResult } from './types';
 
 const READERS: Readonly<
@@ -24,13 +25,15 @@ const HEADER_TAGS = ['UNB', 'UNG', 'UNH'];
 /**
  * Reads a carrier message: EDIFACT (PAXLST, PNRGOV) or a JSON manifest, recognised from the bytes.
  * Recoverable problems become findings; only input with nothing readable throws an EdifactError
- * (NOT_EDIFACT, EDIFACT_SYNTAX, UNSUPPORTED_MESSAGE, INVALID_JSON_MANIFEST).
+ * (NOT_EDIFACT, EDIFACT_SYNTAX, UNKNOWN_DELIMITERS, UNSUPPORTED_MESSAGE, INVALID_JSON_MANIFEST). A Type B envelope
+ * (`syntax/type-b.ts`) is stripped first; its heading is returned as `typeB`.
  */
-export function readMessage(bytes: Buffer, options: ReadOptions = {}): ReadResult {
+export function readMessage(input: Buffer, options: ReadOptions = {}): ReadResult {
   const ctx = readContext(options);
+  const { body: bytes, typeB } = unwrapTypeB(input);
   if (firstNonBlank(bytes) === OPEN_BRACE) {
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    return { messages: [readJsonManifest(text, ctx)], findings: [] };
+    return withTypeB({ messages: [readJsonManifest(text, ctx)], findings: [] }, typeB);
   }
 
   const decoded = decodeBytes(bytes);
@@ -39,6 +42,12 @@ export function readMessage(bytes: Buffer, options: ReadOptions = {}): ReadResul
     throw new EdifactError(
       'NOT_EDIFACT',
       'input is neither EDIFACT (UNA, UNB or UNH first) nor a JSON manifest',
+    );
+  }
+  if (svc.unknown) {
+    throw new EdifactError(
+      'UNKNOWN_DELIMITERS',
+      'no UNA and the service characters cannot be inferred from the UNB segment',
     );
   }
   const unsupported: Finding[] = [];
@@ -90,6 +99,17 @@ export function readMessage(bytes: Buffer, options: ReadOptions = {}): ReadResul
     findings,
   };
   if (info) result.interchange = { ...info, charset: decoded.charset };
+  return withTypeB(result, typeB);
+}
+
+function withTypeB(result: ReadResult, typeB: TypeBEnvelope | undefined): ReadResult {
+  if (!typeB) return result;
+  result.typeB = typeB;
+  result.findings.unshift(
+    finding('TYPE_B_ENVELOPE', `Type B envelope stripped (${typeB.addresses.length} address(es))`, {
+      field: 'TYPE_B',
+    }),
+  );
   return result;
 }
 

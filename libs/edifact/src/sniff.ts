@@ -1,5 +1,8 @@
+import type { TypeBEnvelope } from '@paxscreen/contracts';
+
 import { type FlightDesignator, splitFlight, tdtFlight } from './normalize/flight';
 import { readServiceString } from './syntax/delimiters';
+import { unwrapTypeB } from './syntax/type-b';
 
 /**
  * Recognises a carrier message from its first bytes, cheaply, without parsing it: what kind it is
@@ -11,11 +14,20 @@ export interface Sniffed {
   messageType?: string;
   carrier?: string;
   flight?: string;
+  /** The Type B envelope around the message, when it had one (kept on the receipt). */
+  typeB?: TypeBEnvelope;
 }
 
 const SNIFF_BYTES = 4096;
 
-export function sniffMessage(bytes: Buffer): Sniffed {
+export function sniffMessage(input: Buffer): Sniffed {
+  const { body, typeB } = unwrapTypeB(input);
+  const sniffed = sniffBody(body);
+  if (typeB && sniffed.kind !== 'UNKNOWN') sniffed.typeB = typeB;
+  return sniffed;
+}
+
+function sniffBody(bytes: Buffer): Sniffed {
   const head = bytes
     .subarray(0, SNIFF_BYTES)
     .toString('latin1')

@@ -1,4 +1,11 @@
-import type { Finding, FlightLeg, MessageType, QualityReport, Traveller } from '@paxscreen/contracts';
+import type {
+  Finding,
+  FlightLeg,
+  MessageType,
+  QualityReport,
+  Traveller,
+  TypeBEnvelope,
+} from '@paxscreen/contracts';
 
 export type ManifestKind = 'PASSENGERS' | 'CREW' | 'PNR';
 export type Direction = 'INBOUND' | 'OUTBOUND';
@@ -79,6 +86,8 @@ export interface ParsedMessage {
 
 export interface ReadResult {
   interchange?: InterchangeInfo;
+  /** The Type B envelope the message came in (stripped before reading), when it had one. */
+  typeB?: TypeBEnvelope;
   messages: ParsedMessage[];
   /** Interchange-level findings (charset, UNA, envelope); message findings are in each report. */
   findings: Finding[];

@@ -11,13 +11,6 @@ export type { NameKind, NameToken, NormalizedName, TokenRole } from './normalize
 export { alignNames } from './features/name-alignment';
 export type { AlignedPair, NameAlignmentConfig, NameComparison } from './features/name-alignment';
 export { compareNames } from './compare';
-export { parseCsv, parseCsvRecords } from './eval/csv';
-export { binaryMetrics } from './eval/metrics';
-export type { BinaryMetrics } from './eval/metrics';
-export { nameBenchCases, runNameBench, schemaKind } from './eval/name-bench';
-export type { NameBenchCase, NameBenchReport, NameBenchRow } from './eval/name-bench';
-export { readYenteQueries, yenteQuery, YENTE_COLUMNS } from './eval/yente-queries';
-export type { CountryResolver } from './eval/yente-queries';
-export { reorder, seededRandom, typo } from './eval/perturb';
-export * from './eval/screening-sets';
-export * from './eval/report';
+export { parseCsv, parseCsvRecords } from './queries/csv';
+export { readYenteQueries, yenteQuery, YENTE_COLUMNS } from './queries/yente-queries';
+export type { CountryResolver } from './queries/yente-queries';

@@ -3,7 +3,7 @@ import { MatchCandidate } from './model';
 /**
  * What a list's matches lead to, by score: at least `alert` is logged as a possible match, at least
  * `refer` goes to an officer, at least `noBoard` (travel-ban lists only) stops boarding, but only with
- * name + date of birth + (document or nationality) agreeing (DESIGN §3). alert ≤ refer ≤ noBoard.
+ * name + date of birth + (document or nationality) agreeing (docs/architecture.md §3). alert ≤ refer ≤ noBoard.
  */
 export interface ListPolicy {
   listId: string;

@@ -16,3 +16,4 @@ export {
   MAX_PATTERN_LENGTH,
 } from './validate/validate-rule';
 export * from './validate/parse-rule-set';
+export * from './validate/rule-file';

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICIES, ListPolicy, PROGRAM_ACTIONS, ProgramAction } from '@paxscreen/matching';
 
-/** How travellers are screened: configuration, not code (DESIGN §3). */
+/** How travellers are screened: configuration, not code (docs/architecture.md §3). */
 export interface ScreeningConfig {
   /** ISO alpha-3 of the economy this deployment screens arrivals for (ABTC pre-clearance, TTP scope). */
   homeEconomy: string;

@@ -14,8 +14,8 @@ import { ScreeningState } from './state/screening-state';
 export const CHECKS: readonly Check[] = [lostStolenCheck, watchlistCheck, rulesCheck, enrolmentCheck];
 
 /**
- * The outcome of a set of reasons (DESIGN §3): the most severe action among them; EXPEDITE only
- * when an enrolment fired and nothing else did (see withholdExpedite); otherwise CLEAR.
+ * The outcome of a set of reasons (docs/architecture.md §3): the most severe action among them;
+ * EXPEDITE only when an enrolment fired and nothing else did (see withholdExpedite); otherwise CLEAR.
  */
 export function outcomeOf(reasons: readonly Reason[]): Outcome {
   let outcome: Outcome = 'CLEAR';
@@ -28,7 +28,7 @@ export const EXPEDITE_WITHHELD =
   'not expedited: a possible watchlist match (at or above the list alert threshold) or a referral must be cleared first';
 
 /**
- * EXPEDITE only when nothing else fired (DESIGN §3): a watchlist match at or above its list's alert
+ * EXPEDITE only when nothing else fired (docs/architecture.md §3): a watchlist match at or above its list's alert
  * threshold (the clearance threshold: a weak match below the referral threshold, action CLEAR, is
  * still a possible match), or any reason that refers or stops boarding, turns every EXPEDITE
  * reason into a recorded CLEAR that says why.

@@ -3,3 +3,8 @@ export * from './prefix';
 export * from './services';
 export * from './list-upload';
 export * from './manifests';
+export * from './amqp';
+export * from './postgres';
+export * from './record-events';
+export * from './tcp-proxy';
+export * from './processes';

@@ -37,7 +37,8 @@ export function portAnswers(host: string, port: number, timeoutMs = 500): Promis
   });
 }
 
-async function dockerAnswers(): Promise<boolean> {
+/** True when a Docker engine answers (testcontainers can start containers). */
+export async function dockerAnswers(): Promise<boolean> {
   if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');

@@ -81,6 +81,19 @@ describe('paxscreen parse', () => {
     });
   });
 
+  it('reads a PAXLST inside a Type B envelope and reports the envelope heading', async () => {
+    const { out, err } = await run(
+      'parse',
+      join(FIXTURES, 'wild/paxlst-typeb-control.edi'),
+      '--report-json',
+      ...NOW,
+    );
+    expect(out.trim().split('\n')).toHaveLength(2);
+    const report = JSON.parse(err);
+    expect(report.typeB).toMatchObject({ priority: 'QU', origin: 'LHRKMZZ', messageIdentity: 'A1B2C3' });
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('TYPE_B_ENVELOPE');
+  });
+
   it.each([
     ['not-ok/unsupported-cusres.edi', 'UNSUPPORTED_MESSAGE'],
     ['not-ok/not-edifact.xml', 'NOT_EDIFACT'],

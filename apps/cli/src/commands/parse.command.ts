@@ -40,6 +40,7 @@ export function registerParseCommand(program: Command): void {
 function reportOf(result: ReadResult) {
   return {
     interchange: result.interchange,
+    typeB: result.typeB,
     findings: result.findings,
     messages: result.messages.map((m) => ({
       manifestId: m.manifest.manifestId,

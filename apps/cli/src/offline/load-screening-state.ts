@@ -2,24 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
-import type { ListVersion } from '@paxscreen/contracts';
+import { ListEntry, type ListVersion } from '@paxscreen/contracts';
 import { LIST_FORMATS, ListReadError, readListFile } from '@paxscreen/lists';
-import { parseRuleSet, RuleError } from '@paxscreen/rules';
-import {
-  applyListResult,
-  applyRuleSet,
-  looksLikeRuleSet,
-  offlineListVersion,
-  ScreeningState,
-} from '@paxscreen/screening';
+import { isRuleFileName, isRuleSetFile, parseRuleSet, RuleError, ruleFileFormat } from '@paxscreen/rules';
+import { applyListResult, applyRuleSet, offlineListVersion, ScreeningState } from '@paxscreen/screening';
 
 import { CliError, EXIT, unreadableFile } from '../cli-error';
 import type { ListSource } from './bundled-sample';
-
-/** Rule sets are YAML or JSON files. */
-const RULE_FILE_NAME = /\.(ya?ml|json)$/i;
-/** Same rule as the watchlist service's list ids. */
-const LIST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** What an option asks a file to hold; `any` takes whatever the file turns out to be. */
 export type Expected = ListVersion.ListKind | 'any';
@@ -54,7 +43,7 @@ const KIND_WORDS: Record<ListVersion.ListKind, string> = {
  */
 export async function parseListArgument(arg: string, expect: Expected): Promise<LoadRequest> {
   const at = arg.indexOf('=');
-  if (at > 0 && LIST_ID.test(arg.slice(0, at))) {
+  if (at > 0 && ListEntry.LIST_ID_PATTERN.test(arg.slice(0, at))) {
     const exists = await stat(arg).then(
       () => true,
       () => false,
@@ -102,8 +91,8 @@ async function loadOne(
   request: LoadRequest,
   claim: (listId: string) => void,
 ): Promise<Loaded> {
-  if (request.listId !== undefined && !LIST_ID.test(request.listId)) {
-    throw new CliError('INVALID_LIST_ID', 'list ids are 1-64 characters of [A-Za-z0-9._-]', EXIT.USAGE);
+  if (request.listId !== undefined && !ListEntry.LIST_ID_PATTERN.test(request.listId)) {
+    throw new CliError('INVALID_LIST_ID', ListEntry.LIST_ID_RULE, EXIT.USAGE);
   }
   let isDirectory: boolean;
   try {
@@ -115,13 +104,13 @@ async function loadOne(
     const bytes = await readFile(request.path).catch((err: unknown) => {
       throw unreadableFile(request.path, err);
     });
-    if (request.expect === 'rules' && !RULE_FILE_NAME.test(request.path)) {
+    if (request.expect === 'rules' && !isRuleFileName(request.path)) {
       throw new CliError(
         'NOT_A_RULE_SET',
         `${request.path} is not a rule file (YAML or JSON, see docs/rules.md)`,
       );
     }
-    if (request.expect === 'rules' || looksLikeRuleSet(basename(request.path), bytes))
+    if (request.expect === 'rules' || isRuleSetFile(basename(request.path), bytes))
       return loadRules(state, request, bytes, claim);
   }
   if (request.expect === 'rules')
@@ -159,7 +148,7 @@ function loadRules(
   bytes: Buffer,
   claim: (listId: string) => void,
 ): Loaded {
-  const format = /\.json$/i.test(request.path) ? 'json' : 'yaml';
+  const format = ruleFileFormat(request.path);
   let set;
   try {
     set = parseRuleSet(bytes.toString('utf8'), format);

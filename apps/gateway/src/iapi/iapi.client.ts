@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 
-import { Decision, envelope, Header, Iapi, Topic, Traveller } from '@paxscreen/contracts';
+import { Decision, decodeEvent, envelope, Header, Iapi, Topic, Traveller } from '@paxscreen/contracts';
 import { ConsumedRecord, KafkaProducer, KafkaReaders, ReplyListener } from '@paxscreen/kafka';
 import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
 
@@ -60,7 +60,7 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
     const waiting = requestId ? this.pending.get(requestId) : undefined;
     if (!waiting || !record.value) return;
     try {
-      const reply = JSON.parse(record.value.toString('utf8')) as Iapi.ReplyValue;
+      const reply = decodeEvent(Iapi.ReplyValue, record.value);
       clearTimeout(waiting.timer);
       this.pending.delete(requestId!);
       waiting.resolve(reply.decisions);

@@ -119,6 +119,7 @@ export class SubmitMessageUseCase {
       contentType: sniffed.kind === 'JSON' ? 'application/json' : 'application/edifact',
       size: cmd.bytes.length,
       digest,
+      ...(sniffed.typeB ? { typeB: sniffed.typeB } : {}),
     };
     if (!unfinished?.receipt) await this.receipts.put(receipt);
     try {

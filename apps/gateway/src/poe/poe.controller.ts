@@ -41,7 +41,7 @@ export class PoeController {
   @Post('mrz')
   @Roles('officer', 'supervisor')
   @ApiOperation({
-    summary: 'Current decision for a scanned machine-readable zone (TD1 or TD3, check digits verified)',
+    summary: 'Current decision for a scanned machine-readable zone (TD1, TD2 or TD3, check digits verified)',
   })
   @ApiBody({
     description: 'The MRZ lines as scanned, separated by line breaks (text/plain), or JSON { "mrz": "..." }',

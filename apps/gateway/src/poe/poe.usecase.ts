@@ -10,7 +10,7 @@ import {
   Gender,
   Traveller,
 } from '@paxscreen/contracts';
-import { MrzReading, parseMrz, readCountry } from '@paxscreen/edifact';
+import { MrzError, readMrzDocument } from '@paxscreen/edifact';
 import { ApiError, Principal } from '@paxscreen/http';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 import { DecisionStore, HotPathEntry } from '@paxscreen/redis';
@@ -62,15 +62,6 @@ const DOC_NUMBER = /^[A-Z0-9<]{1,20}$/;
 const ISSUER = /^(D|[A-Z]{3})$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** MRZ dates are YYMMDD: birth dates are in the past (a year ahead of today is last century). */
-export function mrzDate(yymmdd: string, kind: 'birth' | 'expiry', now = new Date()): string | undefined {
-  if (!/^\d{6}$/.test(yymmdd)) return undefined;
-  const yy = Number(yymmdd.slice(0, 2));
-  const current = now.getUTCFullYear() % 100;
-  const century = kind === 'birth' ? (yy > current ? 1900 : 2000) : 2000;
-  return `${century + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
-}
-
 /**
  * Port-of-entry look-ups: the current decision for a document from the Redis hot path; without
  * advance data (or when Redis is unavailable) the traveller is screened on demand. Every look-up is
@@ -87,34 +78,32 @@ export class PoeUseCase {
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {}
 
+  /** A scanned MRZ (read and checked by libs/edifact) as a look-up; 422 when it cannot be used. */
   parseMrzLines(text: string): DocumentQuery {
-    const mrz: MrzReading | undefined = parseMrz(text);
-    if (!mrz || mrz.format === 'TD2')
+    let doc;
+    try {
+      doc = readMrzDocument(text);
+    } catch (err) {
+      if (!(err instanceof MrzError)) throw err;
       throw new ApiError(
         422,
-        'MRZ_UNREADABLE',
-        'expected a TD1 (3 × 30) or TD3 (2 × 44) machine-readable zone',
+        err.code,
+        err.message,
+        err.code === 'MRZ_CHECK_DIGIT' ? { fields: err.fields } : undefined,
       );
-    const failed = mrz.checks.filter((c) => !c.valid).map((c) => c.field);
-    if (failed.length > 0)
-      throw new ApiError(422, 'MRZ_CHECK_DIGIT', `check digit wrong for: ${failed.join(', ')}`, {
-        fields: failed,
-      });
-    const issuer = readCountry(mrz.issuer).code ?? mrz.issuer;
-    const nationality = readCountry(mrz.nationality).code ?? mrz.nationality;
-    const dateOfBirth = mrzDate(mrz.dateOfBirth, 'birth');
+    }
     return {
-      issuer,
-      number: mrz.documentNumber,
-      dateOfBirth,
+      issuer: doc.issuer,
+      number: doc.number,
+      dateOfBirth: doc.dateOfBirth,
       holder: {
-        surname: mrz.surname,
-        givenNames: mrz.givenNames,
-        dateOfBirth,
-        nationality,
-        gender: (['M', 'F'].includes(mrz.sex) ? mrz.sex : 'X') as Gender,
-        expiry: mrzDate(mrz.expiry, 'expiry'),
-        type: mrz.documentCode.replace(/<+$/, '').slice(0, 1) || 'P',
+        surname: doc.surname,
+        givenNames: doc.givenNames,
+        dateOfBirth: doc.dateOfBirth,
+        nationality: doc.nationality,
+        gender: doc.gender,
+        expiry: doc.expiry,
+        type: doc.type,
       },
     };
   }

@@ -4,6 +4,7 @@ import { type Logger, Metrics } from '@paxscreen/observability';
 import type { DecisionStore } from '@paxscreen/redis';
 import { DEFAULT_SCREENING_CONFIG, Screener, ScreeningState } from '@paxscreen/screening';
 
+import { DecisionPublisher } from '../decisions/decision-publisher';
 import type { ScreeningStateService } from '../state/screening-state.service';
 import { IapiRequestUseCase } from './iapi-request.usecase';
 
@@ -69,7 +70,7 @@ describe('IapiRequestUseCase', () => {
     const useCase = new IapiRequestUseCase(
       index,
       { putMany } as unknown as DecisionStore,
-      new Metrics('screening', false),
+      new DecisionPublisher(new Metrics('screening', false)),
       logger,
     );
     const outputs = await useCase.execute([request('req-1')]);
@@ -88,7 +89,7 @@ describe('IapiRequestUseCase', () => {
     const useCase = new IapiRequestUseCase(
       index,
       { putMany: () => Promise.reject(new Error('Command timed out')) } as unknown as DecisionStore,
-      new Metrics('screening', false),
+      new DecisionPublisher(new Metrics('screening', false)),
       logger,
     );
     const outputs = await useCase.execute([request('req-2')]);
@@ -104,7 +105,7 @@ describe('IapiRequestUseCase', () => {
       {
         putMany: (entries: unknown[]) => (written.push(entries), Promise.resolve()),
       } as unknown as DecisionStore,
-      new Metrics('screening', false),
+      new DecisionPublisher(new Metrics('screening', false)),
       logger,
     );
     const outputs = await useCase.execute([request('req-3', 'PORT_OF_ENTRY'), request('req-4', 'CHECK_IN')]);

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { decodeEvent, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
-import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
-import { DecisionStore } from '@paxscreen/redis';
+import { DecisionMade, decodeEvent, envelope, Header, Iapi, Topic } from '@paxscreen/contracts';
+import type { ConsumedRecord, OutputBatch } from '@paxscreen/kafka';
+import { LOGGER, type Logger, traceIdOf } from '@paxscreen/observability';
+import { DecisionStore, type HotPathEntry } from '@paxscreen/redis';
 
-import { decisionEvent, decisionIdFor, hotPathEntry } from '../screen-travellers/decision-event';
+import { decisionEvent, decisionIdFor, hotPathEntry } from '../decisions/decision-event';
+import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
 
 /**
@@ -18,34 +19,27 @@ export class IapiRequestUseCase {
   constructor(
     @Inject(ScreeningStateService) private readonly index: ScreeningStateService,
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
-    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(DecisionPublisher) private readonly publisher: DecisionPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
     const replies: OutputBatch = { topic: Topic.IapiReplies, records: [] };
-    const decided: OutputBatch = { topic: Topic.Decisions, records: [] };
+    const decided: DecisionMade.Value[] = [];
     const dead: OutputBatch[] = [];
-    const hot = [];
+    const hot: HotPathEntry[] = [];
     for (const record of records) {
       let request: Iapi.RequestValue;
       try {
         request = decodeEvent(Iapi.RequestValue, record.value ?? Buffer.alloc(0));
       } catch (err) {
-        dead.push(
-          deadLetterOutput(record, {
-            stage: 'screening',
-            code: 'INVALID_EVENT',
-            message: (err as Error).message,
-          }),
-        );
+        dead.push(this.publisher.deadLetter(record, err));
         continue;
       }
       const events = request.travellers.map((t, i) => {
         const decision = this.index.screener.screen(t, {
           decisionId: decisionIdFor(`${request.eventId}:${i}`),
         });
-        this.metrics.decisions.inc({ outcome: decision.outcome });
         return decisionEvent(t, decision, {
           manifestId: request.manifestId,
           correlationId: request.requestId,
@@ -63,11 +57,7 @@ export class IapiRequestUseCase {
         headers: { [Header.RequestId]: request.requestId, [Header.TraceParent]: reply.traceparent },
       });
       for (const e of events) {
-        decided.records.push({
-          key: e.manifestId,
-          value: e,
-          headers: { [Header.ReceiptId]: request.requestId, [Header.TraceParent]: e.traceparent },
-        });
+        decided.push(e);
         // Look-ups without advance data are not advance data: keep them off the hot path.
         if (request.purpose !== 'PORT_OF_ENTRY') hot.push(hotPathEntry(e));
       }
@@ -84,6 +74,6 @@ export class IapiRequestUseCase {
       .catch((err: unknown) =>
         this.logger.warn({ err, decisions: hot.length }, 'hot path not updated; answered without it'),
       );
-    return [replies, decided, ...dead];
+    return [replies, this.publisher.publish(decided), ...dead];
   }
 }

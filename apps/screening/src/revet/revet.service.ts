@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { Header, Topic } from '@paxscreen/contracts';
 import { KafkaProducer } from '@paxscreen/kafka';
-import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { LOGGER, type Logger } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshotStore } from '@paxscreen/redis';
 import { sameVerdict } from '@paxscreen/screening';
 
-import { decisionEvent, hotPathEntry } from '../screen-travellers/decision-event';
+import { decisionEvent, hotPathEntry } from '../decisions/decision-event';
+import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
 import { SCREENING_ENV } from '../tokens';
 import { ScreeningEnv } from '../screening.env';
@@ -33,7 +33,7 @@ export class RevetService implements OnApplicationShutdown {
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(TravellerSnapshotStore) private readonly snapshots: TravellerSnapshotStore,
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
-    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(DecisionPublisher) private readonly publisher: DecisionPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SCREENING_ENV) private readonly env: ScreeningEnv,
   ) {
@@ -86,17 +86,10 @@ export class RevetService implements OnApplicationShutdown {
       );
     }
     if (changed.length === 0) return 0;
-    await this.producer.send(
-      Topic.Decisions,
-      // A re-vet starts a trace of its own (decisionEvent gives it one): its id is on the record too.
-      changed.map((e) => ({
-        key: e.manifestId,
-        value: e,
-        headers: { [Header.ReceiptId]: e.correlationId, [Header.TraceParent]: e.traceparent },
-      })),
-    );
+    // A re-vet starts a trace of its own (decisionEvent gives it one): its id is on the record too.
+    const { topic, records } = this.publisher.publish(changed);
+    await this.producer.send(topic, records);
     await this.decisions.putMany(changed.map(hotPathEntry));
-    for (const e of changed) this.metrics.decisions.inc({ outcome: e.decision.outcome });
     this.logger.info(
       { examined: snapshots.length, superseded: changed.length },
       're-vetted after a list change',

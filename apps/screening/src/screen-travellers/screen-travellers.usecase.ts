@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { DecisionMade, decodeEvent, Header, Topic, TravellerParsed } from '@paxscreen/contracts';
-import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { DecisionMade, decodeEvent, Header, TravellerParsed } from '@paxscreen/contracts';
+import type { ConsumedRecord, OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
 
+import { arrivalEpoch, decisionEvent, decisionIdFor, hotPathEntry } from '../decisions/decision-event';
+import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
-import { arrivalEpoch, decisionEvent, decisionIdFor, hotPathEntry } from './decision-event';
 
 /**
  * Screens a batch of traveller events: one decision per traveller to the decisions topic, the hot
@@ -19,6 +20,7 @@ export class ScreenTravellersUseCase {
     @Inject(ScreeningStateService) private readonly index: ScreeningStateService,
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(TravellerSnapshotStore) private readonly snapshots: TravellerSnapshotStore,
+    @Inject(DecisionPublisher) private readonly publisher: DecisionPublisher,
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -33,14 +35,7 @@ export class ScreenTravellersUseCase {
           event: decodeEvent(TravellerParsed.Value, record.value ?? Buffer.alloc(0)),
         });
       } catch (err) {
-        this.metrics.deadLetters.inc({ stage: 'screening', code: 'INVALID_EVENT' });
-        dead.push(
-          deadLetterOutput(record, {
-            stage: 'screening',
-            code: 'INVALID_EVENT',
-            message: (err as Error).message,
-          }),
-        );
+        dead.push(this.publisher.deadLetter(record, err));
       }
     }
     const current = await this.decisions.byTravellers(events.map((e) => e.event.traveller.travellerId));
@@ -74,23 +69,9 @@ export class ScreenTravellersUseCase {
       });
     });
     await Promise.all([this.decisions.putMany(out.map(hotPathEntry)), this.snapshots.putMany(snapshots)]);
-    for (const e of out) {
-      this.metrics.decisions.inc({ outcome: e.decision.outcome });
-      if (e.decision.timings.receivedAt)
-        this.metrics.ingestToDecision.observe((Date.now() - e.decision.timings.receivedAt) / 1000);
-    }
+    const published = this.publisher.publish(out);
     this.logDecided(out);
-    return [
-      {
-        topic: Topic.Decisions,
-        records: out.map((e, i) => ({
-          key: events[i].record.key ?? e.manifestId,
-          value: e,
-          headers: { [Header.ReceiptId]: e.correlationId, [Header.TraceParent]: e.traceparent },
-        })),
-      },
-      ...dead,
-    ];
+    return [published, ...dead];
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
+import { decodeEvent, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, KafkaReaders, TopicReplayer } from '@paxscreen/kafka';
 import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 import { applyListRecord, Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
@@ -78,32 +78,37 @@ export class ScreeningStateService implements OnApplicationShutdown {
     if (touched.size > 0 && this.replayer.ready) for (const l of this.changeListeners) l();
   }
 
+  /** One record, decoded and validated as its topic's contract (a bad one throws: skipped above). */
   private applyOne(topic: Topic, listId: string, entryId: string, value: Buffer | null): void {
     if (topic === Topic.ListVersions) {
       // Keyed by list id alone; the record follows the list's entries on the topics above.
-      const version = value
-        ? (JSON.parse(value.toString('utf8')) as { version?: string }).version
-        : undefined;
-      if (version) this.state.setListVersion(listId, version);
+      if (value) this.state.setListVersion(listId, decodeEvent(ListVersion.Value, value).version);
       return;
     }
-    const parsed = value
-      ? (JSON.parse(value.toString('utf8')) as { listVersion?: string; entry?: object; rule?: object })
-      : null;
     const kind = KIND_OF_TOPIC.get(topic);
     if (!kind) return;
+    const record = value ? decodeListEntry(kind, value) : undefined;
     // The same entry point as the offline CLI's file loading (libs/screening list-loader).
-    applyListRecord(
-      this.state,
-      kind,
-      listId,
-      entryId,
-      parsed?.entry ?? parsed?.rule ?? null,
-      parsed?.listVersion,
-    );
+    applyListRecord(this.state, kind, listId, entryId, record?.entry ?? null, record?.listVersion);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.replayer.stop();
+  }
+}
+
+/** A list-entry record as the contract of its topic: the entry (or rule) and the list version. */
+function decodeListEntry(kind: ListVersion.ListKind, value: Buffer): { entry: object; listVersion: string } {
+  switch (kind) {
+    case 'watchlist':
+      return decodeEvent(ListEntry.WatchlistValue, value);
+    case 'documents':
+      return decodeEvent(ListEntry.DocumentValue, value);
+    case 'enrolments':
+      return decodeEvent(ListEntry.EnrolmentValue, value);
+    case 'rules': {
+      const { rule, listVersion } = decodeEvent(ListEntry.RuleValue, value);
+      return { entry: rule, listVersion };
+    }
   }
 }

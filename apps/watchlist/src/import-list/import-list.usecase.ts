@@ -5,7 +5,7 @@ import { ApiError } from '@paxscreen/http';
 import { KafkaProducer, OutgoingRecord } from '@paxscreen/kafka';
 import { diffList, entryDigest, ListFile, ListReadError, readList } from '@paxscreen/lists';
 import { Metrics } from '@paxscreen/observability';
-import { parseRuleSet, RuleError } from '@paxscreen/rules';
+import { isRuleSetFile, parseRuleSet, RuleError, ruleFileFormat } from '@paxscreen/rules';
 import { createHash } from 'node:crypto';
 
 import { ENTRY_TOPICS, ListStateService } from '../list-state/list-state.service';
@@ -35,9 +35,6 @@ export interface ImportSummary {
   published: boolean;
 }
 
-const LIST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const RULE_FILE = /\.(ya?ml|json)$/i;
-
 interface Versioned {
   kind: ListVersion.ListKind;
   format: string;
@@ -63,8 +60,8 @@ export class ImportListUseCase {
   ) {}
 
   async execute(cmd: ImportListCommand): Promise<ImportSummary> {
-    if (cmd.listId !== undefined && !LIST_ID.test(cmd.listId)) {
-      throw new ApiError(400, 'INVALID_LIST_ID', 'list ids are 1-64 characters of [A-Za-z0-9._-]');
+    if (cmd.listId !== undefined && !ListEntry.LIST_ID_PATTERN.test(cmd.listId)) {
+      throw new ApiError(400, 'INVALID_LIST_ID', ListEntry.LIST_ID_RULE);
     }
     await this.state.caughtUp();
     const read = await this.read(cmd);
@@ -127,7 +124,7 @@ export class ImportListUseCase {
   }
 
   private async read(cmd: ImportListCommand): Promise<Versioned> {
-    if (cmd.files.length === 1 && RULE_FILE.test(cmd.files[0].name) && looksLikeRuleSet(cmd.files[0].bytes)) {
+    if (cmd.files.length === 1 && isRuleSetFile(cmd.files[0].name, cmd.files[0].bytes)) {
       return this.readRules(cmd.files[0], cmd.listId);
     }
     try {
@@ -159,7 +156,7 @@ export class ImportListUseCase {
 
   private readRules(file: ListFile, listId?: string): Versioned {
     try {
-      const format = /\.json$/i.test(file.name) ? 'json' : 'yaml';
+      const format = ruleFileFormat(file.name);
       const set = parseRuleSet(file.bytes.toString('utf8'), format);
       const id = listId ?? set.id;
       const items = set.rules.map((rule) => ({ ...rule, entryId: rule.id }));
@@ -193,8 +190,4 @@ export class ImportListUseCase {
 export function nextVersion(previous: string | undefined): string {
   const n = previous ? Number(/^v(\d+)$/.exec(previous)?.[1] ?? 0) : 0;
   return `v${n + 1}`;
-}
-
-function looksLikeRuleSet(bytes: Buffer): boolean {
-  return /(^|\n)\s*"?formatVersion"?\s*:/.test(bytes.subarray(0, 4096).toString('utf8'));
 }

@@ -5,7 +5,7 @@ export const SCHEMA_VERSION = 1 as const;
 
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
-/** Fields every event carries (DESIGN §2). */
+/** Fields every event carries (docs/architecture.md §2). */
 export abstract class EventEnvelope {
   @Equals(SCHEMA_VERSION) schemaVersion!: typeof SCHEMA_VERSION;
   /** UUIDv7: unique and time-ordered. */

@@ -35,8 +35,5 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
 export const FINDING_SEVERITIES = ['error', 'warning', 'info'] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
-/** Partial dates as ISO 8601 reduced precision: YYYY-MM-DD, YYYY-MM or YYYY. */
-export const PARTIAL_DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** ISO 3166-1 alpha-3, or an ICAO 9303 code such as D (Germany), XXA, XXB, XXC, XXX, UTO, EUE. */
 export const NATIONALITY_PATTERN = /^(D|[A-Z]{3})$/;

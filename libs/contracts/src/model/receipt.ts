@@ -1,5 +1,6 @@
 import { Finding } from './finding';
 import { MessageType } from './codes';
+import type { TypeBEnvelope } from './type-b';
 
 export const RECEIPT_STATUSES = ['RECEIVED', 'AWAITING_PARTS', 'PARSED', 'REJECTED', 'DUPLICATE'] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
@@ -15,6 +16,8 @@ export interface Receipt {
   size: number;
   /** SHA-256 of the bytes, hex: the same bytes twice give the same receipt. */
   digest: string;
+  /** The Type B envelope the message came in (addresses, message identity), when it had one. */
+  typeB?: TypeBEnvelope;
   messageType?: MessageType;
   manifestId?: string;
   manifestVersion?: number;

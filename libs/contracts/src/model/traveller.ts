@@ -20,10 +20,10 @@ import {
   MESSAGE_TYPES,
   MessageType,
   NATIONALITY_PATTERN,
-  PARTIAL_DATE_PATTERN,
   TRAVELLER_ROLES,
   TravellerRole,
 } from './codes';
+import { PARTIAL_DATE_PATTERN } from './dates';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -96,6 +96,24 @@ export class PnrExtras {
   @IsOptional() @IsArray() @IsString({ each: true }) codeshares?: string[];
 }
 
+/** A run of consecutive bag tags as sent (PAXLST `FTX+BAG+++first:count`): `first`, `first`+1, …. */
+export class BagTagRun {
+  @IsString() @MaxLength(20) first!: string;
+  @IsInt() @Min(1) count!: number;
+}
+
+/** Checked baggage as the carrier sent it (PAXLST MEA and FTX+BAG). */
+export class Baggage {
+  /** Total weight as sent (PAXLST `MEA+WT++KGM:20`), in `weightUnit`. */
+  @IsOptional() @IsNumber() weight?: number;
+  /** Unit as sent: `KGM` kilograms, `LBR` pounds (UN/ECE Rec. 20). */
+  @IsOptional() @IsString() @MaxLength(3) weightUnit?: string;
+  /** Bag tags with their runs of consecutive numbers. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => BagTagRun) tags?: BagTagRun[];
+  /** Pooled baggage (PNRGOV `TBD`): HEAD holds the group's bags (`HP`), MEMBER's are pooled with a head (`MP`). */
+  @IsOptional() @IsIn(['HEAD', 'MEMBER']) pool?: 'HEAD' | 'MEMBER';
+}
+
 /**
  * One traveller as read from a manifest. This is what `paxscreen parse` prints, one per line, and
  * what the parser publishes inside a TravellerParsed event.
@@ -130,6 +148,8 @@ export class Traveller {
   @IsOptional() @ValidateNested() @Type(() => PnrExtras) pnr?: PnrExtras;
   @IsOptional() @IsString() seat?: string;
   @IsOptional() @IsInt() @Min(0) bagCount?: number;
+  /** Weight and bag tags as sent, when the message has them (bagCount stays the count). */
+  @IsOptional() @ValidateNested() @Type(() => Baggage) baggage?: Baggage;
   /** Data-quality findings about this traveller. */
   @IsArray() @ValidateNested({ each: true }) @Type(() => Finding) findings!: Finding[];
 }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
-import { GENDERS, Gender, NATIONALITY_PATTERN, PARTIAL_DATE_PATTERN } from './codes';
+import { GENDERS, Gender, NATIONALITY_PATTERN } from './codes';
+import { PARTIAL_DATE_PATTERN } from './dates';
 
 export const ENTRY_KINDS = ['PERSON', 'ENTITY', 'VESSEL', 'AIRCRAFT', 'UNKNOWN'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -4,6 +4,7 @@ import {
   JsonFlight,
   JsonManifest,
   JsonTraveller,
+  isPartialDate,
   JSON_MANIFEST_MAX_TRAVELLERS,
   validateContract,
 } from '@paxscreen/contracts';
@@ -11,7 +12,6 @@ import {
 import { EdifactError } from '../errors/edifact.error';
 import { assembleMessage, newTraveller, TravellerDraft } from '../manifest/assemble';
 import { MrzReading, parseMrz } from '../mrz/mrz.parse';
-import { isPartialDate } from '../normalize/partial-date';
 import { canonicalFlightNumber, canonicalSeat } from '../normalize/flight';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';

@@ -90,6 +90,7 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
   }
   if (travellers.length === 0)
     draft.findings.push(finding('EMPTY_MANIFEST', 'message lists no travellers', {}));
+  checkPorts(draft.flight, draft.findings);
 
   const manifest: ManifestInfo = {
     manifestId,
@@ -115,6 +116,27 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
   if (draft.messageRef !== undefined) message.messageRef = draft.messageRef;
   if (draft.multipart) message.multipart = draft.multipart;
   return message;
+}
+
+/**
+ * A reported flight without its departure or arrival port is never silent (a location qualifier
+ * outside the guide, or an empty element, used to leave an empty port and no finding). A message
+ * without any flight already has MISSING_FLIGHT.
+ */
+function checkPorts(flight: FlightLeg, findings: Finding[]): void {
+  if (!flight.carrier && !flight.number) return;
+  if (!flight.departure.port)
+    findings.push(
+      finding('MISSING_DEPARTURE_PORT', 'the reported flight has no departure port', {
+        field: 'flight.departure.port',
+      }),
+    );
+  if (!flight.arrival.port)
+    findings.push(
+      finding('MISSING_ARRIVAL_PORT', 'the reported flight has no arrival port', {
+        field: 'flight.arrival.port',
+      }),
+    );
 }
 
 /** A flight leg with nothing known yet. */

@@ -1,42 +1,13 @@
+import { ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
+
 import codes from 'i18n-iso-countries/codes.json';
 
 /**
  * Country codes → ISO 3166-1 alpha-3, or an ICAO 9303 code where ISO has none. The ISO table is the
  * one `i18n-iso-countries` ships (its small codes.json only: loading the package entry would also
- * load every locale). The ICAO list follows ICAO Doc 9303 part 3 §5; the same canonical forms as
- * `libs/lists` (D → DEU, Kosovo → RKS) so that traveller and list codes compare equal.
+ * load every locale). The ICAO codes are `ICAO_ONLY_COUNTRY_CODES` (libs/contracts), the table
+ * `libs/lists` reads too, so that traveller and list codes compare equal.
  */
-const ICAO_ONLY: Readonly<Record<string, string>> = {
-  D: 'DEU',
-  RKS: 'RKS',
-  XKX: 'RKS',
-  XKK: 'RKS',
-  EUE: 'EUE',
-  UNO: 'UNO',
-  UNA: 'UNA',
-  UNK: 'UNK',
-  XXA: 'XXA',
-  XXB: 'XXB',
-  XXC: 'XXC',
-  XXX: 'XXX',
-  UTO: 'UTO',
-  GBD: 'GBD',
-  GBN: 'GBN',
-  GBO: 'GBO',
-  GBP: 'GBP',
-  GBS: 'GBS',
-  XBA: 'XBA',
-  XIM: 'XIM',
-  XCC: 'XCC',
-  XCE: 'XCE',
-  XCO: 'XCO',
-  XEC: 'XEC',
-  XPO: 'XPO',
-  XES: 'XES',
-  XMP: 'XMP',
-  XOM: 'XOM',
-  XDC: 'XDC',
-};
 
 /** Alpha-2 codes carriers send that ISO reserves for another use ("UK" for GBR). */
 const ALPHA2_ALIASES: Readonly<Record<string, string>> = { UK: 'GBR', EL: 'GRC' };
@@ -71,7 +42,7 @@ export function readCountry(raw: string): CountryReading {
 
 function classify(v: string): CountryReading {
   if (ALPHA3.has(v)) return { code: v };
-  const icao = ICAO_ONLY[v];
+  const icao = ICAO_ONLY_COUNTRY_CODES[v];
   if (icao) return { code: icao };
   const fromAlpha2 = ALPHA2_TO_3.get(v);
   if (fromAlpha2) return { code: fromAlpha2, issue: 'ALPHA2' };

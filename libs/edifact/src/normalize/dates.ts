@@ -7,6 +7,8 @@
  * Returns `undefined` for an empty value and `null` for one that cannot be a date.
  */
 
+import { daysInMonth } from '@paxscreen/contracts';
+
 import { DIGIT_0, digitsAt, isDigits } from './digits';
 
 export type CenturyRule = 'birth' | 'nearest';
@@ -42,11 +44,6 @@ export const DATE_FORMATS = {
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function fullYear(yy: number, rule: CenturyRule, refYear: number): number {

@@ -11,6 +11,7 @@ import { finding } from '../quality/finding';
 import { countryField, dateField, genderField } from '../quality/field-sink';
 import type { Segment } from '../syntax/segment';
 import type { ManifestKind, ParsedMessage, ReadContext, ReportingParty } from '../types';
+import { checkQualifier } from './qualifiers';
 import { readPdt, readUsDtm, readUsLoc } from './us-variant';
 
 /**
@@ -101,6 +102,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
           break;
         }
         readTravellerRff(seg, cur);
+        checkQualifier('travellerRff', 'RFF', seg.value(0, 0), seg.position, curFindings());
         break;
       case 'NAD': {
         const qualifier = seg.value(0);
@@ -150,8 +152,13 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
       }
       case 'LOC': {
         const qualifier = seg.value(0);
-        if (cur) readTravellerLoc(seg, cur, ctx);
-        else if (legs.length > 0) readLegLoc(seg, qualifier, legs[legs.length - 1]);
+        if (cur) {
+          readTravellerLoc(seg, cur, ctx);
+          checkQualifier('travellerLoc', 'LOC', qualifier, seg.position, curFindings());
+        } else if (legs.length > 0) {
+          readLegLoc(seg, qualifier, legs[legs.length - 1]);
+          checkQualifier('legLoc', 'LOC', qualifier, seg.position, findings);
+        }
         break;
       }
       case 'DTM': {
@@ -172,7 +179,11 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
           if (at === undefined) delete (qualifier === DTM_DEPARTURE ? leg.departure : leg.arrival).at;
           break;
         }
-        if (!cur) break;
+        if (!cur) {
+          if (legs.length > 0) checkQualifier('legDtm', 'DTM', qualifier, seg.position, findings);
+          break;
+        }
+        checkQualifier('travellerDtm', 'DTM', qualifier, seg.position, curFindings());
         if (qualifier === DTM_BIRTH) {
           const dob = date(seg, 'birth', travelYearNow(), curFindings(), 'dateOfBirth');
           if (dob) {
@@ -210,12 +221,14 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
             number: seg.value(1, 0).trim().toUpperCase(),
           };
           // A one-element array rather than a push onto the empty one (which reserves 17 slots).
+          checkQualifier('doc', 'DOC', cur.doc.type, seg.position, curFindings());
           const documents = cur.traveller.documents;
           if (documents.length === 0) cur.traveller.documents = [cur.doc];
           else documents.push(cur.doc);
         }
         break;
       case 'MEA':
+        if (cur && seg.value(0) === 'WT') readWeight(seg, cur.traveller);
         if (cur && seg.value(0) === 'CT') {
           const n = Number(lastNumber(seg, 2));
           if (Number.isInteger(n) && n >= 0) {
@@ -227,7 +240,9 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
       case 'FTX':
         if (cur && seg.value(0) === 'BAG' && seg.value(3, 0)) {
           const n = Number(seg.value(3, 1) || '1');
-          cur.bagsFromTags += Number.isInteger(n) && n > 0 ? n : 1;
+          const run = Number.isInteger(n) && n > 0 ? n : 1;
+          cur.bagsFromTags += run;
+          addTagRun(cur.traveller, seg.value(3, 0).trim().toUpperCase(), run);
           if (!cur.hasMeasuredBags) cur.traveller.bagCount = cur.bagsFromTags;
         }
         break;
@@ -428,6 +443,22 @@ function checkCounts(
   };
   check(counted.passengers, passengers, 'passengers', CNT_PASSENGERS);
   check(counted.crew, crew, 'crew members', CNT_CREW);
+}
+
+/** `MEA+WT++KGM:20`: total checked-bag weight and its unit as sent (a value that is not a number is ignored). */
+function readWeight(seg: Segment, t: Draft['traveller']): void {
+  const unit = seg.value(2, 0).trim().toUpperCase();
+  const raw = seg.value(2, 1).trim().replace(',', '.');
+  const weight = Number(raw);
+  if (raw === '' || !Number.isFinite(weight) || weight < 0) return;
+  t.baggage = { ...t.baggage, weight, ...(unit ? { weightUnit: unit.slice(0, 3) } : {}) };
+}
+
+function addTagRun(t: Draft['traveller'], first: string, count: number): void {
+  const run = { first: first.slice(0, 20), count };
+  const baggage = (t.baggage ??= {});
+  if (baggage.tags) baggage.tags.push(run);
+  else baggage.tags = [run];
 }
 
 /** The last all-digits component of element `e` ('' when there is none). */

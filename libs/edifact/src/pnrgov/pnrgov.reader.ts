@@ -1,4 +1,5 @@
 import type {
+  BagTagRun,
   Contact,
   Finding,
   FlightLeg,
@@ -21,7 +22,7 @@ import { parseDoca, parseDoco, parseDocs } from './ssr-docs';
 import { applyCodeshare, isCodeshareFollowUp, readTvl } from './tvl';
 
 /**
- * PNRGOV 10.1–15.1 (IATA/WCO/ICAO PNRGOV EDIFACT implementation guide). Header: MSG, ORG, TVL (the
+ * PNRGOV (fixtures: 10.1, 11.1, 13.1; later versions by the same segment rules, untested) (IATA/WCO/ICAO PNRGOV EDIFACT implementation guide). Header: MSG, ORG, TVL (the
  * reported flight), EQN (number of PNRs). Then one group per PNR starting at SRC: RCI locator, PNR
  * data (SSR, DAT, IFT, ORG, ADD), group-2 travellers (TIF with FTI, IFT, REF, SSR DOCS/DOCO/DOCA,
  * TKT, FOP…), itinerary legs (TVL with RPI, APD, SSR seats, and TRI check-in groups with TIF, SSD
@@ -47,7 +48,9 @@ interface PnrTraveller {
   payments: FormOfPayment[];
   tickets: string[];
   /** Bags by bag-tag key (a bag checked through shows on every leg with the same tags). */
-  bags: Map<string, { count: number; kg?: number }>;
+  bags: Map<string, { count: number; kg?: number; tags?: BagTagRun[] }>;
+  /** TBD pooling: `HP` head of pool, `MP` member pooled with a head's ticket. */
+  bagPool?: 'HEAD' | 'MEMBER';
   seat?: string;
 }
 
@@ -368,16 +371,28 @@ function readFop(element: string[]): FormOfPayment | undefined {
 }
 
 function readTbd(seg: Segment, traveller: PnrTraveller): void {
+  // `TBD++3:84:700++HP+KL:4074902824:3:MSP` (head of pool), `TBD+++MP:<head's ticket>` (member):
+  // only the role is kept, never the ticket number.
+  if (seg.value(3, 0).trim().toUpperCase() === 'HP') traveller.bagPool = 'HEAD';
+  else if (seg.value(2, 0).trim().toUpperCase() === 'MP') traveller.bagPool ??= 'MEMBER';
   const [count = '', weight = '', unit = ''] = seg.element(1);
   const n = Number(count);
   if (!count.trim() || !Number.isInteger(n) || n < 0) return;
-  const tags = seg.elements
-    .slice(4)
-    .map((e) => `${(e[0] ?? '').trim()}${(e[1] ?? '').trim()}`)
-    .filter(Boolean);
-  const key = tags.length > 0 ? tags.join(',') : `segment:${seg.position}`;
+  // C358 bag tag details: carrier, tag number, number of consecutive tags (absent: one), destination.
+  const runs: BagTagRun[] = [];
+  for (const e of seg.elements.slice(4)) {
+    const first = `${(e[0] ?? '').trim()}${(e[1] ?? '').trim()}`.toUpperCase();
+    if (!first) continue;
+    const consecutive = Number(e[2]);
+    runs.push({
+      first: first.slice(0, 20),
+      count: Number.isInteger(consecutive) && consecutive > 0 ? consecutive : 1,
+    });
+  }
+  const key = runs.length > 0 ? runs.map((r) => r.first).join(',') : `segment:${seg.position}`;
   const w = Number(weight);
-  const bag: { count: number; kg?: number } = { count: n };
+  const bag: { count: number; kg?: number; tags?: BagTagRun[] } = { count: n };
+  if (runs.length > 0) bag.tags = runs;
   if (weight.trim() && Number.isFinite(w)) {
     bag.kg = unit === UNIT_POUNDS ? Math.round(w * KG_PER_POUND * WEIGHT_DECIMALS) / WEIGHT_DECIMALS : w;
   }
@@ -435,8 +450,10 @@ function finishPnr(pnr: Pnr, flight: FlightLeg, ctx: ReadContext, findings: Find
       let count = 0;
       let kg = 0;
       let weighed = false;
+      const tags: BagTagRun[] = [];
       for (const bag of p.bags.values()) {
         count += bag.count;
+        if (bag.tags) tags.push(...bag.tags);
         if (bag.kg !== undefined) {
           kg += bag.kg;
           weighed = true;
@@ -445,7 +462,9 @@ function finishPnr(pnr: Pnr, flight: FlightLeg, ctx: ReadContext, findings: Find
       extras.bagCount = count;
       t.bagCount = count;
       if (weighed) extras.bagWeightKg = Math.round(kg * WEIGHT_DECIMALS) / WEIGHT_DECIMALS;
+      if (tags.length > 0) t.baggage = { tags };
     }
+    if (p.bagPool) t.baggage = { ...t.baggage, pool: p.bagPool };
     t.pnr = extras;
     return p.draft;
   });

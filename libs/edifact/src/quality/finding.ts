@@ -7,6 +7,7 @@ import type { Finding, FindingSeverity } from '@paxscreen/contracts';
  */
 export const FINDING_CODES = {
   // syntax and envelope
+  TYPE_B_ENVELOPE: 'info',
   CHARSET_FALLBACK: 'warning',
   CHARSET_MISMATCH: 'info',
   MALFORMED_UNA: 'warning',
@@ -29,6 +30,9 @@ export const FINDING_CODES = {
   UNEXPECTED_SEGMENT: 'info',
   // manifest level
   MISSING_FLIGHT: 'error',
+  MISSING_DEPARTURE_PORT: 'error',
+  MISSING_ARRIVAL_PORT: 'error',
+  UNKNOWN_QUALIFIER: 'warning',
   INVALID_FLIGHT_NUMBER: 'error',
   COUNT_MISMATCH: 'error',
   MULTIPART_PART: 'info',

@@ -32,6 +32,11 @@ export interface ServiceString {
   /** Index in the text where the first segment (normally UNB) starts. */
   bodyStart: number;
   findings: Finding[];
+  /**
+   * No UNA, and the UNB structure does not show the separators (no header after UNB with the
+   * separator UNB uses, no default terminator anywhere): nothing can be read reliably.
+   */
+  unknown?: boolean;
 }
 
 function isSpace(ch: string | undefined): boolean {
@@ -77,6 +82,7 @@ export function delimitersUsable(d: Delimiters): boolean {
  */
 export function readServiceString(text: string): ServiceString {
   const findings: Finding[] = [];
+  let unknown = false;
   const start = skipSpace(text, 0);
   let delimiters: Delimiters = { ...DEFAULT_DELIMITERS };
   let bodyStart = start;
@@ -115,8 +121,9 @@ export function readServiceString(text: string): ServiceString {
         ),
       );
     }
-  } else if (text.startsWith('UNB', start) && text[start + 3] !== '+' && text[start + 3] !== undefined) {
+  } else if (text.startsWith('UNB', start) && text[start + 3] !== undefined && !defaultsFit(text, start)) {
     const guessed = guessWithoutUna(text, start);
+    if (!guessed && text.indexOf(DEFAULT_DELIMITERS.terminator, start) < 0) unknown = true;
     if (guessed) {
       delimiters = guessed;
       findings.push(
@@ -151,7 +158,23 @@ export function readServiceString(text: string): ServiceString {
       );
     }
   }
-  return { delimiters, bodyStart, findings };
+  return unknown ? { delimiters, bodyStart, findings, unknown } : { delimiters, bodyStart, findings };
+}
+
+/** No UNA: whether UNB reads with the defaults (`+` after the tag, `'` before the next header). */
+function defaultsFit(text: string, start: number): boolean {
+  if (text[start + 3] !== DEFAULT_DELIMITERS.element) return false;
+  const terminator = text.indexOf(DEFAULT_DELIMITERS.terminator, start);
+  if (terminator < 0) return false;
+  const next = nextHeader(text, start, DEFAULT_DELIMITERS.element);
+  return next === undefined || terminator < next;
+}
+
+function nextHeader(text: string, start: number, element: string): number | undefined {
+  const next = Math.min(
+    ...['UNG', 'UNH'].map((tag) => text.indexOf(`${tag}${element}`, start + 3)).filter((i) => i > 0),
+  );
+  return Number.isFinite(next) ? next : undefined;
 }
 
 function repairUna(raw: string): Delimiters {
@@ -174,7 +197,11 @@ function repairUna(raw: string): Delimiters {
   return delimitersUsable(d) ? d : { ...DEFAULT_DELIMITERS };
 }
 
-/** No UNA but `UNB*UNOA:4*...`: element separator after the tag, terminator before the next header. */
+/**
+ * No UNA but `UNB*UNOA:4*...` or `UNB+IATA:1+...~`: the element separator follows the tag, the
+ * component separator follows the four-letter syntax identifier, and the terminator is the last
+ * character before the next header (UNG or UNH) once blanks are skipped.
+ */
 function guessWithoutUna(text: string, start: number): Delimiters | undefined {
   const element = text[start + 3];
   if (isAlnum(element) || isSpace(element)) return undefined;
@@ -182,10 +209,8 @@ function guessWithoutUna(text: string, start: number): Delimiters | undefined {
   const syntaxEnd = start + 8;
   if (text[syntaxEnd] && !isAlnum(text[syntaxEnd]) && text[syntaxEnd] !== element)
     component = text[syntaxEnd];
-  const next = Math.min(
-    ...['UNG', 'UNH'].map((tag) => text.indexOf(`${tag}${element}`, start + 3)).filter((i) => i > 0),
-  );
-  if (!Number.isFinite(next)) return undefined;
+  const next = nextHeader(text, start, element);
+  if (next === undefined) return undefined;
   let j = next - 1;
   while (j > start && isSpace(text[j])) j--;
   const d = { ...DEFAULT_DELIMITERS, component, element, terminator: text[j] };

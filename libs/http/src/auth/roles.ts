@@ -5,8 +5,10 @@
  * - supervisor: everything an officer may, plus unmasking PNR data (audited)
  * - admin:      list imports and the list catalogue
  * - operator:   the operations dashboard and metrics views; no personal data
+ * - analyst:    the system of record's views and searches (apps/records; every read audited)
+ * - auditor:    audit queries (who looked at whom, when, why)
  */
-export const ROLES = ['officer', 'supervisor', 'admin', 'operator'] as const;
+export const ROLES = ['officer', 'supervisor', 'admin', 'operator', 'analyst', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -4,6 +4,7 @@ export * from './consumer';
 export * from './dead-letter';
 export * from './kafka.env';
 export * from './lag';
+export * from './partition';
 export * from './producer';
 export * from './reply-listener';
 export * from './settings';

@@ -106,28 +106,3 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   venezuelan: 'VEN',
   yemeni: 'YEM',
 };
-
-/**
- * ICAO 9303 codes that are not ISO 3166-1 alpha-3 but appear on travel documents: Germany's D,
- * stateless/refugee (XXA, XXB, XXC, XXX), UN and EU documents, British nationality variants, Kosovo.
- * D is mapped to DEU so that list data uses one code per country.
- */
-export const ICAO_CODES: Readonly<Record<string, string>> = {
-  D: 'DEU',
-  XXA: 'XXA',
-  XXB: 'XXB',
-  XXC: 'XXC',
-  XXX: 'XXX',
-  UNO: 'UNO',
-  UNA: 'UNA',
-  UNK: 'UNK',
-  EUE: 'EUE',
-  RKS: 'RKS',
-  XKX: 'RKS',
-  XKK: 'RKS',
-  GBD: 'GBD',
-  GBN: 'GBN',
-  GBO: 'GBO',
-  GBP: 'GBP',
-  GBS: 'GBS',
-};

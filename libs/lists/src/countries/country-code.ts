@@ -1,7 +1,9 @@
+import { ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
+
 import codes from 'i18n-iso-countries/codes.json';
 import english from 'i18n-iso-countries/langs/en.json';
 
-import { COUNTRY_ALIASES, ICAO_CODES } from './country-aliases';
+import { COUNTRY_ALIASES } from './country-aliases';
 
 /**
  * One mapping from country names and codes to ISO 3166-1 alpha-3 (or an ICAO 9303 document code),
@@ -40,7 +42,7 @@ function buildNameIndex(): Map<string, string> {
     for (const name of Array.isArray(spelled) ? spelled : [spelled]) {
       const key = countryKey(name);
       if (!owners.has(key)) owners.set(key, new Set());
-      owners.get(key)!.add(ICAO_CODES[alpha3] ?? alpha3);
+      owners.get(key)!.add(ICAO_ONLY_COUNTRY_CODES[alpha3] ?? alpha3);
     }
   }
   const index = new Map<string, string>();
@@ -62,8 +64,8 @@ export function countryCode(value: string | undefined | null): string | undefine
   const raw = value.trim().replace(LABEL_PREFIX, '');
   if (!raw) return undefined;
   if (/^[A-Z]{1,3}$/.test(raw)) {
-    const code = ICAO_CODES[raw] ?? (ALPHA3.has(raw) ? raw : ALPHA2_TO_3.get(raw));
-    if (code) return ICAO_CODES[code] ?? code;
+    const code = ICAO_ONLY_COUNTRY_CODES[raw] ?? (ALPHA3.has(raw) ? raw : ALPHA2_TO_3.get(raw));
+    if (code) return ICAO_ONLY_COUNTRY_CODES[code] ?? code;
   }
   for (const key of candidateKeys(raw)) {
     const hit = BY_NAME.get(key);
@@ -91,5 +93,5 @@ function candidateKeys(raw: string): string[] {
 
 /** True for an alpha-3 or ICAO code the readers accept as is. */
 export function isCountryCode(code: string): boolean {
-  return ALPHA3.has(code) || code in ICAO_CODES;
+  return ALPHA3.has(code) || code in ICAO_ONLY_COUNTRY_CODES;
 }

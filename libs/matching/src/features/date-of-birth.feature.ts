@@ -1,4 +1,4 @@
-import type { ListedDate } from '@paxscreen/contracts';
+import { type ListedDate, PARTIAL_DATE_PATTERN } from '@paxscreen/contracts';
 
 /** Outcome of comparing a traveller's date of birth with a listed one. */
 export type DobOutcome = 'exact' | 'partial' | 'range' | 'near' | 'mismatch';
@@ -14,10 +14,8 @@ interface PartialDate {
   day?: number;
 }
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 export function parsePartialDate(value: string | undefined): PartialDate | undefined {
-  const m = value ? PARTIAL_DATE.exec(value.trim()) : null;
+  const m = value ? PARTIAL_DATE_PATTERN.exec(value.trim()) : null;
   if (!m) return undefined;
   return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
 }

@@ -42,6 +42,13 @@ export class RedisKeys {
   decisionsByDocument(issuer: string, number: string): string {
     return this.k('poe', 'docs', issuer, number);
   }
+  /**
+   * Present while the hot path holds what the system of record gave it: gone after a flush or a
+   * restart without persistence, which tells the records service to refill it.
+   */
+  hotPathFilled(): string {
+    return this.k('poe', 'filled');
+  }
   /** Current decision by traveller id. */
   decisionByTraveller(travellerId: string): string {
     return this.k('poe', 'trav', travellerId);

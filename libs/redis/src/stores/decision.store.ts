@@ -50,6 +50,28 @@ export class DecisionStore {
     if (failed) throw failed[0];
   }
 
+  /**
+   * Writes decisions only where they are missing (SET NX; HSETNX per manifest on a document), for
+   * a refill from the system of record after Redis lost its data: what screening wrote meanwhile
+   * is newer and stays.
+   */
+  async fillMissing(events: HotPathEntry[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const e of events) {
+      const json = JSON.stringify(e);
+      pipeline.set(this.keys.decisionByTraveller(e.decision.travellerId), json, 'EX', this.ttlSeconds, 'NX');
+      for (const d of e.subject.documents) {
+        const key = this.docKey(d.issuer, d.number);
+        pipeline.hsetnx(key, e.manifestId, json);
+        pipeline.expire(key, this.ttlSeconds);
+      }
+    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
   /** Every current decision on a document (empty when there is none), in no particular order. */
   async byDocument(issuer: string | undefined, number: string, now = Date.now()): Promise<HotPathEntry[]> {
     const key = this.docKey(issuer, number);

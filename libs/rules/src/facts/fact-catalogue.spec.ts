@@ -67,6 +67,26 @@ describe('facts read from a traveller', () => {
     ['pnr.partySize', withPnr({ partySize: 3 }), '3'],
     ['bagCount', withPnr({ bagCount: 2 }), '2'],
     ['bagCount', withPnr({ bagCount: 2 }, { bagCount: 0 }), '0'],
+    ['bagWeightKg', traveller({ baggage: { weight: 23, weightUnit: 'KGM' } }), '23'],
+    ['bagWeightKg', traveller({ baggage: { weight: 50, weightUnit: 'LBR' } }), '22.7'],
+    ['bagWeightKg', withPnr({ bagWeightKg: 18.5 }), '18.5'],
+    ['bagWeightKg', traveller({ baggage: { weight: 3, weightUnit: 'XYZ' } }), 'unknown'],
+    ['bagWeightKg', traveller(), 'unknown'],
+    [
+      'bagTagCount',
+      traveller({
+        baggage: {
+          tags: [
+            { first: 'ZZ123456', count: 2 },
+            { first: 'ZZ999000', count: 1 },
+          ],
+        },
+      }),
+      '3',
+    ],
+    ['bagTagCount', traveller(), 'unknown'],
+    ['bagPool', traveller({ baggage: { pool: 'HEAD' } }), 'HEAD'],
+    ['bagPool', traveller(), 'unknown'],
   ])('%s of %#', (name, t, expected) => {
     expect(read(name, t)).toBe(expected);
   });

@@ -84,6 +84,18 @@ function time(text: string | undefined): TimeValue | undefined {
   return range && text ? { lo: range.lo, hi: range.hi, text } : undefined;
 }
 
+const KG_PER_POUND = 0.45359237;
+
+function bagWeightKg(t: Traveller): number | undefined {
+  const b = t.baggage;
+  if (b?.weight !== undefined) {
+    if (!b.weightUnit || b.weightUnit === 'KGM' || b.weightUnit === 'KG') return b.weight;
+    if (b.weightUnit === 'LBR' || b.weightUnit === 'LB') return Math.round(b.weight * KG_PER_POUND * 10) / 10;
+    return undefined;
+  }
+  return t.pnr?.bagWeightKg;
+}
+
 function exact(value: number | undefined): Interval | undefined {
   return value === undefined || !Number.isFinite(value) ? undefined : { lo: value, hi: value };
 }
@@ -326,6 +338,28 @@ export const FACTS = [
     unit: 'bags',
     description: 'Checked bags: API count, else the PNR count',
     read: (s) => exact(s.traveller.bagCount ?? s.traveller.pnr?.bagCount),
+  }),
+  fact({
+    name: 'bagWeightKg',
+    kind: 'number',
+    unit: 'kg',
+    description:
+      'Checked-bag weight in kilograms: the API weight (KGM, or LBR converted), else the PNR weight',
+    read: (s) => exact(bagWeightKg(s.traveller)),
+  }),
+  fact({
+    name: 'bagTagCount',
+    kind: 'number',
+    unit: 'tags',
+    description: 'Bag tags sent for the traveller (every tag of every run of consecutive tags)',
+    read: (s) => exact(s.traveller.baggage?.tags?.reduce((n, run) => n + run.count, 0)),
+  }),
+  fact({
+    name: 'bagPool',
+    kind: 'code',
+    description: "Pooled baggage: HEAD holds a group's bags, MEMBER travels with bags pooled under a head",
+    valuePattern: /^(HEAD|MEMBER)$/,
+    read: (s) => s.traveller.baggage?.pool,
   }),
 ] as const;
 

@@ -1,3 +1,5 @@
+import { daysInMonth, PARTIAL_DATE_PATTERN } from '@paxscreen/contracts';
+
 /**
  * Dates as carriers send them: partial dates (YYYY, YYYY-MM, YYYY-MM-DD, ISO 8601 reduced
  * precision) and local date-times without a zone. Every reading is a closed interval: a partial
@@ -27,14 +29,9 @@ export interface DayRange {
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** Date, optional time to the minute / second / fraction, optional zone (ignored: see localTimeRange). */
 const LOCAL_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -42,7 +39,7 @@ function validDay(y: number, m: number, d: number): boolean {
 
 /** `1990` → 1990-01-01…1990-12-31; `1990-02` → 1990-02-01…1990-02-28; an impossible date → undefined. */
 export function dayRange(partial: string): DayRange | undefined {
-  const p = PARTIAL_DATE.exec(partial);
+  const p = PARTIAL_DATE_PATTERN.exec(partial);
   if (!p) return undefined;
   const y = Number(p[1]);
   if (p[2] === undefined) return { first: { y, m: 1, d: 1 }, last: { y, m: 12, d: 31 } };

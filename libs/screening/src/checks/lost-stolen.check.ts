@@ -4,7 +4,7 @@ import { Check } from './context';
 import { foldedNote } from './folded-note';
 
 /**
- * Lost / stolen documents: an exact issuer + number match stops boarding (DESIGN §3). A number that
+ * Lost / stolen documents: an exact issuer + number match stops boarding (docs/architecture.md §3). A number that
  * matches while the carrier did not report the issuer is referred: it cannot be proven the same document.
  */
 export const lostStolenCheck: Check = (traveller, { state }) => {

@@ -6,13 +6,7 @@ import { type ListReadResult, readListSync } from '@paxscreen/lists';
 import { parseRuleSet } from '@paxscreen/rules';
 
 import { Screener } from '../screener';
-import {
-  applyListRecord,
-  applyListResult,
-  applyRuleSet,
-  looksLikeRuleSet,
-  offlineListVersion,
-} from './list-loader';
+import { applyListRecord, applyListResult, applyRuleSet, offlineListVersion } from './list-loader';
 import { ScreeningState } from './screening-state';
 
 const DATA = join(__dirname, '../../../../data');
@@ -176,15 +170,5 @@ describe('list loader', () => {
     const digest = 'AB'.repeat(32);
     expect(offlineListVersion(digest)).toBe('sha256-abababababab');
     expect(() => offlineListVersion('not a digest')).toThrow(/SHA-256/);
-  });
-
-  it.each([
-    ['default.yaml', 'formatVersion: 1\nid: x\nrules: []\n', true],
-    ['rules.json', '{"formatVersion":1,"id":"x","rules":[]}', true],
-    ['rules.json', '{\n  "formatVersion": 1\n}', true],
-    ['national.json', '[{"id":"1","name":"A B"}]', false],
-    ['rules.csv', 'formatVersion: 1\n', false],
-  ])('looksLikeRuleSet(%s, %j) is %s', (name, text, expected) => {
-    expect(looksLikeRuleSet(name, Buffer.from(text))).toBe(expected);
   });
 });

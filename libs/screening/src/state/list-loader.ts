@@ -69,16 +69,3 @@ export function offlineListVersion(sha256Hex: string): string {
   if (!/^[0-9a-f]{64}$/i.test(sha256Hex)) throw new Error('expected a SHA-256 digest in hex');
   return `sha256-${sha256Hex.slice(0, OFFLINE_VERSION_HEX).toLowerCase()}`;
 }
-
-/** Rule files are YAML or JSON; only the content tells them from a JSON watchlist. */
-const RULE_FILE_NAME = /\.(ya?ml|json)$/i;
-/** Where a rule set's `formatVersion` key must appear (rule files start with it). */
-const RULE_SNIFF_BYTES = 4096;
-
-/** Whether a file is a rule set (rather than a list): a YAML/JSON file declaring `formatVersion`. */
-export function looksLikeRuleSet(name: string, bytes: Buffer): boolean {
-  return (
-    RULE_FILE_NAME.test(name) &&
-    /(^|[\n{,])\s*"?formatVersion"?\s*:/.test(bytes.subarray(0, RULE_SNIFF_BYTES).toString('utf8'))
-  );
-}

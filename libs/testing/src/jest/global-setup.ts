@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { provideTestPostgres } from '../postgres';
 import { provideTestServices } from '../services';
 
 declare global {
@@ -13,8 +14,27 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL = services.redisUrl;
   process.env.PAXSCREEN_TEST_RUN =
     process.env.PAXSCREEN_TEST_RUN ?? `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  globalThis.__PAXSCREEN_TEST_SERVICES__ = services;
+  // PostgreSQL: this run's own database. Suites that need none still run when no server is found;
+  // those that do fail with the reason (testSchema()).
+  let postgres: { stop: () => Promise<void> } | undefined;
+  let postgresNote: string;
+  try {
+    const pg = await provideTestPostgres(process.env.PAXSCREEN_TEST_RUN);
+    process.env.DATABASE_URL = pg.databaseUrl;
+    postgres = pg;
+    postgresNote = `PostgreSQL ${new URL(pg.databaseUrl).host}${new URL(pg.databaseUrl).pathname} (${pg.source})`;
+  } catch (err) {
+    delete process.env.DATABASE_URL;
+    process.env.PAXSCREEN_TEST_POSTGRES_ERROR = (err as Error).message;
+    postgresNote = `no PostgreSQL: ${(err as Error).message}`;
+  }
+  globalThis.__PAXSCREEN_TEST_SERVICES__ = {
+    stop: async () => {
+      await postgres?.stop();
+      await services.stop();
+    },
+  };
   process.stderr.write(
-    `\npaxscreen e2e: Kafka ${services.kafkaBrokers}, Redis ${services.redisUrl} (${services.source}), run ${process.env.PAXSCREEN_TEST_RUN}\n`,
+    `\npaxscreen e2e: Kafka ${services.kafkaBrokers}, Redis ${services.redisUrl} (${services.source}), ${postgresNote}, run ${process.env.PAXSCREEN_TEST_RUN}\n`,
   );
 }

@@ -8,6 +8,12 @@ export const AUDIT_ACTIONS = [
   'PNR_UNMASK',
   'LIST_IMPORT',
   'DECISION_VIEW',
+  /** Reads of the system of record (apps/records): manifests, histories, searches, audit queries. */
+  'RECORDS_FLIGHT_MANIFEST',
+  'RECORDS_TRAVELLER_HISTORY',
+  'RECORDS_DOCUMENT_LOOKUP',
+  'RECORDS_NAME_SEARCH',
+  'RECORDS_AUDIT_QUERY',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

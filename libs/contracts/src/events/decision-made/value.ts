@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 
-import { PARTIAL_DATE_PATTERN } from '../../model/codes';
+import { PARTIAL_DATE_PATTERN } from '../../model/dates';
 import { Decision } from '../../model/decision';
 import { FlightLeg, TravelDocument } from '../../model/traveller';
 import { EventEnvelope } from '../envelope';

@@ -1,10 +1,8 @@
 import type { WatchlistEntry } from '@paxscreen/contracts';
 
-import { MatchIndex } from '../index/match-index';
-import { parseCsv, parseCsvRecords } from './csv';
+import { MatchIndex, parseCsv, parseCsvRecords, readYenteQueries } from '@paxscreen/matching';
 import { nameBenchCases, runNameBench } from './name-bench';
 import { linkByName, negativesAlertRate, positivesRecall, tokenPairs } from './screening-sets';
-import { readYenteQueries } from './yente-queries';
 
 const HEADER = 'full_name,first_name,middle_name,last_name,gender,date_of_birth,place_of_birth,nationality';
 const country = (v: string) => ({ af: 'AFG', eg: 'EGY', ethiopia: 'ETH' })[v.toLowerCase()];

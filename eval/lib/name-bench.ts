@@ -1,6 +1,4 @@
-import { compareNames } from '../compare';
-import { MatchKind } from '../model';
-import { DEFAULT_THRESHOLDS } from '../policy';
+import { compareNames, DEFAULT_THRESHOLDS, type MatchKind } from '@paxscreen/matching';
 import { BinaryMetrics, binaryMetrics } from './metrics';
 
 /** One labelled pair of nomenklatura's name_bench (`contrib/name_bench/cases.csv`). */

@@ -1,4 +1,4 @@
-import type { Gender } from '@paxscreen/contracts';
+import { type Gender, PARTIAL_DATE_PATTERN } from '@paxscreen/contracts';
 
 import { MatchQuery } from '../model';
 import { parseCsvRecords } from './csv';
@@ -23,7 +23,6 @@ const GENDERS: Readonly<Record<string, Gender>> = {
   x: 'X',
   other: 'X',
 };
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Turns a country as written (alpha-2, alpha-3 or a name) into alpha-3; undefined when unknown. */
 export type CountryResolver = (value: string) => string | undefined;
@@ -44,7 +43,7 @@ export function yenteQuery(row: Readonly<Record<string, string>>, country: Count
     fullName,
     ...(given ? { givenNames: given } : {}),
     ...(surname ? { surname } : {}),
-    ...(dob && PARTIAL_DATE.test(dob) ? { dateOfBirth: dob } : {}),
+    ...(dob && PARTIAL_DATE_PATTERN.test(dob) ? { dateOfBirth: dob } : {}),
     ...(nationality ? { nationality } : {}),
     ...(gender ? { gender } : {}),
     ...(row.place_of_birth?.trim() ? { placeOfBirth: row.place_of_birth.trim() } : {}),

@@ -1,9 +1,14 @@
 import type { WatchlistEntry } from '@paxscreen/contracts';
 
-import { compareNames } from '../compare';
-import { MatchIndex } from '../index/match-index';
-import { MatchQuery } from '../model';
-import { classify, DEFAULT_THRESHOLDS, MatchOutcome, policyFor } from '../policy';
+import {
+  classify,
+  compareNames,
+  DEFAULT_THRESHOLDS,
+  MatchIndex,
+  type MatchOutcome,
+  type MatchQuery,
+  policyFor,
+} from '@paxscreen/matching';
 import { reorder, seededRandom, typo } from './perturb';
 
 /** Query names are linked to listed entries by exact name (case and spacing aside), never by the matcher. */

@@ -1,27 +1,60 @@
 /*
  * The operators' page: reads the server-sent-event stream of apps/dashboard (a `snapshot`, then an
  * `update` every DASHBOARD_PUSH_MS, `reauthenticate` when the stream's lifetime is reached) and
- * shows it. Plain browser JavaScript, no build step. Runs under a strict Content-Security-Policy:
- * no inline script, no eval, and data only ever goes into the page as text (textContent, never
- * innerHTML).
+ * shows it. Browser TypeScript typed against the view libs/dashboard streams (`StreamMessage`),
+ * checked by `npm run lint` (apps/dashboard/public/tsconfig.json) and turned into the served
+ * `assets/dashboard.js` when the dashboard starts (page-assets.ts: types stripped, nothing bundled).
+ * Runs under a strict Content-Security-Policy: no inline script, no eval, and data only ever goes
+ * into the page as text (textContent, never innerHTML).
  *
  * The stream is read with fetch() and an Authorization header, not EventSource (which cannot send
  * headers; a token in the URL would end up in logs and history). The token stays in memory only.
  */
-'use strict';
+import type {
+  DashboardView,
+  DeadLetterView,
+  FlaggedDecision,
+  LagView,
+  ListVersionFacts,
+  StreamMessage,
+} from '@paxscreen/dashboard';
+
+/** The part of uPlot (loaded before this script as `window.uPlot`) the page uses. */
+type ChartData = (number | null | undefined)[][];
+interface Plot {
+  setData(data: ChartData): void;
+  setSize(size: { width: number; height: number }): void;
+  destroy(): void;
+}
+type PlotConstructor = new (options: object, data: ChartData, target: HTMLElement) => Plot;
+interface LineSeries {
+  label: string;
+  stroke: string;
+  width: number;
+  value: (plot: Plot, v: number | null) => string;
+  points?: { show: boolean; size: number; fill: string };
+}
+type Update = Extract<StreamMessage, { event: 'update' }>['data'];
+type Outcome = keyof DashboardView['figures']['outcomes'];
+/** A table cell: plain text, or a monospaced cell or an outcome tag. */
+type Cell = string | number | undefined | { text: string; className?: string; tag?: string; title?: string };
 
 (() => {
   const STREAM_URL = 'v1/dashboard/stream';
-  const OUTCOMES = ['CLEAR', 'EXPEDITE', 'REFER', 'NO_BOARD'];
+  const OUTCOMES: readonly Outcome[] = ['CLEAR', 'EXPEDITE', 'REFER', 'NO_BOARD'];
   const CHART_HEIGHT = 200;
   /** No frame for this long (updates come every second): the connection is dead, start again. */
   const SILENCE_MS = 20_000;
   const RETRY_MIN_MS = 1_000;
   const RETRY_MAX_MS = 15_000;
 
-  const $ = (id) => document.getElementById(id);
-  const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  const COLOURS = {
+  const $ = (id: string): HTMLElement => {
+    const el = document.getElementById(id);
+    if (!el) throw new Error(`the page has no #${id}`);
+    return el;
+  };
+  const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const COLOURS: Record<Outcome | 'text' | 'line', string> = {
     CLEAR: css('--clear'),
     EXPEDITE: css('--expedite'),
     REFER: css('--refer'),
@@ -42,26 +75,26 @@
 
   const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
   const scores = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? numbers.format(v) : '–');
-  const pad = (n) => String(n).padStart(2, '0');
-  const clock = (ms) => {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? numbers.format(v) : '–');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const clock = (ms: number) => {
     const d = new Date(ms);
     return Number.isNaN(d.getTime())
       ? ''
       : `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   };
-  const dateTime = (iso) => {
+  const dateTime = (iso: string) => {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return '';
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock(d.getTime())}`;
   };
 
-  const setText = (id, text) => {
+  const setText = (id: string, text: string) => {
     const el = $(id);
     if (el.textContent !== text) el.textContent = text;
   };
 
-  function setStatus(text, kind, detail) {
+  function setStatus(text: string, kind: string, detail?: string) {
     const pill = $('status');
     pill.textContent = text;
     pill.className = `pill ${kind}`;
@@ -70,10 +103,10 @@
 
   // ---- tables -----------------------------------------------------------------------------------
 
-  /** A cell: plain text, or { text, className, tag, title } for a monospaced cell or an outcome tag. */
-  function cell(value) {
+  function cell(value: Cell) {
     const td = document.createElement('td');
-    const spec = typeof value === 'object' && value !== null ? value : { text: value };
+    const spec: Exclude<Cell, string | number | undefined> =
+      typeof value === 'object' ? value : { text: value === undefined ? '' : String(value) };
     if (spec.className) td.className = spec.className;
     if (spec.title) td.title = spec.title;
     if (spec.tag) {
@@ -82,12 +115,12 @@
       tag.textContent = spec.text;
       td.append(tag);
     } else {
-      td.textContent = spec.text === undefined || spec.text === null ? '' : String(spec.text);
+      td.textContent = spec.text;
     }
     return td;
   }
 
-  function fillTable(id, rows, emptyText, columns) {
+  function fillTable(id: string, rows: Cell[][], emptyText: string, columns: number) {
     const body = $(id);
     if (rows.length === 0) {
       const td = document.createElement('td');
@@ -108,10 +141,10 @@
     );
   }
 
-  const mono = (text) => ({ text, className: 'mono' });
+  const mono = (text: string) => ({ text, className: 'mono' });
 
-  function renderFlagged(flagged) {
-    const rows = flagged.map((f) => [
+  function renderFlagged(flagged: FlaggedDecision[]) {
+    const rows = flagged.map((f): Cell[] => [
       clock(f.decidedAt),
       { text: f.outcome, tag: f.outcome, title: f.supersedes ? 'replaces an earlier decision' : '' },
       f.flight,
@@ -124,8 +157,8 @@
     fillTable('flagged-body', rows, 'none yet', 8);
   }
 
-  function renderLists(lists) {
-    const rows = lists.map((l) => [
+  function renderLists(lists: ListVersionFacts[]) {
+    const rows = lists.map((l): Cell[] => [
       l.listId,
       l.kind,
       mono(l.version),
@@ -136,7 +169,7 @@
     fillTable('lists-body', rows, 'no list imported', 6);
   }
 
-  function renderDeadLetters(dead) {
+  function renderDeadLetters(dead: DeadLetterView) {
     fillTable(
       'dead-codes-body',
       dead.byCode.map((d) => [d.stage, mono(d.code), num(d.count)]),
@@ -151,25 +184,26 @@
     );
   }
 
-  function renderLag(lag) {
-    const rows = lag.groups.map((g) => [
+  function renderLag(lag: LagView) {
+    const rows = lag.groups.map((g): Cell[] => [
       g.group,
       g.topic,
       num(g.total),
       g.partitions.map((p) => `${p.partition}: ${num(p.lag)}`).join(' · '),
     ]);
     fillTable('lag-body', rows, lag.error ? 'not read: see the note above' : 'not read yet', 4);
-    const totals = lag.groups.map((g) => g.total).filter((t) => typeof t === 'number');
+    const totals = lag.groups.map((g) => g.total).filter((t): t is number => typeof t === 'number');
     setText('lag-total', totals.length ? num(totals.reduce((a, b) => a + b, 0)) : '–');
     const read = lag.readAt ? ` · read ${clock(lag.readAt)}` : '';
     setText('lag-note', lag.error || `committed offsets, all groups${read}`);
   }
 
-  function renderFigures(view) {
+  function renderFigures(view: Pick<DashboardView, 'at' | 'figures'>) {
     const f = view.figures;
     setText('throughput', num(f.throughput));
     setText('decisions-total', num(f.decisionsTotal));
-    for (const p of ['p50', 'p90', 'p99', 'max']) setText(`latency-${p}`, num(f.latency && f.latency[p]));
+    for (const p of ['p50', 'p90', 'p99', 'max'] as const)
+      setText(`latency-${p}`, num(f.latency && f.latency[p]));
     for (const o of OUTCOMES) setText(`outcome-${o}`, num(f.outcomes[o]));
     setText('window-label', `last ${num(f.windowSeconds / 60)} min`);
     setText('dead-window', num(f.deadLetters));
@@ -180,9 +214,9 @@
 
   // ---- charts (uPlot) ---------------------------------------------------------------------------
 
-  const charts = {};
+  const charts: Record<string, { key: string; plot: Plot }> = {};
   /** The seconds of the window, shared by the three charts (lag is sampled less often). */
-  let xRange = [0, 1];
+  let xRange: [number, number] = [0, 1];
 
   const axis = () => ({
     stroke: COLOURS.text,
@@ -190,17 +224,17 @@
     ticks: { stroke: COLOURS.line, width: 1 },
   });
 
-  const line = (label, stroke, points) => ({
+  const line = (label: string, stroke: string, points = false): LineSeries => ({
     label,
     stroke,
     width: 1.5,
-    value: (_u, v) => num(v),
+    value: (_u: Plot, v: number | null) => num(v),
     // Sparse series (a latency only for seconds with decisions, a lag reading per poll) show dots.
     ...(points ? { points: { show: true, size: 4, fill: stroke } } : {}),
   });
 
   /** Draws into #id, creating the chart (again, when its series changed) as needed. */
-  function draw(id, key, series, data) {
+  function draw(id: string, key: string, series: LineSeries[], data: ChartData) {
     const el = $(id);
     const existing = charts[id];
     if (existing && existing.key === key) {
@@ -215,11 +249,14 @@
       axes: [axis(), axis()],
       series: [{}, ...series],
     };
-    charts[id] = { key, plot: new window.uPlot(options, data, el) };
+    charts[id] = {
+      key,
+      plot: new (window as unknown as { uPlot: PlotConstructor }).uPlot(options, data, el),
+    };
   }
 
-  function renderCharts(view) {
-    if (typeof window.uPlot !== 'function') return;
+  function renderCharts(view: DashboardView) {
+    if (typeof (window as { uPlot?: unknown }).uPlot !== 'function') return;
     const points = view.series;
     const t = points.map((p) => p.t);
     if (t.length) xRange = [t[0], t[t.length - 1]];
@@ -229,7 +266,7 @@
       OUTCOMES.map((o) => line(o, COLOURS[o])),
       [t, ...OUTCOMES.map((o) => points.map((p) => p.outcomes[o]))],
     );
-    const ms = (v) => (typeof v === 'number' ? v : null);
+    const ms = (v: number | undefined) => (typeof v === 'number' ? v : null);
     draw(
       'chart-latency',
       'latency',
@@ -249,7 +286,7 @@
     );
   }
 
-  let resizeTimer;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
@@ -260,9 +297,9 @@
 
   // ---- the view ---------------------------------------------------------------------------------
 
-  let view;
+  let view: DashboardView | undefined;
 
-  function onSnapshot(data) {
+  function onSnapshot(data: DashboardView) {
     view = data;
     renderFigures(view);
     renderFlagged(view.flagged);
@@ -273,7 +310,7 @@
   }
 
   /** Figures and the newest seconds always; a section only when it changed. */
-  function onUpdate(data) {
+  function onUpdate(data: Update) {
     if (!view) return;
     view.at = data.at;
     view.figures = data.figures;
@@ -294,15 +331,16 @@
 
   // ---- the stream -------------------------------------------------------------------------------
 
-  let token;
-  let connection; // { abort: AbortController } of the stream being read
-  let retryTimer;
+  let token: string | undefined;
+  /** The stream being read. */
+  let connection: { abort: AbortController } | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryMs = RETRY_MIN_MS;
 
   /** One text/event-stream frame: `event:` and `data:` lines. */
-  function parseFrame(frame) {
+  function parseFrame(frame: string) {
     let event = 'message';
-    const data = [];
+    const data: string[] = [];
     for (const line of frame.split('\n')) {
       if (line.startsWith(':')) continue;
       const colon = line.indexOf(':');
@@ -314,9 +352,9 @@
     return { event, data: data.join('\n') };
   }
 
-  function onFrame(frame) {
+  function onFrame(frame: string) {
     const { event, data } = parseFrame(frame);
-    let payload;
+    let payload: unknown;
     try {
       payload = JSON.parse(data);
     } catch {
@@ -325,14 +363,14 @@
     if (event === 'snapshot') {
       retryMs = RETRY_MIN_MS;
       setStatus('live', 'on');
-      onSnapshot(payload);
-    } else if (event === 'update') onUpdate(payload);
+      onSnapshot(payload as DashboardView);
+    } else if (event === 'update') onUpdate(payload as Update);
     // 'reauthenticate': the stream ends next, and connect() opens a new one with the token.
   }
 
-  async function errorMessage(res) {
+  async function errorMessage(res: Response) {
     try {
-      const body = await res.json();
+      const body = (await res.json()) as { message?: unknown };
       return typeof body.message === 'string' ? body.message : res.statusText;
     } catch {
       return res.statusText;
@@ -345,7 +383,7 @@
     connection = undefined;
   }
 
-  function retry(detail, kind = 'bad') {
+  function retry(detail: string, kind = 'bad') {
     setStatus('reconnecting…', kind, detail);
     clearTimeout(retryTimer);
     retryTimer = setTimeout(connect, retryMs);
@@ -357,7 +395,7 @@
     if (!token) return;
     const current = { abort: new AbortController() };
     connection = current;
-    let silence;
+    let silence: ReturnType<typeof setTimeout> | undefined;
     const listen = () => {
       clearTimeout(silence);
       silence = setTimeout(() => current.abort.abort(), SILENCE_MS);
@@ -384,7 +422,7 @@
         if (done) break;
         listen();
         buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-        let end;
+        let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
@@ -402,7 +440,7 @@
 
   $('login').addEventListener('submit', (e) => {
     e.preventDefault();
-    const input = $('token');
+    const input = $('token') as HTMLInputElement;
     const value = input.value.trim();
     if (!value) return;
     token = value;

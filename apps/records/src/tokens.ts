@@ -1,0 +1,1 @@
+export const RECORDS_ENV = Symbol('paxscreen:records-env');

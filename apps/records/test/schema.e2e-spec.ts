@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+
+import {
+  createDatabase,
+  ensureMonthlyPartitions,
+  migrate,
+  UnknownMigrationsError,
+} from '@paxscreen/postgres';
+import { RECORDS_MIGRATIONS, RecordsDatabase, RecordsWriter } from '@paxscreen/records';
+import { testDecisionEvent, testSchema } from '@paxscreen/testing';
+import { decisionRow, emptyRows } from '@paxscreen/records';
+
+describe('records schema: migrations and partitions on a real server', () => {
+  const schema = testSchema('schema');
+  const settings = {
+    url: schema.databaseUrl,
+    schema: schema.schema,
+    poolSize: 4,
+    statementTimeoutMs: 10_000,
+  };
+  const db = createDatabase<RecordsDatabase>(settings, 'records-schema-test');
+
+  afterAll(async () => {
+    await db.destroy();
+    await schema.drop();
+  });
+
+  it('migrates once when two instances start together, and refuses a schema newer than the code', async () => {
+    const reports = await Promise.all([
+      migrate(db as never, schema.schema, RECORDS_MIGRATIONS),
+      migrate(db as never, schema.schema, RECORDS_MIGRATIONS),
+    ]);
+    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, RECORDS_MIGRATIONS.length]);
+    await sql`insert into schema_migrations (id) values ('99999999-from-the-future')`.execute(db);
+    await expect(migrate(db as never, schema.schema, RECORDS_MIGRATIONS)).rejects.toThrow(
+      UnknownMigrationsError,
+    );
+    await sql`delete from schema_migrations where id = '99999999-from-the-future'`.execute(db);
+  });
+
+  it('files rows by month; a month without partition goes to the default one until it gets its own', async () => {
+    const writer = new RecordsWriter(db);
+    await writer.ensurePartitions(new Date('2026-12-06T00:00:00Z'));
+    const far = testDecisionEvent(
+      { carrier: 'QF', number: '0001', date: '2027-09-01' },
+      { surname: 'A', givenNames: 'B' },
+    );
+    const near = testDecisionEvent(
+      { carrier: 'QF', number: '0001', date: '2026-12-24' },
+      { surname: 'C', givenNames: 'D' },
+    );
+    await writer.write({ ...emptyRows(), decisions: [decisionRow(far), decisionRow(near)] });
+    const where = async (id: string) =>
+      (
+        await sql<{
+          part: string;
+        }>`select tableoid::regclass::text as part from decisions where decision_id = ${id}`.execute(db)
+      ).rows[0].part;
+    expect(await where(near.decision.decisionId)).toMatch(/decisions_p202612$/);
+    expect(await where(far.decision.decisionId)).toMatch(/decisions_default$/);
+    // Months later the daily job creates September's partition: the row moves into it.
+    const created = await ensureMonthlyPartitions(db as never, 'decisions', {
+      around: new Date('2027-09-15T00:00:00Z'),
+      monthsBack: 0,
+      monthsAhead: 0,
+    });
+    expect(created).toEqual(['decisions_p202709']);
+    expect(await where(far.decision.decisionId)).toMatch(/decisions_p202709$/);
+    // Replaying the same rows inserts nothing.
+    expect(
+      await writer.write({ ...emptyRows(), decisions: [decisionRow(far), decisionRow(near)] }),
+    ).toMatchObject({
+      decisions: 0,
+    });
+  });
+});

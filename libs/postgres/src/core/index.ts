@@ -1,0 +1,6 @@
+export * from './bulk';
+export * from './database';
+export * from './migrate';
+export * from './partitions';
+export * from './postgres.env';
+export * from './unavailable';

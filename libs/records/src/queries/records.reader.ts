@@ -1,0 +1,290 @@
+import { Kysely, sql } from 'kysely';
+
+import { documentKey } from '../mapping/keys';
+import { nameSearchText, nameSkeleton } from '../mapping/names';
+import type { RecordsDatabase, StoredAuditEvent, StoredDecision } from '../schema';
+import { decodeCursor, InvalidCursorError, Page, pageOf } from './cursor';
+
+/** A decision as the search API shows it. */
+export interface DecisionView {
+  decisionId: string;
+  travellerId: string;
+  manifestId: string;
+  receiptId: string;
+  flight: { carrier: string; number: string; date: string; departure: string; arrival: string };
+  outcome: string;
+  supersedes: string | null;
+  reasons: unknown[];
+  listVersions: Record<string, string>;
+  subject: {
+    surname: string;
+    givenNames: string;
+    dateOfBirth: string | null;
+    nationality: string | null;
+    documents: string[];
+  };
+  decidedAt: string;
+}
+
+export interface AuditView {
+  eventId: string;
+  occurredAt: string;
+  action: string;
+  actor: string;
+  role: string;
+  target: string;
+  outcome: string;
+  details: Record<string, string | number | boolean> | null;
+}
+
+export interface NameHit extends DecisionView {
+  /** 0..1: trigram similarity, or 0.9 for a consonant-skeleton match (spelling variant). */
+  score: number;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  target?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Score given to a transliteration variant found by the name skeleton alone. */
+const SKELETON_MATCH_SCORE = 0.9;
+/** Lowest trigram similarity a name hit needs (pg_trgm's own default threshold). */
+const TRIGRAM_THRESHOLD = 0.3;
+
+/** A cursor's timestamp part. */
+function at(iso: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new InvalidCursorError();
+  return d;
+}
+
+/** A cursor's score part. */
+function scoreOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n)) throw new InvalidCursorError();
+  return n;
+}
+
+/**
+ * The keyset condition "after the cursor's row" for an order by (first, second) in one direction:
+ * a row comparison, which PostgreSQL answers from an index on the two columns.
+ */
+function pastCursor(
+  first: string,
+  second: string,
+  direction: 'asc' | 'desc',
+  cursor: readonly [unknown, unknown],
+) {
+  return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${cursor[0]}, ${cursor[1]})`;
+}
+
+function decisionView(r: StoredDecision): DecisionView {
+  return {
+    decisionId: r.decision_id,
+    travellerId: r.traveller_id,
+    manifestId: r.manifest_id,
+    receiptId: r.correlation_id,
+    flight: {
+      carrier: r.carrier,
+      number: r.flight_number,
+      date: r.travel_date,
+      departure: r.departure_port,
+      arrival: r.arrival_port,
+    },
+    outcome: r.outcome,
+    supersedes: r.supersedes,
+    reasons: r.reasons,
+    listVersions: r.list_versions,
+    subject: {
+      surname: r.surname,
+      givenNames: r.given_names,
+      dateOfBirth: r.date_of_birth,
+      nationality: r.nationality,
+      documents: r.document_keys,
+    },
+    decidedAt: r.decided_at.toISOString(),
+  };
+}
+
+function auditView(r: StoredAuditEvent): AuditView {
+  return {
+    eventId: r.event_id,
+    occurredAt: r.occurred_at.toISOString(),
+    action: r.action,
+    actor: r.actor,
+    role: r.role,
+    target: r.target,
+    outcome: r.outcome,
+    details: r.details,
+  };
+}
+
+/**
+ * The search and view queries. Every filter is a bound parameter (Kysely), never SQL text built
+ * from input; every list is keyset-paginated (a cursor names the last row seen).
+ */
+export class RecordsReader {
+  constructor(private readonly db: Kysely<RecordsDatabase>) {}
+
+  /** A flight's travellers with each one's current decision, by traveller id. */
+  async flightManifest(
+    flight: { carrier: string; number: string; date: string },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DecisionView>> {
+    const after = decodeCursor(cursor, 1);
+    const rows = await this.db
+      .selectFrom('decisions')
+      .selectAll()
+      .distinctOn('traveller_id')
+      .where('carrier', '=', flight.carrier)
+      .where('flight_number', '=', flight.number)
+      .where('travel_date', '=', flight.date)
+      .$if(after !== undefined, (q) => q.where('traveller_id', '>', after![0]))
+      .orderBy('traveller_id')
+      .orderBy('decided_at', 'desc')
+      .orderBy('decision_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(rows, limit, decisionView, (r) => [r.traveller_id]);
+  }
+
+  /** Every screening of a traveller, oldest first, with the supersedes chain. */
+  async travellerHistory(travellerId: string, limit: number, cursor?: string): Promise<Page<DecisionView>> {
+    const after = decodeCursor(cursor, 2);
+    const rows = await this.db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('traveller_id', '=', travellerId)
+      .$if(after !== undefined, (q) =>
+        q.where(pastCursor('decided_at', 'decision_id', 'asc', [at(after![0]), after![1]])),
+      )
+      .orderBy('decided_at')
+      .orderBy('decision_id')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(rows, limit, decisionView, (r) => [r.decided_at.toISOString(), r.decision_id]);
+  }
+
+  /** Current decisions for a travel document, newest first. */
+  async byDocument(
+    issuer: string,
+    number: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DecisionView>> {
+    const after = decodeCursor(cursor, 2);
+    const rows = await this.db
+      .selectFrom('current_decisions')
+      .selectAll()
+      .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
+      .$if(after !== undefined, (q) =>
+        q.where(pastCursor('decided_at', 'decision_id', 'desc', [at(after![0]), after![1]])),
+      )
+      .orderBy('decided_at', 'desc')
+      .orderBy('decision_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(rows, limit, decisionView, (r) => [r.decided_at.toISOString(), r.decision_id]);
+  }
+
+  /**
+   * Current decisions whose traveller's name resembles `query`: trigram similarity on the folded
+   * name, or the same consonant skeleton (transliteration variants: "Muhammad Aly" finds
+   * "MOHAMED ALI"). Best first.
+   */
+  async searchNames(query: string, limit: number, cursor?: string): Promise<Page<NameHit>> {
+    const after = decodeCursor(cursor, 2);
+    const text = nameSearchText(query, '');
+    const skeleton = nameSkeleton(query, '');
+    const score = sql<number>`round(greatest(public.similarity(name_search, ${text}),
+      case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8`;
+    const rows = await this.db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('current_decisions')
+          .selectAll()
+          .select(score.as('score'))
+          .where((w) =>
+            w.or([w('name_skeleton', '=', skeleton), sql<boolean>`name_search operator(public.%) ${text}`]),
+          )
+          .as('hits'),
+      )
+      .selectAll()
+      .where('score', '>=', TRIGRAM_THRESHOLD)
+      .$if(after !== undefined, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('score', '<', scoreOf(after![0])),
+            eb.and([eb('score', '=', scoreOf(after![0])), eb('decision_id', '>', after![1])]),
+          ]),
+        ),
+      )
+      .orderBy('score', 'desc')
+      .orderBy('decision_id')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(
+      rows,
+      limit,
+      (r) => ({ ...decisionView(r), score: r.score }),
+      (r) => [String(r.score), r.decision_id],
+    );
+  }
+
+  /**
+   * The decision events (as published) of the current decisions travelling from `from` to `to`
+   * (days, inclusive), `limit` at a time after `after` (the last page's last decision id and
+   * travel date): what the hot path is refilled from.
+   */
+  async currentDecisionEvents(
+    from: string,
+    to: string,
+    limit: number,
+    after?: { travelDate: string; decisionId: string },
+  ): Promise<{ events: unknown[]; last?: { travelDate: string; decisionId: string } }> {
+    const rows = await this.db
+      .selectFrom('current_decisions')
+      .select(['travel_date', 'decision_id', 'event'])
+      .where('travel_date', '>=', from)
+      .where('travel_date', '<=', to)
+      .where('event', 'is not', null)
+      .$if(after !== undefined, (q) =>
+        q.where(pastCursor('travel_date', 'decision_id', 'asc', [after!.travelDate, after!.decisionId])),
+      )
+      .orderBy('travel_date')
+      .orderBy('decision_id')
+      .limit(limit)
+      .execute();
+    const tail = rows[rows.length - 1];
+    return {
+      events: rows.map((r) => r.event),
+      ...(tail ? { last: { travelDate: tail.travel_date, decisionId: tail.decision_id } } : {}),
+    };
+  }
+
+  /** Audit events (who looked at whom, when, why), newest first. */
+  async audit(filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditView>> {
+    const after = decodeCursor(cursor, 2);
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .$if(filter.actor !== undefined, (q) => q.where('actor', '=', filter.actor!))
+      .$if(filter.target !== undefined, (q) => q.where('target', '=', filter.target!))
+      .$if(filter.action !== undefined, (q) => q.where('action', '=', filter.action!))
+      .$if(filter.from !== undefined, (q) => q.where('occurred_at', '>=', new Date(filter.from!)))
+      .$if(filter.to !== undefined, (q) => q.where('occurred_at', '<', new Date(filter.to!)))
+      .$if(after !== undefined, (q) =>
+        q.where(pastCursor('occurred_at', 'event_id', 'desc', [at(after![0]), after![1]])),
+      )
+      .orderBy('occurred_at', 'desc')
+      .orderBy('event_id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(rows, limit, auditView, (r) => [r.occurred_at.toISOString(), r.event_id]);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './app-process';
+export * from './exit';
+export * from './private-kafka';
+export * from './private-redis';
