@@ -49,9 +49,9 @@ describe('bin/paxscreen.js', () => {
       expect(lines).toHaveLength(7);
       expect(lines[1]).toMatchObject({
         subject: { surname: 'KARVONEN' },
-        decision: { outcome: 'REFER', reasons: [{ source: { listId: 'NATIONAL', entryId: 'NWL-1' } }] },
+        decision: { outcome: 'NO_BOARD', reasons: [{ source: { listId: 'NATIONAL', entryId: 'NWL-1' } }] },
       });
-      expect(stderr).toMatch(/^outcomes CLEAR 6, EXPEDITE 0, REFER 1, NO_BOARD 0$/m);
+      expect(stderr).toMatch(/^outcomes CLEAR 6, EXPEDITE 0, REFER 0, NO_BOARD 1$/m);
     },
     SPAWN_TIMEOUT_MS,
   );

@@ -11,6 +11,8 @@ export interface MatchQuery {
   givenNames?: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   dateOfBirth?: string;
+  /** The year was sent in two digits (its century inferred): the other century is read too. */
+  dateOfBirthTwoDigitYear?: boolean;
   /** ISO 3166-1 alpha-3 (or an ICAO code such as D). */
   nationality?: string;
   gender?: Gender;
@@ -42,6 +44,8 @@ export interface MatchCandidate {
   listId: string;
   entryId: string;
   listVersion?: string;
+  /** The entry's list sections (`programs`, e.g. `TRAVEL_BAN`), when it has any: they may select its action. */
+  programs?: readonly string[];
   /** The listed name that matched best. */
   name: string;
   /** 0..1 */

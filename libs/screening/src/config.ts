@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, ListPolicy } from '@paxscreen/matching';
+import { DEFAULT_POLICIES, ListPolicy, PROGRAM_ACTIONS, ProgramAction } from '@paxscreen/matching';
 
 /** How travellers are screened: configuration, not code (docs/architecture.md §3). */
 export interface ScreeningConfig {
@@ -18,7 +18,13 @@ export const DEFAULT_SCREENING_CONFIG: ScreeningConfig = {
 
 /** Why a policy file was refused (the service stops at start; the CLI exits with a usage error). */
 export const POLICY_FILE_SHAPE =
-  'a policy file holds [{ listId, alert, refer, noBoard? }] with 0 ≤ alert ≤ refer ≤ noBoard ≤ 1';
+  'a policy file holds [{ listId, alert, refer, noBoard?, programs? }] with 0 ≤ alert ≤ refer ≤ noBoard ≤ 1 and programs { PROGRAMME: "NO_BOARD" | "REFER" | "ALERT" }';
+
+function validPrograms(programs: unknown): boolean {
+  if (programs === undefined) return true;
+  if (typeof programs !== 'object' || programs === null || Array.isArray(programs)) return false;
+  return Object.values(programs).every((a) => PROGRAM_ACTIONS.includes(a as ProgramAction));
+}
 
 function validPolicy(p: unknown): p is ListPolicy {
   const o = p as ListPolicy;
@@ -28,7 +34,8 @@ function validPolicy(p: unknown): p is ListPolicy {
     score(o.alert) &&
     score(o.refer) &&
     o.alert <= o.refer &&
-    (o.noBoard === undefined || (score(o.noBoard) && o.refer <= o.noBoard))
+    (o.noBoard === undefined || (score(o.noBoard) && o.refer <= o.noBoard)) &&
+    validPrograms(o.programs)
   );
 }
 

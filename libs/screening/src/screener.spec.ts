@@ -2,7 +2,7 @@ import type { Enrolment, LostStolenDocument, Traveller, WatchlistEntry } from '@
 import { validateRule } from '@paxscreen/rules';
 
 import { DEFAULT_SCREENING_CONFIG } from './config';
-import { outcomeOf, Screener, sameVerdict } from './screener';
+import { EXPEDITE_WITHHELD, outcomeOf, Screener, sameVerdict } from './screener';
 import { ScreeningState } from './state/screening-state';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -109,6 +109,41 @@ describe('Screener', () => {
     expect(d.reasons[0].explanation.length).toBeGreaterThan(10);
   });
 
+  it('reads a two-digit birth year in the other century and says so', () => {
+    const sentAs = (dateOfBirthTwoDigitYear?: boolean) =>
+      traveller({
+        surname: 'AL-SAYED',
+        givenNames: 'AHMAD ABDUL RAHMAN',
+        dateOfBirth: '2025-01-25',
+        dateOfBirthTwoDigitYear,
+        nationality: 'SYR',
+      });
+    const entry = listed({ datesOfBirth: [{ date: '1925-01-25' }] });
+    const two = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(true));
+    const four = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(undefined));
+    expect(['REFER', 'NO_BOARD']).toContain(two.outcome);
+    expect(two.reasons[0].explanation).toContain('two-digit year read as 1925');
+    expect(four.reasons[0]?.explanation ?? '').not.toContain('two-digit year');
+    expect((two.reasons[0].score ?? 0) > (four.reasons[0]?.score ?? 0)).toBe(true);
+  });
+
+  it.each([
+    ['TRAVEL_BAN', 'NO_BOARD'],
+    ['REFER', 'REFER'],
+    ['MONITOR', 'CLEAR'],
+  ])('a national list row with programme %s gets %s', (programme, outcome) => {
+    const t = traveller({
+      surname: 'AL-SAYED',
+      givenNames: 'AHMAD ABDUL RAHMAN',
+      dateOfBirth: '1970-03-04',
+      nationality: 'SYR',
+    });
+    const entry = listed({ listId: 'NATIONAL', entryId: 'N1', programs: [programme] });
+    const d = screen((s) => s.applyWatchlist('NATIONAL', 'N1', entry, 'v1'), t);
+    expect(d.outcome).toBe(outcome);
+    expect(d.reasons[0].explanation).toContain(`entry programme ${programme}`);
+  });
+
   it('forgets a removed watchlist entry', () => {
     const t = traveller({
       surname: 'AL-SAYED',
@@ -155,6 +190,32 @@ describe('Screener', () => {
       }),
     );
     expect(d.outcome).toBe('REFER');
+  });
+
+  it('never expedites with a possible watchlist match, even one below the referral threshold', () => {
+    // Scores about 0.78 against JOHN DOE: at or above the alert threshold, below the referral one.
+    const entry = listed({ names: [{ full: 'John DOER', type: 'primary' }], datesOfBirth: [] });
+    const alertOnly = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'));
+    const weak = alertOnly.reasons.find((r) => r.kind === 'WATCHLIST');
+    expect(weak?.action).toBe('CLEAR');
+    expect(weak?.explanation).toContain('below the referral threshold');
+
+    const d = screen((s) => {
+      s.applyEnrolment('TTP', 'E1', enrolment(), 'v1');
+      s.applyWatchlist('UN', 'QDi.001', entry, 'v1');
+    });
+    expect(d.outcome).toBe('CLEAR');
+    const ttp = d.reasons.find((r) => r.kind === 'TRUSTED_TRAVELLER');
+    expect(ttp).toMatchObject({ action: 'CLEAR' });
+    expect(ttp?.explanation).toContain(EXPEDITE_WITHHELD);
+  });
+
+  it('still expedites when the watchlist holds nobody like the traveller', () => {
+    const d = screen((s) => {
+      s.applyEnrolment('TTP', 'E1', enrolment(), 'v1');
+      s.applyWatchlist('UN', 'QDi.001', listed(), 'v1');
+    });
+    expect(d.outcome).toBe('EXPEDITE');
   });
 
   it('applies rules and removes them', () => {

@@ -14,13 +14,35 @@ import { ScreeningState } from './state/screening-state';
 export const CHECKS: readonly Check[] = [lostStolenCheck, watchlistCheck, rulesCheck, enrolmentCheck];
 
 /**
- * The outcome of a set of reasons (docs/architecture.md §3): the most severe action among them; EXPEDITE only
- * when an enrolment fired and nothing that refers or stops boarding did; otherwise CLEAR.
+ * The outcome of a set of reasons (docs/architecture.md §3): the most severe action among them;
+ * EXPEDITE only when an enrolment fired and nothing else did (see withholdExpedite); otherwise CLEAR.
  */
 export function outcomeOf(reasons: readonly Reason[]): Outcome {
   let outcome: Outcome = 'CLEAR';
   for (const r of reasons) if (OUTCOME_SEVERITY[r.action] > OUTCOME_SEVERITY[outcome]) outcome = r.action;
   return outcome;
+}
+
+/** Said on an enrolment reason whose EXPEDITE another reason withholds. */
+export const EXPEDITE_WITHHELD =
+  'not expedited: a possible watchlist match (at or above the list alert threshold) or a referral must be cleared first';
+
+/**
+ * EXPEDITE only when nothing else fired (docs/architecture.md §3): a watchlist match at or above its list's alert
+ * threshold (the clearance threshold: a weak match below the referral threshold, action CLEAR, is
+ * still a possible match), or any reason that refers or stops boarding, turns every EXPEDITE
+ * reason into a recorded CLEAR that says why.
+ */
+export function withholdExpedite(reasons: Reason[]): Reason[] {
+  const blocked = reasons.some(
+    (r) => r.kind === 'WATCHLIST' || r.action === 'REFER' || r.action === 'NO_BOARD',
+  );
+  if (!blocked) return reasons;
+  return reasons.map((r) =>
+    r.action === 'EXPEDITE'
+      ? { ...r, action: 'CLEAR', explanation: `${r.explanation}; ${EXPEDITE_WITHHELD}` }
+      : r,
+  );
 }
 
 /** Reasons that decide, first: the most severe, then by score. */
@@ -58,7 +80,7 @@ export class Screener {
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };
-    const reasons = ordered(CHECKS.flatMap((check) => check(traveller, ctx)));
+    const reasons = ordered(withholdExpedite(CHECKS.flatMap((check) => check(traveller, ctx))));
     return {
       decisionId: options.decisionId ?? newEventId(),
       travellerId: traveller.travellerId,

@@ -127,6 +127,12 @@ export class Traveller {
   /** Given names, space separated, as sent (may be empty). */
   @IsString() @MaxLength(140) givenNames!: string;
   @IsOptional() @Matches(PARTIAL_DATE_PATTERN) dateOfBirth?: string;
+  /**
+   * True when the sender gave the birth year in two digits (PAXLST `DTM+329` YYMMDD, PNR `DOCS`
+   * DDMMMYY): the century in `dateOfBirth` was inferred (the latest one not in the future), so
+   * matching may read the year in the other century too.
+   */
+  @IsOptional() @IsBoolean() dateOfBirthTwoDigitYear?: boolean;
   @IsIn(GENDERS) gender!: Gender;
   @IsOptional() @Matches(NATIONALITY_PATTERN) nationality?: string;
   @IsOptional() @Matches(NATIONALITY_PATTERN) residence?: string;

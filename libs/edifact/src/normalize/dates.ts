@@ -188,6 +188,21 @@ export function parseDdmmmyy(raw: string, rule: CenturyRule, refYear: number): s
   return ymd(y, month, Number(day));
 }
 
+/**
+ * True when a DTM date's year was sent in two digits (format 101/201, or a 6/10-digit value without
+ * a format), i.e. its century came from a century rule rather than from the sender.
+ */
+export function hasTwoDigitYear(raw: string, format: string | undefined): boolean {
+  const v = raw.trim();
+  const fmt = format || inferFormat(v.length);
+  return fmt === DATE_FORMATS.YYMMDD || fmt === DATE_FORMATS.YYMMDDHHMM;
+}
+
+/** True when a DDMMMYY(YY) date's year was sent in two digits. */
+export function ddmmmyyHasTwoDigitYear(raw: string): boolean {
+  return raw.trim().length === 7;
+}
+
 /** Joins a date and an optional time into the contract's local date-time form. */
 export function dateTime(
   date: string | null | undefined,

@@ -50,6 +50,24 @@ describe('readPaxlst', () => {
     expect(read(body).travellers[0].dateOfBirth).toBe('1915-01-01');
   });
 
+  it.each([
+    ['250125', '2025-01-25', true],
+    ['250125:101', '2025-01-25', true],
+    ['19250125:102', '1925-01-25', undefined],
+  ])('DTM+329:%s keeps whether the birth year had two digits', (dtm, dob, twoDigit) => {
+    const t = read(`BGM+745'${FLIGHT}NAD+FL+++OLD:JO'DTM+329:${dtm}'`).travellers[0];
+    expect(t.dateOfBirth).toBe(dob);
+    expect(t.dateOfBirthTwoDigitYear).toBe(twoDigit);
+  });
+
+  it.each([
+    ['18900101:102', 'IMPLAUSIBLE_AGE'],
+    ['20991231:102', 'IMPOSSIBLE_DATE_OF_BIRTH'],
+  ])('flags the implausible age of DTM+329:%s', (dtm, code) => {
+    const t = read(`BGM+745'${FLIGHT}NAD+FL+++OLD:JO'DTM+329:${dtm}'`).travellers[0];
+    expect(t.findings.map((f) => f.code)).toContain(code);
+  });
+
   it('reports a missing flight and bad codes without losing the traveller', () => {
     expect(codes("BGM+745'NAD+FL+++DOE:JO'ATT+2++Q'DTM+329:801301'NAT+2+1X'")).toEqual([
       'MISSING_FLIGHT',

@@ -5,7 +5,7 @@ import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../mani
 import { isDigits } from '../normalize/digits';
 import { EdifactError } from '../errors/edifact.error';
 import { canonicalSeat, tdtFlight } from '../normalize/flight';
-import { CenturyRule } from '../normalize/dates';
+import { CenturyRule, hasTwoDigitYear } from '../normalize/dates';
 import { joinNames, normalizeName } from '../normalize/names';
 import { finding } from '../quality/finding';
 import { countryField, dateField, genderField } from '../quality/field-sink';
@@ -186,7 +186,11 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         checkQualifier('travellerDtm', 'DTM', qualifier, seg.position, curFindings());
         if (qualifier === DTM_BIRTH) {
           const dob = date(seg, 'birth', travelYearNow(), curFindings(), 'dateOfBirth');
-          if (dob) cur.traveller.dateOfBirth = dob;
+          if (dob) {
+            cur.traveller.dateOfBirth = dob;
+            if (hasTwoDigitYear(seg.value(0, 1), seg.value(0, 2)))
+              cur.traveller.dateOfBirthTwoDigitYear = true;
+          }
         } else if ((qualifier === DTM_EXPIRY || qualifier === DTM_ISSUE) && cur.doc) {
           const expiry = qualifier === DTM_EXPIRY;
           const value = date(

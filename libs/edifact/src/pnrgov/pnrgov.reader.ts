@@ -10,7 +10,7 @@ import type {
 
 import type { MessageHeader, MessageSink, RawMessage } from '../interchange/envelope';
 import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../manifest/assemble';
-import { dateTime, parseDdmmmyy, parseDdmmyy, parseTime } from '../normalize/dates';
+import { dateTime, ddmmmyyHasTwoDigitYear, parseDdmmmyy, parseDdmmyy, parseTime } from '../normalize/dates';
 import { canonicalFlightNumber, canonicalSeat } from '../normalize/flight';
 import { joinNames, nameKey, normalizeName, stripPnrTitle } from '../normalize/names';
 import { finding } from '../quality/finding';
@@ -519,7 +519,10 @@ function applyDoc(doc: PendingDoc, pnr: Pnr, ctx: ReadContext, findings: Finding
       const dob = parseDdmmmyy(d.dateOfBirth, 'birth', ctx.refYear);
       if (dob === null)
         sink.push(finding('INVALID_DATE', 'dateOfBirth: not a valid date', place('dateOfBirth')));
-      else if (dob) t.dateOfBirth = dob;
+      else if (dob) {
+        t.dateOfBirth = dob;
+        if (ddmmmyyHasTwoDigitYear(d.dateOfBirth)) t.dateOfBirthTwoDigitYear = true;
+      }
     }
     if (t.gender === 'U' && sex) t.gender = genderField(sex, sink, 'gender', doc.segment).gender;
     return;

@@ -71,7 +71,7 @@ const dobFeature: Feature = {
   weight: DOB_WEIGHT,
   maxScore: DOB_SCORES.exact,
   evaluate: ({ query, facts }) => {
-    const c = compareDateOfBirth(query.dateOfBirth, facts.datesOfBirth);
+    const c = compareDateOfBirth(query.dateOfBirth, facts.datesOfBirth, query.dateOfBirthTwoDigitYear);
     if (!c) return undefined;
     const score = DOB_SCORES[c.outcome];
     return { score, detail: `born ${query.dateOfBirth} ${c.detail}`, agrees: score > 0 };

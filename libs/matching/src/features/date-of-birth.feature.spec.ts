@@ -29,4 +29,19 @@ describe('compareDateOfBirth', () => {
   ])('%s vs %j → not compared', (query, listed) => {
     expect(compareDateOfBirth(query, listed)).toBeUndefined();
   });
+
+  it('reads a two-digit birth year in the other century too, and says so', () => {
+    expect(compareDateOfBirth('2025-01-25', [on('1925-01-25')], true)).toEqual({
+      outcome: 'exact',
+      detail: 'matches listed 1925-01-25 (two-digit year read as 1925)',
+    });
+    expect(compareDateOfBirth('2025-01-25', [on('1925-01-25')])?.outcome).toBe('mismatch');
+  });
+
+  it('keeps the sent century when it agrees at least as well', () => {
+    expect(compareDateOfBirth('1970-05-01', [on('1970-05-01'), on('1870-05-01')], true)?.detail).toBe(
+      'matches listed 1970-05-01',
+    );
+    expect(compareDateOfBirth('2001-01-01', [on('1960')], true)?.outcome).toBe('mismatch');
+  });
 });

@@ -39,13 +39,34 @@ function compareDate(q: PartialDate, listed: PartialDate, text: string): DobComp
 
 const RANK: Readonly<Record<DobOutcome, number>> = { exact: 4, partial: 3, range: 2, near: 1, mismatch: 0 };
 
-/** The best agreement between a date of birth and any listed one; undefined when either side has none. */
+/** A century: what a two-digit birth year may be off by. */
+const CENTURY = 100;
+
+/**
+ * The best agreement between a date of birth and any listed one; undefined when either side has none.
+ * `twoDigitYear`: the sender gave the year in two digits and its century was inferred (the latest
+ * one not in the future), so the date is also read a century earlier; when that reading agrees
+ * better it is the one kept and the detail says so (1925 sent as `25` reads as 2025).
+ */
 export function compareDateOfBirth(
   query: string | undefined,
   listed: readonly ListedDate[],
+  twoDigitYear = false,
 ): DobComparison | undefined {
   const q = parsePartialDate(query);
   if (!q || listed.length === 0) return undefined;
+  const best = bestAgreement(q, listed);
+  if (!twoDigitYear || best?.outcome === 'exact') return best;
+  const earlier = { ...q, year: q.year - CENTURY };
+  const other = bestAgreement(earlier, listed);
+  if (!other || (best && RANK[other.outcome] <= RANK[best.outcome])) return best;
+  return {
+    outcome: other.outcome,
+    detail: `${other.detail} (two-digit year read as ${earlier.year})`,
+  };
+}
+
+function bestAgreement(q: PartialDate, listed: readonly ListedDate[]): DobComparison | undefined {
   let best: DobComparison | undefined;
   for (const l of listed) {
     let c: DobComparison | undefined;

@@ -60,6 +60,16 @@ describe('MatchIndex', () => {
     expect(top.score).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('finds a listed single-part name from a spelling one edit away (the one-edit guarantee)', () => {
+    const index = indexOf(entry('RUHINDA', { entryId: 'ruhinda' }), entry('Ruhinda Bosco', { entryId: 'b' }));
+    expect(index.search({ fullName: 'RUHINDJ' }, { minScore: 0 }).map((c) => c.entryId)).toContain('ruhinda');
+  });
+
+  it('carries the entry programmes with a candidate', () => {
+    const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
+    expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);
+  });
+
   it('returns nothing for an unrelated name', () => {
     expect(index.search({ fullName: 'Patricia Lucas Wheeler' })).toEqual([]);
   });

@@ -40,6 +40,8 @@ interface EntryRecord {
   entryId: string;
   listVersion?: string;
   facts: EntryFacts;
+  /** The entry's list sections (`programs`), shared between entries with the same ones. */
+  programs?: readonly string[];
   nameIds: number[];
 }
 
@@ -116,6 +118,8 @@ export class MatchIndex {
   private heap = new Int32Array(0);
   private topIds = new Int32Array(0);
   private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
+  /** Distinct `programs` sets (a list has a handful), so a million entries share a few arrays. */
+  private readonly programSets = new Map<string, readonly string[]>();
   private readonly pairMemo = new PairMemo();
   private memoVersion = -1;
   /** Counts vocabulary tokens gaining their first live name or losing their last one. */
@@ -143,6 +147,7 @@ export class MatchIndex {
       entryId: entry.entryId,
       listVersion,
       facts: factsOf(entry),
+      programs: this.programsOf(entry.programs),
       nameIds: [],
     };
     const recordId = this.records.length;
@@ -159,6 +164,17 @@ export class MatchIndex {
     }
     this.records.push(record);
     this.entries.set(key, recordId);
+  }
+
+  private programsOf(programs: readonly string[] | undefined): readonly string[] | undefined {
+    if (!programs || programs.length === 0) return undefined;
+    const key = programs.join('\u0000');
+    let shared = this.programSets.get(key);
+    if (!shared) {
+      shared = Object.freeze([...programs]);
+      this.programSets.set(key, shared);
+    }
+    return shared;
   }
 
   /** Removes an entry (a tombstone on the compacted topic). Unknown keys are ignored. */
@@ -254,6 +270,7 @@ export class MatchIndex {
         listId: record.listId,
         entryId: record.entryId,
         ...(record.listVersion !== undefined ? { listVersion: record.listVersion } : {}),
+        ...(record.programs ? { programs: record.programs } : {}),
         name: this.nameText[nameId],
         score: scored.score,
         features: scored.features,

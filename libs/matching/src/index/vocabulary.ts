@@ -29,6 +29,13 @@ export interface LookupLimits {
 }
 
 const GRAM = 3;
+/**
+ * Tokens of this length or more are reachable from every spelling one edit away (the one-edit
+ * guarantee, issue 18); shorter ones (`al`, `bin`'s deletions) would make every look-up a scan.
+ */
+const MIN_EDIT_LENGTH = 3;
+/** Longer tokens are run-together names: their trigrams find them. */
+const MAX_EDIT_LENGTH = 24;
 /** The packed tally holds trigram counts and indices below 256 and 2^15 − 1 walks between clearings. */
 const MAX_PACKED = 255;
 const MAX_WALK = 2 ** 15 - 1;
@@ -71,6 +78,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly byText = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
+  /** Symmetric-deletion index: each spelling with one letter deleted → the tokens it came from. */
+  private readonly byDeletion = new Map<string, number[]>();
   /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
   private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
@@ -107,6 +116,8 @@ export class Vocabulary {
     this.postings.push([]);
     push(this.byText, token.text, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
+    if (token.text.length >= MIN_EDIT_LENGTH && token.text.length <= MAX_EDIT_LENGTH)
+      for (const d of deletions(token.text)) push(this.byDeletion, d, id);
     const g = c.form.length >= 2 ? grams(c.form) : [];
     for (const gram of g) {
       const length = this.byGramLength[gram]++;
@@ -141,10 +152,18 @@ export class Vocabulary {
     this.stamp++;
     this.foundIds.length = 0;
     const df = this.df;
-    for (const id of this.byText.get(q.token.text) ?? []) if (df[id] > 0) this.found(id, 1);
+    let exact = false;
+    for (const id of this.byText.get(q.token.text) ?? [])
+      if (df[id] > 0) {
+        this.found(id, 1);
+        exact = true;
+      }
     const bucket = this.byKey.get(q.token.key);
     if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) this.consider(q, id, cfg);
     if (q.form.length >= 2) this.byGrams(q, cfg, limits);
+    // A spelling the list holds already creates candidates; walking its neighbours' postings too would
+    // cost every common name (MARIA's MARIO, MARIE, MARTA) for little.
+    if (!exact) this.byEdits(q, cfg, limits);
     const out: Expansion[] = this.foundIds.map((id) => ({ id, similarity: this.foundSimilarity[id] }));
     return out.sort((a, b) => b.similarity - a.similarity).slice(0, limits.maxExpansions);
   }
@@ -249,6 +268,40 @@ export class Vocabulary {
     }
   }
 
+  /**
+   * Every vocabulary token one edit (delete, insert, substitute, swap neighbours) from the query token's
+   * spelling, through the deletion index: the query itself among deletions (one letter inserted), the
+   * query's deletions among spellings (one letter deleted) or among deletions (substituted, swapped;
+   * checked, as two different deletions may meet). Each creates candidates whatever its similarity.
+   * Only for spellings the list does not hold (a typo of a listed name is what made no candidate).
+   */
+  private byEdits(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
+    const text = q.token.text;
+    if (text.length < MIN_EDIT_LENGTH - 1 || text.length > MAX_EDIT_LENGTH + 1) return;
+    this.editNeighbours(q, this.byDeletion.get(text), cfg, limits);
+    for (const d of deletions(text)) {
+      this.editNeighbours(q, this.byText.get(d), cfg, limits);
+      this.editNeighbours(q, this.byDeletion.get(d), cfg, limits);
+    }
+  }
+
+  private editNeighbours(
+    q: ComparableToken,
+    ids: readonly number[] | undefined,
+    cfg: TokenSimilarityConfig,
+    limits: LookupLimits,
+  ): void {
+    if (!ids || ids.length > limits.maxBucket) return;
+    for (const id of ids) {
+      if (this.df[id] === 0) continue;
+      const seen = this.foundStamp[id] === this.stamp;
+      if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) continue;
+      if (!withinOneEdit(text(this.tokens[id]), q.token.text)) continue;
+      if (seen) this.foundSimilarity[id] = limits.minCreatingSimilarity;
+      else this.found(id, Math.max(tokenSimilarity(q, this.tokens[id], cfg), limits.minCreatingSimilarity));
+    }
+  }
+
   /** The plain tally, for query tokens with more trigrams than the packed tally counts (hundreds of letters). */
   private byGramsUnpacked(
     q: ComparableToken,
@@ -266,6 +319,46 @@ export class Vocabulary {
     const minShared = Math.max(1, Math.ceil(g.length * limits.minGramShare));
     for (const [id, shared] of counter) this.visit(q, id, shared, minShared, cfg, limits);
   }
+}
+
+function text(t: ComparableToken): string {
+  return t.token.text;
+}
+
+/** The distinct spellings of `word` with one letter deleted. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    if (i > 0 && word[i] === word[i - 1]) continue; // deleting either letter of a double gives the same
+    out.push(word.slice(0, i) + word.slice(i + 1));
+  }
+  return out;
+}
+
+/** True when `a` and `b` differ by at most one delete, insert, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1) return false;
+  let i = 0;
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === lb) return true; // equal, or one letter added at the end
+  if (la > lb) return sameFrom(a, i + 1, b, i); // one letter inserted at i
+  if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
+  return (
+    i + 1 < la &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    sameFrom(a, i + 2, b, i + 2)
+  );
+}
+
+/** `a` from `i` equals `b` from `j` (the rest of both). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

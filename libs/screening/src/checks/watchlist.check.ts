@@ -1,5 +1,5 @@
 import type { Outcome, Reason, Traveller } from '@paxscreen/contracts';
-import { classify, MatchOutcome, MatchQuery, policyFor } from '@paxscreen/matching';
+import { classify, entryProgram, MatchOutcome, MatchQuery, policyFor } from '@paxscreen/matching';
 
 import { Check } from './context';
 
@@ -10,11 +10,14 @@ const ACTION: Record<Exclude<MatchOutcome, 'NONE'>, Outcome> = {
   NO_BOARD: 'NO_BOARD',
 };
 
+const BELOW_REFERRAL = 'weak possible match, below the referral threshold: ';
+
 export function matchQueryOf(traveller: Traveller): MatchQuery {
   return {
     surname: traveller.surname,
     givenNames: traveller.givenNames,
     dateOfBirth: traveller.dateOfBirth,
+    dateOfBirthTwoDigitYear: traveller.dateOfBirthTwoDigitYear,
     nationality: traveller.nationality,
     gender: traveller.gender === 'U' ? undefined : traveller.gender,
     documents: traveller.documents
@@ -31,15 +34,18 @@ export const watchlistCheck: Check = (traveller, { state, config }) => {
   const candidates = state.watchlists.search(matchQueryOf(traveller), { limit: config.candidates });
   const reasons: Reason[] = [];
   for (const c of candidates) {
-    const outcome = classify(c, policyFor(c.listId, config.policies));
+    const policy = policyFor(c.listId, config.policies);
+    const outcome = classify(c, policy);
     if (outcome === 'NONE') continue;
+    const program = entryProgram(c.programs, policy);
+    const section = program ? `entry programme ${program.program} (${program.action} at most): ` : '';
     reasons.push({
       kind: 'WATCHLIST',
       action: ACTION[outcome],
       source: { listId: c.listId, entryId: c.entryId, listVersion: c.listVersion },
       score: Math.round(c.score * 1000) / 1000,
       matchedFields: [...c.matchedFields],
-      explanation: `${outcome === 'ALERT' ? 'weak possible match, below the referral threshold: ' : ''}${c.explanation}`,
+      explanation: `${section}${outcome === 'ALERT' && c.score < policy.refer ? BELOW_REFERRAL : ''}${c.explanation}`,
       label: c.name,
     });
   }

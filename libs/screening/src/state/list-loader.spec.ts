@@ -117,7 +117,8 @@ describe('list loader', () => {
     const files = screenAll(fromFiles());
     expect(screenAll(fromTopicRecords())).toEqual(files);
     // The travellers exercise every kind of list, so equality above is not trivially "all CLEAR".
-    expect(files.map((d) => d.outcome)).toEqual(['REFER', 'NO_BOARD', 'EXPEDITE', 'REFER']);
+    // KARVONEN's national row says TRAVEL_BAN: its programme selects NO_BOARD (issue 18).
+    expect(files.map((d) => d.outcome)).toEqual(['NO_BOARD', 'NO_BOARD', 'EXPEDITE', 'REFER']);
     expect(files[0].reasons.map((r) => r.kind)).toContain('WATCHLIST');
     expect(files[3].reasons.map((r) => r.source.listId)).toEqual(['default']);
   });

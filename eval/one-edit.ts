@@ -1,0 +1,107 @@
+/**
+ * The one-edit candidate guarantee (issue 18): every listed person of a list, searched by each of
+ * their listed names with one name part changed by one edit (every deletion, insertion,
+ * substitution by a–z and swap of neighbours), must find its entry among the top 5 candidates.
+ * Generated from the list itself, so the ground truth is exact.
+ *
+ * `npm run eval` runs it on the UN list; alone:
+ * `scripts/run.sh node -r @swc-node/register eval/one-edit.ts [--limit N]` (N persons).
+ */
+import { join } from 'node:path';
+
+import type { WatchlistEntry } from '@paxscreen/contracts';
+import { readListFile } from '@paxscreen/lists';
+import { MatchIndex } from '@paxscreen/matching';
+
+import { nameKey } from './lib';
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** Parts shorter than this are left alone: one edit of `AL` or `BIN` is another common word. */
+export const MIN_PART_LENGTH = 3;
+const TOP = 5;
+const EXAMPLES = 20;
+
+/** Every distinct string one edit (Damerau: delete, insert, substitute, swap neighbours) away from `part`. */
+export function oneEditVariants(part: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= part.length; i++) {
+    for (const c of LETTERS) out.add(part.slice(0, i) + c + part.slice(i));
+    if (i === part.length) break;
+    out.add(part.slice(0, i) + part.slice(i + 1));
+    for (const c of LETTERS) out.add(part.slice(0, i) + c + part.slice(i + 1));
+    if (i + 1 < part.length) out.add(part.slice(0, i) + part[i + 1] + part[i] + part.slice(i + 2));
+  }
+  out.delete(part);
+  return [...out];
+}
+
+export interface OneEditReport {
+  list: string;
+  persons: number;
+  names: number;
+  queries: number;
+  /** Queries whose entry (or an entry with the same listed name) was not among the top 5. */
+  misses: number;
+  ms: number;
+  examples: { query: string; expected: string }[];
+}
+
+/** Searches every one-edit variant of every part (≥ MIN_PART_LENGTH letters) of every listed person name. */
+export function oneEditMisses(
+  index: MatchIndex,
+  entries: readonly WatchlistEntry[],
+  list: string,
+  maxPersons = Infinity,
+): OneEditReport {
+  const started = Date.now();
+  const holders = new Map<string, Set<string>>();
+  for (const e of entries)
+    for (const n of e.names) {
+      const k = nameKey(n.full);
+      if (!holders.has(k)) holders.set(k, new Set());
+      holders.get(k)?.add(e.entryId);
+    }
+  const report: OneEditReport = { list, persons: 0, names: 0, queries: 0, misses: 0, ms: 0, examples: [] };
+  for (const e of entries) {
+    if (e.kind !== 'PERSON' || report.persons >= maxPersons) continue;
+    report.persons++;
+    for (const n of e.names) {
+      if (n.type === 'weak' || !/^[A-Za-z' -]+$/.test(n.full)) continue;
+      const name = nameKey(n.full);
+      const expected = holders.get(name) ?? new Set([e.entryId]);
+      const parts = name.split(' ');
+      report.names++;
+      parts.forEach((part, k) => {
+        if (!/^[A-Z]+$/.test(part) || part.length < MIN_PART_LENGTH) return;
+        for (const variant of oneEditVariants(part)) {
+          const query = parts.map((p, i) => (i === k ? variant : p)).join(' ');
+          report.queries++;
+          const found = index.search({ fullName: query, kind: 'PERSON' }, { limit: TOP, minScore: 0 });
+          if (found.some((c) => expected.has(c.entryId))) continue;
+          report.misses++;
+          if (report.examples.length < EXAMPLES) report.examples.push({ query, expected: name });
+        }
+      });
+    }
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--limit');
+  const limit = at > 0 ? Number(process.argv[at + 1]) : Infinity;
+  const r = await readListFile(join(__dirname, '..', 'data', 'lists', 'UN_consolidated.xml'));
+  if (r.kind !== 'watchlist') throw new Error('not a watchlist');
+  const index = new MatchIndex();
+  for (const e of r.entries) index.add(e);
+  const report = oneEditMisses(index, r.entries, 'UN', limit);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`one-edit: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
