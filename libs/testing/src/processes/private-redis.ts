@@ -5,7 +5,7 @@ import { portAnswers } from '../services';
 import { killOnExit, sleep, waitUntil } from './exit';
 
 /** Ports of Redis servers other people use: a private one never takes them. */
-const SHARED_PORTS = new Set([6379, 16379]);
+const SHARED_PORTS = new Set([6379]);
 const START_TIMEOUT_MS = 10_000;
 const STOP_GRACE_MS = 10_000;
 
