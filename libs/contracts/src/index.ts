@@ -23,3 +23,4 @@ export * as ListEntry from './events/list-entry';
 export * as ListVersion from './events/list-version';
 export * as Iapi from './events/iapi';
 export * as Audit from './events/audit';
+export * as CarrierEvent from './events/carrier-event';

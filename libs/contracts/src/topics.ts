@@ -32,6 +32,11 @@ export enum Topic {
   IapiReplies = 'paxscreen.iapi.replies.v1',
   /** Who looked at what: port-of-entry look-ups, unmasking, admin actions. */
   Audit = 'paxscreen.audit.v1',
+  /**
+   * Carrier timeliness: a MISSING or LATE API/PNR submission for an expected flight, opened and
+   * closed (apps/carriers). Key: flight key (`<carrier><number>:<departure date>`).
+   */
+  CarrierEvents = 'paxscreen.carrier-events.v1',
 }
 
 export interface TopicSpec {
@@ -87,6 +92,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = (
     { topic: Topic.IapiRequests, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
     { topic: Topic.IapiReplies, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
     { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
+    { topic: Topic.CarrierEvents, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
   ] as const
 ).map((spec) => ({
   ...spec,
@@ -120,6 +126,8 @@ export enum ConsumerGroup {
   Dashboard = 'paxscreen-dashboard',
   /** The system of record (PostgreSQL): reads every decision, traveller, manifest, audit record. */
   Records = 'paxscreen-records',
+  /** Expected flights, timeliness and data-quality scorecards (apps/carriers). */
+  Carriers = 'paxscreen-carriers',
 }
 
 /**
