@@ -15,7 +15,7 @@ import {
 } from '@paxscreen/redis';
 
 import { AuditLog } from './audit/audit-log';
-import { CarrierKeys } from './auth/carrier-keys';
+import { CarrierKeyLookup, CarrierKeys } from './auth/carrier-keys';
 import { GatewayEnv } from './gateway.env';
 import { IapiClient } from './iapi/iapi.client';
 import { IapiController } from './iapi/iapi.controller';
@@ -46,6 +46,7 @@ export class GatewayModule {
         { provide: GATEWAY_ENV, useValue: settings },
         { provide: CARRIER_TURNS, useValue: new TakeTurns() },
         { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
+        { provide: CarrierKeyLookup, useExisting: CarrierKeys },
         {
           provide: ReceiptStore,
           inject: [REDIS_CLIENT, RedisKeys],

@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'RECORDS_DOCUMENT_LOOKUP',
   'RECORDS_NAME_SEARCH',
   'RECORDS_AUDIT_QUERY',
+  /** Carriers (apps/carriers): a schedule imported, a carrier's webhook set. */
+  'SCHEDULE_IMPORT',
+  'CARRIER_WEBHOOK_SET',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
