@@ -28,6 +28,9 @@ export function periodOf(query: Record<string, unknown>, now: number): Period {
     if (err instanceof ContractViolation) throw new ApiError(400, 'INVALID_QUERY', err.message);
     throw err;
   }
+  for (const d of [q.from, q.to])
+    if (d !== undefined && (Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d))
+      throw new ApiError(400, 'INVALID_QUERY', 'from and to are real YYYY-MM-DD dates');
   const to = q.to ?? new Date(now).toISOString().slice(0, 10);
   const from = q.from ?? new Date(Date.parse(to) - 6 * DAY_MS).toISOString().slice(0, 10);
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS;

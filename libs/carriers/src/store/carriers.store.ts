@@ -276,8 +276,9 @@ export class CarriersStore {
         for (const next of resolveObligations(departureAt, arrivals, this.policy, now)) {
           const prev = before.get(next.obligation);
           if (!prev || prev.status === next.status) continue;
-          // A status never goes back (an ON_TIME or LATE obligation stays so).
-          if (prev.status === 'ON_TIME' || prev.status === 'LATE') continue;
+          // A status never goes back: an ON_TIME or LATE obligation stays so, and a MISSING one is
+          // not PENDING again for a caller whose `now` was read before another's (lock waits).
+          if (prev.status === 'ON_TIME' || prev.status === 'LATE' || next.status === 'PENDING') continue;
           let incidentId = prev.incident_id;
           for (const t of transitions(prev.status as ObligationStatus, next.status, next.obligation)) {
             if (t.kind === 'MISSING' && t.state === 'OPEN') incidentId = newEventId();
@@ -503,7 +504,7 @@ export class CarriersStore {
     const rows = await sql<{ event: CarrierEvent.Value }>`
       select distinct on (incident_id) event from carrier_events
       where departure_date between ${from} and ${to} ${carrier ? sql`and carrier = ${carrier}` : sql``}
-      order by incident_id, occurred_at desc, state desc`.execute(this.db);
+      order by incident_id, occurred_at desc, (state = 'CLOSED') desc`.execute(this.db);
     return rows.rows
       .map((r) => r.event)
       .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.flightNumber.localeCompare(b.flightNumber))
