@@ -34,6 +34,8 @@ const WEBHOOK_PORT = 44017;
 const WEBHOOK_SECRET = 'za-webhook-secret-0123456789';
 const API_OBLIGATIONS = ['API_PASSENGERS', 'API_CREW', 'API_CLOSEOUT'];
 const OBLIGATIONS_PER_FLIGHT = 7;
+/** A flight day well after the generated one: nothing of it is due while the test runs. */
+const LATER = '2026-12-14';
 
 describe('carriers: a generated day of 50 flights → exactly the missing and late submissions and the scorecards', () => {
   const flights = dayFlights();
@@ -117,6 +119,30 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     // Only admins import; a supervisor is refused before the body is read.
     const refused = await fetch(`${base}/v1/schedules`, { method: 'POST', headers: { authorization: `Bearer ${await token('supervisor')}` }, body: text });
     expect(refused.status).toBe(403);
+  });
+
+  it('imports a CSV schedule: an unknown carrier kept but flagged, an unreadable row reported by its line', async () => {
+    const csv = [
+      'carrier,flight_number,departure_date,origin,destination,departure_utc,arrival_utc',
+      `QX,7,${LATER},TLL,FRA,${LATER}T23:00:00Z,`,
+      `ZA,9999,${LATER},HEL,FRA,not-a-time,`,
+    ].join('\n');
+    const res = await fetch(`${base}/v1/schedules?from=${LATER}&to=${LATER}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token('admin')}`, 'content-type': 'text/csv', 'x-file-name': 'extra.csv' },
+      body: csv,
+    });
+    const summary = (await res.json()) as Record<string, unknown>;
+    expect(summary).toMatchObject({ format: 'CSV', rows: 2, flights: 1, skipped: 1, unknownCarrierFlights: 1 });
+    expect(summary.issues).toEqual([
+      expect.objectContaining({ line: 2, severity: 'warning', code: 'UNKNOWN_CARRIER' }),
+      expect.objectContaining({ line: 3, severity: 'error', code: 'INVALID_TIME' }),
+    ]);
+    const qx = (await staff(`/v1/flights/expected?date=${LATER}&carrier=QX`)).body.flights as Record<string, unknown>[];
+    expect(qx).toEqual([expect.objectContaining({ flightNumber: '0007', unknownCarrier: true, source: 'CSV' })]);
+    const bad = await fetch(`${base}/v1/schedules`, { method: 'POST', headers: { authorization: `Bearer ${await token('admin')}` }, body: 'hello' });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { code: string }).code).toBe('UNKNOWN_SCHEDULE_FORMAT');
   });
 
   it('raises exactly the MISSING incidents when the day has passed, and closes the late ones with LATE events', async () => {
