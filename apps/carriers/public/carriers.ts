@@ -4,13 +4,52 @@
  * with the staff token in an Authorization header (never in the URL); the token stays in memory.
  * Everything is built with DOM calls (no innerHTML): the data cannot inject markup.
  */
-interface Obligation { obligation: string; status: string; dueAt: string; metAt: string | null }
-interface Flight { carrier: string; flightNumber: string; departureDate: string; origin: string; destination: string; departureAt: string; source: string; unknownCarrier: boolean; obligations: Obligation[] }
-interface Incident { incidentId: string; kind: string; state: string; obligation: string; carrier: string; flightNumber: string; departureDate: string; origin?: string; destination?: string; dueAt: string; receivedAt?: string }
-interface Figures { onTime: number; late: number; missing: number; onTimeRate: number | null }
+interface Obligation {
+  obligation: string;
+  status: string;
+  dueAt: string;
+  metAt: string | null;
+}
+interface Flight {
+  carrier: string;
+  flightNumber: string;
+  departureDate: string;
+  origin: string;
+  destination: string;
+  departureAt: string;
+  source: string;
+  unknownCarrier: boolean;
+  obligations: Obligation[];
+}
+interface Incident {
+  incidentId: string;
+  kind: string;
+  state: string;
+  obligation: string;
+  carrier: string;
+  flightNumber: string;
+  departureDate: string;
+  origin?: string;
+  destination?: string;
+  dueAt: string;
+  receivedAt?: string;
+}
+interface Figures {
+  onTime: number;
+  late: number;
+  missing: number;
+  onTimeRate: number | null;
+}
 interface Scorecard {
-  carrier: string; flights: number; messages: { total: number; duplicates: number }; travellers: number; badDocumentTravellers: number; badDocumentRate: number | null;
-  rejections: { total: number }; findings: { byCategory: Record<string, number> }; timeliness: Figures;
+  carrier: string;
+  flights: number;
+  messages: { total: number; duplicates: number };
+  travellers: number;
+  badDocumentTravellers: number;
+  badDocumentRate: number | null;
+  rejections: { total: number };
+  findings: { byCategory: Record<string, number> };
+  timeliness: Figures;
 }
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -54,7 +93,9 @@ function worst(obligations: Obligation[], prefix: string): HTMLElement {
   const order = ['MISSING', 'LATE', 'PENDING', 'ON_TIME'];
   const mine = obligations.filter((o) => o.obligation.startsWith(prefix));
   const status = order.find((s) => mine.some((o) => o.status === s)) ?? 'PENDING';
-  const bad = mine.filter((o) => o.status === status && (status === 'MISSING' || status === 'LATE')).map((o) => o.obligation);
+  const bad = mine
+    .filter((o) => o.status === status && (status === 'MISSING' || status === 'LATE'))
+    .map((o) => o.obligation);
   return el('span', bad.length ? `${status} (${bad.join(', ')})` : status, status);
 }
 
@@ -85,8 +126,20 @@ function chart(cards: Scorecard[]): void {
     const x = 50 + i * width;
     const onTime = c.timeliness.onTimeRate ?? 0;
     const bad = c.badDocumentRate ?? 0;
-    add('rect', { x, y: top + height - onTime * height, width: width * 0.4, height: onTime * height, class: 'ontime' });
-    add('rect', { x: x + width * 0.42, y: top + height - bad * height, width: width * 0.4, height: bad * height, class: 'bad' });
+    add('rect', {
+      x,
+      y: top + height - onTime * height,
+      width: width * 0.4,
+      height: onTime * height,
+      class: 'ontime',
+    });
+    add('rect', {
+      x: x + width * 0.42,
+      y: top + height - bad * height,
+      width: width * 0.4,
+      height: bad * height,
+      class: 'bad',
+    });
     add('text', { x, y: top + height + 16 }, c.carrier);
   });
   svg.replaceChildren(...shapes);
@@ -103,14 +156,31 @@ async function load(): Promise<void> {
     ]);
     $('period').textContent = day;
     $('flights-count').textContent = String(flights.flights.length);
-    $('missing-count').textContent = String(incidents.incidents.filter((i) => i.kind === 'MISSING' && i.state === 'OPEN').length);
+    $('missing-count').textContent = String(
+      incidents.incidents.filter((i) => i.kind === 'MISSING' && i.state === 'OPEN').length,
+    );
     $('late-count').textContent = String(incidents.incidents.filter((i) => i.kind === 'LATE').length);
-    const due = cards.scorecards.reduce((a, c) => ({ on: a.on + c.timeliness.onTime, all: a.all + c.timeliness.onTime + c.timeliness.late + c.timeliness.missing }), { on: 0, all: 0 });
+    const due = cards.scorecards.reduce(
+      (a, c) => ({
+        on: a.on + c.timeliness.onTime,
+        all: a.all + c.timeliness.onTime + c.timeliness.late + c.timeliness.missing,
+      }),
+      { on: 0, all: 0 },
+    );
     $('ontime-rate').textContent = pct(due.all ? due.on / due.all : null);
     fill(
       'incidents-body',
       incidents.incidents.map((i) =>
-        row([`${i.carrier}${i.flightNumber}`, i.departureDate, `${i.origin ?? '?'} → ${i.destination ?? '?'}`, i.obligation, el('span', i.kind, i.kind), el('span', i.state, i.state), utc(i.dueAt), utc(i.receivedAt)]),
+        row([
+          `${i.carrier}${i.flightNumber}`,
+          i.departureDate,
+          `${i.origin ?? '?'} → ${i.destination ?? '?'}`,
+          i.obligation,
+          el('span', i.kind, i.kind),
+          el('span', i.state, i.state),
+          utc(i.dueAt),
+          utc(i.receivedAt),
+        ]),
       ),
       'no missing or late submissions',
       8,
@@ -119,10 +189,19 @@ async function load(): Promise<void> {
       'scorecards-body',
       cards.scorecards.map((c) =>
         row([
-          c.carrier, String(c.flights), String(c.messages.total), String(c.messages.duplicates), String(c.travellers),
-          `${c.badDocumentTravellers} (${pct(c.badDocumentRate)})`, String(c.rejections.total),
-          String(c.findings.byCategory.documentExpiry ?? 0), String(c.findings.byCategory.checkDigits ?? 0), String(c.findings.byCategory.countries ?? 0),
-          pct(c.timeliness.onTimeRate), String(c.timeliness.late), String(c.timeliness.missing),
+          c.carrier,
+          String(c.flights),
+          String(c.messages.total),
+          String(c.messages.duplicates),
+          String(c.travellers),
+          `${c.badDocumentTravellers} (${pct(c.badDocumentRate)})`,
+          String(c.rejections.total),
+          String(c.findings.byCategory.documentExpiry ?? 0),
+          String(c.findings.byCategory.checkDigits ?? 0),
+          String(c.findings.byCategory.countries ?? 0),
+          pct(c.timeliness.onTimeRate),
+          String(c.timeliness.late),
+          String(c.timeliness.missing),
         ]),
       ),
       'no carrier in this period',
@@ -131,7 +210,14 @@ async function load(): Promise<void> {
     fill(
       'flights-body',
       flights.flights.map((f) =>
-        row([`${f.carrier}${f.flightNumber}${f.unknownCarrier ? ' (unknown carrier)' : ''}`, `${f.origin} → ${f.destination}`, utc(f.departureAt), f.source, worst(f.obligations, 'API_'), worst(f.obligations, 'PNR_')]),
+        row([
+          `${f.carrier}${f.flightNumber}${f.unknownCarrier ? ' (unknown carrier)' : ''}`,
+          `${f.origin} → ${f.destination}`,
+          utc(f.departureAt),
+          f.source,
+          worst(f.obligations, 'API_'),
+          worst(f.obligations, 'PNR_'),
+        ]),
       ),
       'no expected flight on this day',
       6,
@@ -148,7 +234,9 @@ async function load(): Promise<void> {
 async function downloadCsv(event: Event): Promise<void> {
   event.preventDefault();
   const day = ($('day') as HTMLInputElement).value;
-  const res = await fetch(`v1/carriers/scorecards.csv?from=${day}&to=${day}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`v1/carriers/scorecards.csv?from=${day}&to=${day}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) return;
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());

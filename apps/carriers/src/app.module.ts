@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 
-import { CARRIERS_MIGRATION_LEDGER, CARRIERS_MIGRATIONS, CarriersDatabase, CarriersStore, type Clock } from '@paxscreen/carriers';
+import {
+  CARRIERS_MIGRATION_LEDGER,
+  CARRIERS_MIGRATIONS,
+  CarriersDatabase,
+  CarriersStore,
+  type Clock,
+} from '@paxscreen/carriers';
 import { loadEnv } from '@paxscreen/contracts';
 import { AuthModule, CarrierAuthGuard, CarrierKeyLookup, CarrierKeys } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
@@ -31,7 +37,12 @@ export class CarriersModule {
       imports: [
         ObservabilityModule.forRoot('carriers', env),
         KafkaModule.forRoot({ clientSuffix: 'carriers', env }),
-        PostgresModule.forRoot({ name: 'carriers', migrations: CARRIERS_MIGRATIONS, ledger: CARRIERS_MIGRATION_LEDGER, env }),
+        PostgresModule.forRoot({
+          name: 'carriers',
+          migrations: CARRIERS_MIGRATIONS,
+          ledger: CARRIERS_MIGRATION_LEDGER,
+          env,
+        }),
         AuthModule.forRoot(env),
       ],
       controllers: [

@@ -53,9 +53,14 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
   const get = async (path: string, headers: Record<string, string>) => {
     const res = await fetch(`${base}${path}`, { headers });
     const text = await res.text();
-    return { status: res.status, text, body: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+    return {
+      status: res.status,
+      text,
+      body: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
   };
-  const staff = async (path: string, role: Role = 'supervisor') => get(path, { authorization: `Bearer ${await token(role)}` });
+  const staff = async (path: string, role: Role = 'supervisor') =>
+    get(path, { authorization: `Bearer ${await token(role)}` });
   const incidents = async () =>
     (await staff(`/v1/carriers/incidents?from=${DAY}&to=${DAY}`)).body.incidents as CarrierEvent.Value[];
 
@@ -106,18 +111,36 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     const { text, badLine } = daySsim(flights);
     const res = await fetch(`${base}/v1/schedules`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await token('admin')}`, 'content-type': 'application/octet-stream', 'x-file-name': 'day.ssim' },
+      headers: {
+        authorization: `Bearer ${await token('admin')}`,
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'day.ssim',
+      },
       body: text,
     });
     const summary = (await res.json()) as Record<string, unknown>;
     expect(res.status).toBe(200);
-    expect(summary).toMatchObject({ format: 'SSIM', rows: 51, flights: 50, skipped: 1, unknownCarrierFlights: 0 });
-    expect(summary.issues).toEqual([expect.objectContaining({ line: badLine, severity: 'error', code: 'INVALID_TIME' })]);
-    const expected = (await staff(`/v1/flights/expected?date=${DAY}`, 'operator')).body.flights as { departureAt: string }[];
+    expect(summary).toMatchObject({
+      format: 'SSIM',
+      rows: 51,
+      flights: 50,
+      skipped: 1,
+      unknownCarrierFlights: 0,
+    });
+    expect(summary.issues).toEqual([
+      expect.objectContaining({ line: badLine, severity: 'error', code: 'INVALID_TIME' }),
+    ]);
+    const expected = (await staff(`/v1/flights/expected?date=${DAY}`, 'operator')).body.flights as {
+      departureAt: string;
+    }[];
     expect(expected).toHaveLength(50);
     expect(expected[0].departureAt).toBe(`${DAY}T05:00:00.000Z`);
     // Only admins import; a supervisor is refused before the body is read.
-    const refused = await fetch(`${base}/v1/schedules`, { method: 'POST', headers: { authorization: `Bearer ${await token('supervisor')}` }, body: text });
+    const refused = await fetch(`${base}/v1/schedules`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token('supervisor')}` },
+      body: text,
+    });
     expect(refused.status).toBe(403);
   });
 
@@ -129,18 +152,37 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     ].join('\n');
     const res = await fetch(`${base}/v1/schedules?from=${LATER}&to=${LATER}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await token('admin')}`, 'content-type': 'text/csv', 'x-file-name': 'extra.csv' },
+      headers: {
+        authorization: `Bearer ${await token('admin')}`,
+        'content-type': 'text/csv',
+        'x-file-name': 'extra.csv',
+      },
       body: csv,
     });
     const summary = (await res.json()) as Record<string, unknown>;
-    expect(summary).toMatchObject({ format: 'CSV', rows: 2, flights: 1, skipped: 1, unknownCarrierFlights: 1 });
+    expect(summary).toMatchObject({
+      format: 'CSV',
+      rows: 2,
+      flights: 1,
+      skipped: 1,
+      unknownCarrierFlights: 1,
+    });
     expect(summary.issues).toEqual([
       expect.objectContaining({ line: 2, severity: 'warning', code: 'UNKNOWN_CARRIER' }),
       expect.objectContaining({ line: 3, severity: 'error', code: 'INVALID_TIME' }),
     ]);
-    const qx = (await staff(`/v1/flights/expected?date=${LATER}&carrier=QX`)).body.flights as Record<string, unknown>[];
-    expect(qx).toEqual([expect.objectContaining({ flightNumber: '0007', unknownCarrier: true, source: 'CSV' })]);
-    const bad = await fetch(`${base}/v1/schedules`, { method: 'POST', headers: { authorization: `Bearer ${await token('admin')}` }, body: 'hello' });
+    const qx = (await staff(`/v1/flights/expected?date=${LATER}&carrier=QX`)).body.flights as Record<
+      string,
+      unknown
+    >[];
+    expect(qx).toEqual([
+      expect.objectContaining({ flightNumber: '0007', unknownCarrier: true, source: 'CSV' }),
+    ]);
+    const bad = await fetch(`${base}/v1/schedules`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token('admin')}` },
+      body: 'hello',
+    });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { code: string }).code).toBe('UNKNOWN_SCHEDULE_FORMAT');
   });
@@ -162,22 +204,31 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
           code: 'EDIFACT_SYNTAX',
           message: 'no UNB',
           sourceTopic: Topic.MessagesRaw,
-          headers: { [Header.Carrier]: 'ZB', [Header.ReceiptId]: 'zb-bad-receipt', [Header.ReceivedAt]: String(Date.parse(`${DAY}T04:00:00Z`)) },
+          headers: {
+            [Header.Carrier]: 'ZB',
+            [Header.ReceiptId]: 'zb-bad-receipt',
+            [Header.ReceivedAt]: String(Date.parse(`${DAY}T04:00:00Z`)),
+          },
           payloadBase64: '',
         },
       },
     ]);
     await producer.send(Topic.Manifests, onTime.map(manifestRecord));
     const watcher = app.get(TimelinessWatcher);
-    await waitFor(async () => {
-      const cards = (await staff(`/v1/carriers/scorecards?from=${DAY}&to=${DAY}`)).body.scorecards as Scorecard[];
-      return cards.reduce((n, c) => n + c.messages.total, 0) === onTime.length;
-    }, { what: 'every on-time message stored', timeoutMs: 30_000 });
+    await waitFor(
+      async () => {
+        const cards = (await staff(`/v1/carriers/scorecards?from=${DAY}&to=${DAY}`)).body
+          .scorecards as Scorecard[];
+        return cards.reduce((n, c) => n + c.messages.total, 0) === onTime.length;
+      },
+      { what: 'every on-time message stored', timeoutMs: 30_000 },
+    );
     // Four days ago nothing was due; now the whole day has passed.
     expect(await watcher.tick()).toEqual([]);
     clock.set(Date.parse(`${DAY}T00:00:00Z`) + 2 * 86_400_000);
     await watcher.tick();
-    const key = (e: CarrierEvent.Value) => `${e.carrier}${e.flightNumber} ${e.obligation} ${e.kind} ${e.state}`;
+    const key = (e: CarrierEvent.Value) =>
+      `${e.carrier}${e.flightNumber} ${e.obligation} ${e.kind} ${e.state}`;
     const expectedMissing = [
       ...NO_API.flatMap((id) => API_OBLIGATIONS.map((o) => `${id} ${o} MISSING OPEN`)),
       ...LATE_PNR.map((id) => `${id} PNR_T24 MISSING OPEN`),
@@ -186,7 +237,10 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect(await watcher.tick()).toEqual([]); // raised once
 
     await producer.send(Topic.Manifests, late.map(manifestRecord));
-    await waitFor(async () => (await incidents()).filter((i) => i.kind === 'LATE').length === 2 || undefined, { what: 'late pushes', timeoutMs: 30_000 });
+    await waitFor(
+      async () => (await incidents()).filter((i) => i.kind === 'LATE').length === 2 || undefined,
+      { what: 'late pushes', timeoutMs: 30_000 },
+    );
     await watcher.tick();
     const now = await incidents();
     expect(now.map(key).sort()).toEqual(
@@ -199,7 +253,10 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect(lateOnes.map((i) => i.lateByMinutes)).toEqual([180, 180]); // due T-23 h, came at T-20 h
 
     // On the topic: 11 opened, 2 closed, 2 late; nothing twice.
-    await waitFor(() => published.length >= 15 || undefined, { what: 'carrier events on Kafka', timeoutMs: 30_000 });
+    await waitFor(() => published.length >= 15 || undefined, {
+      what: 'carrier events on Kafka',
+      timeoutMs: 30_000,
+    });
     expect(published).toHaveLength(15);
     expect(new Set(published.map((e) => e.eventId)).size).toBe(15);
     // ZB's webhook got its own events only (1 missing API × 3 + 1 late push: opened, closed, late), signed.
@@ -212,7 +269,8 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
   });
 
   it('scores every carrier exactly: messages, travellers, bad documents, duplicates, rejections, on-time rates', async () => {
-    const cards = (await staff(`/v1/carriers/scorecards?from=${DAY}&to=${DAY}`, 'operator')).body.scorecards as Scorecard[];
+    const cards = (await staff(`/v1/carriers/scorecards?from=${DAY}&to=${DAY}`, 'operator')).body
+      .scorecards as Scorecard[];
     expect(cards.map((c) => c.carrier)).toEqual([...CARRIERS]);
     for (const card of cards) {
       const mine = flights.filter((f) => f.carrier === card.carrier);
@@ -240,7 +298,11 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect(zc.badDocumentRate).toBe(0.1);
     expect(zc.findings.byField['travellers[].documents[].mrz']).toBe(50);
     const zb = cards.find((c) => c.carrier === 'ZB')!;
-    expect(zb.rejections).toEqual({ total: 1, rate: Math.round((1 / 68) * 10_000) / 10_000, byCode: { EDIFACT_SYNTAX: 1 } });
+    expect(zb.rejections).toEqual({
+      total: 1,
+      rate: Math.round((1 / 68) * 10_000) / 10_000,
+      byCode: { EDIFACT_SYNTAX: 1 },
+    });
     expect(zb.timeliness.byObligation.API_CREW).toEqual({ onTime: 9, late: 0, missing: 1, onTimeRate: 0.9 });
 
     const csv = await staff(`/v1/carriers/scorecards.csv?from=${DAY}&to=${DAY}`, 'admin');
@@ -252,17 +314,23 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect((await staff(`/v1/carriers/scorecards`, 'officer')).status).toBe(403);
   });
 
-  it('gives a carrier its own scorecard with its key, and another carrier\'s as 404', async () => {
+  it("gives a carrier its own scorecard with its key, and another carrier's as 404", async () => {
     const own = await get(`/v1/carrier/scorecards/ZC?from=${DAY}&to=${DAY}`, { 'x-api-key': KEYS.ZC });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ carrier: 'ZC', badDocumentRate: 0.1 });
     const other = await get(`/v1/carrier/scorecards/ZA?from=${DAY}&to=${DAY}`, { 'x-api-key': KEYS.ZC });
     expect(other.status).toBe(404);
     expect(other.body.code).toBe('NOT_FOUND');
-    const incidentsOwn = await get(`/v1/carrier/incidents/ZB?from=${DAY}&to=${DAY}`, { 'x-api-key': KEYS.ZB });
+    const incidentsOwn = await get(`/v1/carrier/incidents/ZB?from=${DAY}&to=${DAY}`, {
+      'x-api-key': KEYS.ZB,
+    });
     expect((incidentsOwn.body.incidents as unknown[]).length).toBe(3 + 2);
     expect((await get('/v1/carrier/scorecards/ZC', {})).status).toBe(401);
-    expect((await get('/v1/carrier/scorecards/ZC', { 'x-api-key': 'not-a-key-0123456789' })).status).toBe(401);
-    expect((await get(`/v1/carrier/scorecards/ZC?from=2026-13-01`, { 'x-api-key': KEYS.ZC })).body.code).toBe('INVALID_QUERY');
+    expect((await get('/v1/carrier/scorecards/ZC', { 'x-api-key': 'not-a-key-0123456789' })).status).toBe(
+      401,
+    );
+    expect((await get(`/v1/carrier/scorecards/ZC?from=2026-13-01`, { 'x-api-key': KEYS.ZC })).body.code).toBe(
+      'INVALID_QUERY',
+    );
   });
 });

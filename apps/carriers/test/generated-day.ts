@@ -102,7 +102,13 @@ export function dayMessages(flights: DayFlight[]): { onTime: DayMessage[]; late:
   for (const f of flights) {
     const bad = f.carrier === BAD_DOCUMENTS_CARRIER;
     const pnr = (offsetH: number, version: number, receivedAt = f.departureAt - offsetH * H): DayMessage => ({
-      flight: f, kind: 'PNR', receivedAt, travellers: PASSENGERS, badDocuments: 0, variant: version, version,
+      flight: f,
+      kind: 'PNR',
+      receivedAt,
+      travellers: PASSENGERS,
+      badDocuments: 0,
+      variant: version,
+      version,
     });
     onTime.push(pnr(72, 1));
     if (LATE_PNR.includes(f.id)) late.push(pnr(24, 2, f.departureAt - 20 * H));
@@ -110,11 +116,43 @@ export function dayMessages(flights: DayFlight[]): { onTime: DayMessage[]; late:
     onTime.push(pnr(2, 3));
     onTime.push(pnr(0, 4, f.departureAt + 5 * M));
     if (NO_API.includes(f.id)) continue;
-    onTime.push({ flight: f, kind: 'PASSENGERS', receivedAt: f.departureAt - 90 * M, travellers: PASSENGERS, badDocuments: bad ? 2 : 0, variant: 1, version: 1 });
-    onTime.push({ flight: f, kind: 'CREW', receivedAt: f.departureAt - 90 * M, travellers: CREW, badDocuments: bad ? 1 : 0, variant: 1, version: 1 });
+    onTime.push({
+      flight: f,
+      kind: 'PASSENGERS',
+      receivedAt: f.departureAt - 90 * M,
+      travellers: PASSENGERS,
+      badDocuments: bad ? 2 : 0,
+      variant: 1,
+      version: 1,
+    });
+    onTime.push({
+      flight: f,
+      kind: 'CREW',
+      receivedAt: f.departureAt - 90 * M,
+      travellers: CREW,
+      badDocuments: bad ? 1 : 0,
+      variant: 1,
+      version: 1,
+    });
     if (f.id === DUPLICATE_CREW)
-      onTime.push({ flight: f, kind: 'CREW', receivedAt: f.departureAt - 80 * M, travellers: CREW, badDocuments: 0, variant: 1, version: 2 });
-    onTime.push({ flight: f, kind: 'PASSENGERS', receivedAt: f.departureAt - 10 * M, travellers: PASSENGERS, badDocuments: bad ? 2 : 0, variant: 2, version: 2 });
+      onTime.push({
+        flight: f,
+        kind: 'CREW',
+        receivedAt: f.departureAt - 80 * M,
+        travellers: CREW,
+        badDocuments: 0,
+        variant: 1,
+        version: 2,
+      });
+    onTime.push({
+      flight: f,
+      kind: 'PASSENGERS',
+      receivedAt: f.departureAt - 10 * M,
+      travellers: PASSENGERS,
+      badDocuments: bad ? 2 : 0,
+      variant: 2,
+      version: 2,
+    });
   }
   return { onTime, late };
 }
@@ -139,7 +177,10 @@ export function manifestRecord(m: DayMessage): OutgoingRecord {
     carrier: f.carrier,
     flightNumber: f.number,
     flightKey: TravellerParsed.flightKey(f.carrier, f.number, DAY),
-    travellerIds: Array.from({ length: m.travellers }, (_, i) => `${f.id}-${m.kind}-${i < m.variant - 1 ? `v${m.variant}-` : ''}${i}`),
+    travellerIds: Array.from(
+      { length: m.travellers },
+      (_, i) => `${f.id}-${m.kind}-${i < m.variant - 1 ? `v${m.variant}-` : ''}${i}`,
+    ),
     report: {
       messageType: m.kind === 'PNR' ? 'PNRGOV' : 'PAXLST',
       version: 'D:05B',

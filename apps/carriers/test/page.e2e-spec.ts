@@ -14,9 +14,13 @@ import { TimelinessWatcher } from '../src/watch-timeliness/timeliness-watcher';
 import { DAY, dayFlights, dayMessages, DayFlight, manifestRecord } from './generated-day';
 
 const SCREENSHOT = join(__dirname, '../../../test-output/carriers.png');
-const AUTH = { AUTH_JWT_SECRET: 'carriers-page-secret-0123456789abcdefgh', AUTH_JWT_ISSUER: 'paxscreen', AUTH_JWT_AUDIENCE: 'paxscreen' };
+const AUTH = {
+  AUTH_JWT_SECRET: 'carriers-page-secret-0123456789abcdefgh',
+  AUTH_JWT_ISSUER: 'paxscreen',
+  AUTH_JWT_AUDIENCE: 'paxscreen',
+};
 
-describe('carriers page: the day\'s expected flights, one missing and one late, with scorecards and a chart', () => {
+describe("carriers page: the day's expected flights, one missing and one late, with scorecards and a chart", () => {
   // Three flights of the generated day: ZB0102 (its T-24 h PNR push late), ZB0105 (no API), ZC0100 (all on time).
   const flights = dayFlights().filter((f) => ['ZB0102', 'ZB0105', 'ZC0100'].includes(f.id));
   const clock = new ManualClock(Date.parse(`${DAY}T00:00:00Z`) - 4 * 86_400_000);
@@ -34,7 +38,9 @@ describe('carriers page: the day\'s expected flights, one missing and one late, 
       CARRIERS_PORT: '0',
       DATABASE_URL: schema.databaseUrl,
       DATABASE_SCHEMA: schema.schema,
-      GATEWAY_CARRIER_KEYS: ['ZB', 'ZC'].map((c) => `${c}:${hashApiKey(`key-${c}-0123456789abcdef`)}`).join(','),
+      GATEWAY_CARRIER_KEYS: ['ZB', 'ZC']
+        .map((c) => `${c}:${hashApiKey(`key-${c}-0123456789abcdef`)}`)
+        .join(','),
     });
     app = await startCarriers(env, { clock, watch: false });
     base = await app.getUrl();
@@ -53,15 +59,28 @@ describe('carriers page: the day\'s expected flights, one missing and one late, 
   it('renders under a strict CSP and shows exactly the missing and the late flight', async () => {
     const csv = [
       'carrier,flight_number,departure_date,origin,destination,departure_utc,arrival_utc',
-      ...flights.map((f: DayFlight) => `${f.carrier},${f.number},${DAY},${f.origin},${f.destination},${new Date(f.departureAt).toISOString()},`),
+      ...flights.map(
+        (f: DayFlight) =>
+          `${f.carrier},${f.number},${DAY},${f.origin},${f.destination},${new Date(f.departureAt).toISOString()},`,
+      ),
     ].join('\n');
     const admin = await issueToken(AUTH, { subject: 'page-admin', roles: ['admin'] });
-    expect((await fetch(`${base}/v1/schedules`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: csv })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${base}/v1/schedules`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}` },
+          body: csv,
+        })
+      ).status,
+    ).toBe(200);
     const { onTime, late } = dayMessages(flights);
     await producer.send(Topic.Manifests, onTime.map(manifestRecord));
     const supervisor = await issueToken(AUTH, { subject: 'page-supervisor', roles: ['supervisor'] });
     const stored = async () => {
-      const res = await fetch(`${base}/v1/carriers/scorecards?from=${DAY}&to=${DAY}`, { headers: { authorization: `Bearer ${supervisor}` } });
+      const res = await fetch(`${base}/v1/carriers/scorecards?from=${DAY}&to=${DAY}`, {
+        headers: { authorization: `Bearer ${supervisor}` },
+      });
       const { scorecards } = (await res.json()) as { scorecards: { messages: { total: number } }[] };
       return scorecards.reduce((n, c) => n + c.messages.total, 0);
     };
@@ -85,7 +104,9 @@ describe('carriers page: the day\'s expected flights, one missing and one late, 
     expect(await page.textContent('#missing-count')).toBe('3'); // ZB0105: passengers, crew, close-out
     expect(await page.textContent('#late-count')).toBe('1'); // ZB0102's T-24 h push
     const flightsTable = await page.locator('#flights-body tr').allTextContents();
-    expect(flightsTable.find((r) => r.startsWith('ZB0105'))).toContain('MISSING (API_PASSENGERS, API_CREW, API_CLOSEOUT)');
+    expect(flightsTable.find((r) => r.startsWith('ZB0105'))).toContain(
+      'MISSING (API_PASSENGERS, API_CREW, API_CLOSEOUT)',
+    );
     expect(flightsTable.find((r) => r.startsWith('ZB0102'))).toContain('LATE (PNR_T24)');
     expect(flightsTable.find((r) => r.startsWith('ZC0100'))).toMatch(/ON_TIME.*ON_TIME/);
     expect(await page.locator('#chart rect').count()).toBe(2 * 2); // two carriers, two bars each

@@ -8,7 +8,6 @@ import { type Browser, launchChromium, testPaxlst, waitFor } from '@paxscreen/te
 
 import { TestStack } from '../../../test/support/stack';
 
-
 const SCREENSHOT = join(__dirname, '../../../test-output/dashboard.png');
 const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 

@@ -36,9 +36,17 @@ export class ImportScheduleHttpController {
     if (bytes.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'the upload is empty');
     const name = fileName ?? 'schedule';
     if (!SAFE_FILE_NAME.test(name) || name.includes('..'))
-      throw new ApiError(400, 'UNSAFE_FILE_NAME', 'file names are 1-128 characters of letters, digits, space and ._()-');
-    for (const [what, value] of [['from', from], ['to', to]] as const)
-      if (value !== undefined && !DATE.test(value)) throw new ApiError(400, 'INVALID_QUERY', `${what} is a YYYY-MM-DD date`);
+      throw new ApiError(
+        400,
+        'UNSAFE_FILE_NAME',
+        'file names are 1-128 characters of letters, digits, space and ._()-',
+      );
+    for (const [what, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const)
+      if (value !== undefined && !DATE.test(value))
+        throw new ApiError(400, 'INVALID_QUERY', `${what} is a YYYY-MM-DD date`);
     return this.importSchedule.execute({
       bytes,
       fileName: name,

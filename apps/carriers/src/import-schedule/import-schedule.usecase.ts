@@ -71,8 +71,11 @@ export class ImportScheduleUseCase {
     }));
     await this.store.upsertFlights(flights);
     // Messages that came before the schedule meet its obligations now.
-    const refs = [...new Map(flights.map((f) => [`${f.carrier}${f.flightNumber}:${f.departureDate}`, f])).values()];
-    for (const ref of await this.store.flightsWithMessages(refs)) await this.store.reconcile(ref, this.clock.now());
+    const refs = [
+      ...new Map(flights.map((f) => [`${f.carrier}${f.flightNumber}:${f.departureDate}`, f])).values(),
+    ];
+    for (const ref of await this.store.flightsWithMessages(refs))
+      await this.store.reconcile(ref, this.clock.now());
     const summary: ScheduleImportSummary = {
       importId,
       format: read.format,
@@ -95,10 +98,18 @@ export class ImportScheduleUseCase {
       role: cmd.role,
       target: importId,
       outcome: 'IMPORTED',
-      details: { format: read.format, flights: summary.flights, skipped: summary.skipped, unknownCarrierFlights: summary.unknownCarrierFlights },
+      details: {
+        format: read.format,
+        flights: summary.flights,
+        skipped: summary.skipped,
+        unknownCarrierFlights: summary.unknownCarrierFlights,
+      },
     };
     await this.producer.send(Topic.Audit, [{ key: cmd.actor, value: audit }]);
-    this.logger.info({ importId, format: read.format, flights: summary.flights, skipped: summary.skipped }, 'schedule imported');
+    this.logger.info(
+      { importId, format: read.format, flights: summary.flights, skipped: summary.skipped },
+      'schedule imported',
+    );
     return summary;
   }
 }

@@ -52,7 +52,9 @@ export class ObserveMessagesUseCase {
       } catch (err) {
         if (!(err instanceof ContractViolation)) throw err;
         this.metrics.deadLetters.inc({ stage: 'carriers', code: 'INVALID_EVENT' });
-        refused.push(deadLetterOutput(record, { stage: 'carriers', code: 'INVALID_EVENT', message: err.message }));
+        refused.push(
+          deadLetterOutput(record, { stage: 'carriers', code: 'INVALID_EVENT', message: err.message }),
+        );
       }
     }
     await this.store.recordMessages(messages);
@@ -61,7 +63,9 @@ export class ObserveMessagesUseCase {
     for (const m of messages) {
       if (m.departureLocal && LOCAL_TIME.test(m.departureLocal)) {
         const local = Date.parse(`${m.departureLocal.slice(0, 16)}:00Z`);
-        const departureAt = new Date(local - this.env.CARRIERS_INFERRED_UTC_OFFSET_MINUTES * 60_000).toISOString();
+        const departureAt = new Date(
+          local - this.env.CARRIERS_INFERRED_UTC_OFFSET_MINUTES * 60_000,
+        ).toISOString();
         await this.store.inferFlight(m, departureAt);
       }
       flights.set(`${m.carrier}${m.flightNumber}:${m.departureDate}`, m);

@@ -36,12 +36,18 @@ export class PageHttpController {
 
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
-    if (name === 'index.html' || !this.assets.has(name)) throw new ApiError(404, 'NOT_FOUND', 'no such asset');
+    if (name === 'index.html' || !this.assets.has(name))
+      throw new ApiError(404, 'NOT_FOUND', 'no such asset');
     this.send(name, reply);
   }
 
   private send(name: string, reply: FastifyReply): void {
     const asset = this.assets.get(name)!;
-    void reply.header('etag', asset.etag).header('cache-control', 'no-cache').status(200).type(asset.contentType).send(asset.body);
+    void reply
+      .header('etag', asset.etag)
+      .header('cache-control', 'no-cache')
+      .status(200)
+      .type(asset.contentType)
+      .send(asset.body);
   }
 }

@@ -10,8 +10,16 @@ import { periodOf } from './period.query';
 const CARRIER = /^[A-Z0-9]{2}[A-Z]?$/;
 const STAFF = ['admin', 'supervisor', 'operator'] as const;
 const ApiPeriod = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
-  ApiQuery({ name: 'from', required: false, description: 'first flight day (YYYY-MM-DD; default: 6 days before `to`)' })(target, key, descriptor);
-  ApiQuery({ name: 'to', required: false, description: 'last flight day (YYYY-MM-DD; default: today)' })(target, key, descriptor);
+  ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'first flight day (YYYY-MM-DD; default: 6 days before `to`)',
+  })(target, key, descriptor);
+  ApiQuery({ name: 'to', required: false, description: 'last flight day (YYYY-MM-DD; default: today)' })(
+    target,
+    key,
+    descriptor,
+  );
 };
 
 /** Scorecards for agency staff: every carrier's, as JSON or CSV. Counts only, no personal data. */
@@ -33,7 +41,9 @@ export class ScorecardsHttpController {
 
   @Get('scorecards')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Data-quality scorecards of every carrier with flights or messages in the period' })
+  @ApiOperation({
+    summary: 'Data-quality scorecards of every carrier with flights or messages in the period',
+  })
   @ApiPeriod()
   async scorecards(@Query() query: Record<string, unknown>): Promise<{ scorecards: Scorecard[] }> {
     return { scorecards: await this.all(query) };
@@ -54,7 +64,8 @@ export class ScorecardsHttpController {
   @ApiOperation({ summary: "One carrier's scorecard" })
   @ApiPeriod()
   async one(@Param('carrier') carrier: string, @Query() query: Record<string, unknown>): Promise<Scorecard> {
-    if (!CARRIER.test(carrier)) throw new ApiError(400, 'INVALID_CARRIER', 'a carrier is a 2-3 character airline designator');
+    if (!CARRIER.test(carrier))
+      throw new ApiError(400, 'INVALID_CARRIER', 'a carrier is a 2-3 character airline designator');
     const p = periodOf(query, this.clock.now());
     return this.store.scorecard(carrier, p.from, p.to);
   }

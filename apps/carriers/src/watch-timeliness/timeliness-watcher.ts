@@ -32,7 +32,9 @@ export class TimelinessWatcher implements OnApplicationShutdown {
 
   start(): void {
     this.timer = setInterval(() => {
-      this.tick().catch((err: unknown) => this.logger.warn({ err }, 'timeliness watch failed; retried next tick'));
+      this.tick().catch((err: unknown) =>
+        this.logger.warn({ err }, 'timeliness watch failed; retried next tick'),
+      );
     }, this.env.CARRIERS_WATCH_INTERVAL_MS);
     this.timer.unref();
   }
@@ -60,7 +62,9 @@ export class TimelinessWatcher implements OnApplicationShutdown {
     return this.serial(async () => {
       await this.publish();
       await this.callWebhooks();
-    }).catch((err: unknown) => this.logger.warn({ err }, 'carrier events not published yet; retried next tick'));
+    }).catch((err: unknown) =>
+      this.logger.warn({ err }, 'carrier events not published yet; retried next tick'),
+    );
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -75,9 +79,15 @@ export class TimelinessWatcher implements OnApplicationShutdown {
       if (events.length === 0) return;
       await this.producer.send(
         Topic.CarrierEvents,
-        events.map((e) => ({ key: `${e.event.carrier}${e.event.flightNumber}:${e.event.departureDate}`, value: e.event })),
+        events.map((e) => ({
+          key: `${e.event.carrier}${e.event.flightNumber}:${e.event.departureDate}`,
+          value: e.event,
+        })),
       );
-      await this.store.markPublished(events.map((e) => e.eventId), this.clock.now());
+      await this.store.markPublished(
+        events.map((e) => e.eventId),
+        this.clock.now(),
+      );
       this.logger.info({ events: events.length }, 'carrier events published');
     }
   }
@@ -85,25 +95,36 @@ export class TimelinessWatcher implements OnApplicationShutdown {
   private async callWebhooks(): Promise<void> {
     const backlog = await this.store.webhookBacklog(PUBLISH_BATCH, this.env.CARRIERS_WEBHOOK_MAX_ATTEMPTS);
     for (const row of backlog) {
-      const body = JSON.stringify(row.event);
-      let delivered = false;
-      try {
-        const res = await fetch(row.webhook_url!, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [SIGNATURE_HEADER]: signWebhook(row.webhook_secret ?? '', body, Math.floor(Date.now() / 1000)),
-          },
-          body,
-          redirect: 'error',
-          signal: AbortSignal.timeout(this.env.CARRIERS_WEBHOOK_TIMEOUT_MS),
-        });
-        delivered = res.ok;
-      } catch {
-        delivered = false;
-      }
+      const delivered = await this.deliver(
+        row.webhook_url!,
+        row.webhook_secret ?? '',
+        JSON.stringify(row.event),
+      );
       await this.store.markWebhook(row.event_id, delivered, this.clock.now());
-      if (!delivered) this.logger.warn({ eventId: row.event_id, attempt: row.webhook_attempts + 1 }, 'carrier webhook not delivered');
+      if (!delivered)
+        this.logger.warn(
+          { eventId: row.event_id, attempt: row.webhook_attempts + 1 },
+          'carrier webhook not delivered',
+        );
+    }
+  }
+
+  /** One signed POST; true when the carrier answered 2xx in time (redirects are not followed). */
+  private async deliver(url: string, secret: string, body: string): Promise<boolean> {
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+        },
+        body,
+        redirect: 'error',
+        signal: AbortSignal.timeout(this.env.CARRIERS_WEBHOOK_TIMEOUT_MS),
+      });
+      return res.ok;
+    } catch {
+      return false;
     }
   }
 }

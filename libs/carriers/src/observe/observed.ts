@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 
 import { DeadLetter, Header, ManifestParsed } from '@paxscreen/contracts';
 
-import { FindingCategory, fieldPattern, findingCategory, isDocumentFinding } from '../scorecard/finding-categories';
+import {
+  FindingCategory,
+  fieldPattern,
+  findingCategory,
+  isDocumentFinding,
+} from '../scorecard/finding-categories';
 import { MESSAGE_KINDS, MessageKind } from '../timeliness/obligations';
 
 /** One accepted manifest version, as carriers keeps it (no personal data: counts and codes). */
@@ -64,10 +69,16 @@ export function observeManifest(
   for (const f of e.report.findings) {
     const field = fieldPattern(f.field);
     const key = `${f.code}|${field}`;
-    const row = findings.get(key) ?? { code: f.code, category: findingCategory(f.code, f.field), field, count: 0 };
+    const row = findings.get(key) ?? {
+      code: f.code,
+      category: findingCategory(f.code, f.field),
+      field,
+      count: 0,
+    };
     row.count++;
     findings.set(key, row);
-    if (f.traveller !== undefined && f.severity !== 'info' && isDocumentFinding(f.code, f.field)) badDocument.add(f.traveller);
+    if (f.traveller !== undefined && f.severity !== 'info' && isDocumentFinding(f.code, f.field))
+      badDocument.add(f.traveller);
   }
   const contentHash = createHash('sha256')
     .update([...e.travellerIds].sort().join(','))

@@ -2,7 +2,13 @@ import { parseCsv } from '@paxscreen/lists';
 
 import { checkedIsoDate } from './dates';
 import { canonicalFlightNumber, carrierCode, portCode } from './flight-number';
-import { ScheduledFlight, ScheduleError, ScheduleIssue, ScheduleRead, ScheduleRowError } from './scheduled-flight';
+import {
+  ScheduledFlight,
+  ScheduleError,
+  ScheduleIssue,
+  ScheduleRead,
+  ScheduleRowError,
+} from './scheduled-flight';
 
 /** The simple schedule: one flight per row, a header naming these columns (any order, any case). */
 export const CSV_COLUMNS = [
@@ -19,7 +25,10 @@ const OPTIONAL: ReadonlySet<Column> = new Set(['arrival_utc']);
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 export function looksLikeScheduleCsv(firstLine: string): boolean {
-  const names = firstLine.toLowerCase().split(',').map((h) => h.trim());
+  const names = firstLine
+    .toLowerCase()
+    .split(',')
+    .map((h) => h.trim());
   return CSV_COLUMNS.filter((c) => !OPTIONAL.has(c)).every((c) => names.includes(c));
 }
 
@@ -50,7 +59,10 @@ export function readScheduleCsv(text: string): ScheduleRead {
     const field = (c: Column) => (index.has(c) ? (row.fields[index.get(c)!] ?? '').trim() : '');
     try {
       if (row.fields.length < header.fields.length)
-        throw new ScheduleRowError('MISSING_FIELDS', `the row has ${row.fields.length} of ${header.fields.length} fields`);
+        throw new ScheduleRowError(
+          'MISSING_FIELDS',
+          `the row has ${row.fields.length} of ${header.fields.length} fields`,
+        );
       const departureAt = utc(field('departure_utc'), 'scheduled departure');
       const arrival = field('arrival_utc');
       const arrivalAt = arrival ? utc(arrival, 'scheduled arrival') : undefined;

@@ -35,7 +35,8 @@ export function ssimDate(raw: string, what: string): string | undefined {
   const month = m ? MONTHS.indexOf(m[2]) : -1;
   if (!m || month < 0) throw new ScheduleRowError('INVALID_DATE', `the ${what} is not a DDMMMYY date`);
   const value = `20${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1]}`;
-  if (isoDate(dayNumber(value)) !== value) throw new ScheduleRowError('INVALID_DATE', `the ${what} is not a real date`);
+  if (isoDate(dayNumber(value)) !== value)
+    throw new ScheduleRowError('INVALID_DATE', `the ${what} is not a real date`);
   return value;
 }
 
@@ -50,7 +51,8 @@ export function hhmm(raw: string, what: string): number {
 /** SSIM UTC/local time variation `+HHMM` / `-HHMM` → minutes local time is ahead of UTC. */
 export function utcVariation(raw: string, what: string): number {
   const m = /^([+-])(\d{2})([0-5]\d)$/.exec(raw);
-  if (!m || Number(m[2]) > 14) throw new ScheduleRowError('INVALID_UTC_VARIATION', `the ${what} is not ±HHMM`);
+  if (!m || Number(m[2]) > 14)
+    throw new ScheduleRowError('INVALID_UTC_VARIATION', `the ${what} is not ±HHMM`);
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 

@@ -28,12 +28,26 @@ describe('readSsim (IATA SSIM chapter 7, flight leg records)', () => {
       ['2026-12-09', '2026-12-09T07:30:00.000Z', '2026-12-09T10:45:00.000Z'],
       ['2026-12-11', '2026-12-11T07:30:00.000Z', '2026-12-11T10:45:00.000Z'],
     ]);
-    expect(read.flights[0]).toMatchObject({ carrier: 'ZZ', flightNumber: '0012', origin: 'HEL', destination: 'LHR', line: 3 });
+    expect(read.flights[0]).toMatchObject({
+      carrier: 'ZZ',
+      flightNumber: '0012',
+      origin: 'HEL',
+      destination: 'LHR',
+      line: 3,
+    });
   });
 
   it.each([
-    ['a departure just after local midnight east of Greenwich is the previous UTC day', { std: '0030', depVariation: '+0900' }, '2026-12-06T15:30:00.000Z'],
-    ['a negative variation moves UTC later', { std: '2330', depVariation: '-0500' }, '2026-12-08T04:30:00.000Z'],
+    [
+      'a departure just after local midnight east of Greenwich is the previous UTC day',
+      { std: '0030', depVariation: '+0900' },
+      '2026-12-06T15:30:00.000Z',
+    ],
+    [
+      'a negative variation moves UTC later',
+      { std: '2330', depVariation: '-0500' },
+      '2026-12-08T04:30:00.000Z',
+    ],
   ])('%s', (_what, over, departureAt) => {
     const read = readSsim(ssimFile([leg({ ...over, days: '1      ', sta: '2359' })]));
     expect(read.flights[0].departureDate).toBe('2026-12-07');
@@ -41,19 +55,32 @@ describe('readSsim (IATA SSIM chapter 7, flight leg records)', () => {
   });
 
   it('takes the arrival date variation when the record gives it, else the first arrival after departure', () => {
-    const overnight = readSsim(ssimFile([leg({ std: '2200', sta: '0600', days: '1      ', arrVariation: '+0200' })]));
+    const overnight = readSsim(
+      ssimFile([leg({ std: '2200', sta: '0600', days: '1      ', arrVariation: '+0200' })]),
+    );
     expect(overnight.flights[0].arrivalAt).toBe('2026-12-08T04:00:00.000Z');
-    const stated = readSsim(ssimFile([leg({ std: '2200', sta: '0600', days: '1      ', arrVariation: '+0200', arrivalDateVariation: '2' })]));
+    const stated = readSsim(
+      ssimFile([
+        leg({ std: '2200', sta: '0600', days: '1      ', arrVariation: '+0200', arrivalDateVariation: '2' }),
+      ]),
+    );
     expect(stated.flights[0].arrivalAt).toBe('2026-12-09T04:00:00.000Z');
   });
 
   it('reads UTC times (time mode U) as UTC and finds the local departure date with the variation', () => {
     const read = readSsim(ssimFile([leg({ std: '2330', depVariation: '+0200', days: '1      ' })], 'U'));
-    expect(read.flights[0]).toMatchObject({ departureAt: '2026-12-07T23:30:00.000Z', departureDate: '2026-12-08' });
+    expect(read.flights[0]).toMatchObject({
+      departureAt: '2026-12-07T23:30:00.000Z',
+      departureDate: '2026-12-08',
+    });
   });
 
   it('ends an open period (00XXX00) after the configured days and keeps to the requested window', () => {
-    const read = readSsim(ssimFile([leg({ to: '00XXX00', days: '1234567' })]), { openPeriodDays: 9, from: '2026-12-10', to: '2026-12-12' });
+    const read = readSsim(ssimFile([leg({ to: '00XXX00', days: '1234567' })]), {
+      openPeriodDays: 9,
+      from: '2026-12-10',
+      to: '2026-12-12',
+    });
     expect(read.flights.map((f) => f.departureDate)).toEqual(['2026-12-10', '2026-12-11', '2026-12-12']);
   });
 
@@ -79,13 +106,19 @@ describe('readSsim (IATA SSIM chapter 7, flight leg records)', () => {
   });
 
   it('refuses a schedule that expands beyond the limit', () => {
-    expect(() => readSsim(ssimFile([leg({ days: '1234567' })]), { maxFlights: 3 })).toThrow(/more than 3 flights/);
+    expect(() => readSsim(ssimFile([leg({ days: '1234567' })]), { maxFlights: 3 })).toThrow(
+      /more than 3 flights/,
+    );
   });
 
   it('is recognised by readSchedule, which flags (and keeps) flights of unknown carriers', () => {
-    const read = readSchedule(Buffer.from(ssimFile([leg(), leg({ carrier: 'QQ', number: '7' })])), { knownCarriers: new Set(['ZZ']) });
+    const read = readSchedule(Buffer.from(ssimFile([leg(), leg({ carrier: 'QQ', number: '7' })])), {
+      knownCarriers: new Set(['ZZ']),
+    });
     expect(read.format).toBe('SSIM');
     expect(read.flights.filter((f) => f.carrier === 'QQ')).toHaveLength(3);
-    expect(read.issues).toEqual([expect.objectContaining({ line: 4, severity: 'warning', code: 'UNKNOWN_CARRIER' })]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ line: 4, severity: 'warning', code: 'UNKNOWN_CARRIER' }),
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { dayNumber, hhmm, isoDate, isoWeekday, ssimDate, utcInstant, utcVariation } from './dates';
 import { canonicalFlightNumber, carrierCode, portCode } from './flight-number';
-import { ScheduledFlight, ScheduleError, ScheduleIssue, ScheduleRead, ScheduleRowError } from './scheduled-flight';
+import {
+  ScheduledFlight,
+  ScheduleError,
+  ScheduleIssue,
+  ScheduleRead,
+  ScheduleRowError,
+} from './scheduled-flight';
 
 /**
  * IATA SSIM chapter 7 (Standard Schedules Information, fixed 200-column records). Only what an
@@ -32,7 +38,9 @@ export interface SsimOptions {
 export const SSIM_DEFAULTS = { openPeriodDays: 190, maxFlights: 200_000 } as const;
 
 export function looksLikeSsim(lines: string[]): boolean {
-  return lines.some((l) => l.startsWith('3') && l.length >= MIN_LEG_LENGTH && /^3.[A-Z0-9 ]{3}[ 0-9]{4}/.test(l));
+  return lines.some(
+    (l) => l.startsWith('3') && l.length >= MIN_LEG_LENGTH && /^3.[A-Z0-9 ]{3}[ 0-9]{4}/.test(l),
+  );
 }
 
 const col = (line: string, first: number, last: number) => line.slice(first - 1, last);
@@ -65,7 +73,8 @@ function readLeg(line: string, openPeriodDays: number): Leg {
   const days = new Set<number>();
   for (const ch of col(line, 29, 35)) {
     if (ch === ' ') continue;
-    if (!/[1-7]/.test(ch)) throw new ScheduleRowError('INVALID_DAYS', 'days of operation are digits 1-7 or blanks');
+    if (!/[1-7]/.test(ch))
+      throw new ScheduleRowError('INVALID_DAYS', 'days of operation are digits 1-7 or blanks');
     days.add(Number(ch));
   }
   if (days.size === 0) throw new ScheduleRowError('INVALID_DAYS', 'the leg operates on no day');
@@ -126,7 +135,8 @@ export function readSsim(text: string, options: SsimOptions = {}): ScheduleRead 
       let arrivalAt = utcInstant(day + (leg.arrivalDays ?? 0), leg.sta, utcMode ? 0 : leg.arrVariation);
       // Without a date variation, the arrival is the first such time after the departure.
       if (leg.arrivalDays === undefined)
-        while (arrivalAt <= departureAt) arrivalAt = new Date(Date.parse(arrivalAt) + 86_400_000).toISOString();
+        while (arrivalAt <= departureAt)
+          arrivalAt = new Date(Date.parse(arrivalAt) + 86_400_000).toISOString();
       flights.push({
         carrier: leg.carrier,
         flightNumber: leg.flightNumber,
@@ -138,7 +148,10 @@ export function readSsim(text: string, options: SsimOptions = {}): ScheduleRead 
         line: lineNo,
       });
       if (flights.length > maxFlights)
-        throw new ScheduleError('TOO_MANY_FLIGHTS', `the schedule expands to more than ${maxFlights} flights`);
+        throw new ScheduleError(
+          'TOO_MANY_FLIGHTS',
+          `the schedule expands to more than ${maxFlights} flights`,
+        );
     }
   }
   return { format: 'SSIM', flights, issues, rows };

@@ -2,7 +2,13 @@
  * The data-quality questions an agency asks of a carrier, each answered by finding codes (the
  * parser's, libs/edifact quality) or the field they point at.
  */
-export const FINDING_CATEGORIES = ['documentExpiry', 'checkDigits', 'countries', 'missingData', 'other'] as const;
+export const FINDING_CATEGORIES = [
+  'documentExpiry',
+  'checkDigits',
+  'countries',
+  'missingData',
+  'other',
+] as const;
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 
 const BY_CODE: Readonly<Record<string, FindingCategory>> = {

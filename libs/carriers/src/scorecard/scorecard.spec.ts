@@ -48,23 +48,58 @@ describe('buildScorecard', () => {
     const card = buildScorecard('ZZ', '2026-12-01', '2026-12-07', figures());
     expect(card.messages).toEqual({ total: 70, byType: { PAXLST: 30, PNRGOV: 40 }, duplicates: 2 });
     expect(card.badDocumentRate).toBe(0.1);
-    expect(card.rejections).toEqual({ total: 10, rate: 0.125, byCode: { EDIFACT_SYNTAX: 3, CARRIER_MISMATCH: 7 } });
-    expect(card.findings.byCategory).toEqual({ documentExpiry: 8, checkDigits: 12, countries: 1, missingData: 0, other: 0 });
+    expect(card.rejections).toEqual({
+      total: 10,
+      rate: 0.125,
+      byCode: { EDIFACT_SYNTAX: 3, CARRIER_MISMATCH: 7 },
+    });
+    expect(card.findings.byCategory).toEqual({
+      documentExpiry: 8,
+      checkDigits: 12,
+      countries: 1,
+      missingData: 0,
+      other: 0,
+    });
     expect(card.findings.byField['documents[].expiry']).toBe(8);
     expect(card.timeliness).toMatchObject({ onTime: 17, late: 2, missing: 1, onTimeRate: 0.85 });
-    expect(card.timeliness.byObligation.API_PASSENGERS).toEqual({ onTime: 9, late: 0, missing: 1, onTimeRate: 0.9 });
+    expect(card.timeliness.byObligation.API_PASSENGERS).toEqual({
+      onTime: 9,
+      late: 0,
+      missing: 1,
+      onTimeRate: 0.9,
+    });
   });
 
   it('gives null rates when nothing was counted', () => {
-    const card = buildScorecard('ZZ', '2026-12-01', '2026-12-01', figures({ messagesByType: {}, travellers: 0, badDocumentTravellers: 0, rejectionsByCode: {}, obligations: [] }));
-    expect([card.badDocumentRate, card.rejections.rate, card.timeliness.onTimeRate]).toEqual([null, null, null]);
+    const card = buildScorecard(
+      'ZZ',
+      '2026-12-01',
+      '2026-12-01',
+      figures({
+        messagesByType: {},
+        travellers: 0,
+        badDocumentTravellers: 0,
+        rejectionsByCode: {},
+        obligations: [],
+      }),
+    );
+    expect([card.badDocumentRate, card.rejections.rate, card.timeliness.onTimeRate]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('exports CSV a spreadsheet cannot run as formulas', () => {
-    const csv = scorecardsCsv([buildScorecard('ZZ', '2026-12-01', '2026-12-07', figures()), buildScorecard('=1+1', '2026-12-01', '2026-12-07', figures())]);
+    const csv = scorecardsCsv([
+      buildScorecard('ZZ', '2026-12-01', '2026-12-07', figures()),
+      buildScorecard('=1+1', '2026-12-01', '2026-12-07', figures()),
+    ]);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^carrier,from,to,flights,messages,duplicates,travellers,/);
-    expect(lines[1]).toContain('ZZ,2026-12-01,2026-12-07,10,70,2,200,20,0.1,10,0.125,EDIFACT_SYNTAX:3;CARRIER_MISMATCH:7,21,8,12,1,0,0,17,2,1,0.85');
+    expect(lines[1]).toContain(
+      'ZZ,2026-12-01,2026-12-07,10,70,2,200,20,0.1,10,0.125,EDIFACT_SYNTAX:3;CARRIER_MISMATCH:7,21,8,12,1,0,0,17,2,1,0.85',
+    );
     expect(lines[2].startsWith("'=1+1,")).toBe(true);
   });
 });

@@ -25,7 +25,12 @@ export interface Scorecard {
   /** badDocumentTravellers / travellers; null without travellers. */
   badDocumentRate: number | null;
   rejections: { total: number; rate: number | null; byCode: Record<string, number> };
-  findings: { total: number; byCategory: Record<FindingCategory, number>; byCode: Record<string, number>; byField: Record<string, number> };
+  findings: {
+    total: number;
+    byCategory: Record<FindingCategory, number>;
+    byCode: Record<string, number>;
+    byField: Record<string, number>;
+  };
   timeliness: TimelinessFigures & { byObligation: Partial<Record<Obligation, TimelinessFigures>> };
 }
 
@@ -41,7 +46,8 @@ export interface ScorecardFigures {
   obligations: { obligation: Obligation; status: 'ON_TIME' | 'LATE' | 'MISSING'; count: number }[];
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 
 function timeliness(rows: ScorecardFigures['obligations']): TimelinessFigures {
@@ -55,7 +61,10 @@ function timeliness(rows: ScorecardFigures['obligations']): TimelinessFigures {
 export function buildScorecard(carrier: string, from: string, to: string, f: ScorecardFigures): Scorecard {
   const messages = sum(Object.values(f.messagesByType));
   const rejections = sum(Object.values(f.rejectionsByCode));
-  const byCategory = Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, 0])) as Record<FindingCategory, number>;
+  const byCategory = Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, 0])) as Record<
+    FindingCategory,
+    number
+  >;
   const byCode: Record<string, number> = {};
   const byField: Record<string, number> = {};
   for (const row of f.findings) {
@@ -75,7 +84,11 @@ export function buildScorecard(carrier: string, from: string, to: string, f: Sco
     travellers: f.travellers,
     badDocumentTravellers: f.badDocumentTravellers,
     badDocumentRate: rate(f.badDocumentTravellers, f.travellers),
-    rejections: { total: rejections, rate: rate(rejections, rejections + messages), byCode: f.rejectionsByCode },
+    rejections: {
+      total: rejections,
+      rate: rate(rejections, rejections + messages),
+      byCode: f.rejectionsByCode,
+    },
     findings: { total: sum(f.findings.map((r) => r.count)), byCategory, byCode, byField },
     timeliness: { ...timeliness(f.obligations), byObligation },
   };

@@ -6,7 +6,13 @@ import type { ObservedMessage, ObservedRejection } from '../observe/observed';
 import type { FlightSource, ScheduledFlight, ScheduleIssue } from '../schedule/scheduled-flight';
 import type { FindingCategory } from '../scorecard/finding-categories';
 import { buildScorecard, Scorecard, ScorecardFigures } from '../scorecard/scorecard';
-import { Arrival, MessageKind, ObligationStatus, resolveObligations, transitions } from '../timeliness/obligations';
+import {
+  Arrival,
+  MessageKind,
+  ObligationStatus,
+  resolveObligations,
+  transitions,
+} from '../timeliness/obligations';
 import type { TimelinessPolicy } from '../timeliness/policy';
 import type { CarriersDatabase } from './schema';
 
@@ -260,7 +266,11 @@ export class CarriersStore {
           .where('flight_number', '=', ref.flightNumber)
           .where('departure_date', '=', ref.departureDate)
           .execute()
-      ).map((r) => ({ kind: r.kind as MessageKind, receivedAt: r.received_at.getTime(), receiptId: r.receipt_id }));
+      ).map((r) => ({
+        kind: r.kind as MessageKind,
+        receivedAt: r.received_at.getTime(),
+        receiptId: r.receipt_id,
+      }));
       const events: CarrierEvent.Value[] = [];
       for (const flight of flights) {
         const stored = await tx
@@ -360,7 +370,11 @@ export class CarriersStore {
       .where('due_at', '<', new Date(now))
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ carrier: r.carrier, flightNumber: r.flight_number, departureDate: dateText(r.departure_date) }));
+    return rows.map((r) => ({
+      carrier: r.carrier,
+      flightNumber: r.flight_number,
+      departureDate: dateText(r.departure_date),
+    }));
   }
 
   /** Flight days `refs` that already have messages (a schedule imported after they arrived). */
@@ -384,7 +398,13 @@ export class CarriersStore {
           ),
         )
         .execute();
-      found.push(...rows.map((r) => ({ carrier: r.carrier, flightNumber: r.flight_number, departureDate: dateText(r.departure_date) })));
+      found.push(
+        ...rows.map((r) => ({
+          carrier: r.carrier,
+          flightNumber: r.flight_number,
+          departureDate: dateText(r.departure_date),
+        })),
+      );
     }
     return found;
   }
@@ -398,12 +418,21 @@ export class CarriersStore {
       .orderBy('event_id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ eventId: r.event_id, carrier: r.carrier, event: r.event as CarrierEvent.Value, webhookAttempts: r.webhook_attempts }));
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      carrier: r.carrier,
+      event: r.event as CarrierEvent.Value,
+      webhookAttempts: r.webhook_attempts,
+    }));
   }
 
   async markPublished(eventIds: readonly string[], at: number): Promise<void> {
     if (eventIds.length === 0) return;
-    await this.db.updateTable('carrier_events').set({ published_at: iso(at) }).where('event_id', 'in', eventIds).execute();
+    await this.db
+      .updateTable('carrier_events')
+      .set({ published_at: iso(at) })
+      .where('event_id', 'in', eventIds)
+      .execute();
   }
 
   /** Events for carriers with a webhook, not delivered yet, tried fewer than `maxAttempts` times. */
@@ -436,7 +465,9 @@ export class CarriersStore {
       .insertInto('carrier_profiles')
       .values({ carrier, webhook_url: url, webhook_secret: secret })
       .onConflict((oc) =>
-        oc.column('carrier').doUpdateSet({ webhook_url: url, webhook_secret: secret, updated_at: sql<string>`now()` }),
+        oc
+          .column('carrier')
+          .doUpdateSet({ webhook_url: url, webhook_secret: secret, updated_at: sql<string>`now()` }),
       )
       .execute();
   }
@@ -444,7 +475,9 @@ export class CarriersStore {
   /** Carriers with a profile or with messages: a schedule's other carriers are flagged unknown. */
   async knownCarriers(): Promise<Set<string>> {
     const rows = await sql<{ carrier: string }>`
-      select carrier from carrier_profiles union select distinct carrier from flight_messages`.execute(this.db);
+      select carrier from carrier_profiles union select distinct carrier from flight_messages`.execute(
+      this.db,
+    );
     return new Set(rows.rows.map((r) => r.carrier));
   }
 
@@ -468,23 +501,31 @@ export class CarriersStore {
     const [flights, byType, dupes, travellers, rejections, findings, obligations] = await Promise.all([
       sql<{ n: number }>`select count(*) as n from expected_flights where ${inPeriod}`.execute(this.db),
       sql<{ message_type: string; n: number }>`
-        select message_type, count(*) as n from flight_messages where ${inPeriod} group by message_type`.execute(this.db),
+        select message_type, count(*) as n from flight_messages where ${inPeriod} group by message_type`.execute(
+        this.db,
+      ),
       sql<{ n: number }>`
         select count(*) as n from flight_messages m where ${inPeriod} and exists (
           select 1 from flight_messages p where p.manifest_id = m.manifest_id
-            and p.manifest_version < m.manifest_version and p.content_hash = m.content_hash)`.execute(this.db),
+            and p.manifest_version < m.manifest_version and p.content_hash = m.content_hash)`.execute(
+        this.db,
+      ),
       sql<{ travellers: number; bad: number }>`
         select coalesce(sum(travellers), 0)::int as travellers, coalesce(sum(bad_document_travellers), 0)::int as bad
         from flight_messages where ${inPeriod} and kind <> 'PNR'`.execute(this.db),
       sql<{ code: string; n: number }>`
         select code, count(*) as n from message_rejections
-        where carrier = ${carrier} and received_at::date between ${from} and ${to} group by code`.execute(this.db),
+        where carrier = ${carrier} and received_at::date between ${from} and ${to} group by code`.execute(
+        this.db,
+      ),
       sql<{ code: string; category: FindingCategory; field: string; n: number }>`
         select code, category, field, sum(count)::int as n from message_findings where ${inPeriod}
         group by code, category, field`.execute(this.db),
       sql<{ obligation: Obligation; status: 'ON_TIME' | 'LATE' | 'MISSING'; n: number }>`
         select obligation, status, count(*) as n from flight_obligations
-        where ${inPeriod} and status in ('ON_TIME', 'LATE', 'MISSING') group by obligation, status`.execute(this.db),
+        where ${inPeriod} and status in ('ON_TIME', 'LATE', 'MISSING') group by obligation, status`.execute(
+        this.db,
+      ),
     ]);
     const figures: ScorecardFigures = {
       flights: flights.rows[0]?.n ?? 0,
@@ -493,7 +534,12 @@ export class CarriersStore {
       travellers: travellers.rows[0]?.travellers ?? 0,
       badDocumentTravellers: travellers.rows[0]?.bad ?? 0,
       rejectionsByCode: Object.fromEntries(rejections.rows.map((r) => [r.code, r.n])),
-      findings: findings.rows.map((r) => ({ code: r.code, category: r.category, field: r.field, count: r.n })),
+      findings: findings.rows.map((r) => ({
+        code: r.code,
+        category: r.category,
+        field: r.field,
+        count: r.n,
+      })),
       obligations: obligations.rows.map((r) => ({ obligation: r.obligation, status: r.status, count: r.n })),
     };
     return buildScorecard(carrier, from, to, figures);
@@ -507,7 +553,9 @@ export class CarriersStore {
       order by incident_id, occurred_at desc, (state = 'CLOSED') desc`.execute(this.db);
     return rows.rows
       .map((r) => r.event)
-      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.flightNumber.localeCompare(b.flightNumber))
+      .sort(
+        (a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.flightNumber.localeCompare(b.flightNumber),
+      )
       .slice(0, limit);
   }
 
@@ -515,7 +563,12 @@ export class CarriersStore {
   async expectedFlights(date: string, carrier?: string): Promise<ExpectedFlightView[]> {
     let q = this.db.selectFrom('expected_flights').selectAll().where('departure_date', '=', date);
     if (carrier) q = q.where('carrier', '=', carrier);
-    const flights = await q.orderBy('departure_at').orderBy('carrier').orderBy('flight_number').limit(5000).execute();
+    const flights = await q
+      .orderBy('departure_at')
+      .orderBy('carrier')
+      .orderBy('flight_number')
+      .limit(5000)
+      .execute();
     let o = this.db.selectFrom('flight_obligations').selectAll().where('departure_date', '=', date);
     if (carrier) o = o.where('carrier', '=', carrier);
     const obligations = await o.execute();
@@ -524,7 +577,12 @@ export class CarriersStore {
     for (const r of obligations) {
       const k = key(r.carrier, r.flight_number, r.origin);
       const list = byFlight.get(k) ?? [];
-      list.push({ obligation: r.obligation, status: r.status, dueAt: r.due_at.toISOString(), metAt: r.met_at?.toISOString() ?? null });
+      list.push({
+        obligation: r.obligation,
+        status: r.status,
+        dueAt: r.due_at.toISOString(),
+        metAt: r.met_at?.toISOString() ?? null,
+      });
       byFlight.set(k, list);
     }
     return flights.map((f) => ({
@@ -536,7 +594,9 @@ export class CarriersStore {
       departureAt: f.departure_at.toISOString(),
       source: f.source,
       unknownCarrier: f.unknown_carrier,
-      obligations: (byFlight.get(key(f.carrier, f.flight_number, f.origin)) ?? []).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+      obligations: (byFlight.get(key(f.carrier, f.flight_number, f.origin)) ?? []).sort((a, b) =>
+        a.dueAt.localeCompare(b.dueAt),
+      ),
     }));
   }
 }

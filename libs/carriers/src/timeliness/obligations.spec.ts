@@ -4,7 +4,11 @@ import { checkedPolicy, DEFAULT_POLICY } from './policy';
 const H = 3_600_000;
 const M = 60_000;
 const DEP = Date.parse('2026-12-07T12:00:00Z');
-const at = (offsetMs: number, kind: Arrival['kind'], receiptId = `r${offsetMs}`): Arrival => ({ kind, receivedAt: DEP + offsetMs, receiptId });
+const at = (offsetMs: number, kind: Arrival['kind'], receiptId = `r${offsetMs}`): Arrival => ({
+  kind,
+  receivedAt: DEP + offsetMs,
+  receiptId,
+});
 const ON_TIME_DAY: Arrival[] = [
   at(-72 * H, 'PNR'),
   at(-24 * H, 'PNR'),
@@ -15,11 +19,16 @@ const ON_TIME_DAY: Arrival[] = [
   at(5 * M, 'PNR'),
 ];
 const status = (arrivals: Arrival[], now: number) =>
-  Object.fromEntries(resolveObligations(DEP, arrivals, DEFAULT_POLICY, now).map((o) => [o.obligation, o.status]));
+  Object.fromEntries(
+    resolveObligations(DEP, arrivals, DEFAULT_POLICY, now).map((o) => [o.obligation, o.status]),
+  );
 
 describe('resolveObligations', () => {
   it('knows the default obligations and their due times (API 60 min before, close-out 30 min after, PNR ± 60 min)', () => {
-    const due = resolveObligations(DEP, [], DEFAULT_POLICY, 0).map((o) => [o.obligation, (o.dueAt - DEP) / M]);
+    const due = resolveObligations(DEP, [], DEFAULT_POLICY, 0).map((o) => [
+      o.obligation,
+      (o.dueAt - DEP) / M,
+    ]);
     expect(due).toEqual([
       ['API_PASSENGERS', -60],
       ['API_CREW', -60],
@@ -43,9 +52,24 @@ describe('resolveObligations', () => {
   });
 
   it.each([
-    ['a T-24 push at T-20 h is a late T-24 push, not an early T-2 one', at(-20 * H, 'PNR'), 'PNR_T24', 'LATE'],
-    ['a passenger list 20 min before departure is on time for close-out but late for API', at(-20 * M, 'PASSENGERS'), 'API_PASSENGERS', 'LATE'],
-    ['a passenger list long before departure is no close-out list', at(-3 * H, 'PASSENGERS'), 'API_CLOSEOUT', 'MISSING'],
+    [
+      'a T-24 push at T-20 h is a late T-24 push, not an early T-2 one',
+      at(-20 * H, 'PNR'),
+      'PNR_T24',
+      'LATE',
+    ],
+    [
+      'a passenger list 20 min before departure is on time for close-out but late for API',
+      at(-20 * M, 'PASSENGERS'),
+      'API_PASSENGERS',
+      'LATE',
+    ],
+    [
+      'a passenger list long before departure is no close-out list',
+      at(-3 * H, 'PASSENGERS'),
+      'API_CLOSEOUT',
+      'MISSING',
+    ],
     ['a close-out list 40 min after wheels-up is late', at(40 * M, 'PASSENGERS'), 'API_CLOSEOUT', 'LATE'],
     ['a crew list does not count as passengers', at(-3 * H, 'CREW'), 'API_PASSENGERS', 'MISSING'],
   ])('%s', (_what, arrival, obligation, expected) => {
@@ -63,7 +87,14 @@ describe('transitions', () => {
   it.each([
     ['PENDING', 'MISSING', [['MISSING', 'OPEN']]],
     ['PENDING', 'LATE', [['LATE', 'CLOSED']]],
-    ['MISSING', 'LATE', [['MISSING', 'CLOSED'], ['LATE', 'CLOSED']]],
+    [
+      'MISSING',
+      'LATE',
+      [
+        ['MISSING', 'CLOSED'],
+        ['LATE', 'CLOSED'],
+      ],
+    ],
     ['MISSING', 'ON_TIME', [['MISSING', 'CLOSED']]],
     ['PENDING', 'ON_TIME', []],
     ['MISSING', 'MISSING', []],

@@ -42,8 +42,20 @@ function rules(departureAt: number, policy: TimelinessPolicy): Rule[] {
   const window = policy.pnrWindowMinutes * MINUTE;
   const offsets = policy.pnrOffsetsHours;
   return [
-    { obligation: 'API_PASSENGERS', kind: 'PASSENGERS', dueAt: departureAt - policy.apiDueMinutes * MINUTE, opens: -Infinity, closes: Infinity },
-    { obligation: 'API_CREW', kind: 'CREW', dueAt: departureAt - policy.crewDueMinutes * MINUTE, opens: -Infinity, closes: Infinity },
+    {
+      obligation: 'API_PASSENGERS',
+      kind: 'PASSENGERS',
+      dueAt: departureAt - policy.apiDueMinutes * MINUTE,
+      opens: -Infinity,
+      closes: Infinity,
+    },
+    {
+      obligation: 'API_CREW',
+      kind: 'CREW',
+      dueAt: departureAt - policy.crewDueMinutes * MINUTE,
+      opens: -Infinity,
+      closes: Infinity,
+    },
     {
       obligation: 'API_CLOSEOUT',
       kind: 'PASSENGERS',
@@ -80,9 +92,21 @@ export function resolveObligations(
 ): ObligationState[] {
   const ordered = [...arrivals].sort((a, b) => a.receivedAt - b.receivedAt);
   return rules(departureAt, policy).map((rule) => {
-    const metBy = ordered.find((a) => a.kind === rule.kind && a.receivedAt >= rule.opens && a.receivedAt < rule.closes);
-    if (metBy) return { obligation: rule.obligation, dueAt: rule.dueAt, status: metBy.receivedAt <= rule.dueAt ? 'ON_TIME' : 'LATE', metBy };
-    return { obligation: rule.obligation, dueAt: rule.dueAt, status: now > rule.dueAt ? 'MISSING' : 'PENDING' };
+    const metBy = ordered.find(
+      (a) => a.kind === rule.kind && a.receivedAt >= rule.opens && a.receivedAt < rule.closes,
+    );
+    if (metBy)
+      return {
+        obligation: rule.obligation,
+        dueAt: rule.dueAt,
+        status: metBy.receivedAt <= rule.dueAt ? 'ON_TIME' : 'LATE',
+        metBy,
+      };
+    return {
+      obligation: rule.obligation,
+      dueAt: rule.dueAt,
+      status: now > rule.dueAt ? 'MISSING' : 'PENDING',
+    };
   });
 }
 
@@ -99,7 +123,11 @@ export interface Transition {
  * the due time, MISSING → LATE with a LATE event as well); PENDING → LATE raises LATE alone.
  * Anything else raises nothing (and a status never goes back).
  */
-export function transitions(before: ObligationStatus, after: ObligationStatus, obligation: Obligation): Transition[] {
+export function transitions(
+  before: ObligationStatus,
+  after: ObligationStatus,
+  obligation: Obligation,
+): Transition[] {
   if (before === after) return [];
   const missingOpen: Transition = { obligation, kind: 'MISSING', state: 'OPEN' };
   const missingClosed: Transition = { obligation, kind: 'MISSING', state: 'CLOSED' };

@@ -40,7 +40,9 @@ export const carriersInitial: Migration = {
       updated_at timestamptz not null default now(),
       primary key (carrier, flight_number, departure_date, origin, obligation)
     )`.execute(db);
-    await sql`create index flight_obligations_pending on flight_obligations (due_at) where status = 'PENDING'`.execute(db);
+    await sql`create index flight_obligations_pending on flight_obligations (due_at) where status = 'PENDING'`.execute(
+      db,
+    );
 
     await sql`create table flight_messages (
       manifest_id text not null,
@@ -60,7 +62,9 @@ export const carriersInitial: Migration = {
       content_hash text not null,
       primary key (manifest_id, manifest_version)
     )`.execute(db);
-    await sql`create index flight_messages_flight on flight_messages (carrier, flight_number, departure_date)`.execute(db);
+    await sql`create index flight_messages_flight on flight_messages (carrier, flight_number, departure_date)`.execute(
+      db,
+    );
 
     await sql`create table message_findings (
       manifest_id text not null,
@@ -73,7 +77,9 @@ export const carriersInitial: Migration = {
       count integer not null,
       primary key (manifest_id, manifest_version, code, field)
     )`.execute(db);
-    await sql`create index message_findings_carrier on message_findings (carrier, departure_date)`.execute(db);
+    await sql`create index message_findings_carrier on message_findings (carrier, departure_date)`.execute(
+      db,
+    );
 
     await sql`create table message_rejections (
       event_id text primary key,
@@ -83,7 +89,9 @@ export const carriersInitial: Migration = {
       receipt_id text,
       received_at timestamptz not null
     )`.execute(db);
-    await sql`create index message_rejections_carrier on message_rejections (carrier, received_at)`.execute(db);
+    await sql`create index message_rejections_carrier on message_rejections (carrier, received_at)`.execute(
+      db,
+    );
 
     await sql`create table carrier_events (
       event_id text primary key,
@@ -100,7 +108,9 @@ export const carriersInitial: Migration = {
       webhook_at timestamptz,
       webhook_attempts integer not null default 0
     )`.execute(db);
-    await sql`create index carrier_events_unpublished on carrier_events (occurred_at) where published_at is null`.execute(db);
+    await sql`create index carrier_events_unpublished on carrier_events (occurred_at) where published_at is null`.execute(
+      db,
+    );
     await sql`create index carrier_events_flight on carrier_events (carrier, departure_date)`.execute(db);
 
     await sql`create table carrier_profiles (
