@@ -2,26 +2,13 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
-import { ApiError } from '@paxscreen/http';
+import { ApiError, PAGE_CSP } from '@paxscreen/http';
 
 import { PAGE_ASSETS } from '../tokens';
 import type { PageAsset } from './page-assets';
 
-/** The page's policy: its own script, style and API only; no inline code, no other origin, no framing. */
-export const CARRIERS_CSP: Record<string, string[] | null> = {
-  defaultSrc: ["'none'"],
-  scriptSrc: ["'self'"],
-  scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  fontSrc: ["'none'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'none'"],
-  frameAncestors: ["'none'"],
-  upgradeInsecureRequests: null,
-};
+/** The page's policy: paxscreen's strict page CSP (its own script, style and API only). */
+export const CARRIERS_CSP: Record<string, string[] | null> = { ...PAGE_CSP };
 
 /** The staff page and its files load without a token: they hold no data (the API calls need one). */
 @ApiExcludeController()
