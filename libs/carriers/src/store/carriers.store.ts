@@ -486,7 +486,7 @@ export class CarriersStore {
     const rows = await sql<{ carrier: string }>`
       select carrier from expected_flights where departure_date between ${from} and ${to}
       union select carrier from flight_messages where departure_date between ${from} and ${to}
-      union select carrier from message_rejections where received_at::date between ${from} and ${to}
+      union select carrier from message_rejections where (received_at at time zone 'UTC')::date between ${from} and ${to}
       order by carrier`.execute(this.db);
     return rows.rows.map((r) => r.carrier);
   }
@@ -515,7 +515,7 @@ export class CarriersStore {
         from flight_messages where ${inPeriod} and kind <> 'PNR'`.execute(this.db),
       sql<{ code: string; n: number }>`
         select code, count(*) as n from message_rejections
-        where carrier = ${carrier} and received_at::date between ${from} and ${to} group by code`.execute(
+        where carrier = ${carrier} and (received_at at time zone 'UTC')::date between ${from} and ${to} group by code`.execute(
         this.db,
       ),
       sql<{ code: string; category: FindingCategory; field: string; n: number }>`
