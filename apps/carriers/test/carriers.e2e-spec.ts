@@ -94,7 +94,7 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     await consumer.subscribe({ topic: physicalTopic(settings, Topic.CarrierEvents), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        published.push(JSON.parse(message.value!.toString()) as CarrierEvent.Value);
+        published.push(CarrierEvent.decode(message.value!));
       },
     });
   });
@@ -264,7 +264,7 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect(hooks).toHaveLength(6);
     for (const h of hooks) {
       expect(verifyWebhook(WEBHOOK_SECRET, h.body, h.signature, Math.floor(Date.now() / 1000))).toBe(true);
-      expect((JSON.parse(h.body) as CarrierEvent.Value).carrier).toBe('ZB');
+      expect(CarrierEvent.decode(h.body).carrier).toBe('ZB');
     }
   });
 

@@ -80,7 +80,7 @@ export class TimelinessWatcher implements OnApplicationShutdown {
       await this.producer.send(
         Topic.CarrierEvents,
         events.map((e) => ({
-          key: `${e.event.carrier}${e.event.flightNumber}:${e.event.departureDate}`,
+          key: CarrierEvent.key(e.event),
           value: e.event,
         })),
       );
