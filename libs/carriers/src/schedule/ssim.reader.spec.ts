@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { readSchedule } from './read-schedule';
 import { ssimFile, ssimLegRecord, SsimLeg } from './ssim.fixture';
 import { readSsim } from './ssim.reader';
@@ -119,6 +122,37 @@ describe('readSsim (IATA SSIM chapter 7, flight leg records)', () => {
     expect(read.flights.filter((f) => f.carrier === 'QQ')).toHaveLength(3);
     expect(read.issues).toEqual([
       expect.objectContaining({ line: 4, severity: 'warning', code: 'UNKNOWN_CARRIER' }),
+    ]);
+  });
+});
+
+describe('the bundled sample schedules (data/samples/schedules)', () => {
+  const sample = (name: string) => readFileSync(join(__dirname, '../../../../data/samples/schedules', name));
+
+  it('reads the SSIM sample: 14 + 6 days of the first two legs, weekend nights of the open third one', () => {
+    const read = readSchedule(sample('zz-winter.ssim'), { to: '2026-12-20', knownCarriers: new Set(['ZZ']) });
+    expect(read.issues).toEqual([]);
+    expect(read.flights.filter((f) => f.flightNumber === '0100')).toHaveLength(14);
+    expect(read.flights.filter((f) => f.flightNumber === '0102')).toHaveLength(6);
+    const overnight = read.flights.filter((f) => f.flightNumber === '0007');
+    expect(overnight.map((f) => f.departureDate)).toEqual([
+      '2026-12-12',
+      '2026-12-13',
+      '2026-12-19',
+      '2026-12-20',
+    ]);
+    expect(overnight[0]).toMatchObject({
+      departureAt: '2026-12-13T03:30:00.000Z',
+      arrivalAt: '2026-12-13T12:45:00.000Z',
+    });
+  });
+
+  it('reads the CSV sample: the unknown carrier flagged, the bad row reported by its line', () => {
+    const read = readSchedule(sample('zz-schedule.csv'), { knownCarriers: new Set(['ZZ']) });
+    expect(read.flights).toHaveLength(3);
+    expect(read.issues.map((i) => [i.line, i.code])).toEqual([
+      [4, 'UNKNOWN_CARRIER'],
+      [5, 'INVALID_TIME'],
     ]);
   });
 });
