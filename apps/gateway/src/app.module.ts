@@ -15,7 +15,8 @@ import {
 } from '@paxscreen/redis';
 
 import { AuditLog } from './audit/audit-log';
-import { CarrierKeys } from './auth/carrier-keys';
+import { CarrierKeyCache } from './auth/carrier-key-cache';
+import { CarrierAdminController, CarrierAdminUseCase } from './carrier-admin';
 import { GatewayEnv } from './gateway.env';
 import { IapiClient } from './iapi/iapi.client';
 import { IapiController } from './iapi/iapi.controller';
@@ -25,7 +26,7 @@ import { PnrController } from './pnr/pnr.controller';
 import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
-import { CARRIER_TURNS, GATEWAY_ENV } from './tokens';
+import { CARRIER_TURNS, GATEWAY_ENV, GATEWAY_PROCESS_ENV } from './tokens';
 import { IngestTransports, TRANSPORT_ENV, TransportIngest } from './transports';
 
 @Module({})
@@ -41,11 +42,13 @@ export class GatewayModule {
         RedisModule.forRoot({ name: 'gateway', env }),
         AuthModule.forRoot(env),
       ],
-      controllers: [IngestController, IapiController, PoeController, PnrController],
+      controllers: [IngestController, IapiController, PoeController, PnrController, CarrierAdminController],
       providers: [
         { provide: GATEWAY_ENV, useValue: settings },
         { provide: CARRIER_TURNS, useValue: new TakeTurns() },
-        { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
+        { provide: GATEWAY_PROCESS_ENV, useValue: env },
+        CarrierKeyCache,
+        CarrierAdminUseCase,
         {
           provide: ReceiptStore,
           inject: [REDIS_CLIENT, RedisKeys],

@@ -56,10 +56,7 @@ function keyView(row: CarrierKeyRow, now: number): KeyView {
   return {
     keyId: row.key_id,
     prefix: row.prefix,
-    state: keyState(
-      { expiresAt: row.expires_at?.getTime(), revokedAt: row.revoked_at?.getTime() },
-      now,
-    ),
+    state: keyState({ expiresAt: row.expires_at?.getTime(), revokedAt: row.revoked_at?.getTime() }, now),
     createdAt: iso(row.created_at),
     createdBy: row.created_by,
     ...(row.expires_at ? { expiresAt: iso(row.expires_at) } : {}),
@@ -121,7 +118,11 @@ export class CarrierKeyRepository {
   }
 
   /** A new key beside the carrier's others (shown once: the caller hands `key` out, then forgets it). */
-  async issueKey(carrier: string, actor: string, now = new Date()): Promise<IssuedKey & { createdAt: string }> {
+  async issueKey(
+    carrier: string,
+    actor: string,
+    now = new Date(),
+  ): Promise<IssuedKey & { createdAt: string }> {
     return this.db.transaction().execute(async (tx) => {
       await this.carrier(tx, carrier);
       const issued = await this.insertKey(tx, carrier, actor, now);
@@ -134,7 +135,12 @@ export class CarrierKeyRepository {
    * A new key, and every key valid before ends `overlapHours` from now (or earlier, if it already
    * ended earlier): the carrier switches over within the window, with no moment without a key.
    */
-  async rotate(carrier: string, actor: string, overlapHours: number, now = new Date()): Promise<RotationResult> {
+  async rotate(
+    carrier: string,
+    actor: string,
+    overlapHours: number,
+    now = new Date(),
+  ): Promise<RotationResult> {
     return this.db.transaction().execute(async (tx) => {
       await this.carrier(tx, carrier);
       const rows = await tx
@@ -153,7 +159,11 @@ export class CarrierKeyRepository {
         );
         if (end === undefined) continue;
         const expiresAt = new Date(end).toISOString();
-        await tx.updateTable('carrier_keys').set({ expires_at: expiresAt }).where('key_id', '=', row.key_id).execute();
+        await tx
+          .updateTable('carrier_keys')
+          .set({ expires_at: expiresAt })
+          .where('key_id', '=', row.key_id)
+          .execute();
         ending.push({ keyId: row.key_id, prefix: row.prefix, expiresAt });
       }
       const issued = await this.insertKey(tx, carrier, actor, now);
@@ -207,7 +217,7 @@ export class CarrierKeyRepository {
       .selectFrom('carrier_keys')
       .select(['carrier', 'key_id', 'sha256', 'expires_at'])
       .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', iso(now))]))
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
       .execute();
     return rows.map((r) => ({
       carrier: r.carrier,
