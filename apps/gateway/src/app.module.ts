@@ -21,6 +21,7 @@ import { GatewayEnv } from './gateway.env';
 import { IapiClient } from './iapi/iapi.client';
 import { IapiController } from './iapi/iapi.controller';
 import { IapiUseCase } from './iapi/iapi.usecase';
+import { TravellerChangeUseCase } from './iapi/traveller-change.usecase';
 import { IngestController, SubmitMessageUseCase } from './ingest';
 import { PnrController } from './pnr/pnr.controller';
 import { PnrUseCase } from './pnr/pnr.usecase';
@@ -54,8 +55,9 @@ export class GatewayModule {
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
         },
-        // Reads only (the screening service writes, with the same HOTPATH_TTL_HOURS); the TTL
-        // tells which of a document's decisions are still current.
+        // Screening writes decisions (with the same HOTPATH_TTL_HOURS); the gateway reads them,
+        // and writes only the decisions marking a traveller cancelled or offloaded (iAPI
+        // changes). The TTL tells which of a document's decisions are still current.
         {
           provide: DecisionStore,
           inject: [REDIS_CLIENT, RedisKeys],
@@ -69,6 +71,7 @@ export class GatewayModule {
         IngestTransports,
         IapiClient,
         IapiUseCase,
+        TravellerChangeUseCase,
         AuditLog,
         PoeUseCase,
         // Reads and unseals only: retention (TTL) is the parser's to set.
