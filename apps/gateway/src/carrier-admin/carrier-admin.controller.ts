@@ -14,7 +14,9 @@ export class CarrierAdminController {
   constructor(@Inject(CarrierAdminUseCase) private readonly admin: CarrierAdminUseCase) {}
 
   @Get()
-  @ApiOperation({ summary: 'Carriers and their keys (key id, prefix, state, created, expires, revoked; never a key)' })
+  @ApiOperation({
+    summary: 'Carriers and their keys (key id, prefix, state, created, expires, revoked; never a key)',
+  })
   list(@Req() request: StaffRequest) {
     return this.admin.list(request.principal!, String(request.id));
   }

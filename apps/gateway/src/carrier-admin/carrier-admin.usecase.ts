@@ -48,7 +48,11 @@ export class CarrierAdminUseCase {
     const keys = this.cache.keys;
     if (keys) return keys;
     throw this.cache.state === 'disabled'
-      ? new ApiError(404, 'KEY_STORE_DISABLED', 'carrier keys are not kept in the database (GATEWAY_CARRIER_KEYS_DB)')
+      ? new ApiError(
+          404,
+          'KEY_STORE_DISABLED',
+          'carrier keys are not kept in the database (GATEWAY_CARRIER_KEYS_DB)',
+        )
       : new ApiError(503, 'KEY_STORE_UNAVAILABLE', 'the carrier key database is not available; retry');
   }
 
@@ -95,10 +99,15 @@ export class CarrierAdminUseCase {
 
   addCarrier(raw: Buffer | undefined, who: Principal, requestId: string): Promise<CarrierView> {
     const body = this.body(AddCarrierBody, raw, true);
-    return this.run(who, requestId, 'CARRIER_ADD', body.code, (s) => s.addCarrier(body.code, body.name, who.subject));
+    return this.run(who, requestId, 'CARRIER_ADD', body.code, (s) =>
+      s.addCarrier(body.code, body.name, who.subject),
+    );
   }
 
-  list(who: Principal, requestId: string): Promise<{ database: string; loadedAt?: string; carriers: CarrierView[] }> {
+  list(
+    who: Principal,
+    requestId: string,
+  ): Promise<{ database: string; loadedAt?: string; carriers: CarrierView[] }> {
     return this.run(who, requestId, 'CARRIER_LIST', '*', async (s) => ({
       database: this.cache.state,
       ...(this.cache.loadedAt ? { loadedAt: this.cache.loadedAt.toISOString() } : {}),
@@ -116,7 +125,13 @@ export class CarrierAdminUseCase {
       (s) => s.issueKey(code, who.subject),
       (k) => ({ keyId: k.keyId }),
     );
-    return { carrier: code, keyId: issued.keyId, prefix: issued.prefix, key: issued.key, createdAt: issued.createdAt };
+    return {
+      carrier: code,
+      keyId: issued.keyId,
+      prefix: issued.prefix,
+      key: issued.key,
+      createdAt: issued.createdAt,
+    };
   }
 
   async rotate(
@@ -133,7 +148,11 @@ export class CarrierAdminUseCase {
       'CARRIER_KEY_ROTATE',
       code,
       (s) => s.rotate(code, who.subject, overlap),
-      (r) => ({ keyId: r.issued.keyId, overlapHours: overlap, ending: r.ending.map((e) => e.keyId).join(',') }),
+      (r) => ({
+        keyId: r.issued.keyId,
+        overlapHours: overlap,
+        ending: r.ending.map((e) => e.keyId).join(','),
+      }),
     );
     const i = result.issued;
     return {
@@ -145,6 +164,8 @@ export class CarrierAdminUseCase {
   revoke(carrier: string, keyId: string, who: Principal, requestId: string): Promise<KeyView> {
     const code = this.code(carrier);
     if (!KEY_ID.test(keyId)) throw new ApiError(400, 'INVALID_KEY_ID', 'a key id is 8 hex characters');
-    return this.run(who, requestId, 'CARRIER_KEY_REVOKE', `${code}:${keyId}`, (s) => s.revoke(code, keyId, who.subject));
+    return this.run(who, requestId, 'CARRIER_KEY_REVOKE', `${code}:${keyId}`, (s) =>
+      s.revoke(code, keyId, who.subject),
+    );
   }
 }

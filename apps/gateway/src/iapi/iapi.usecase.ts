@@ -3,13 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { Iapi } from '@paxscreen/contracts';
-import {
-  CHANGE_ACK_CODES,
-  EdifactError,
-  ParsedMessage,
-  readMessage,
-  writeCusres,
-} from '@paxscreen/edifact';
+import { CHANGE_ACK_CODES, EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
 import { ApiError, TakeTurns } from '@paxscreen/http';
 
 import { GatewayEnv } from '../gateway.env';

@@ -55,9 +55,9 @@ export async function migrate(
           applied_at timestamptz not null default now()
         )`.execute(conn);
       const done = new Set(
-        (
-          await sql<{ id: string }>`select id from ${sql.id(schema, ledger)}`.execute(conn)
-        ).rows.map((r) => r.id),
+        (await sql<{ id: string }>`select id from ${sql.id(schema, ledger)}`.execute(conn)).rows.map(
+          (r) => r.id,
+        ),
       );
       const known = new Set(sorted.map((m) => m.id));
       const unknown = [...done].filter((id) => !known.has(id));
