@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { Iapi } from '@paxscreen/contracts';
-import { CHANGE_ACK_CODES, EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
+import {
+  CHANGE_ACK_CODES,
+  type CusresAnswer,
+  EdifactError,
+  ParsedMessage,
+  readMessage,
+  writeCusres,
+} from '@paxscreen/edifact';
 import { ApiError, TakeTurns } from '@paxscreen/http';
 
 import { GatewayEnv } from '../gateway.env';
@@ -75,25 +82,8 @@ export class IapiUseCase {
       status: boardingStatus(decisions?.[i]),
     }));
     const result: IapiResult = { requestId, timedOut: decisions === undefined, answers };
-    if (cmd.cusres) {
-      result.cusres = writeCusres({
-        sender: 'PAXSCREEN',
-        recipient: cmd.carrier,
-        controlRef: requestId.replace(/-/g, '').slice(0, 14),
-        messageRef: '1',
-        requestRef: message.manifest.transactionRef,
-        flight: message.manifest.flight,
-        answers: message.travellers.map((t, i) => ({
-          status: answers[i].status,
-          surname: t.surname,
-          givenNames: t.givenNames,
-          dateOfBirth: t.dateOfBirth,
-          document: t.documents[0]
-            ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
-            : undefined,
-        })),
-      });
-    }
+    if (cmd.cusres)
+      result.cusres = this.cusres(cmd.carrier, requestId, message, (i) => ({ status: answers[i].status }));
     return result;
   }
 
@@ -112,27 +102,39 @@ export class IapiUseCase {
       change: { travellerStatus: state, acknowledged },
     };
     if (cmd.cusres)
-      result.cusres = writeCusres({
-        sender: 'PAXSCREEN',
-        recipient: cmd.carrier,
-        controlRef: requestId.replace(/-/g, '').slice(0, 14),
-        messageRef: '1',
-        requestRef: message.manifest.transactionRef,
-        flight: message.manifest.flight,
-        answers: message.travellers.map((t, i) => ({
-          // The boarding status is not what is answered here: the ERC code and text are.
-          status: 'CONTACT_AGENCY',
-          code: acknowledged[i].applied ? CHANGE_ACK_CODES.APPLIED : CHANGE_ACK_CODES.NOT_FOUND,
-          text: acknowledged[i].applied ? `${state} RECEIVED` : 'NO CHECKED-IN TRAVELLER FOUND',
-          surname: t.surname,
-          givenNames: t.givenNames,
-          dateOfBirth: t.dateOfBirth,
-          document: t.documents[0]
-            ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
-            : undefined,
-        })),
-      });
+      result.cusres = this.cusres(cmd.carrier, requestId, message, (i) => ({
+        // The boarding status is not what is answered here: the ERC code and text are.
+        status: 'CONTACT_AGENCY',
+        code: acknowledged[i].applied ? CHANGE_ACK_CODES.APPLIED : CHANGE_ACK_CODES.NOT_FOUND,
+        text: acknowledged[i].applied ? `${state} RECEIVED` : 'NO CHECKED-IN TRAVELLER FOUND',
+      }));
     return result;
+  }
+
+  /** The CUSRES answering `message`: one ERP group per traveller, its answer from `answerOf`. */
+  private cusres(
+    carrier: string,
+    requestId: string,
+    message: ParsedMessage,
+    answerOf: (index: number) => Pick<CusresAnswer, 'status' | 'code' | 'text'>,
+  ): string {
+    return writeCusres({
+      sender: 'PAXSCREEN',
+      recipient: carrier,
+      controlRef: requestId.replace(/-/g, '').slice(0, 14),
+      messageRef: '1',
+      requestRef: message.manifest.transactionRef,
+      flight: message.manifest.flight,
+      answers: message.travellers.map((t, i) => ({
+        ...answerOf(i),
+        surname: t.surname,
+        givenNames: t.givenNames,
+        dateOfBirth: t.dateOfBirth,
+        document: t.documents[0]
+          ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
+          : undefined,
+      })),
+    });
   }
 
   private read(bytes: Buffer): ParsedMessage {
