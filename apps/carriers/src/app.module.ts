@@ -9,11 +9,12 @@ import {
   type Clock,
 } from '@paxscreen/carriers';
 import { loadEnv } from '@paxscreen/contracts';
-import { AuthModule, CarrierAuthGuard, CarrierKeyLookup, CarrierKeys } from '@paxscreen/http';
+import { AuthModule, CarrierAuthGuard, CarrierKeyLookup } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { DATABASE, PostgresModule } from '@paxscreen/postgres';
 
+import { CarrierKeyRing } from './carrier-keys/carrier-key-ring';
 import { CarriersEnv, policyOf } from './carriers.env';
 import { FlightsHttpController } from './flights/flights.http.controller';
 import { ImportScheduleHttpController } from './import-schedule/import-schedule.http.controller';
@@ -57,8 +58,8 @@ export class CarriersModule {
         { provide: CARRIERS_ENV, useValue: settings },
         { provide: CLOCK, useValue: clock },
         { provide: PAGE_ASSETS, useFactory: () => loadPageAssets() },
-        { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
-        { provide: CarrierKeyLookup, useExisting: CarrierKeys },
+        CarrierKeyRing,
+        { provide: CarrierKeyLookup, useExisting: CarrierKeyRing },
         CarrierAuthGuard,
         {
           provide: CarriersStore,

@@ -10,6 +10,8 @@ export class CarriersEnv {
     message: 'GATEWAY_CARRIER_KEYS must be CARRIER:sha256hex pairs, comma-separated',
   })
   GATEWAY_CARRIER_KEYS = '';
+  /** Keys issued through the gateway's admin API are reloaded from the database this often, ms. */
+  @IsInt() @Min(1000) CARRIERS_KEYS_REFRESH_MS = 30_000;
   /** PAXLST passenger list due this many minutes before departure (end of check-in). */
   @IsInt() @Min(0) @Max(1440) CARRIERS_API_DUE_MINUTES = 60;
   /** PAXLST crew list due this many minutes before departure. */

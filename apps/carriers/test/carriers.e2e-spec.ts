@@ -5,7 +5,8 @@ import type { Consumer } from 'kafkajs';
 
 import { ManualClock, type Scorecard, verifyWebhook, SIGNATURE_HEADER } from '@paxscreen/carriers';
 import { CarrierEvent, envelope, Header, Topic } from '@paxscreen/contracts';
-import { hashApiKey, issueToken, Role } from '@paxscreen/http';
+import { hashApiKey } from '@paxscreen/carrier-keys';
+import { issueToken, Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv, physicalTopic } from '@paxscreen/kafka';
 import { testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
 

@@ -5,7 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ManualClock } from '@paxscreen/carriers';
 import { Topic } from '@paxscreen/contracts';
-import { hashApiKey, issueToken } from '@paxscreen/http';
+import { hashApiKey } from '@paxscreen/carrier-keys';
+import { issueToken } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv } from '@paxscreen/kafka';
 import { type Browser, launchChromium, testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
 

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { CarriersStore, type Clock, readSchedule, ScheduleError, ScheduleIssue } from '@paxscreen/carriers';
 import { Audit, envelope, newEventId, Topic } from '@paxscreen/contracts';
-import { ApiError, CarrierKeys } from '@paxscreen/http';
+import { ApiError } from '@paxscreen/http';
 import { KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
 
+import { CarrierKeyRing } from '../carrier-keys/carrier-key-ring';
 import type { CarriersEnv } from '../carriers.env';
 import { CARRIERS_ENV, CLOCK } from '../tokens';
 
@@ -40,7 +41,7 @@ export interface ScheduleImportSummary {
 export class ImportScheduleUseCase {
   constructor(
     @Inject(CarriersStore) private readonly store: CarriersStore,
-    @Inject(CarrierKeys) private readonly keys: CarrierKeys,
+    @Inject(CarrierKeyRing) private readonly keys: CarrierKeyRing,
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
     @Inject(CARRIERS_ENV) private readonly env: CarriersEnv,
     @Inject(CLOCK) private readonly clock: Clock,

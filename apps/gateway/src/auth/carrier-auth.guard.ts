@@ -1,2 +1,26 @@
-// The guard moved to @paxscreen/http (apps/carriers authenticates carriers too).
-export { CarrierAuthGuard, type CarrierRequest } from '@paxscreen/http';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+import { ApiError } from '@paxscreen/http';
+
+import { CarrierKeyCache } from './carrier-key-cache';
+
+export interface CarrierRequest extends FastifyRequest {
+  carrier?: string;
+}
+
+/** Carrier endpoints: `x-api-key` must be a known key; the request then acts for its carrier only. */
+@Injectable()
+export class CarrierAuthGuard implements CanActivate {
+  constructor(@Inject(CarrierKeyCache) private readonly keys: CarrierKeyCache) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<CarrierRequest>();
+    const header = request.headers['x-api-key'];
+    const carrier = this.keys.ring.carrierFor(typeof header === 'string' ? header : undefined);
+    if (!carrier)
+      throw new ApiError(401, 'UNAUTHENTICATED', 'a valid carrier API key is required (x-api-key)');
+    request.carrier = carrier;
+    return true;
+  }
+}

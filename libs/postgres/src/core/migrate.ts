@@ -28,8 +28,10 @@ export class UnknownMigrationsError extends Error {
  * Applies the missing migrations, in id order, each in its own transaction, under a session
  * advisory lock per schema: instances starting together wait for each other instead of racing,
  * and the later ones find nothing left to do. Creates the schema and the ledger on first use.
- * Each app's list has its own `ledger` table (records: `schema_migrations`; carriers: its own), so
- * one app never meets another's migrations as unknown ones.
+ *
+ * `ledger` names the table that records which migrations ran. Two apps that own different tables
+ * in one schema (records, the gateway's carrier keys) keep a ledger each: each list then never
+ * sees the other's ids as "unknown, made by newer code".
  */
 export async function migrate(
   db: Kysely<unknown>,
