@@ -1,15 +1,24 @@
 import { createServer, type Server } from 'node:http';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Kysely } from 'kysely';
 import type { Consumer } from 'kafkajs';
 
 import { ManualClock, type Scorecard, verifyWebhook, SIGNATURE_HEADER } from '@paxscreen/carriers';
 import { CarrierEvent, envelope, Header, Topic } from '@paxscreen/contracts';
-import { hashApiKey } from '@paxscreen/carrier-keys';
+import {
+  CARRIER_KEY_MIGRATIONS,
+  CARRIER_KEYS_LEDGER,
+  CarrierKeyRepository,
+  CarrierKeysDatabase,
+  hashApiKey,
+} from '@paxscreen/carrier-keys';
 import { issueToken, Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv, physicalTopic } from '@paxscreen/kafka';
+import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import { testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
 
+import { CarrierKeyRing } from '../src/carrier-keys/carrier-key-ring';
 import { startCarriers } from '../src/carriers.app';
 import { TimelinessWatcher } from '../src/watch-timeliness/timeliness-watcher';
 import {
@@ -333,5 +342,30 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
     expect((await get(`/v1/carrier/scorecards/ZC?from=2026-13-01`, { 'x-api-key': KEYS.ZC })).body.code).toBe(
       'INVALID_QUERY',
     );
+  });
+
+  it("accepts a key issued through the gateway's key store (same database) and refuses it once revoked", async () => {
+    // The gateway owns these tables; here they are made and filled as its admin API does.
+    const db = createDatabase<unknown>(
+      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
+      'carriers-e2e-keys',
+    );
+    try {
+      await migrate(db, schema.schema, CARRIER_KEY_MIGRATIONS, CARRIER_KEYS_LEDGER);
+      const repository = new CarrierKeyRepository(db as Kysely<CarrierKeysDatabase>);
+      await repository.addCarrier('ZD', 'ZD Airways', 'e2e-admin');
+      const issued = await repository.issueKey('ZD', 'e2e-admin');
+      const ring = app.get(CarrierKeyRing);
+      await ring.reload();
+      expect(ring.carriers().has('ZD')).toBe(true);
+      const own = await get(`/v1/carrier/scorecards/ZD?from=${DAY}&to=${DAY}`, { 'x-api-key': issued.key });
+      expect(own.status).toBe(200);
+      expect(own.body).toMatchObject({ carrier: 'ZD', timeliness: { missing: 3 } });
+      await repository.revoke('ZD', issued.keyId, 'e2e-admin');
+      await ring.reload();
+      expect((await get(`/v1/carrier/scorecards/ZD`, { 'x-api-key': issued.key })).status).toBe(401);
+    } finally {
+      await db.destroy();
+    }
   });
 });
