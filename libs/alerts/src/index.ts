@@ -8,3 +8,4 @@ export * from './delivery/alerts.repository';
 export * from './delivery/schema';
 export * from './delivery/senders';
 export * from './migrations';
+export * from './core/subscription-input';

@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { Kysely, type Selectable, sql } from 'kysely';
 
 import type { Alert } from '@paxscreen/contracts';
 
@@ -23,7 +23,7 @@ export interface NewDelivery {
   sourceOffset: string;
 }
 
-const toSubscription = (row: AlertSubscriptionsTable): Subscription => ({
+const toSubscription = (row: Selectable<AlertSubscriptionsTable>): Subscription => ({
   subscriptionId: row.subscription_id,
   owner: row.owner,
   channel: row.channel as AlertChannel,

@@ -58,7 +58,9 @@ export class MailSender implements AlertSender {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: MailSettings) {
-    this.transport = createTransport(settings.url, {
+    // The URL names the server; `?pool=true` style options are set here instead.
+    this.transport = createTransport({
+      url: settings.url,
       pool: true,
       connectionTimeout: settings.timeoutMs,
       greetingTimeout: settings.timeoutMs,
