@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and starts every paxscreen app in the background against the stack (`npm run stack:up`).
 #   scripts/start-all.sh [start|stop|status]     logs and pids in .cache/run/
-# Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083 (override with <APP>_PORT).
+# Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083, dashboard 8084, records 8085,
+# casework 8086, workbench 8088 (override with <APP>_PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +14,7 @@ mkdir -p "$RUN_DIR"
 
 build() {
   local newest_src newest_out
+  if [[ " ${APPS[*]} " == *" workbench "* ]]; then scripts/build-workbench.sh >&2; fi
   newest_src=$(find apps libs -name '*.ts' -not -name '*.spec.ts' -newer "$RUN_DIR/.built" 2>/dev/null | head -1 || true)
   if [ ! -f "$RUN_DIR/.built" ] || [ -n "$newest_src" ]; then
     echo "start-all: building ${APPS[*]}" >&2
