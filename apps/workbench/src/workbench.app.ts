@@ -44,7 +44,8 @@ export async function startWorkbench(env: NodeJS.ProcessEnv = process.env): Prom
     contentSecurityPolicy: WORKBENCH_CSP,
     openApi: {
       title: 'paxscreen workbench',
-      description: 'The web workbench: live alerts, alert subscriptions (staff); casework, records and port look-ups proxied',
+      description:
+        'The web workbench: live alerts, alert subscriptions (staff); casework, records and port look-ups proxied',
       version: '1',
     },
   });

@@ -25,7 +25,9 @@ export function proxyTarget(route: ProxyRoute, requestUrl: string): URL | null {
   return target;
 }
 
-export function forwardedHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function forwardedHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = headers[name];
@@ -48,7 +50,8 @@ export function registerUpstreamProxy(
     const handler = async (req: FastifyRequest, reply: FastifyReply) => {
       const target = proxyTarget(route, req.url);
       if (!target) return reply.status(400).send({ code: 'BAD_PATH', message: 'the path is not allowed' });
-      const body = Buffer.isBuffer(req.body) && req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined;
+      const body =
+        Buffer.isBuffer(req.body) && req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined;
       let res: Response;
       try {
         res = await fetch(target, {

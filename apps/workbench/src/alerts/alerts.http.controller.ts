@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
@@ -30,7 +42,9 @@ export class AlertsHttpController {
   ) {}
 
   @Get('alerts/stream')
-  @ApiOperation({ summary: 'Server-sent events: `recent` (the last alerts you may see), then one `alert` per new alert' })
+  @ApiOperation({
+    summary: 'Server-sent events: `recent` (the last alerts you may see), then one `alert` per new alert',
+  })
   @ApiProduces('text/event-stream')
   async stream(@Req() request: StaffRequest, @Res() reply: FastifyReply): Promise<void> {
     if (this.streams.full) throw new ApiError(503, 'TOO_MANY_STREAMS', 'too many open alert streams');
@@ -49,7 +63,9 @@ export class AlertsHttpController {
 
   @Post('alert-subscriptions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Subscribe to alerts by port and/or list: LIVE (the bell), WEBHOOK (signed) or EMAIL' })
+  @ApiOperation({
+    summary: 'Subscribe to alerts by port and/or list: LIVE (the bell), WEBHOOK (signed) or EMAIL',
+  })
   async create(@Req() request: StaffRequest, @Body() body: Buffer | undefined) {
     const input = decodeContract(NewSubscription, body ?? Buffer.alloc(0));
     const owner = request.principal!.subject;
@@ -57,7 +73,11 @@ export class AlertsHttpController {
       throw new ApiError(400, 'EMAIL_DISABLED', 'no SMTP server is configured (ALERTS_SMTP_URL)');
     const mine = await this.delivery.repository.subscriptionsOf(owner);
     if (mine.length >= SUBSCRIPTIONS_PER_USER)
-      throw new ApiError(400, 'TOO_MANY_SUBSCRIPTIONS', `at most ${SUBSCRIPTIONS_PER_USER} subscriptions per user`);
+      throw new ApiError(
+        400,
+        'TOO_MANY_SUBSCRIPTIONS',
+        `at most ${SUBSCRIPTIONS_PER_USER} subscriptions per user`,
+      );
     const subscription: Subscription = {
       subscriptionId: randomUUID(),
       owner,
@@ -87,7 +107,12 @@ export class AlertsHttpController {
   private refreshLive(owner: string): void {
     void this.delivery.repository
       .subscriptionsOf(owner)
-      .then((all) => this.streams.subscriptionsChanged(owner, all.filter((s) => s.channel === 'LIVE')))
+      .then((all) =>
+        this.streams.subscriptionsChanged(
+          owner,
+          all.filter((s) => s.channel === 'LIVE'),
+        ),
+      )
       .catch(() => undefined);
   }
 }

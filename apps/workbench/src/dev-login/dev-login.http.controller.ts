@@ -38,7 +38,12 @@ export class DevLoginHttpController {
       throw new ApiError(404, 'NOT_FOUND', 'development login is not enabled');
     const input = decodeContract(DevLoginRequest, body ?? Buffer.alloc(0));
     const subject = input.subject ?? `dev-${input.role}`;
-    const token = await issueToken(this.auth, { subject, roles: [input.role], post: input.post, ttlSeconds: 8 * 3600 });
+    const token = await issueToken(this.auth, {
+      subject,
+      roles: [input.role],
+      post: input.post,
+      ttlSeconds: 8 * 3600,
+    });
     return { token, role: input.role, subject };
   }
 }

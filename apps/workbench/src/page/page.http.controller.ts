@@ -27,7 +27,8 @@ export class PageHttpController {
     @Headers('if-none-match') etag: string | undefined,
     @Res() reply: FastifyReply,
   ): void {
-    if (name === 'index.html' || !this.assets.has(name)) throw new ApiError(404, 'NOT_FOUND', 'no such asset');
+    if (name === 'index.html' || !this.assets.has(name))
+      throw new ApiError(404, 'NOT_FOUND', 'no such asset');
     this.send(name, etag, reply, 'public, max-age=31536000, immutable');
   }
 

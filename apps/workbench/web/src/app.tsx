@@ -21,7 +21,14 @@ const NAV: [string, string][] = [
 export function App() {
   const [session, setSession] = useState<Session | null>(tokenStore.load);
   const route = useRoute();
-  useEffect(() => whenUnauthorised(() => { tokenStore.clear(); setSession(null); }), []);
+  useEffect(
+    () =>
+      whenUnauthorised(() => {
+        tokenStore.clear();
+        setSession(null);
+      }),
+    [],
+  );
 
   if (!session) return <LoginPage onLogin={() => setSession(tokenStore.load())} />;
   const logout = () => {
@@ -30,7 +37,9 @@ export function App() {
   };
   return (
     <>
-      <a className="skip" href="#content">Skip to content</a>
+      <a className="skip" href="#content">
+        Skip to content
+      </a>
       <header className="top">
         <span className="brand">paxscreen workbench</span>
         <nav aria-label="Main">
@@ -42,9 +51,12 @@ export function App() {
         </nav>
         <AlertBell token={session.token} />
         <span className="who" title={session.roles.join(', ')}>
-          {session.subject} · {session.roles.join(', ')}{session.post ? ` · ${session.post}` : ''}
+          {session.subject} · {session.roles.join(', ')}
+          {session.post ? ` · ${session.post}` : ''}
         </span>
-        <button type="button" className="secondary" onClick={logout}>Sign out</button>
+        <button type="button" className="secondary" onClick={logout}>
+          Sign out
+        </button>
       </header>
       <div id="content" tabIndex={-1}>
         <Page route={route} session={session} />

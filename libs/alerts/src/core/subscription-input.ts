@@ -1,4 +1,15 @@
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 import { Alert } from '@paxscreen/contracts';
 
@@ -34,7 +45,9 @@ export class NewSubscription {
 }
 
 /** A subscription as the API shows it: the webhook secret never leaves the server again. */
-export function publicSubscription<T extends { secret: string | null }>(s: T): Omit<T, 'secret'> & { hasSecret: boolean } {
+export function publicSubscription<T extends { secret: string | null }>(
+  s: T,
+): Omit<T, 'secret'> & { hasSecret: boolean } {
   const { secret, ...rest } = s;
   return { ...rest, hasSecret: secret !== null };
 }

@@ -11,7 +11,12 @@ describe('subscriptionMatches', () => {
     ['no list in common', { listIds: ['EU'] }, { listIds: ['UN'] }, false],
     ['a list filter and an alert without lists', { listIds: ['EU'] }, { listIds: [] }, false],
     ['port and list must both agree', { ports: ['SYD'], listIds: ['EU'] }, { listIds: ['UN'] }, false],
-    ['kind filter agrees', { kinds: ['LOOKOUT_ENCOUNTER' as const] }, { kind: 'LOOKOUT_ENCOUNTER' as const }, true],
+    [
+      'kind filter agrees',
+      { kinds: ['LOOKOUT_ENCOUNTER' as const] },
+      { kind: 'LOOKOUT_ENCOUNTER' as const },
+      true,
+    ],
     ['kind filter disagrees', { kinds: ['LOOKOUT_ENCOUNTER' as const] }, {}, false],
   ])('%s', (_label, sub, event, expected) => {
     expect(subscriptionMatches(subscription(sub), alert(event))).toBe(expected);

@@ -202,7 +202,15 @@ export class AlertsRepository {
   async deliveriesOf(alertId: string) {
     return this.db
       .selectFrom('alert_deliveries')
-      .select(['delivery_id', 'channel', 'status', 'attempts', 'last_error', 'alert_created_at', 'delivered_at'])
+      .select([
+        'delivery_id',
+        'channel',
+        'status',
+        'attempts',
+        'last_error',
+        'alert_created_at',
+        'delivered_at',
+      ])
       .where('alert_id', '=', alertId)
       .execute();
   }

@@ -21,7 +21,8 @@ export class WebhookSender implements AlertSender {
 
   async send(delivery: PendingDelivery): Promise<void> {
     const { subscription, alert } = delivery;
-    if (!subscription.target || !subscription.secret) throw new DeliveryFailed('webhook has no URL or secret');
+    if (!subscription.target || !subscription.secret)
+      throw new DeliveryFailed('webhook has no URL or secret');
     const body = JSON.stringify(alert);
     let status: number;
     try {
@@ -82,7 +83,8 @@ export class MailSender implements AlertSender {
         headers: { 'x-paxscreen-alert-id': delivery.alert.alertId },
       });
     } catch (err) {
-      const code = (err as { responseCode?: number; code?: string }).responseCode ?? (err as { code?: string }).code;
+      const code =
+        (err as { responseCode?: number; code?: string }).responseCode ?? (err as { code?: string }).code;
       throw new DeliveryFailed(`SMTP refused or unreachable (${code ?? 'error'})`);
     }
   }

@@ -49,8 +49,16 @@ export function AlertBell({ token }: { token: string }) {
         }}
       >
         <span aria-hidden="true">🔔</span>
-        {unread > 0 && <span className="bell-count" data-testid="bell-count">{unread}</span>}
-        {!live && <span className="bell-offline" aria-hidden="true">·</span>}
+        {unread > 0 && (
+          <span className="bell-count" data-testid="bell-count">
+            {unread}
+          </span>
+        )}
+        {!live && (
+          <span className="bell-offline" aria-hidden="true">
+            ·
+          </span>
+        )}
       </button>
       {open && (
         <div className="bell-panel" id="alert-list" ref={panel} role="region" aria-label="Recent alerts">
@@ -61,11 +69,15 @@ export function AlertBell({ token }: { token: string }) {
                 <a href={href('hits', a.hitId)} onClick={() => setOpen(false)}>
                   <Badge value={a.outcome} /> {a.kind.replace(/_/g, ' ').toLowerCase()} · {a.port}
                 </a>
-                <div className="muted">{a.summary} · {when(a.createdAt)}</div>
+                <div className="muted">
+                  {a.summary} · {when(a.createdAt)}
+                </div>
               </li>
             ))}
           </ul>
-          <a href={href('alert-settings')} onClick={() => setOpen(false)}>Alert subscriptions…</a>
+          <a href={href('alert-settings')} onClick={() => setOpen(false)}>
+            Alert subscriptions…
+          </a>
         </div>
       )}
     </div>

@@ -1,6 +1,18 @@
 import type { Alert } from '@paxscreen/contracts';
 
-type AlertEvent = Pick<Alert.Value, 'alertId' | 'kind' | 'hitId' | 'port' | 'outcome' | 'priority' | 'createdAt' | 'summary' | 'listIds' | 'flight'>;
+type AlertEvent = Pick<
+  Alert.Value,
+  | 'alertId'
+  | 'kind'
+  | 'hitId'
+  | 'port'
+  | 'outcome'
+  | 'priority'
+  | 'createdAt'
+  | 'summary'
+  | 'listIds'
+  | 'flight'
+>;
 export type LiveAlert = AlertEvent;
 
 /**
@@ -10,7 +22,11 @@ export type LiveAlert = AlertEvent;
  */
 export function followAlerts(
   token: string,
-  handlers: { recent: (alerts: LiveAlert[]) => void; alert: (alert: LiveAlert) => void; status: (live: boolean) => void },
+  handlers: {
+    recent: (alerts: LiveAlert[]) => void;
+    alert: (alert: LiveAlert) => void;
+    status: (live: boolean) => void;
+  },
 ): () => void {
   const abort = new AbortController();
   let pause = 1000;

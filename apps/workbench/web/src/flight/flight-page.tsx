@@ -17,13 +17,18 @@ export function FlightPage({ carrier, number, date }: { carrier: string; number:
   );
   return (
     <main>
-      <h1>Flight {carrier}{number} · {date}</h1>
+      <h1>
+        Flight {carrier}
+        {number} · {date}
+      </h1>
       <RevealToggle revealed={revealed} onChange={setRevealed} />
       <ErrorNote error={page.error} />
       <Loading when={page.loading && !page.data} />
       {page.data && <DecisionsTable rows={page.data.items} revealed={revealed} label="Manifest" />}
       {page.data?.nextCursor && (
-        <button type="button" className="secondary" onClick={() => setCursor(page.data!.nextCursor)}>Next page</button>
+        <button type="button" className="secondary" onClick={() => setCursor(page.data!.nextCursor)}>
+          Next page
+        </button>
       )}
     </main>
   );

@@ -13,7 +13,13 @@ const OUTCOMES: DispositionOutcome[] = ['CLEARED', 'LOOKOUT', 'DENY_BOARDING'];
  * required); DENY_BOARDING needs a legal basis, and only a supervisor may choose it (the server
  * says 403 SUPERVISOR_REQUIRED otherwise).
  */
-export function DispositionForm({ hit, act }: { hit: HitDetail; act: (w: () => Promise<unknown>) => Promise<void> }) {
+export function DispositionForm({
+  hit,
+  act,
+}: {
+  hit: HitDetail;
+  act: (w: () => Promise<unknown>) => Promise<void>;
+}) {
   const [verdicts, setVerdicts] = useState<Record<string, ReasonVerdict>>({});
   const [outcome, setOutcome] = useState<DispositionOutcome>('CLEARED');
   const [note, setNote] = useState('');
@@ -62,7 +68,13 @@ export function DispositionForm({ hit, act }: { hit: HitDetail; act: (w: () => P
           <legend>Outcome for the traveller</legend>
           {OUTCOMES.map((o) => (
             <label key={o} className="choice">
-              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+              <input
+                type="radio"
+                name="outcome"
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+              />
               {o}
             </label>
           ))}
@@ -70,7 +82,12 @@ export function DispositionForm({ hit, act }: { hit: HitDetail; act: (w: () => P
         {outcome === 'DENY_BOARDING' && (
           <label>
             Legal basis
-            <input name="legalBasis" value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} required />
+            <input
+              name="legalBasis"
+              value={legalBasis}
+              onChange={(e) => setLegalBasis(e.target.value)}
+              required
+            />
           </label>
         )}
         <label>

@@ -46,13 +46,17 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
     <main className="hit">
       <header className="hit-header">
         <h1>
-          <Priority value={h.priority} /> <Badge value={h.outcome} /> {h.opened ? `${h.opened.surname}, ${h.opened.givenNames}` : h.traveller.maskedName}
+          <Priority value={h.priority} /> <Badge value={h.outcome} />{' '}
+          {h.opened ? `${h.opened.surname}, ${h.opened.givenNames}` : h.traveller.maskedName}
         </h1>
         <p>
-          <span className="status" data-status={h.status}>{h.status}</span>
+          <span className="status" data-status={h.status}>
+            {h.status}
+          </span>
           {h.claimedBy && <span> · claimed by {h.claimedBy}</span>} · flight{' '}
           <a href={href('flights', f.carrier, f.number, f.departureDate)}>
-            {f.carrier}{f.number} {f.departureDate}
+            {f.carrier}
+            {f.number} {f.departureDate}
           </a>{' '}
           {f.origin} → {f.destination} {f.arrivalAt ? `arriving ${f.arrivalAt}` : ''} · port {h.port} · score{' '}
           {h.score.toFixed(2)} · opened {when(h.openedAt)}
@@ -65,19 +69,28 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
         <Panel title="Traveller" id="traveller">
           {h.opened ? (
             <dl className="facts" data-opened="true">
-              <dt>Surname</dt><dd>{h.opened.surname}</dd>
-              <dt>Given names</dt><dd>{h.opened.givenNames}</dd>
-              <dt>Date of birth</dt><dd>{h.opened.dateOfBirth ?? '—'}</dd>
-              <dt>Nationality</dt><dd>{h.traveller.nationality ?? '—'}</dd>
+              <dt>Surname</dt>
+              <dd>{h.opened.surname}</dd>
+              <dt>Given names</dt>
+              <dd>{h.opened.givenNames}</dd>
+              <dt>Date of birth</dt>
+              <dd>{h.opened.dateOfBirth ?? '—'}</dd>
+              <dt>Nationality</dt>
+              <dd>{h.traveller.nationality ?? '—'}</dd>
               <dt>Documents</dt>
-              <dd>{h.opened.documents.map((d) => `${d.type} ${d.number} ${d.issuer ?? ''}`).join('; ') || '—'}</dd>
+              <dd>
+                {h.opened.documents.map((d) => `${d.type} ${d.number} ${d.issuer ?? ''}`).join('; ') || '—'}
+              </dd>
             </dl>
           ) : (
             <>
               <dl className="facts" data-opened="false">
-                <dt>Name</dt><dd>{h.traveller.maskedName}</dd>
-                <dt>Nationality</dt><dd>{h.traveller.nationality ?? '—'}</dd>
-                <dt>Born</dt><dd>{h.traveller.birthYear ?? '—'}</dd>
+                <dt>Name</dt>
+                <dd>{h.traveller.maskedName}</dd>
+                <dt>Nationality</dt>
+                <dd>{h.traveller.nationality ?? '—'}</dd>
+                <dt>Born</dt>
+                <dd>{h.traveller.birthYear ?? '—'}</dd>
               </dl>
               <button type="button" className="secondary" onClick={() => setOpen(true)}>
                 Open record (audited)
@@ -95,8 +108,10 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
       {h.lookout && (
         <Panel title="Lookout" id="lookout">
           <p>
-            {h.lookout.status} at {h.lookout.port} since {when(h.lookout.createdAt)} by {h.lookout.createdBy}: {h.lookout.reason}
-            {h.lookout.result && ` · encounter ${h.lookout.result} (${h.lookout.encounteredBy}, ${when(h.lookout.encounteredAt)})`}
+            {h.lookout.status} at {h.lookout.port} since {when(h.lookout.createdAt)} by {h.lookout.createdBy}:{' '}
+            {h.lookout.reason}
+            {h.lookout.result &&
+              ` · encounter ${h.lookout.result} (${h.lookout.encounteredBy}, ${when(h.lookout.encounteredAt)})`}
           </p>
         </Panel>
       )}
@@ -113,8 +128,8 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
           </ol>
           {h.disposition && (
             <p className="disposition">
-              Disposition <strong>{h.disposition.outcome}</strong> by {h.disposition.analyst} on {when(h.disposition.decidedAt)}:{' '}
-              {h.disposition.note}
+              Disposition <strong>{h.disposition.outcome}</strong> by {h.disposition.analyst} on{' '}
+              {when(h.disposition.decidedAt)}: {h.disposition.note}
               {h.disposition.legalBasis && ` (legal basis: ${h.disposition.legalBasis})`}
             </p>
           )}
@@ -126,7 +141,8 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
             <ul>
               {h.coTravellers.map((c, i) => (
                 <li key={i}>
-                  {c.maskedName} <span className="muted">({c.relation.toLowerCase()})</span> <Badge value={c.outcome} />
+                  {c.maskedName} <span className="muted">({c.relation.toLowerCase()})</span>{' '}
+                  <Badge value={c.outcome} />
                 </li>
               ))}
             </ul>

@@ -8,7 +8,8 @@ export function ReasonCard({ reason }: { reason: HitReason }) {
     <article className="reason" data-reason-key={reason.reasonKey}>
       <h3>
         <Badge value={reason.action} /> {reason.kind} · list {reason.listId} · entry {reason.entryId}
-        {reason.entryVersion && <span className="muted"> · version {reason.entryVersion}</span>} · score {reason.score.toFixed(2)}
+        {reason.entryVersion && <span className="muted"> · version {reason.entryVersion}</span>} · score{' '}
+        {reason.score.toFixed(2)}
         {reason.verdict && <span className="verdict"> · {reason.verdict}</span>}
       </h3>
       <table className="compare">

@@ -31,7 +31,10 @@ export function LoginPage({ onLogin }: { onLogin: () => void }) {
 
   const devLogin = async (role: (typeof ROLES)[number]) => {
     try {
-      const answer = await api<{ token: string }>('/v1/workbench/dev-login', { method: 'POST', body: { role } });
+      const answer = await api<{ token: string }>('/v1/workbench/dev-login', {
+        method: 'POST',
+        body: { role },
+      });
       useToken(answer.token);
     } catch (err) {
       setError(

@@ -14,21 +14,38 @@ const RESULTS: EncounterResult[] = ['POSITIVE', 'NEGATIVE', 'MISSED', 'DID_NOT_B
 export function LookoutsPage({ session }: { session: Session }) {
   const [port, setPort] = useState(session.post ?? '');
   const [shown, setShown] = useState(port);
-  const list = useLoad(shown, (signal) => api<{ items: Lookout[] }>(`/v1/casework/lookouts${query({ port: shown })}`, { signal }));
+  const list = useLoad(shown, (signal) =>
+    api<{ items: Lookout[] }>(`/v1/casework/lookouts${query({ port: shown })}`, { signal }),
+  );
   return (
     <main>
       <h1>Lookouts</h1>
-      <form className="row" onSubmit={(e) => { e.preventDefault(); setShown(port); }}>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setShown(port);
+        }}
+      >
         <label>
           Port
-          <input name="port" value={port} onChange={(e) => setPort(e.target.value.toUpperCase())} placeholder="SYD" />
+          <input
+            name="port"
+            value={port}
+            onChange={(e) => setPort(e.target.value.toUpperCase())}
+            placeholder="SYD"
+          />
         </label>
-        <button type="submit" className="secondary">Show</button>
+        <button type="submit" className="secondary">
+          Show
+        </button>
       </form>
       <ErrorNote error={list.error} />
       <Loading when={list.loading && !list.data} />
       <div className="cards">
-        {list.data?.items.map((l) => <LookoutCard key={l.lookoutId} lookout={l} onDone={list.reload} />)}
+        {list.data?.items.map((l) => (
+          <LookoutCard key={l.lookoutId} lookout={l} onDone={list.reload} />
+        ))}
         {list.data && list.data.items.length === 0 && <p className="muted">No lookouts for this port.</p>}
       </div>
       <PortLookup />
@@ -44,7 +61,10 @@ function LookoutCard({ lookout, onDone }: { lookout: Lookout; onDone: () => void
     e.preventDefault();
     setError(undefined);
     try {
-      await api(`/v1/casework/lookouts/${encodeURIComponent(lookout.lookoutId)}/encounter`, { method: 'POST', body: { result, note } });
+      await api(`/v1/casework/lookouts/${encodeURIComponent(lookout.lookoutId)}/encounter`, {
+        method: 'POST',
+        body: { result, note },
+      });
       onDone();
     } catch (err) {
       setError(err as Error);
@@ -54,16 +74,25 @@ function LookoutCard({ lookout, onDone }: { lookout: Lookout; onDone: () => void
   return (
     <Panel title={`${lookout.traveller.maskedName} · ${f.carrier}${f.number} ${f.departureDate}`}>
       <p data-lookout-id={lookout.lookoutId}>
-        <span className="status" data-status={lookout.status}>{lookout.status}</span> · port {lookout.port} · {lookout.reason} ·{' '}
-        <a href={href('hits', lookout.hitId)}>hit</a> · raised {when(lookout.createdAt)} by {lookout.createdBy}
+        <span className="status" data-status={lookout.status}>
+          {lookout.status}
+        </span>{' '}
+        · port {lookout.port} · {lookout.reason} · <a href={href('hits', lookout.hitId)}>hit</a> · raised{' '}
+        {when(lookout.createdAt)} by {lookout.createdBy}
         {lookout.result && ` · encounter ${lookout.result} by ${lookout.encounteredBy}`}
       </p>
       {lookout.status === 'OPEN' && (
         <form onSubmit={(e) => void submit(e)} className="row">
           <label>
             Encounter
-            <select name="result" value={result} onChange={(e) => setResult(e.target.value as EncounterResult)}>
-              {RESULTS.map((r) => <option key={r}>{r}</option>)}
+            <select
+              name="result"
+              value={result}
+              onChange={(e) => setResult(e.target.value as EncounterResult)}
+            >
+              {RESULTS.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
             </select>
           </label>
           <label>

@@ -23,7 +23,11 @@ export function PortLookup() {
     setError(undefined);
     setAnswer(undefined);
     try {
-      setAnswer(await api<LookupAnswer>(`/v1/poe/documents/${encodeURIComponent(issuer)}/${encodeURIComponent(number)}`));
+      setAnswer(
+        await api<LookupAnswer>(
+          `/v1/poe/documents/${encodeURIComponent(issuer)}/${encodeURIComponent(number)}`,
+        ),
+      );
     } catch (err) {
       setError(err as Error);
     }
@@ -33,11 +37,23 @@ export function PortLookup() {
       <form onSubmit={(e) => void submit(e)} className="row">
         <label>
           Issuer
-          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value.toUpperCase())} placeholder="AUS" required />
+          <input
+            name="issuer"
+            value={issuer}
+            onChange={(e) => setIssuer(e.target.value.toUpperCase())}
+            placeholder="AUS"
+            required
+          />
         </label>
         <label>
           Document number
-          <input name="number" value={number} onChange={(e) => setNumber(e.target.value.toUpperCase())} required autoComplete="off" />
+          <input
+            name="number"
+            value={number}
+            onChange={(e) => setNumber(e.target.value.toUpperCase())}
+            required
+            autoComplete="off"
+          />
         </label>
         <button type="submit">Look up</button>
       </form>
@@ -55,7 +71,9 @@ export function PortLookup() {
               {answer.decision.reasons?.map((r) => r.explanation ?? r.kind).join(' · ')}
             </p>
           ) : (
-            <p className="muted">{answer.unavailable ?? answer.note ?? 'No advance data for this document.'}</p>
+            <p className="muted">
+              {answer.unavailable ?? answer.note ?? 'No advance data for this document.'}
+            </p>
           )}
         </div>
       )}

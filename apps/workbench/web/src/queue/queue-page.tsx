@@ -52,7 +52,11 @@ export function QueuePage() {
       <form className="filters" onSubmit={apply} aria-label="Filters">
         <label>
           Status
-          <select name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <select
+            name="status"
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          >
             <option value="">any</option>
             {STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -64,7 +68,15 @@ export function QueuePage() {
         {field('list', 'List', 'UN')}
         {field('rule', 'Rule', 'R-12')}
         <button type="submit">Apply</button>
-        <button type="button" className="secondary" onClick={() => { setDraft(EMPTY); setCursor(undefined); setFilters(EMPTY); }}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setDraft(EMPTY);
+            setCursor(undefined);
+            setFilters(EMPTY);
+          }}
+        >
           Clear
         </button>
       </form>
@@ -92,14 +104,22 @@ export function QueuePage() {
                 data-hit-id={hit.hitId}
                 onClick={() => go('hits', hit.hitId)}
               >
-                <td><Priority value={hit.priority} /></td>
-                <td><Badge value={hit.outcome} /></td>
                 <td>
-                  <a href={href('hits', hit.hitId)}>{hit.traveller.maskedName}</a>
-                  <span className="muted"> {hit.traveller.nationality ?? ''} {hit.traveller.birthYear ?? ''}</span>
+                  <Priority value={hit.priority} />
                 </td>
                 <td>
-                  {hit.flight.carrier}{hit.flight.number} <span className="muted">{hit.flight.departureDate}</span>
+                  <Badge value={hit.outcome} />
+                </td>
+                <td>
+                  <a href={href('hits', hit.hitId)}>{hit.traveller.maskedName}</a>
+                  <span className="muted">
+                    {' '}
+                    {hit.traveller.nationality ?? ''} {hit.traveller.birthYear ?? ''}
+                  </span>
+                </td>
+                <td>
+                  {hit.flight.carrier}
+                  {hit.flight.number} <span className="muted">{hit.flight.departureDate}</span>
                 </td>
                 <td>{hit.port}</td>
                 <td>{[...hit.listIds, ...hit.ruleIds].join(', ')}</td>
@@ -112,7 +132,9 @@ export function QueuePage() {
             ))}
             {page.data.items.length === 0 && (
               <tr>
-                <td colSpan={8} className="muted">No hits match these filters.</td>
+                <td colSpan={8} className="muted">
+                  No hits match these filters.
+                </td>
               </tr>
             )}
           </tbody>

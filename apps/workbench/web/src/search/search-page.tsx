@@ -23,8 +23,16 @@ export function SearchPage() {
     <main>
       <h1>Name search</h1>
       <form onSubmit={(e) => void submit(e)} className="row" role="search">
-        <label htmlFor="q" className="sr-only">Name</label>
-        <input id="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. Muhammad Aly" autoFocus />
+        <label htmlFor="q" className="sr-only">
+          Name
+        </label>
+        <input
+          id="q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. Muhammad Aly"
+          autoFocus
+        />
         <button type="submit">Search</button>
         <RevealToggle revealed={revealed} onChange={setRevealed} />
       </form>

@@ -53,7 +53,10 @@ export function whenUnauthorised(handler: () => void): void {
   onUnauthorised = handler;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const session = tokenStore.load();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session) headers.authorization = `Bearer ${session.token}`;

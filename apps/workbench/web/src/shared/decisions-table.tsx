@@ -9,7 +9,13 @@ export interface DecisionView {
   outcome: string;
   supersedes: string | null;
   listVersions: Record<string, string>;
-  subject: { surname: string; givenNames: string; dateOfBirth: string | null; nationality: string | null; documents: string[] };
+  subject: {
+    surname: string;
+    givenNames: string;
+    dateOfBirth: string | null;
+    nationality: string | null;
+    documents: string[];
+  };
   decidedAt: string;
   score?: number;
 }
@@ -18,7 +24,15 @@ export interface DecisionView {
  * Rows of travellers' decisions. Names, birth dates and documents stay masked until the user
  * reveals them (records audits the read that fetched them).
  */
-export function DecisionsTable({ rows, revealed, label }: { rows: DecisionView[]; revealed: boolean; label: string }) {
+export function DecisionsTable({
+  rows,
+  revealed,
+  label,
+}: {
+  rows: DecisionView[];
+  revealed: boolean;
+  label: string;
+}) {
   return (
     <table aria-label={label}>
       <thead>
@@ -38,16 +52,26 @@ export function DecisionsTable({ rows, revealed, label }: { rows: DecisionView[]
           const name = `${r.subject.surname}, ${r.subject.givenNames}`;
           return (
             <tr key={r.decisionId}>
-              <td><Badge value={r.outcome} />{r.supersedes && <span className="muted"> re-vet</span>}</td>
+              <td>
+                <Badge value={r.outcome} />
+                {r.supersedes && <span className="muted"> re-vet</span>}
+              </td>
               <td>
                 <a href={href('travellers', r.travellerId)}>{revealed ? name : maskName(name)}</a>
               </td>
-              <td>{revealed ? (r.subject.dateOfBirth ?? '—') : (r.subject.dateOfBirth?.slice(0, 4) ?? '—')}</td>
+              <td>
+                {revealed ? (r.subject.dateOfBirth ?? '—') : (r.subject.dateOfBirth?.slice(0, 4) ?? '—')}
+              </td>
               <td>{r.subject.nationality ?? '—'}</td>
-              <td>{revealed ? r.subject.documents.join(', ') : r.subject.documents.map(() => '•••••').join(', ')}</td>
+              <td>
+                {revealed
+                  ? r.subject.documents.join(', ')
+                  : r.subject.documents.map(() => '•••••').join(', ')}
+              </td>
               <td>
                 <a href={href('flights', r.flight.carrier, r.flight.number, r.flight.date)}>
-                  {r.flight.carrier}{r.flight.number} {r.flight.date}
+                  {r.flight.carrier}
+                  {r.flight.number} {r.flight.date}
                 </a>
               </td>
               <td>{when(r.decidedAt)}</td>
@@ -56,7 +80,11 @@ export function DecisionsTable({ rows, revealed, label }: { rows: DecisionView[]
           );
         })}
         {rows.length === 0 && (
-          <tr><td colSpan={8} className="muted">Nothing found.</td></tr>
+          <tr>
+            <td colSpan={8} className="muted">
+              Nothing found.
+            </td>
+          </tr>
         )}
       </tbody>
     </table>

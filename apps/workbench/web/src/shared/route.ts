@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
  * work, and no path ever reaches the server with a traveller id in it.
  */
 export function useRoute(): string[] {
-  const read = () => (window.location.hash.replace(/^#\/?/, '') || 'queue').split('/').map(decodeURIComponent);
+  const read = () =>
+    (window.location.hash.replace(/^#\/?/, '') || 'queue').split('/').map(decodeURIComponent);
   const [parts, setParts] = useState(read);
   useEffect(() => {
     const changed = () => setParts(read());

@@ -13,7 +13,11 @@ export function ErrorNote({ error }: { error?: Error }) {
 }
 
 export function Loading({ when }: { when: boolean }) {
-  return when ? <p className="muted" aria-live="polite">Loading…</p> : null;
+  return when ? (
+    <p className="muted" aria-live="polite">
+      Loading…
+    </p>
+  ) : null;
 }
 
 export function Panel({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
@@ -54,4 +58,5 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
-export const when = (iso?: string | null) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + 'Z' : '—');
+export const when = (iso?: string | null) =>
+  iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + 'Z' : '—';

@@ -9,7 +9,9 @@ import { ErrorNote, Loading } from '../shared/ui';
 export function TravellerPage({ travellerId }: { travellerId: string }) {
   const [revealed, setRevealed] = useState(false);
   const page = useLoad(travellerId, (signal) =>
-    api<{ items: DecisionView[] }>(`/v1/records/travellers/${encodeURIComponent(travellerId)}/history`, { signal }),
+    api<{ items: DecisionView[] }>(`/v1/records/travellers/${encodeURIComponent(travellerId)}/history`, {
+      signal,
+    }),
   );
   return (
     <main>
