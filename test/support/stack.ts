@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueToken, Role } from '@paxscreen/http';
 import { type ListFile, testEnv, uniquePrefix, uploadList } from '@paxscreen/testing';
 
+import { startCasework } from '../../apps/casework/src/casework.app';
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
 import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
@@ -19,7 +20,7 @@ const AUTH = {
   AUTH_JWT_AUDIENCE: 'paxscreen',
 };
 
-export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard';
+export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard' | 'casework';
 
 const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyApplication>> = {
   watchlist: startWatchlist,
@@ -27,6 +28,7 @@ const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyA
   screening: startScreening,
   gateway: startGateway,
   dashboard: startDashboard,
+  casework: startCasework,
 };
 
 /** Every app of paxscreen in this process, on one prefix of the test Kafka and Redis. */
@@ -47,6 +49,7 @@ export class TestStack {
       SCREENING_PORT: '0',
       WATCHLIST_PORT: '0',
       DASHBOARD_PORT: '0',
+      CASEWORK_PORT: '0',
       GATEWAY_CARRIER_KEYS: [...this.keys].map(([c, k]) => `${c}:${hashApiKey(k)}`).join(','),
       ...AUTH,
       PNR_UNMASK_KEY: randomBytes(32).toString('hex'),

@@ -32,6 +32,8 @@ export const CASEWORK_ERROR_CODES = [
   'LEGAL_BASIS_REQUIRED',
   'UNKNOWN_REASON',
   'LOOKOUT_CLOSED',
+  'INVALID_FILTER',
+  'INVALID_CURSOR',
 ] as const;
 export type CaseworkErrorCode = (typeof CASEWORK_ERROR_CODES)[number];
 

@@ -3,7 +3,18 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNest
 
 import { EventEnvelope } from '../envelope';
 
+<<<<<<< HEAD
 export const DEAD_LETTER_STAGES = ['gateway', 'parser', 'screening', 'watchlist', 'records', 'workbench'] as const;
+=======
+export const DEAD_LETTER_STAGES = [
+  'gateway',
+  'parser',
+  'screening',
+  'watchlist',
+  'records',
+  'casework',
+] as const;
+>>>>>>> h16a
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
 
 /**
