@@ -3,9 +3,6 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNest
 
 import { EventEnvelope } from '../envelope';
 
-<<<<<<< HEAD
-export const DEAD_LETTER_STAGES = ['gateway', 'parser', 'screening', 'watchlist', 'records', 'workbench'] as const;
-=======
 export const DEAD_LETTER_STAGES = [
   'gateway',
   'parser',
@@ -13,8 +10,8 @@ export const DEAD_LETTER_STAGES = [
   'watchlist',
   'records',
   'casework',
+  'workbench',
 ] as const;
->>>>>>> h16a
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
 
 /**
