@@ -8,4 +8,5 @@ if [ "${1:-}" != "--force" ] && [ -f "$out" ] && [ -z "$(find apps/workbench/web
   exit 0
 fi
 echo "build-workbench: building the workbench UI (Vite)" >&2
-VITE_CONFIG_NATIVE_IGNORE_WARNING=true npx vite build --config apps/workbench/web/vite.config.mts
+# NODE_ENV: Vite keeps one already set (jest sets `test`), which would bundle React's development build.
+NODE_ENV=production VITE_CONFIG_NATIVE_IGNORE_WARNING=true npx vite build --config apps/workbench/web/vite.config.mts

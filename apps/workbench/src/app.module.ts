@@ -17,7 +17,7 @@ import { DevLoginHttpController } from './dev-login/dev-login.http.controller';
 import { PageHttpController } from './page/page.http.controller';
 import { loadUiAssets } from './page/ui-assets';
 import { AUTH_SETTINGS, UI_ASSETS, WORKBENCH_ENV } from './tokens';
-import { WorkbenchEnv } from './workbench.env';
+import { workbenchDatabaseEnv, WorkbenchEnv } from './workbench.env';
 
 @Module({})
 export class WorkbenchModule {
@@ -28,7 +28,11 @@ export class WorkbenchModule {
       imports: [
         ObservabilityModule.forRoot('workbench', env),
         KafkaModule.forRoot({ clientSuffix: 'workbench', env }),
-        PostgresModule.forRoot({ name: 'workbench', migrations: ALERTS_MIGRATIONS, env }),
+        PostgresModule.forRoot({
+          name: 'workbench',
+          migrations: ALERTS_MIGRATIONS,
+          env: workbenchDatabaseEnv(env, settings),
+        }),
         AuthModule.forRoot(env),
       ],
       controllers: [PageHttpController, AlertsHttpController, DevLoginHttpController, AlertsConsumer],

@@ -5,6 +5,11 @@ const HTTP_URL = /^https?:\/\/[^\s/]+(\/.*)?$/;
 /** The workbench's settings, validated once at start (every bad variable named). */
 export class WorkbenchEnv {
   @IsInt() @Min(0) @Max(65535) WORKBENCH_PORT = 8088;
+  /**
+   * Schema of the alert subscription and delivery tables; '' = `<DATABASE_SCHEMA>_workbench`.
+   * Apart from records' and casework's: each keeps its own migration ledger.
+   */
+  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/) WORKBENCH_DATABASE_SCHEMA = '';
   /** Where the browser's `/v1/casework/*`, `/v1/records/*` and `/v1/poe/*` calls are passed on to. */
   @Matches(HTTP_URL) CASEWORK_URL = 'http://127.0.0.1:8086';
   @Matches(HTTP_URL) RECORDS_URL = 'http://127.0.0.1:8085';
@@ -39,4 +44,10 @@ export class WorkbenchEnv {
   @IsInt() @Min(10) ALERTS_POLL_MS = 500;
   /** A delivery being attempted is this instance's for this long (then another may retry it), ms. */
   @IsInt() @Min(1000) ALERTS_LEASE_MS = 30_000;
+}
+
+/** The environment the database module reads, with the workbench's schema in DATABASE_SCHEMA. */
+export function workbenchDatabaseEnv(env: NodeJS.ProcessEnv, settings: WorkbenchEnv): NodeJS.ProcessEnv {
+  const base = env.DATABASE_SCHEMA || 'paxscreen';
+  return { ...env, DATABASE_SCHEMA: settings.WORKBENCH_DATABASE_SCHEMA || `${base}_workbench` };
 }

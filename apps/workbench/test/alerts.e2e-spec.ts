@@ -152,7 +152,7 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
       ...AUTH,
       WORKBENCH_PORT: '0',
       DATABASE_URL: schema.databaseUrl,
-      DATABASE_SCHEMA: schema.schema,
+      WORKBENCH_DATABASE_SCHEMA: schema.schema,
       WORKBENCH_DEV_LOGIN: 'true',
       // Nothing listens there (this suite's port block): the proxy must say so, not hang.
       CASEWORK_URL: 'http://127.0.0.1:42099',

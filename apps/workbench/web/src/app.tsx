@@ -12,11 +12,13 @@ import { type Session, tokenStore, whenUnauthorised } from './shared/api';
 import { href, useRoute } from './shared/route';
 import { TravellerPage } from './traveller/traveller-page';
 
-const NAV: [string, string][] = [
-  ['queue', 'Queue'],
-  ['lookouts', 'Lookouts'],
-  ['search', 'Search'],
+/** Pages in the menu, and who may use them (the servers decide; the menu only avoids dead ends). */
+const NAV: [string, string, string[]][] = [
+  ['queue', 'Queue', ['analyst', 'supervisor']],
+  ['lookouts', 'Lookouts', ['analyst', 'supervisor', 'officer']],
+  ['search', 'Search', ['analyst', 'supervisor', 'officer']],
 ];
+const worksQueue = (s: Session) => s.roles.some((r) => r === 'analyst' || r === 'supervisor');
 
 export function App() {
   const [session, setSession] = useState<Session | null>(tokenStore.load);
@@ -43,7 +45,7 @@ export function App() {
       <header className="top">
         <span className="brand">paxscreen workbench</span>
         <nav aria-label="Main">
-          {NAV.map(([path, label]) => (
+          {NAV.filter(([, , roles]) => session.roles.some((r) => roles.includes(r))).map(([path, label]) => (
             <a key={path} href={href(path)} aria-current={route[0] === path ? 'page' : undefined}>
               {label}
             </a>
@@ -80,7 +82,10 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <LookoutsPage session={session} />;
     case 'alert-settings':
       return <SubscriptionsPage />;
+    case 'queue':
+      return worksQueue(session) ? <QueuePage /> : <LookoutsPage session={session} />;
     default:
-      return <QueuePage />;
+      // Home: the queue for analysts and supervisors, the port's lookouts for officers.
+      return worksQueue(session) ? <QueuePage /> : <LookoutsPage session={session} />;
   }
 }

@@ -7,7 +7,8 @@ interface LookupAnswer {
   advanceData: boolean;
   note?: string;
   decision?: { outcome: string; reasons?: { kind: string; listId?: string; explanation?: string }[] };
-  lookout?: { lookoutId: string; reason: string; status: string };
+  /** Open casework lookouts on this document: shown first. */
+  lookouts?: { lookoutId: string; hitId: string; reason: string; port: string }[];
   flight?: { carrier: string; number: string; date?: string };
   unavailable?: string;
 }
@@ -60,11 +61,11 @@ export function PortLookup() {
       <ErrorNote error={error} />
       {answer && (
         <div className="lookup-answer" aria-live="polite">
-          {answer.lookout && (
-            <p className="lookout-banner" role="alert">
-              LOOKOUT ({answer.lookout.status}): {answer.lookout.reason}
+          {answer.lookouts?.map((l) => (
+            <p key={l.lookoutId} className="lookout-banner" role="alert" data-lookout-id={l.lookoutId}>
+              LOOKOUT at {l.port}: {l.reason}
             </p>
-          )}
+          ))}
           {answer.decision ? (
             <p>
               <Badge value={answer.decision.outcome} />{' '}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 
 import type { HitPage, HitStatus } from '@paxscreen/contracts';
 
@@ -17,6 +17,8 @@ interface Filters {
   rule: string;
 }
 
+const QUEUE_REFRESH_MS = 5000;
+
 const EMPTY: Filters = { status: '', port: '', flight: '', list: '', rule: '' };
 
 /** The hit queue, most urgent first (the server orders by priority), with the five filters. */
@@ -29,10 +31,19 @@ export function QueuePage() {
     api<HitPage>(`/v1/casework/hits${query({ ...filters, cursor, limit: '50' })}`, { signal }),
   );
 
+  // The queue keeps itself current: new hits arrive while an analyst reads it.
+  const { reload } = page;
+  useEffect(() => {
+    const timer = setInterval(reload, QUEUE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setCursor(undefined);
     setFilters(draft);
+    // The same filters again is a refresh.
+    reload();
   };
   const field = (name: keyof Filters, label: string, placeholder: string) => (
     <label>
