@@ -48,7 +48,7 @@ export function AlertBell({ token }: { token: string }) {
           setUnread(0);
         }}
       >
-        <span aria-hidden="true">🔔</span>
+        <span aria-hidden="true">Alerts</span>
         {unread > 0 && (
           <span className="bell-count" data-testid="bell-count">
             {unread}
