@@ -39,6 +39,11 @@ start() {
     echo $! >"$pid_file"
     echo "start-all: $app started (pid $!, log .cache/run/$app.log)" >&2
   done
+  if [[ " ${APPS[*]} " == *" workbench "* ]]; then
+    local how="paste a staff token: npx paxscreen token --role analyst"
+    [[ "${WORKBENCH_DEV_LOGIN:-}" =~ ^(1|true|yes|on)$ ]] && how="choose \"Sign in as analyst\" (development login), or $how"
+    echo "start-all: workbench at http://127.0.0.1:${WORKBENCH_PORT:-8088}/ ($how)" >&2
+  fi
 }
 
 stop() {
