@@ -6,8 +6,7 @@ import type { Page } from 'playwright-core';
 
 import type { DecisionMade } from '@paxscreen/contracts';
 import { Topic } from '@paxscreen/contracts';
-import type { PaxlstTraveller } from '@paxscreen/edifact';
-import { testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
+import { testPassenger, testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
 
 import { type Browser, launchChromium } from '../apps/dashboard/test/chromium';
 import { TestStack } from './support/stack';
@@ -15,22 +14,11 @@ import { TopicReader } from './support/topic-reader';
 
 const OUTPUT = join(__dirname, '../test-output/workbench');
 
-const pax = (surname: string, givenNames: string, dateOfBirth: string, nationality: string, number: string) =>
-  ({
-    role: 'PASSENGER',
-    surname,
-    givenNames,
-    dateOfBirth,
-    gender: 'M',
-    nationality,
-    documents: [{ type: 'P', number, issuer: nationality, expiry: '2031-01-01' }],
-  }) satisfies PaxlstTraveller;
-
 /** The listed KARVONEN is this traveller (a true hit); the listed LINDQVIST is a namesake (a false one). */
 const TRAVELLERS = [
-  pax('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111'),
-  pax('LINDQVIST', 'MATTIAS', '1982-06-30', 'SWE', 'XS2222222'),
-  pax('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401'),
+  testPassenger('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111'),
+  testPassenger('LINDQVIST', 'MATTIAS', '1982-06-30', 'SWE', 'XS2222222'),
+  testPassenger('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401'),
 ];
 const LIST = `id,kind,surname,given_names,dates_of_birth,nationalities,gender,programs
 NWL-1,PERSON,KARVONEN,Aleksi Juhani,1971-03-14,FIN,M,

@@ -5,3 +5,4 @@ export * from './http.env';
 export * from './auth';
 export * from './before-body';
 export * from './upstream-proxy';
+export * from './event-stream';

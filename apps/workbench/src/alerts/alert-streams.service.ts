@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 
 import { type LiveClient, sseEvent, type Subscription } from '@paxscreen/alerts';
+import { startEventStream } from '@paxscreen/http';
 
 import { WorkbenchEnv } from '../workbench.env';
 import { WORKBENCH_ENV } from '../tokens';
@@ -32,13 +33,7 @@ export class AlertStreamsService implements BeforeApplicationShutdown {
   }
 
   serve(res: ServerResponse, requestId: string, who: Omit<LiveClient, 'send'>): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'x-accel-buffering': 'no',
-      'x-request-id': requestId,
-    });
+    startEventStream(res, requestId);
     const client: LiveClient = {
       ...who,
       send: (event, data) => {
