@@ -160,6 +160,29 @@ describe('workbench: the analysts’ and officers’ loop in the browser', () =>
     expect(await page.locator('#lookout').innerText()).toContain('OPEN at SYD');
     await shot('05-hit-true-lookout');
 
+    // The records views: the flight's manifest (masked until revealed), a traveller's history, search.
+    await page.locator('.hit-header a', { hasText: 'ZZ0100' }).click();
+    await page.locator('table[aria-label=Manifest] tbody tr').nth(2).waitFor();
+    expect(await page.locator('table[aria-label=Manifest]').innerText()).not.toContain('KARVONEN');
+    await page.getByRole('button', { name: 'Reveal personal data' }).click();
+    expect(await page.locator('table[aria-label=Manifest]').innerText()).toContain('KARVONEN');
+    await shot('05a-flight-manifest');
+    await page.locator('table[aria-label=Manifest] a', { hasText: 'KARVONEN' }).click();
+    await page.locator('table[aria-label=History] tbody tr').first().waitFor();
+    await shot('05b-traveller-history');
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Name').fill('Lindqvist Mattias');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('table[aria-label="Search results"] tbody tr').first().waitFor();
+    expect(await page.locator('table[aria-label="Search results"]').innerText()).toMatch(/L•+ M•+/);
+    await shot('05c-name-search');
+    // Alert subscriptions: a live one for Sydney, listed back.
+    await page.goto(`${base}/#/alert-settings`);
+    await page.locator('input[name=ports]').fill('SYD');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.locator('table[aria-label=Subscriptions] td', { hasText: 'SYD' }).waitFor();
+    await shot('05d-alert-subscriptions');
+
     // The manifest is re-sent: the false hit does not come back (screening clears it, naming the
     // disposition), and nothing new waits in the queue.
     await new Promise((r) => setTimeout(r, 1000));

@@ -44,7 +44,12 @@ export function LookoutsPage({ session }: { session: Session }) {
       <Loading when={list.loading && !list.data} />
       <div className="cards">
         {list.data?.items.map((l) => (
-          <LookoutCard key={l.lookoutId} lookout={l} onDone={list.reload} />
+          <LookoutCard
+            key={l.lookoutId}
+            lookout={l}
+            onDone={list.reload}
+            canOpenHits={session.roles.some((r) => r === 'analyst' || r === 'supervisor')}
+          />
         ))}
         {list.data && list.data.items.length === 0 && <p className="muted">No lookouts for this port.</p>}
       </div>
@@ -53,7 +58,15 @@ export function LookoutsPage({ session }: { session: Session }) {
   );
 }
 
-function LookoutCard({ lookout, onDone }: { lookout: Lookout; onDone: () => void }) {
+function LookoutCard({
+  lookout,
+  onDone,
+  canOpenHits,
+}: {
+  lookout: Lookout;
+  onDone: () => void;
+  canOpenHits: boolean;
+}) {
   const [result, setResult] = useState<EncounterResult>('POSITIVE');
   const [note, setNote] = useState('');
   const [error, setError] = useState<Error>();
@@ -77,8 +90,13 @@ function LookoutCard({ lookout, onDone }: { lookout: Lookout; onDone: () => void
         <span className="status" data-status={lookout.status}>
           {lookout.status}
         </span>{' '}
-        · port {lookout.port} · {lookout.reason} · <a href={href('hits', lookout.hitId)}>hit</a> · raised{' '}
-        {when(lookout.createdAt)} by {lookout.createdBy}
+        · port {lookout.port} · {lookout.reason} ·{' '}
+        {canOpenHits && (
+          <>
+            <a href={href('hits', lookout.hitId)}>hit</a> ·{' '}
+          </>
+        )}
+        raised {when(lookout.createdAt)} by {lookout.createdBy}
         {lookout.result && ` · encounter ${lookout.result} by ${lookout.encounteredBy}`}
       </p>
       {lookout.status === 'OPEN' && (
