@@ -125,8 +125,13 @@ async function main(): Promise<void> {
 
   const hits = new Map<string, HitRecord>();
   const decided = new Set<string>();
-  const rows: { arrival: string; referrals: number; repeatedDecidedFalseHits: number; suppressed: number }[] =
-    [];
+  const rows: {
+    arrival: string;
+    referralsWithoutMemory: number;
+    referrals: number;
+    repeatedDecidedFalseHits: number;
+    suppressed: number;
+  }[] = [];
   let dispositions = 0;
   for (const [n, arrival] of ARRIVALS.entries()) {
     let referrals = 0;
