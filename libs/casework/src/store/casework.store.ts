@@ -1,4 +1,4 @@
-import { Kysely, sql, Transaction } from 'kysely';
+import { Kysely, Selectable, sql, Transaction } from 'kysely';
 
 import {
   Alert,
@@ -42,7 +42,7 @@ import {
   NOTE_MAX_LENGTH,
   release,
 } from '../model/transitions';
-import type { CaseworkDatabase } from '../schema';
+import type { CaseworkDatabase, PnrLinksTable } from '../schema';
 import { hitFromRow, hitToRow, lookoutFromRow } from './rows';
 
 type Tx = Transaction<CaseworkDatabase>;
@@ -210,16 +210,7 @@ export class CaseworkStore {
 
   /** Who shares the hit traveller's booking, a contact or a payment on the same flight, with their outcomes. */
   private async coTravellers(hit: HitRecord): Promise<HitDetail['coTravellers']> {
-    const toLink = (r: {
-      traveller_id: string;
-      carrier: string;
-      flight_number: string;
-      departure_date: string;
-      locator: string;
-      contacts: string[];
-      payments: string[];
-      masked_name: string;
-    }): PnrLink => ({
+    const toLink = (r: Selectable<PnrLinksTable>): PnrLink => ({
       travellerId: r.traveller_id,
       carrier: r.carrier,
       flightNumber: r.flight_number,
