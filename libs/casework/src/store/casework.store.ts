@@ -29,6 +29,7 @@ import {
   hitFlightOf,
   hitIdOf,
   HitRecord,
+  refers,
   summaryOf,
   withinAlertWindow,
 } from '../model/hit';
@@ -100,31 +101,53 @@ export class CaseworkStore {
   async ingest(events: DecisionMade.Value[], now = new Date()): Promise<IngestReport> {
     const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
     if (events.length === 0) return report;
+    // One row per decision id, in arrival order (a batch may hold a redelivery of its own records).
+    const unique = [...new Map(events.map((e) => [e.decision.decisionId, e])).values()];
+    report.duplicates = events.length - unique.length;
     await this.db.transaction().execute(async (tx) => {
-      for (const event of events) {
+      const fresh = new Set(
+        (
+          await tx
+            .insertInto('hit_decisions')
+            .values(
+              unique.map(({ decision: d }) => ({
+                decision_id: d.decisionId,
+                hit_id: null,
+                outcome: d.outcome,
+                supersedes: d.supersedes ?? null,
+                decided_at: new Date(d.timings.decidedAt).toISOString(),
+                applied_at: now.toISOString(),
+              })),
+            )
+            .onConflict((oc) => oc.column('decision_id').doNothing())
+            .returning('decision_id')
+            .execute()
+        ).map((r) => r.decision_id),
+      );
+      const todo = unique
+        .filter((e) => fresh.has(e.decision.decisionId))
+        .map((event) => ({ event, hitId: hitIdFor(event, identityKey(event.subject)) }));
+      report.duplicates += unique.length - todo.length;
+      report.applied = todo.length;
+      // Most decisions are CLEAR on travellers with no hit: they only need their id recorded.
+      const known = new Set(
+        todo.length === 0
+          ? []
+          : (
+              await tx
+                .selectFrom('hits')
+                .select('hit_id')
+                .where('hit_id', 'in', [...new Set(todo.map((t) => t.hitId))])
+                .execute()
+            ).map((r) => r.hit_id),
+      );
+      for (const { event, hitId } of todo) {
         const d = event.decision;
-        const fresh = await tx
-          .insertInto('hit_decisions')
-          .values({
-            decision_id: d.decisionId,
-            hit_id: null,
-            outcome: d.outcome,
-            supersedes: d.supersedes ?? null,
-            decided_at: new Date(d.timings.decidedAt).toISOString(),
-            applied_at: now.toISOString(),
-          })
-          .onConflict((oc) => oc.column('decision_id').doNothing())
-          .returning('decision_id')
-          .executeTakeFirst();
-        if (!fresh) {
-          report.duplicates++;
-          continue;
-        }
-        report.applied++;
-        const hitId = hitIdFor(event, identityKey(event.subject));
+        if (!known.has(hitId) && !refers(d.outcome)) continue;
         const existing = await this.lockHit(tx, hitId);
         const effect = applyDecision(existing, event, now, this.policy);
         if (!effect.hit) continue;
+        known.add(hitId);
         await this.saveHit(tx, effect.hit, !existing);
         await tx
           .updateTable('hit_decisions')
@@ -139,7 +162,10 @@ export class CaseworkStore {
         if (effect.transition === 'OPENED') report.opened++;
         for (const kind of effect.alerts) await this.enqueueAlert(tx, alertOf(kind, effect.hit, now));
       }
-      await this.recordOutcomes(tx, events);
+      await this.recordOutcomes(
+        tx,
+        todo.map((t) => t.event),
+      );
     });
     return report;
   }
