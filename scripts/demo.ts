@@ -24,6 +24,7 @@ const GATEWAY = 'http://127.0.0.1:8080';
 const WATCHLIST = 'http://127.0.0.1:8083';
 const SCREENING = 'http://127.0.0.1:8082';
 const RECORDS = 'http://127.0.0.1:8085';
+const CASEWORK = 'http://127.0.0.1:8086';
 const WORKBENCH = 'http://127.0.0.1:8088';
 /** The demo's records live in their own schema, emptied at each run. */
 const DEMO_SCHEMA = 'demo';
@@ -172,6 +173,8 @@ async function resetDemoData(): Promise<void> {
     'paxscreen-demo-reset',
   );
   await sql`drop schema if exists ${sql.id(DEMO_SCHEMA)} cascade`.execute(db);
+  // Casework keeps its tables in `<DATABASE_SCHEMA>_casework` (its own migration ledger).
+  await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_casework`)} cascade`.execute(db);
   await db.destroy();
   const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
   const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
@@ -219,7 +222,9 @@ async function main(): Promise<void> {
   };
   execFileSync(join(__dirname, 'start-all.sh'), ['start'], { stdio: 'inherit', env });
   await Promise.all(
-    [GATEWAY, WATCHLIST, SCREENING, RECORDS, WORKBENCH, 'http://127.0.0.1:8081'].map((u) => waitReady(u)),
+    [GATEWAY, WATCHLIST, SCREENING, RECORDS, CASEWORK, WORKBENCH, 'http://127.0.0.1:8081'].map((u) =>
+      waitReady(u),
+    ),
   );
 
   const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
@@ -308,6 +313,7 @@ async function main(): Promise<void> {
     keys,
     rows.find((r) => !r.file.startsWith('(')),
   );
+  await showCasework(decisions);
   console.log(`\nThe stack keeps running: OpenAPI at ${GATEWAY}/docs, metrics at ${GATEWAY}/metrics.`);
   console.log('Stop it with: scripts/start-all.sh stop && npm run stack:down');
   process.exit(0);
@@ -418,6 +424,42 @@ async function printWorkbench(analystToken: string): Promise<void> {
   } catch (err) {
     console.log(`Its queue is not available yet (${err instanceof Error ? err.message : String(err)}).`);
   }
+}
+
+/** The hit queue casework opened from the demo's referrals (apps/casework), as an analyst sees it. */
+async function showCasework(decisions: DecisionMade.Value[]): Promise<void> {
+  const analyst = await issueToken(AUTH, { subject: 'demo-analyst', roles: ['analyst'] });
+  const referred = decisions.filter(
+    (d) => d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD',
+  );
+  let page: {
+    items?: {
+      priority: number;
+      outcome: string;
+      flight: { carrier: string; number: string };
+      port: string;
+      listIds: string[];
+      traveller: { maskedName: string };
+    }[];
+  } = {};
+  for (let i = 0; i < 50; i++) {
+    page = (await (
+      await fetch(`${CASEWORK}/v1/casework/hits?status=NEW&limit=200`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      })
+    ).json()) as typeof page;
+    if ((page.items?.length ?? 0) > 0 && i > 5) break;
+    await sleep(200);
+  }
+  const items = page.items ?? [];
+  console.log(`\n## Casework (${CASEWORK}/docs): the hit queue\n`);
+  console.log(`${items.length} hits open from ${referred.length} referrals, most urgent first:`);
+  for (const h of items.slice(0, 8))
+    console.log(
+      `- priority ${h.priority} ${h.outcome} ${h.traveller.maskedName} on ${h.flight.carrier}${h.flight.number} to ${h.port} (${h.listIds.join(', ') || 'rules'})`,
+    );
+  console.log(`Analyst token (8 h): ${analyst}`);
+  console.log(`curl -s -H "authorization: Bearer ${analyst}" '${CASEWORK}/v1/casework/hits?status=NEW'`);
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,8 @@ import {
   Disposition,
   type HitDetail,
   type HitPage,
+  type HitSummary,
+  type Lookout,
   Topic,
 } from '@paxscreen/contracts';
 import type { PaxlstTraveller } from '@paxscreen/edifact';
@@ -39,6 +41,16 @@ NWL-1,PERSON,KARVONEN,Aleksi Juhani,1971-03-14,FIN,M,
 NWL-7,PERSON,LINDQVIST,Mattias,1982-06-30,SWE,M,
 `;
 
+/** What the casework API answers, loosely: each test reads the fields its call returns. */
+interface Answer extends Partial<HitSummary> {
+  code?: string;
+  current?: HitSummary;
+  hit?: HitSummary;
+  lookout?: Lookout;
+  dispositionId?: string;
+  items?: Lookout[];
+}
+
 /** Local-time stamp (as carriers send them; casework reads them as UTC) `hours` from now. */
 const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 16);
 const manifest = (controlRef: string) =>
@@ -67,12 +79,12 @@ describe('casework: decisions → hits → claim → dispositions → remembered
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as Answer };
   };
   const queue = async () =>
-    (await call('GET', '/v1/casework/hits?flight=ZZ100', 'analyst', 'ana')).body as HitPage;
+    (await call('GET', '/v1/casework/hits?flight=ZZ100', 'analyst', 'ana')).body as unknown as HitPage;
   const detail = async (hitId: string) =>
-    (await call('GET', `/v1/casework/hits/${hitId}`, 'analyst', 'ana')).body as HitDetail;
+    (await call('GET', `/v1/casework/hits/${hitId}`, 'analyst', 'ana')).body as unknown as HitDetail;
   const decisionOf = (receiptId: string, surname: string) =>
     decisions
       .json<DecisionMade.Value>()
@@ -142,7 +154,7 @@ describe('casework: decisions → hits → claim → dispositions → remembered
     const lost = race.find((r) => r.status === 409)!.body;
     expect(['ALREADY_CLAIMED', 'STALE_VERSION']).toContain(lost.code);
     expect(lost.current).toMatchObject({ hitId: falseHit.hitId, status: 'IN_REVIEW', version: 2 });
-    const holder = race.find((r) => r.status === 200)!.body.claimedBy as string;
+    const holder = race.find((r) => r.status === 200)!.body.claimedBy!;
     expect((await call('GET', '/v1/casework/hits/H000', 'analyst', 'ana')).body.code).toBe('HIT_NOT_FOUND');
 
     const held = await detail(falseHit.hitId);
@@ -227,14 +239,14 @@ describe('casework: decisions → hits → claim → dispositions → remembered
       status: 200,
       body: { lookout: { port: 'SYD', status: 'OPEN', documentKeys: ['FIN:XF1111111'] } },
     });
-    const lookoutId = lookout.body.lookout.lookoutId as string;
+    const lookoutId = lookout.body.lookout!.lookoutId;
     const atPort = await call('GET', '/v1/casework/lookouts?port=SYD', 'officer', 'olly');
-    expect(atPort.body.items.map((l: { lookoutId: string }) => l.lookoutId)).toEqual([lookoutId]);
+    expect(atPort.body.items!.map((l) => l.lookoutId)).toEqual([lookoutId]);
     const officer = await stack.token('officer', 'olly');
     const poe = await fetch(`${await stack.url('gateway')}/v1/poe/documents/FIN/XF1111111`, {
       headers: { authorization: `Bearer ${officer}` },
     });
-    const poeBody = (await poe.json()) as Record<string, any>;
+    const poeBody = (await poe.json()) as { lookouts: Lookout[] };
     expect(poe.status).toBe(200);
     expect(Object.keys(poeBody)[0]).toBe('lookouts');
     expect(poeBody.lookouts[0]).toMatchObject({

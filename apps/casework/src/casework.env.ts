@@ -14,7 +14,7 @@ export class CaseworkEnv {
   /** How often open hits are checked for entering the alert window, and lookouts re-written to Redis, ms. */
   @IsInt() @Min(100) CASEWORK_SCAN_MS = 30_000;
   /** Largest batch of decisions applied in one transaction. */
-  @IsInt() @Min(1) CASEWORK_MAX_BATCH = 500;
+  @IsInt() @Min(1) @Max(5000) CASEWORK_MAX_BATCH = 500;
   /** Lifetime of a lookout in Redis after its last write, hours (re-written every scan while open). */
   @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
 }

@@ -3,6 +3,7 @@ export * from './model/priority';
 export * from './model/hit';
 export * from './model/transitions';
 export * from './model/alerts';
+export * from './model/co-travellers';
 export * from './schema';
 export * from './migrations';
 export * from './store/casework.store';

@@ -103,7 +103,29 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** A PNR traveller's booking, contact and payment digests (model/co-travellers.ts). */
+export interface PnrLinksTable {
+  traveller_id: string;
+  carrier: string;
+  flight_number: string;
+  departure_date: string;
+  locator: string;
+  contacts: string[];
+  payments: string[];
+  masked_name: string;
+  updated_at: Timestamp;
+}
+
+/** Every traveller's latest screening outcome. */
+export interface TravellerOutcomesTable {
+  traveller_id: string;
+  outcome: string;
+  decided_at: Timestamp;
+}
+
 export interface CaseworkDatabase {
+  pnr_links: PnrLinksTable;
+  traveller_outcomes: TravellerOutcomesTable;
   hits: HitsTable;
   hit_decisions: HitDecisionsTable;
   hit_notes: HitNotesTable;

@@ -15,4 +15,10 @@ export class IngestDecisionsConsumer {
   decisions(@Payload() records: ConsumedRecord[]): Promise<OutputBatch[]> {
     return this.ingest.execute(records);
   }
+
+  /** PNR travellers (booking, contacts, payment) for the co-travellers of a hit. */
+  @EventPattern(Topic.Travellers)
+  travellers(@Payload() records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    return this.ingest.executeTravellers(records);
+  }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { CaseworkStore } from '@paxscreen/casework';
-import { ContractViolation, DecisionMade, decodeEvent } from '@paxscreen/contracts';
+import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
+import { ContractViolation, DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
 import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
@@ -22,12 +22,32 @@ export class IngestDecisionsUseCase {
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const events: DecisionMade.Value[] = [];
+    const { events, rejected } = this.decode(records, DecisionMade.Value);
+    const report = await this.store.ingest(events);
+    if (report.applied > 0) this.relay.kick();
+    return rejected;
+  }
+
+  /** PNR travellers' booking, contact and payment digests, for the hits' co-travellers. */
+  async executeTravellers(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const { events, rejected } = this.decode(records, TravellerParsed.Value);
+    await this.store.ingestPnrLinks(
+      events.map((e) => pnrLinkOf(e.traveller)).filter((l): l is PnrLink => !!l),
+    );
+    return rejected;
+  }
+
+  /** Valid events, and dead letters for the records that break their contract. */
+  private decode<T extends object>(
+    records: ConsumedRecord[],
+    cls: new () => T,
+  ): { events: T[]; rejected: OutputBatch[] } {
+    const events: T[] = [];
     const rejected: OutputBatch[] = [];
     for (const record of records) {
       try {
-        if (!record.value) throw new ContractViolation('DecisionMade', ['payload: empty']);
-        events.push(decodeEvent(DecisionMade.Value, record.value));
+        if (!record.value) throw new ContractViolation(cls.name, ['payload: empty']);
+        events.push(decodeEvent(cls, record.value));
       } catch (err) {
         if (!(err instanceof ContractViolation)) throw err;
         this.metrics.deadLetters.inc({ stage: 'casework', code: 'INVALID_EVENT' });
@@ -36,8 +56,6 @@ export class IngestDecisionsUseCase {
         );
       }
     }
-    const report = await this.store.ingest(events);
-    if (report.applied > 0) this.relay.kick();
-    return rejected;
+    return { events, rejected };
   }
 }

@@ -4,7 +4,6 @@ import {
   type DecisionMade,
   type HitFlight,
   type HitReason,
-  type HitStatus,
   type HitSummary,
   identityKey,
   type Outcome,
@@ -18,27 +17,15 @@ import { arrivalInstant, priorityOf } from './priority';
 /** Who the hit is about, in full: shown only when a record is opened (audited). */
 export type HitSubject = DecisionMade.Value['subject'];
 
-/** A hit as casework keeps it (one row of `hits`; reasons with their verdicts inline). */
-export interface HitRecord {
-  hitId: string;
+/** A hit as casework keeps it (one row of `hits`): its summary, less the masked view, plus what is kept. */
+export interface HitRecord extends Omit<HitSummary, 'traveller'> {
   identityKey: string;
   travellerId: string;
-  status: HitStatus;
-  priority: number;
-  outcome: Outcome;
-  score: number;
-  flight: HitFlight;
-  port: string;
-  listIds: string[];
-  ruleIds: string[];
-  claimedBy?: string;
-  version: number;
   subject: HitSubject;
+  /** The referring reasons with their verdicts. */
   reasons: HitReason[];
   lastDecisionId: string;
   nearArrivalAlerted: boolean;
-  openedAt: string;
-  updatedAt: string;
 }
 
 /** Outcomes that open a hit. */

@@ -1,4 +1,4 @@
-import { Kysely, sql, Transaction } from 'kysely';
+import { Kysely, Selectable, sql, Transaction } from 'kysely';
 
 import {
   Alert,
@@ -21,6 +21,7 @@ import {
 import { decodeCursor, encodeCursor } from '@paxscreen/records';
 
 import { alertOf, dispositionEventOf, lookoutOf } from '../model/alerts';
+import { type PnrLink, relationOf } from '../model/co-travellers';
 import { CaseworkError } from '../model/errors';
 import {
   applyDecision,
@@ -28,6 +29,7 @@ import {
   hitFlightOf,
   hitIdOf,
   HitRecord,
+  refers,
   summaryOf,
   withinAlertWindow,
 } from '../model/hit';
@@ -41,7 +43,7 @@ import {
   NOTE_MAX_LENGTH,
   release,
 } from '../model/transitions';
-import type { CaseworkDatabase } from '../schema';
+import type { CaseworkDatabase, PnrLinksTable } from '../schema';
 import { hitFromRow, hitToRow, lookoutFromRow } from './rows';
 
 type Tx = Transaction<CaseworkDatabase>;
@@ -99,31 +101,53 @@ export class CaseworkStore {
   async ingest(events: DecisionMade.Value[], now = new Date()): Promise<IngestReport> {
     const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
     if (events.length === 0) return report;
+    // One row per decision id, in arrival order (a batch may hold a redelivery of its own records).
+    const unique = [...new Map(events.map((e) => [e.decision.decisionId, e])).values()];
+    report.duplicates = events.length - unique.length;
     await this.db.transaction().execute(async (tx) => {
-      for (const event of events) {
+      const fresh = new Set(
+        (
+          await tx
+            .insertInto('hit_decisions')
+            .values(
+              unique.map(({ decision: d }) => ({
+                decision_id: d.decisionId,
+                hit_id: null,
+                outcome: d.outcome,
+                supersedes: d.supersedes ?? null,
+                decided_at: new Date(d.timings.decidedAt).toISOString(),
+                applied_at: now.toISOString(),
+              })),
+            )
+            .onConflict((oc) => oc.column('decision_id').doNothing())
+            .returning('decision_id')
+            .execute()
+        ).map((r) => r.decision_id),
+      );
+      const todo = unique
+        .filter((e) => fresh.has(e.decision.decisionId))
+        .map((event) => ({ event, hitId: hitIdFor(event, identityKey(event.subject)) }));
+      report.duplicates += unique.length - todo.length;
+      report.applied = todo.length;
+      // Most decisions are CLEAR on travellers with no hit: they only need their id recorded.
+      const known = new Set(
+        todo.length === 0
+          ? []
+          : (
+              await tx
+                .selectFrom('hits')
+                .select('hit_id')
+                .where('hit_id', 'in', [...new Set(todo.map((t) => t.hitId))])
+                .execute()
+            ).map((r) => r.hit_id),
+      );
+      for (const { event, hitId } of todo) {
         const d = event.decision;
-        const fresh = await tx
-          .insertInto('hit_decisions')
-          .values({
-            decision_id: d.decisionId,
-            hit_id: null,
-            outcome: d.outcome,
-            supersedes: d.supersedes ?? null,
-            decided_at: new Date(d.timings.decidedAt).toISOString(),
-            applied_at: now.toISOString(),
-          })
-          .onConflict((oc) => oc.column('decision_id').doNothing())
-          .returning('decision_id')
-          .executeTakeFirst();
-        if (!fresh) {
-          report.duplicates++;
-          continue;
-        }
-        report.applied++;
-        const hitId = hitIdFor(event, identityKey(event.subject));
+        if (!known.has(hitId) && !refers(d.outcome)) continue;
         const existing = await this.lockHit(tx, hitId);
         const effect = applyDecision(existing, event, now, this.policy);
         if (!effect.hit) continue;
+        known.add(hitId);
         await this.saveHit(tx, effect.hit, !existing);
         await tx
           .updateTable('hit_decisions')
@@ -138,8 +162,121 @@ export class CaseworkStore {
         if (effect.transition === 'OPENED') report.opened++;
         for (const kind of effect.alerts) await this.enqueueAlert(tx, alertOf(kind, effect.hit, now));
       }
+      await this.recordOutcomes(
+        tx,
+        todo.map((t) => t.event),
+      );
     });
     return report;
+  }
+
+  /** Every traveller's latest outcome (shown beside co-travellers); an older decision never wins. */
+  private async recordOutcomes(tx: Tx, events: DecisionMade.Value[]): Promise<void> {
+    const latest = new Map<string, { outcome: string; at: number }>();
+    for (const e of events) {
+      const seen = latest.get(e.decision.travellerId);
+      if (!seen || seen.at <= e.decision.timings.decidedAt)
+        latest.set(e.decision.travellerId, { outcome: e.decision.outcome, at: e.decision.timings.decidedAt });
+    }
+    if (latest.size === 0) return;
+    await tx
+      .insertInto('traveller_outcomes')
+      .values(
+        [...latest].map(([id, v]) => ({
+          traveller_id: id,
+          outcome: v.outcome,
+          decided_at: new Date(v.at).toISOString(),
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .column('traveller_id')
+          .doUpdateSet((eb) => ({
+            outcome: eb.ref('excluded.outcome'),
+            decided_at: eb.ref('excluded.decided_at'),
+          }))
+          .where('traveller_outcomes.decided_at', '<=', (eb) => eb.ref('excluded.decided_at')),
+      )
+      .execute();
+  }
+
+  /** The PNR links of a batch of traveller events (a later manifest version replaces the earlier). */
+  async ingestPnrLinks(links: PnrLink[], now = new Date()): Promise<void> {
+    const unique = new Map(links.map((l) => [l.travellerId, l]));
+    if (unique.size === 0) return;
+    await this.db
+      .insertInto('pnr_links')
+      .values(
+        [...unique.values()].map((l) => ({
+          traveller_id: l.travellerId,
+          carrier: l.carrier,
+          flight_number: l.flightNumber,
+          departure_date: l.departureDate,
+          locator: l.locator,
+          contacts: l.contacts,
+          payments: l.payments,
+          masked_name: l.maskedName,
+          updated_at: now.toISOString(),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('traveller_id').doUpdateSet((eb) => ({
+          carrier: eb.ref('excluded.carrier'),
+          flight_number: eb.ref('excluded.flight_number'),
+          departure_date: eb.ref('excluded.departure_date'),
+          locator: eb.ref('excluded.locator'),
+          contacts: eb.ref('excluded.contacts'),
+          payments: eb.ref('excluded.payments'),
+          masked_name: eb.ref('excluded.masked_name'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  /** Who shares the hit traveller's booking, a contact or a payment on the same flight, with their outcomes. */
+  private async coTravellers(hit: HitRecord): Promise<HitDetail['coTravellers']> {
+    const toLink = (r: Selectable<PnrLinksTable>): PnrLink => ({
+      travellerId: r.traveller_id,
+      carrier: r.carrier,
+      flightNumber: r.flight_number,
+      departureDate: r.departure_date,
+      locator: r.locator,
+      contacts: r.contacts,
+      payments: r.payments,
+      maskedName: r.masked_name,
+    });
+    const own = await this.db
+      .selectFrom('pnr_links')
+      .selectAll()
+      .where('traveller_id', '=', hit.travellerId)
+      .executeTakeFirst();
+    if (!own) return [];
+    const mine = toLink(own);
+    const others = await this.db
+      .selectFrom('pnr_links')
+      .leftJoin('traveller_outcomes', 'traveller_outcomes.traveller_id', 'pnr_links.traveller_id')
+      .selectAll('pnr_links')
+      .select('traveller_outcomes.outcome')
+      .where('carrier', '=', own.carrier)
+      .where('flight_number', '=', own.flight_number)
+      .where('departure_date', '=', own.departure_date)
+      .where('pnr_links.traveller_id', '!=', own.traveller_id)
+      .where((eb) =>
+        eb.or([
+          eb('locator', '=', own.locator),
+          eb(sql<string[]>`contacts`, '&&', sql<string[]>`${own.contacts}::text[]`),
+          eb(sql<string[]>`payments`, '&&', sql<string[]>`${own.payments}::text[]`),
+        ]),
+      )
+      .limit(200)
+      .execute();
+    return others.flatMap((r) => {
+      const relation = relationOf(mine, toLink(r));
+      return relation
+        ? [{ maskedName: r.masked_name, relation, outcome: (r.outcome ?? 'CLEAR') as HitDecision['outcome'] }]
+        : [];
+    });
   }
 
   /** Hits entering the alert window since they were opened: HIT_NEAR_ARRIVAL once each. */
@@ -217,7 +354,7 @@ export class CaseworkStore {
   async detail(hitId: string, open: boolean): Promise<HitDetail> {
     const hit = await this.hit(hitId);
     if (!hit) throw notFound();
-    const [decisions, notes, lookout, disposition] = await Promise.all([
+    const [decisions, notes, lookout, disposition, coTravellers] = await Promise.all([
       this.db
         .selectFrom('hit_decisions')
         .selectAll()
@@ -237,6 +374,7 @@ export class CaseworkStore {
         .where('hit_id', '=', hitId)
         .orderBy('decided_at', 'desc')
         .executeTakeFirst(),
+      this.coTravellers(hit),
     ]);
     const reasons = hit.reasons.map((r) => ({
       ...r,
@@ -257,7 +395,7 @@ export class CaseworkStore {
         text: n.text,
         at: new Date(n.at).toISOString(),
       })),
-      coTravellers: [],
+      coTravellers,
       ...(lookout ? { lookout: lookoutFromRow(lookout) } : {}),
       ...(disposition
         ? {
