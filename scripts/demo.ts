@@ -175,6 +175,8 @@ async function resetDemoData(): Promise<void> {
   await sql`drop schema if exists ${sql.id(DEMO_SCHEMA)} cascade`.execute(db);
   // Casework keeps its tables in `<DATABASE_SCHEMA>_casework` (its own migration ledger).
   await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_casework`)} cascade`.execute(db);
+  // And the workbench its alert subscriptions and deliveries in `<DATABASE_SCHEMA>_workbench`.
+  await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_workbench`)} cascade`.execute(db);
   await db.destroy();
   const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
   const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
