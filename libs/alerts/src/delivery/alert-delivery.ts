@@ -3,6 +3,12 @@ import type { Alert } from '@paxscreen/contracts';
 import { type BackoffPolicy, nextRetryDelayMs } from '../core/backoff';
 import { type AlertChannel, routeAlert } from '../core/subscription';
 import type { AlertsRepository, PendingDelivery } from './alerts.repository';
+
+/** What delivery needs of the tables (AlertsRepository; specs give an in-memory one). */
+export type DeliveryStore = Pick<
+  AlertsRepository,
+  'subscriptionsOn' | 'fileDeliveries' | 'leaseDue' | 'markDelivered' | 'scheduleRetry' | 'finish'
+>;
 import type { AlertSender } from './senders';
 
 /** Channels delivered from the database (LIVE is pushed to open streams, not stored). */
@@ -22,7 +28,7 @@ export interface DeliveryOutcome {
 }
 
 export interface AlertDeliveryOptions {
-  repository: AlertsRepository;
+  repository: DeliveryStore;
   senders: Partial<Record<AlertChannel, AlertSender>>;
   backoff: BackoffPolicy;
   /** How long a leased delivery is this instance's before another may take it, ms. */
