@@ -103,65 +103,96 @@ export class CaseworkStore {
     if (events.length === 0) return report;
     // One row per decision id, in arrival order (a batch may hold a redelivery of its own records).
     const unique = [...new Map(events.map((e) => [e.decision.decisionId, e])).values()];
-    report.duplicates = events.length - unique.length;
     await this.db.transaction().execute(async (tx) => {
-      const fresh = new Set(
+      const seen = new Set(
         (
           await tx
-            .insertInto('hit_decisions')
-            .values(
-              unique.map(({ decision: d }) => ({
-                decision_id: d.decisionId,
-                hit_id: null,
-                outcome: d.outcome,
-                supersedes: d.supersedes ?? null,
-                decided_at: new Date(d.timings.decidedAt).toISOString(),
-                applied_at: now.toISOString(),
-              })),
+            .selectFrom('hit_decisions')
+            .select('decision_id')
+            .where(
+              'decision_id',
+              'in',
+              unique.map((e) => e.decision.decisionId),
             )
-            .onConflict((oc) => oc.column('decision_id').doNothing())
-            .returning('decision_id')
             .execute()
         ).map((r) => r.decision_id),
       );
       const todo = unique
-        .filter((e) => fresh.has(e.decision.decisionId))
+        .filter((e) => !seen.has(e.decision.decisionId))
         .map((event) => ({ event, hitId: hitIdFor(event, identityKey(event.subject)) }));
-      report.duplicates += unique.length - todo.length;
+      report.duplicates = events.length - todo.length;
       report.applied = todo.length;
-      // Most decisions are CLEAR on travellers with no hit: they only need their id recorded.
-      const known = new Set(
-        todo.length === 0
-          ? []
-          : (
-              await tx
-                .selectFrom('hits')
-                .select('hit_id')
-                .where('hit_id', 'in', [...new Set(todo.map((t) => t.hitId))])
-                .execute()
-            ).map((r) => r.hit_id),
+      if (todo.length === 0) return;
+      // The batch's hits, locked; decisions apply to them in memory, in order, then all is written.
+      const before = new Map(
+        (
+          await tx
+            .selectFrom('hits')
+            .selectAll()
+            .where('hit_id', 'in', [...new Set(todo.map((t) => t.hitId))])
+            .forUpdate()
+            .execute()
+        ).map((r) => [r.hit_id, hitFromRow(r)]),
       );
+      const current = new Map(before);
+      const history: { hitId: string; action: string; details: Record<string, unknown> }[] = [];
+      const alerts: Alert.Value[] = [];
+      const hitOfDecision = new Map<string, string>();
       for (const { event, hitId } of todo) {
         const d = event.decision;
-        if (!known.has(hitId) && !refers(d.outcome)) continue;
-        const existing = await this.lockHit(tx, hitId);
-        const effect = applyDecision(existing, event, now, this.policy);
+        // Most decisions are CLEAR on travellers with no hit: they only need their id recorded.
+        if (!current.has(hitId) && !refers(d.outcome)) continue;
+        const effect = applyDecision(current.get(hitId), event, now, this.policy);
         if (!effect.hit) continue;
-        known.add(hitId);
-        await this.saveHit(tx, effect.hit, !existing);
-        await tx
-          .updateTable('hit_decisions')
-          .set({ hit_id: effect.hit.hitId })
-          .where('decision_id', '=', d.decisionId)
-          .execute();
+        current.set(hitId, effect.hit);
+        hitOfDecision.set(d.decisionId, hitId);
         if (effect.transition !== 'UPDATED')
-          await this.history(tx, effect.hit.hitId, SYSTEM_ACTOR, effect.transition!, undefined, now, {
-            decisionId: d.decisionId,
-            outcome: d.outcome,
+          history.push({
+            hitId,
+            action: effect.transition!,
+            details: { decisionId: d.decisionId, outcome: d.outcome },
           });
         if (effect.transition === 'OPENED') report.opened++;
-        for (const kind of effect.alerts) await this.enqueueAlert(tx, alertOf(kind, effect.hit, now));
+        for (const kind of effect.alerts) alerts.push(alertOf(kind, effect.hit, now));
       }
+      await tx
+        .insertInto('hit_decisions')
+        .values(
+          todo.map(({ event: { decision: d } }) => ({
+            decision_id: d.decisionId,
+            hit_id: hitOfDecision.get(d.decisionId) ?? null,
+            outcome: d.outcome,
+            supersedes: d.supersedes ?? null,
+            decided_at: new Date(d.timings.decidedAt).toISOString(),
+            applied_at: now.toISOString(),
+          })),
+        )
+        .onConflict((oc) => oc.column('decision_id').doNothing())
+        .execute();
+      const changed = [...current.values()].filter((h) => before.get(h.hitId) !== h);
+      const opened = changed.filter((h) => !before.has(h.hitId));
+      if (opened.length > 0) await tx.insertInto('hits').values(opened.map(hitToRow)).execute();
+      for (const hit of changed.filter((h) => before.has(h.hitId))) await this.saveHit(tx, hit, false);
+      if (history.length > 0)
+        await tx
+          .insertInto('hit_actions')
+          .values(
+            history.map((h) => ({
+              action_id: newEventId(),
+              hit_id: h.hitId,
+              action: h.action,
+              actor: SYSTEM_ACTOR.subject,
+              role: SYSTEM_ACTOR.roles.join(','),
+              reason: null,
+              details: JSON.stringify(h.details),
+              at: now.toISOString(),
+            })),
+          )
+          .execute();
+      await this.enqueueMany(
+        tx,
+        alerts.map((a) => ({ topic: Topic.Alerts, key: a.hitId, value: a })),
+      );
       await this.recordOutcomes(
         tx,
         todo.map((t) => t.event),
@@ -733,6 +764,23 @@ export class CaseworkStore {
 
   private async enqueueAlert(tx: Tx, alert: Alert.Value): Promise<void> {
     await this.enqueue(tx, Topic.Alerts, alert.hitId, alert);
+  }
+
+  private async enqueueMany(tx: Tx, records: { topic: Topic; key: string; value: unknown }[]): Promise<void> {
+    if (records.length === 0) return;
+    const at = new Date().toISOString();
+    await tx
+      .insertInto('outbox')
+      .values(
+        records.map((r) => ({
+          topic: r.topic,
+          key: r.key,
+          value: r.value === null ? null : JSON.stringify(r.value),
+          created_at: at,
+          sent_at: null,
+        })),
+      )
+      .execute();
   }
 
   private async enqueue(tx: Tx, topic: Topic, key: string, value: unknown): Promise<void> {
