@@ -24,6 +24,7 @@ import { hashApiKey } from '@paxscreen/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 
+import { killCasework, verifyCasework } from './lib/casework';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
 import { PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
 import { ChaosOptions, parseOptions } from './lib/options';
@@ -200,6 +201,7 @@ async function main(o: ChaosOptions): Promise<number> {
     parser: o.portBase + 1,
     screening: o.portBase + 2,
     watchlist: o.portBase + 3,
+    casework: o.portBase + 6,
   };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -215,6 +217,10 @@ async function main(o: ChaosOptions): Promise<number> {
     PARSER_PORT: String(ports.parser),
     SCREENING_PORT: String(ports.screening),
     WATCHLIST_PORT: String(ports.watchlist),
+    // Casework (issue 16) keeps its hits in the run's own schema of the local PostgreSQL.
+    CASEWORK_PORT: String(ports.casework),
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    CASEWORK_DATABASE_SCHEMA: `chaos_${runId}`,
     SCREENING_HOME_ECONOMY: 'USA',
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
@@ -271,13 +277,15 @@ async function main(o: ChaosOptions): Promise<number> {
     await importList(apps.get('watchlist')!.url, 'lost-stolen.csv', 'SLTD', lostStolenList(count));
     await Promise.all([
       apps.get('watchlist')!.stop(),
-      ...(['screening', 'parser', 'gateway'] as AppName[]).map((name) => apps.get(name)!.start()),
+      ...(['screening', 'parser', 'gateway', 'casework'] as AppName[]).map((name) => apps.get(name)!.start()),
     ]);
 
     const faults: FaultRecord[] = [];
+    const analystToken = () => issueToken(AUTH, { subject: 'chaos-analyst', roles: ['analyst'] });
+    const sequence = [...FAULT_SEQUENCE, { name: 'kill -9 casework', run: killCasework(analystToken) }];
     // Traffic comes in portions: one before the first fault, then per fault half a portion as it
     // strikes and half once it has recovered, so every fault meets messages in flight.
-    const phases = o.faults ? o.rounds * FAULT_SEQUENCE.length : 0;
+    const phases = o.faults ? o.rounds * sequence.length : 0;
     const portion = 1 / (phases + 1);
     const gate = new TrafficGate(manifests.length);
     gate.releaseUpTo(portion);
@@ -316,7 +324,7 @@ async function main(o: ChaosOptions): Promise<number> {
       };
       await sleep(o.warmupSeconds * 1000);
       for (let round = 0; round < o.rounds; round++) {
-        for (const fault of FAULT_SEQUENCE) {
+        for (const fault of sequence) {
           // One fault at a time: the previous one must be over (a restarted broker, for one, loads
           // its transaction and group coordinators for a while after it listens again).
           const readyMs = await pipelineAnswers(apps.get('gateway')!.url, 180_000);
@@ -380,6 +388,10 @@ async function main(o: ChaosOptions): Promise<number> {
     learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict([...manifests, ...viaTransports], ledger, receipts);
+    const casework = await verifyCasework(kafka.brokers, env, faults, (o.quick ? 60 : 180) * 1000, log);
+    log(
+      `casework: ${casework.decisionsApplied}/${casework.decisionsOnTopic} decisions applied, ${casework.hitsMissing} of ${casework.hitsExpected} hits missing, ${casework.dispositionsPublished}/${casework.dispositionsAcknowledged} acknowledged dispositions published`,
+    );
     const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
     const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));
@@ -411,6 +423,7 @@ async function main(o: ChaosOptions): Promise<number> {
         maxMs: Math.max(0, ...lookups.map((l) => l.ms)),
       },
       poison,
+      casework,
       unexpectedExits: crashes,
       settled,
       seconds: {
@@ -428,7 +441,11 @@ async function main(o: ChaosOptions): Promise<number> {
       v.manifestsWithSeveralReceipts === 0 &&
       v.trueHits.found === v.trueHits.planted &&
       (!o.faults || (lookups.length > 0 && lookups.every((l) => l.answered))) &&
-      poison.every((p) => p.status === 'REJECTED' && p.bytesBack);
+      poison.every((p) => p.status === 'REJECTED' && p.bytesBack) &&
+      casework.decisionsMissing === 0 &&
+      casework.hitsMissing === 0 &&
+      casework.dispositionsLost === 0 &&
+      (!o.faults || casework.dispositionsAcknowledged > 0);
     const file = join(ROOT, o.results);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ ok, ...result }, null, 2)}\n`);

@@ -13,7 +13,7 @@ export interface ChaosOptions {
   rate: number;
   kafkaPort: number;
   redisPort: number;
-  /** gateway = base, parser +1, screening +2, watchlist +3. */
+  /** gateway = base, parser +1, screening +2, watchlist +3, casework +6. */
   portBase: number;
   /** Seconds a killed app stays down before it is started again. */
   appDownSeconds: number;
