@@ -29,7 +29,10 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     groupId: ConsumerGroup.Screening,
     stage: 'screening',
     transport: TRAVELLERS_TRANSPORT,
-    transactionalId: `paxscreen-screening-${settings.SCREENING_INSTANCE_ID}`,
+    // One transactional id per input partition, the same on every instance: the instance given a
+    // partition fences its previous owner, so a stalled instance cannot publish a batch again
+    // (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
+    transactionalIdPrefix: 'paxscreen-screening',
     maxRecords: settings.SCREENING_MAX_BATCH,
     // Redis down is not a bad traveller event: wait for it rather than dead-letter the traveller.
     isTransient: isRedisUnavailable,

@@ -25,8 +25,9 @@ export class ScreeningEnv {
   /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope); required, no default. */
   @IsHomeEconomy() SCREENING_HOME_ECONOMY = '';
   /**
-   * Stable id of this instance (its Kafka transactional id): a restarted instance with the same id
-   * fences its predecessor's unfinished transaction at once. Two instances need two ids.
+   * Name of this instance (its Kafka client id, in broker logs). Transactional ids are per input
+   * partition and the same on every instance: whoever is given a partition fences its previous
+   * owner's producer and unfinished transaction (libs/kafka PartitionTransactions).
    */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/) SCREENING_INSTANCE_ID = 'screening-1';
   /** JSON file with per-list policies `[{ listId, alert, refer, noBoard? }]`; empty = defaults. */
