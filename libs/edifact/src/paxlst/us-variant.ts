@@ -65,21 +65,13 @@ export function readPdt(seg: Segment, refYear: number): TravellerDraft {
   const number = (slash >= 0 ? typeAndNumber.slice(slash + 1) : typeAndNumber.slice(1)).trim().toUpperCase();
   if (type || number) {
     const doc: TravellerDraft['traveller']['documents'][number] = { type: type.slice(0, 3), number };
-    const expiryDate = dateField(
-      expiry,
-      undefined,
-      'nearest',
-      refYear,
-      findings,
-      'document.expiry',
-      seg.position,
-    );
+    const expiryDate = dateField(expiry, { rule: 'nearest', refYear }, findings, 'document.expiry', seg.position);
     if (expiryDate) doc.expiry = expiryDate;
     const issuerCode = countryField(issuer, findings, 'document.issuer', seg.position);
     if (issuerCode) doc.issuer = issuerCode;
     traveller.documents.push(doc);
   }
-  const dob = dateField(seg.value(1, 3), undefined, 'birth', refYear, findings, 'dateOfBirth', seg.position);
+  const dob = dateField(seg.value(1, 3), { rule: 'birth', refYear }, findings, 'dateOfBirth', seg.position);
   if (dob) traveller.dateOfBirth = dob;
   traveller.gender = genderField(seg.value(1, 4), findings, 'gender', seg.position).gender;
   const embark = seg.value(3, 0);
