@@ -146,13 +146,18 @@ const stallScreening: Fault = async (ctx) => {
   await sleep(8000);
   const woke = appendedSince(first.logFile, logFrom);
   const fencedCommits = woke.match(/old epoch|PRODUCER_FENCED|INVALID_PRODUCER_EPOCH/g)?.length ?? 0;
-  ctx.log(`the frozen instance's commits refused as fenced after SIGCONT: ${fencedCommits}`);
+  // A batch it was handling when frozen fails on waking (Redis command timeouts count the pause):
+  // proof it was mid-batch. It is then either dropped as stale or fenced at its commit.
+  const batchFailures = woke.match(/batch failed; retrying/g)?.length ?? 0;
+  ctx.log(
+    `after SIGCONT the frozen instance had ${batchFailures} batch failure(s) and ${fencedCommits} commit(s) refused as fenced`,
+  );
   await second.stop();
   return {
     fault: 'SIGSTOP screening (second instance takes over)',
     at: at.toISOString(),
     recoveredAfterMs: Date.now() - at.getTime(),
-    details: { frozenSeconds: (ctx.sessionTimeoutMs + 5000) / 1000, fencedCommits },
+    details: { frozenSeconds: (ctx.sessionTimeoutMs + 5000) / 1000, batchFailures, fencedCommits },
   };
 };
 
