@@ -40,4 +40,9 @@ export class ScreeningEnv {
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
   /** Largest batch handed to the screening handler. */
   @IsInt() @Min(1) SCREENING_MAX_BATCH = 2000;
+  /**
+   * Traveller partitions handled at once, each with its own transaction (0: all this instance
+   * owns). One partition's Redis writes and transaction commit overlap another's screening.
+   */
+  @IsInt() @Min(0) SCREENING_PARTITIONS_IN_FLIGHT = 0;
 }
