@@ -389,6 +389,8 @@ export class BatchConsumer {
       const slice = messages.slice(start, start + this.maxRecords);
       const last = slice[slice.length - 1].offset;
       for (;;) {
+        // A partition given to another member meanwhile is never claimed back from it here.
+        if (!control.active()) return;
         if (this.transactional) await this.exclusively(key, () => this.claim(key, batch));
         const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, batch.partition, m));
         if (chunk.length > 0) {
@@ -538,11 +540,10 @@ export class BatchConsumer {
   }
 
   /**
-   * Runs `work` after every earlier one on the same lock has finished (the marks; transactional
-   * commits also share one producer, so they take turns across partitions).
+   * Runs `work` after every earlier one for the same partition has finished (its mark, its
+   * producer's transaction).
    */
-  private exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const lock = key;
+  private exclusively<T>(lock: string, work: () => Promise<T>): Promise<T> {
     const run = (this.commitLocks.get(lock) ?? Promise.resolve()).then(work);
     const tail = run.then(
       () => undefined,
@@ -591,6 +592,8 @@ export class BatchConsumer {
     last: string,
   ): Promise<'done' | 'again'> {
     for (let attempt = 1; ; attempt++) {
+      // Lost meanwhile: claiming it again would fence its new owner ('again' leaves the batch).
+      if (!this.transactions!.owns(input.topic, input.partition) && !control.active()) return 'again';
       try {
         const before = this.committedUpTo.get(key);
         await this.claim(key, input);
