@@ -13,7 +13,6 @@ const START_TIMEOUT_MS = 120_000;
  * nobody asked for is counted and the app is started again.
  */
 export class AppProcess extends SharedAppProcess {
-
   constructor(
     name: AppName,
     port: number,

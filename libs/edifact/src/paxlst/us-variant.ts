@@ -65,7 +65,13 @@ export function readPdt(seg: Segment, refYear: number): TravellerDraft {
   const number = (slash >= 0 ? typeAndNumber.slice(slash + 1) : typeAndNumber.slice(1)).trim().toUpperCase();
   if (type || number) {
     const doc: TravellerDraft['traveller']['documents'][number] = { type: type.slice(0, 3), number };
-    const expiryDate = dateField(expiry, { rule: 'nearest', refYear }, findings, 'document.expiry', seg.position);
+    const expiryDate = dateField(
+      expiry,
+      { rule: 'nearest', refYear },
+      findings,
+      'document.expiry',
+      seg.position,
+    );
     if (expiryDate) doc.expiry = expiryDate;
     const issuerCode = countryField(issuer, findings, 'document.issuer', seg.position);
     if (issuerCode) doc.issuer = issuerCode;

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { DeadLetter, maxMessageBytes, Topic } from '@paxscreen/contracts';
-import type {
-  Consumer,
-  ConsumerRunConfig,
-  EachBatchPayload,
-  Kafka,
-  KafkaMessage,
-  Message,
-} from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
 
 import { DeadLetterReason, deadLetterOutput, deadLetterReference } from './dead-letter';
 import {
@@ -278,7 +271,12 @@ export class BatchConsumer {
       readUncommitted: false,
     });
     if (options.transactionalIdPrefix !== undefined)
-      this.transactions = new PartitionTransactions(kafka, settings, options.transactionalIdPrefix, this.group);
+      this.transactions = new PartitionTransactions(
+        kafka,
+        settings,
+        options.transactionalIdPrefix,
+        this.group,
+      );
     else this.events = new EventProducer(kafka, settings);
   }
 
