@@ -133,8 +133,15 @@ const stallScreening: Fault = async (ctx) => {
   // The first instance learns of the rebalance at its next heartbeat (3 s) and gives up partitions.
   await sleep(6000);
   ctx.onInjected();
-  // Travellers in flight: the first instance is screening or committing a batch when it freezes.
-  await sleep(1500);
+  // Travellers in flight: freeze the first instance while it is busy (over a third of a core in
+  // the last 200 ms), so that it is screening or committing a batch; after 10 s, whatever it does.
+  const busySince = Date.now();
+  for (let cpu = first.cpuSeconds(); Date.now() - busySince < 10_000;) {
+    await sleep(200);
+    const now = first.cpuSeconds();
+    if (now - cpu > 0.066) break;
+    cpu = now;
+  }
   const at = new Date();
   const logFrom = statSync(first.logFile).size;
   ctx.log(`FAULT SIGSTOP screening (pid ${first.pid}) for ${(ctx.sessionTimeoutMs + 5000) / 1000} s`);
