@@ -80,7 +80,12 @@ export class Screener {
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };
-    const reasons = ordered(withholdExpedite(CHECKS.flatMap((check) => check(traveller, ctx))));
+    // Remembered false positives (casework dispositions) become recorded CLEARs before the outcome is taken.
+    const found = this.state.dispositions.suppress(
+      traveller,
+      CHECKS.flatMap((check) => check(traveller, ctx)),
+    );
+    const reasons = ordered(withholdExpedite(found));
     return {
       decisionId: options.decisionId ?? newEventId(),
       travellerId: traveller.travellerId,

@@ -9,6 +9,8 @@ export const DEAD_LETTER_STAGES = [
   'screening',
   'watchlist',
   'records',
+  'casework',
+  'workbench',
   'carriers',
 ] as const;
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
