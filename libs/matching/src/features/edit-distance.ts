@@ -56,6 +56,18 @@ for (const [x, y] of [...SIMILAR_CHARACTER_PAIRS, ...TRANSLITERATION_PAIRS]) {
     SUBSTITUTION[b * ALPHABET + a] = EDIT_COSTS.confusable;
   }
 }
+/**
+ * Against a vowel-poor romanisation l and r are also confusable: Japanese has one liquid (ミラー Miller,
+ * マルケス Marquez), and a vowel-poor token is already compared leniently. Latin against Latin keeps them
+ * apart (Lima / Rima).
+ */
+const SUBSTITUTION_VOWEL_POOR = SUBSTITUTION.slice();
+{
+  const l = 'l'.charCodeAt(0);
+  const r = 'r'.charCodeAt(0);
+  SUBSTITUTION_VOWEL_POOR[l * ALPHABET + r] = EDIT_COSTS.confusable;
+  SUBSTITUTION_VOWEL_POOR[r * ALPHABET + l] = EDIT_COSTS.confusable;
+}
 const H = 'h'.charCodeAt(0);
 
 /** Spelling folds applied to both tokens before the distance (ph = f, ou = u, kh = h, x = ks, …). */
@@ -87,9 +99,9 @@ function foldSpelling(token: string): string {
   return s;
 }
 
-function substitutionCost(a: number, b: number): number {
+function substitutionCost(a: number, b: number, table: Float64Array): number {
   return a < ALPHABET && b < ALPHABET
-    ? SUBSTITUTION[a * ALPHABET + b]
+    ? table[a * ALPHABET + b]
     : a === b
       ? 0
       : EDIT_COSTS.substitution;
@@ -189,6 +201,7 @@ export function weightedDistance(
     gapA = new Float64Array(size);
     gapB = new Float64Array(size);
   }
+  const table = aVowelPoor || bVowelPoor ? SUBSTITUTION_VOWEL_POOR : SUBSTITUTION;
   gapCosts(a, bVowelPoor, gapA);
   gapCosts(b, aVowelPoor, gapB);
   rowPrev[0] = 0;
@@ -201,7 +214,7 @@ export function weightedDistance(
     const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let best = rowPrev[j - 1] + substitutionCost(ca, cb);
+      let best = rowPrev[j - 1] + substitutionCost(ca, cb, table);
       if (i === 1 && j === 1 && best - rowPrev[0] >= EDIT_COSTS.substitution) best += EDIT_COSTS.firstLetter;
       const del = rowPrev[j] + deleteA;
       if (del < best) best = del;

@@ -22,6 +22,8 @@ export function comparable(token: NameToken): ComparableToken {
   return { token, form: comparisonForm(token.text) };
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+
 function shareGroup(a: NameToken, b: NameToken): boolean {
   if (!a.groups || !b.groups) return false;
   for (const g of a.groups) if (b.groups.includes(g)) return true;
@@ -33,14 +35,18 @@ function shareGroup(a: NameToken, b: NameToken): boolean {
  * distance is within the allowance for the token length, 0 otherwise (a different name, not a typo).
  */
 export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: TokenSimilarityConfig): number {
-  if (a.token.text === b.token.text) return 1;
   const ta = a.token;
   const tb = b.token;
+  // One CJK character is one syllable: a different character is a different name, however close the
+  // romanisation. The same pinyin is the same name (習 / 习, traditional and simplified); the same Hangul
+  // matching form is not (김종은 and 김정은 both read jongun there).
+  if (ta.native !== undefined && tb.native !== undefined) {
+    return ta.native === tb.native || (ta.text === tb.text && !HANGUL.test(ta.native)) ? 1 : 0;
+  }
+  if (ta.text === tb.text) return 1;
   if (ta.role === 'initial' || tb.role === 'initial') {
     return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
   }
-  // One CJK character is one syllable: a different character is a different name, however close the pinyin.
-  if (ta.native !== undefined && tb.native !== undefined) return ta.native === tb.native ? 1 : 0;
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
   const sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
