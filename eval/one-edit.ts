@@ -19,7 +19,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Parts shorter than this are left alone: one edit of `AL` or `BIN` is another common word. */
 export const MIN_PART_LENGTH = 3;
 const TOP = 5;
-const EXAMPLES = 20;
+const EXAMPLES = Number(process.env.ONE_EDIT_EXAMPLES ?? 20);
 
 /** Every distinct string one edit (Damerau: delete, insert, substitute, swap neighbours) away from `part`. */
 export function oneEditVariants(part: string): string[] {
@@ -93,10 +93,23 @@ async function main(): Promise<void> {
   const limit = at > 0 ? Number(process.argv[at + 1]) : Infinity;
   const r = await readListFile(join(__dirname, '..', 'data', 'lists', 'UN_consolidated.xml'));
   if (r.kind !== 'watchlist') throw new Error('not a watchlist');
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = Date.now();
   const index = new MatchIndex();
   for (const e of r.entries) index.add(e);
+  const buildMs = Date.now() - started;
+  global.gc?.();
+  const indexBytes = process.memoryUsage().heapUsed - heapBefore;
   const report = oneEditMisses(index, r.entries, 'UN', limit);
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const cost = {
+    names: index.nameCount,
+    buildMs,
+    // Only with --expose-gc (scripts/run.sh node --expose-gc …) is the heap figure the index's alone.
+    indexHeapMb: Math.round(indexBytes / 1e5) / 10,
+    msPerQuery: Math.round((report.ms / Math.max(1, report.queries)) * 1000) / 1000,
+  };
+  process.stdout.write(`${JSON.stringify({ ...report, cost }, null, 2)}\n`);
 }
 
 if (require.main === module) {

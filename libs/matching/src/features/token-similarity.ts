@@ -1,5 +1,5 @@
 import { NameToken } from '../normalize/token';
-import { comparisonForm, weightedDistance } from './edit-distance';
+import { comparisonForm, EDIT_COSTS, weightedDistance, withinOneEdit } from './edit-distance';
 
 export interface TokenSimilarityConfig {
   /** Edits allowed per character of the longer token before two tokens count as different names. */
@@ -49,9 +49,18 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
   }
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
-  const sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
+  let sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
+  // Spelling folds can part a typo from its name (MAHMOAOD folds to mahmoaod, MAHMOOD to mahmud; KHONY to
+  // hony, KONY stays kony): when a fold changed either side, the spellings as written get a say too.
+  if (sim < 1 && (a.form !== ta.text || b.form !== tb.text)) {
+    const written = formSimilarity(ta.text, ta.vowelPoor, tb.text, tb.vowelPoor, cfg);
+    if (written > sim) sim = written;
+  }
   return sim > group ? sim : group;
 }
+
+/** Parts this long or longer keep a similarity for one plain edit (`withinOneEdit`); AL / AB stay apart. */
+const MIN_ONE_EDIT_LENGTH = 3;
 
 /** Cheapest possible cost of one inserted or deleted character (see EDIT_COSTS). */
 const MIN_GAP_COST = 0.5;
@@ -75,5 +84,11 @@ export function formSimilarity(
   const gap = aVowelPoor || bVowelPoor ? MIN_GAP_COST_VOWEL_POOR : MIN_GAP_COST;
   if (Math.abs(a.length - b.length) * gap > allowed) return 0;
   const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed);
-  return d > allowed ? 0 : 1 - d / length;
+  if (d <= allowed) return 1 - d / length;
+  // One typo is never a different name, even in a short part and at its first letter (KONY / BONY, ALI /
+  // MLI): the edit and the first-letter surcharge count, so it scores low (0.5–0.7) but is never dropped.
+  if (length >= MIN_ONE_EDIT_LENGTH && withinOneEdit(a, b)) {
+    return 1 - (EDIT_COSTS.substitution + EDIT_COSTS.firstLetter) / length;
+  }
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { withinOneEdit } from './vocabulary';
+import { withinOneEdit } from '../features/edit-distance';
 
 describe('withinOneEdit', () => {
   it.each([

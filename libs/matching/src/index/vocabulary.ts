@@ -1,3 +1,4 @@
+import { withinOneEdit } from '../features/edit-distance';
 import {
   ComparableToken,
   comparable,
@@ -333,32 +334,6 @@ function deletions(word: string): string[] {
     out.push(word.slice(0, i) + word.slice(i + 1));
   }
   return out;
-}
-
-/** True when `a` and `b` differ by at most one delete, insert, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
-  const la = a.length;
-  const lb = b.length;
-  if (la - lb > 1) return false;
-  let i = 0;
-  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === lb) return true; // equal, or one letter added at the end
-  if (la > lb) return sameFrom(a, i + 1, b, i); // one letter inserted at i
-  if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
-  return (
-    i + 1 < la &&
-    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
-    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
-    sameFrom(a, i + 2, b, i + 2)
-  );
-}
-
-/** `a` from `i` equals `b` from `j` (the rest of both). */
-function sameFrom(a: string, i: number, b: string, j: number): boolean {
-  if (a.length - i !== b.length - j) return false;
-  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-  return true;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
