@@ -6,14 +6,16 @@
  *
  * `npm run eval` runs it on the UN list; alone:
  * `scripts/run.sh node -r @swc-node/register eval/one-edit.ts [--limit N]` (N persons).
+ * `--two-edits`: instead, 20 seeded random variants exactly two edits from each part of
+ * MIN_TWO_EDIT_LENGTH+ letters (the two-edit guarantee for long parts).
  */
 import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { readListFile } from '@paxscreen/lists';
-import { MatchIndex } from '@paxscreen/matching';
+import { MatchIndex, MIN_TWO_EDIT_LENGTH, withinTwoEdits } from '@paxscreen/matching';
 
-import { nameKey } from './lib';
+import { nameKey, seededRandom } from './lib';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Parts shorter than this are left alone: one edit of `AL` or `BIN` is another common word. */
@@ -46,12 +48,44 @@ export interface OneEditReport {
   examples: { query: string; expected: string }[];
 }
 
+/** Variants per long part in the two-edit set (a 10-letter part has ~280,000 two-edit variants). */
+export const TWO_EDIT_SAMPLES = 20;
+const TWO_EDIT_SEED = 18;
+
+/** One random plain edit (delete, insert, substitute, swap neighbours) of `s`. */
+function randomEdit(s: string, random: () => number): string {
+  const at = Math.floor(random() * s.length);
+  const letter = LETTERS[Math.floor(random() * LETTERS.length)];
+  switch (Math.floor(random() * 4)) {
+    case 0:
+      return s.slice(0, at) + s.slice(at + 1);
+    case 1:
+      return s.slice(0, at) + letter + s.slice(at);
+    case 2:
+      return s.slice(0, at) + letter + s.slice(at + 1);
+    default:
+      return at + 1 < s.length ? s.slice(0, at) + s[at + 1] + s[at] + s.slice(at + 2) : s;
+  }
+}
+
+/** `count` distinct spellings exactly two plain edits from `part` (seeded). */
+export function twoEditVariants(part: string, count: number, random: () => number): string[] {
+  const out = new Set<string>();
+  for (let tries = 0; out.size < count && tries < count * 20; tries++) {
+    const v = randomEdit(randomEdit(part, random), random);
+    if (v !== part && !oneEditVariants(part).includes(v) && withinTwoEdits(v, part)) out.add(v);
+  }
+  return [...out];
+}
+
 /** Searches every one-edit variant of every part (≥ MIN_PART_LENGTH letters) of every listed person name. */
 export function oneEditMisses(
   index: MatchIndex,
   entries: readonly WatchlistEntry[],
   list: string,
   maxPersons = Infinity,
+  variantsOf: (part: string) => string[] = oneEditVariants,
+  minPartLength = MIN_PART_LENGTH,
 ): OneEditReport {
   const started = Date.now();
   const holders = new Map<string, Set<string>>();
@@ -72,8 +106,8 @@ export function oneEditMisses(
       const parts = name.split(' ');
       report.names++;
       parts.forEach((part, k) => {
-        if (!/^[A-Z]+$/.test(part) || part.length < MIN_PART_LENGTH) return;
-        for (const variant of oneEditVariants(part)) {
+        if (!/^[A-Z]+$/.test(part) || part.length < minPartLength) return;
+        for (const variant of variantsOf(part)) {
           const query = parts.map((p, i) => (i === k ? variant : p)).join(' ');
           report.queries++;
           const found = index.search({ fullName: query, kind: 'PERSON' }, { limit: TOP, minScore: 0 });
@@ -101,7 +135,18 @@ async function main(): Promise<void> {
   const buildMs = Date.now() - started;
   global.gc?.();
   const indexBytes = process.memoryUsage().heapUsed - heapBefore;
-  const report = oneEditMisses(index, r.entries, 'UN', limit);
+  const twoEdits = process.argv.includes('--two-edits');
+  const random = seededRandom(TWO_EDIT_SEED);
+  const report = twoEdits
+    ? oneEditMisses(
+        index,
+        r.entries,
+        'UN',
+        limit,
+        (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random),
+        MIN_TWO_EDIT_LENGTH,
+      )
+    : oneEditMisses(index, r.entries, 'UN', limit);
   const cost = {
     names: index.nameCount,
     buildMs,

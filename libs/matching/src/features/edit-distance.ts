@@ -261,3 +261,42 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
   for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
   return true;
 }
+
+// Scratch rows for withinTwoEdits (tokens are short; grown on demand).
+let twoPrev2 = new Int32Array(32);
+let twoPrev = new Int32Array(32);
+let twoCur = new Int32Array(32);
+
+/** True when `a` and `b` are at most two plain edits apart (optimal string alignment: delete, insert, substitute, swap). */
+export function withinTwoEdits(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (n - m > 2 || m - n > 2) return false;
+  if (twoCur.length <= m) {
+    twoPrev2 = new Int32Array(m + 1);
+    twoPrev = new Int32Array(m + 1);
+    twoCur = new Int32Array(m + 1);
+  }
+  for (let j = 0; j <= m; j++) twoPrev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    twoCur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = twoPrev[j - 1] + (ca === cb ? 0 : 1);
+      if (twoPrev[j] + 1 < best) best = twoPrev[j] + 1;
+      if (twoCur[j - 1] + 1 < best) best = twoCur[j - 1] + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && twoPrev2[j - 2] + 1 < best)
+        best = twoPrev2[j - 2] + 1;
+      twoCur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > 2) return false;
+    const t = twoPrev2;
+    twoPrev2 = twoPrev;
+    twoPrev = twoCur;
+    twoCur = t;
+  }
+  return twoPrev[m] <= 2;
+}
