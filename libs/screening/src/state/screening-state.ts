@@ -6,7 +6,7 @@ import {
   type WatchlistEntry,
 } from '@paxscreen/contracts';
 import { MatchIndex } from '@paxscreen/matching';
-import { compileRules, CompiledRuleSet, Rule } from '@paxscreen/rules';
+import { compileRules, CompiledRuleSet, FlaggedCoTravellers, Rule } from '@paxscreen/rules';
 
 /**
  * Everything a traveller is screened against, kept current entry by entry (the screening service
@@ -20,6 +20,8 @@ export class ScreeningState {
   private readonly enrolments = new Map<string, Map<string, Enrolment>>();
   private readonly entryKeys = new Map<string, string>();
   readonly rules: CompiledRuleSet = compileRules([]);
+  /** Link keys of travellers a match referred or stopped, per flight (the `coTravellers.flaggedLinks` fact). */
+  readonly coTravellers = new FlaggedCoTravellers();
   private readonly versions = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   /** Bumped on every change: re-vetting and caches key on it. */
