@@ -4,8 +4,8 @@
  * substitution by a–z and swap of neighbours), must find its entry among the top 5 candidates.
  * Generated from the list itself, so the ground truth is exact.
  *
- * `npm run eval` runs it on the UN list; alone:
- * `scripts/run.sh node -r @swc-node/register eval/one-edit.ts [--limit N]` (N persons).
+ * Too long for `npm run eval` (the full UN list is about 1.8 million queries); run it alone:
+ * `scripts/run.sh node --expose-gc -r @swc-node/register eval/one-edit.ts [--limit N]` (N persons).
  * `--two-edits`: instead, 20 seeded random variants exactly two edits from each part of
  * MIN_TWO_EDIT_LENGTH+ letters (the two-edit guarantee for long parts).
  */

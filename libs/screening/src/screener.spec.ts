@@ -287,9 +287,9 @@ describe('Screener: co-travellers (issue 18)', () => {
       flight: { ...traveller().flight, number: '118' },
     });
     expect(screener.screen(otherFlight, { now: NOW }).outcome).toBe('CLEAR');
-    expect(screener.screen(traveller({ travellerId: 'n', pnr: { locator: 'ZZZ999' } }), { now: NOW }).outcome).toBe(
-      'CLEAR',
-    );
+    expect(
+      screener.screen(traveller({ travellerId: 'n', pnr: { locator: 'ZZZ999' } }), { now: NOW }).outcome,
+    ).toBe('CLEAR');
   });
 });
 

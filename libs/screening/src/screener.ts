@@ -47,7 +47,10 @@ export function withholdExpedite(reasons: Reason[]): Reason[] {
 
 /** A match (watchlist, lost/stolen) that refers or stops boarding makes its traveller's links flagged. */
 function flagsCoTravellers(r: Reason): boolean {
-  return (r.kind === 'WATCHLIST' || r.kind === 'LOST_STOLEN_DOCUMENT') && (r.action === 'REFER' || r.action === 'NO_BOARD');
+  return (
+    (r.kind === 'WATCHLIST' || r.kind === 'LOST_STOLEN_DOCUMENT') &&
+    (r.action === 'REFER' || r.action === 'NO_BOARD')
+  );
 }
 
 /** Reasons that decide, first: the most severe, then by score. */

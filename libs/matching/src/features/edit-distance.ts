@@ -100,11 +100,7 @@ function foldSpelling(token: string): string {
 }
 
 function substitutionCost(a: number, b: number, table: Float64Array): number {
-  return a < ALPHABET && b < ALPHABET
-    ? table[a * ALPHABET + b]
-    : a === b
-      ? 0
-      : EDIT_COSTS.substitution;
+  return a < ALPHABET && b < ALPHABET ? table[a * ALPHABET + b] : a === b ? 0 : EDIT_COSTS.substitution;
 }
 
 /** Cost of each character of `s` being present there and absent from the other token. */
@@ -287,7 +283,13 @@ export function withinTwoEdits(a: string, b: string): boolean {
       let best = twoPrev[j - 1] + (ca === cb ? 0 : 1);
       if (twoPrev[j] + 1 < best) best = twoPrev[j] + 1;
       if (twoCur[j - 1] + 1 < best) best = twoCur[j - 1] + 1;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && twoPrev2[j - 2] + 1 < best)
+      if (
+        i > 1 &&
+        j > 1 &&
+        ca === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === cb &&
+        twoPrev2[j - 2] + 1 < best
+      )
         best = twoPrev2[j - 2] + 1;
       twoCur[j] = best;
       if (best < rowMin) rowMin = best;

@@ -304,12 +304,18 @@ export class Vocabulary {
         const ids = this.byDeletion2.get(h);
         if (ids === undefined) return;
         if (typeof ids === 'number') this.twoEditNeighbour(q, ids, cfg, limits);
-        else if (ids.length <= limits.maxBucket) for (const id of ids) this.twoEditNeighbour(q, id, cfg, limits);
+        else if (ids.length <= limits.maxBucket)
+          for (const id of ids) this.twoEditNeighbour(q, id, cfg, limits);
       });
     }
   }
 
-  private twoEditNeighbour(q: ComparableToken, id: number, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
+  private twoEditNeighbour(
+    q: ComparableToken,
+    id: number,
+    cfg: TokenSimilarityConfig,
+    limits: LookupLimits,
+  ): void {
     if (this.df[id] === 0) return;
     const seen = this.foundStamp[id] === this.stamp;
     if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) return;

@@ -10,7 +10,7 @@ describe('hebrewToLatin', () => {
     ['בנימין נתניהו', 'bnimin ntniho'],
     ['יאקאבאווסקי', 'yakabvski'],
     // Final forms read as their letters; a final he is a silent vowel ending.
-    ['קג\'יטה', 'kjit'],
+    ["קג'יטה", 'kjit'],
     ['משה', 'msh'],
     // Geresh: the sounds of foreign names.
     ["ג'ורג'", 'jorj'],

@@ -67,8 +67,7 @@ function syllables(text: string, longAsR: boolean): Syllable[] {
       if (!prev) continue;
       prev.long = true;
       if (longAsR && (prev.v === 'a' || prev.v === 'e')) out.push({ c: 'R', v: '' });
-    }
-    else if (ch in SMALL_Y && prev) {
+    } else if (ch in SMALL_Y && prev) {
       // シャ sha, チュ chu, ジョ jo: the y is part of sh/ch/j already.
       prev.c = /^(sh|ch|j)$/.test(prev.c) ? prev.c : `${prev.c}y`;
       prev.v = SMALL_Y[ch];

@@ -107,7 +107,8 @@ function romanizeHangul(run: string, standalone: boolean): Part[] {
     isHangulSyllable(c) ? hangulMatchingSyllable(c) : anyAscii(c).toLowerCase(),
   );
   const surname = KOREAN_SURNAMES[revisedRomanization(chars[0])];
-  if (syllables.length === 1) return [{ text: standalone ? (surname ?? syllables[0]) : syllables[0], native: run }];
+  if (syllables.length === 1)
+    return [{ text: standalone ? (surname ?? syllables[0]) : syllables[0], native: run }];
   return splitSyllables(chars, syllables, false, surname);
 }
 

@@ -27,7 +27,10 @@ describe('FlaggedCoTravellers', () => {
       { travellerId: 'b' },
     );
     const samePayment = withPnr(
-      { locator: 'OTHER2', formsOfPayment: [{ type: 'CC', cardVendor: 'VI', amount: 812.4, currency: 'EUR' }] },
+      {
+        locator: 'OTHER2',
+        formsOfPayment: [{ type: 'CC', cardVendor: 'VI', amount: 812.4, currency: 'EUR' }],
+      },
       { travellerId: 'c' },
     );
     const unrelated = withPnr({ locator: 'OTHER3' }, { travellerId: 'd' });
@@ -61,14 +64,21 @@ describe('FlaggedCoTravellers', () => {
   });
 
   it('holds hashes, never the shared values', () => {
-    const keys = linkKeys(flagged).map((k) => k.key).join(' ');
+    const keys = linkKeys(flagged)
+      .map((k) => k.key)
+      .join(' ');
     expect(keys).not.toMatch(/FTF001|12 ?34|VI|812/);
   });
 
   it('forgets the oldest flight beyond its bound', () => {
     const seen = new FlaggedCoTravellers();
     for (let i = 0; i <= MAX_FLIGHTS; i++) {
-      seen.flag(withPnr({ locator: `L${i}` }, { flight: leg('CDG', 'JFK', '2025-07-01T10:00', undefined, `XA${i + 1}`) }));
+      seen.flag(
+        withPnr(
+          { locator: `L${i}` },
+          { flight: leg('CDG', 'JFK', '2025-07-01T10:00', undefined, `XA${i + 1}`) },
+        ),
+      );
     }
     expect(seen.size).toBe(MAX_FLIGHTS);
   });
@@ -84,7 +94,10 @@ describe('the coTravellers.flaggedLinks fact', () => {
   ]);
 
   it('fires on a shared link and explains it by the kind of link only', () => {
-    const [hit] = set.evaluate(withPnr({ locator: 'FTF001' }), { now: NOW, coTravellers: ['BOOKING', 'CONTACT'] });
+    const [hit] = set.evaluate(withPnr({ locator: 'FTF001' }), {
+      now: NOW,
+      coTravellers: ['BOOKING', 'CONTACT'],
+    });
     expect(hit.ruleId).toBe('ftf-co-traveller');
     expect(hit.explanation).toContain('BOOKING');
     expect(hit.explanation).not.toContain('FTF001');

@@ -44,7 +44,8 @@ export function linkKeys(t: Traveller): { kind: CoTravellerLink; key: string }[]
   const pnr = t.pnr;
   if (!flight || !pnr) return [];
   const out: { kind: CoTravellerLink; key: string }[] = [];
-  if (pnr.locator) out.push({ kind: 'BOOKING', key: hash(flight, 'BOOKING', pnr.locator.trim().toUpperCase()) });
+  if (pnr.locator)
+    out.push({ kind: 'BOOKING', key: hash(flight, 'BOOKING', pnr.locator.trim().toUpperCase()) });
   for (const c of pnr.contacts ?? []) {
     if (c.kind === 'address') continue;
     const value = c.value.replace(CONTACT_NOISE, '').toLowerCase();
