@@ -6,6 +6,7 @@ import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import {
   DecisionStore,
+  LookoutStore,
   PnrVault,
   REDIS_CLIENT,
   RedisClient,
@@ -63,6 +64,13 @@ export class GatewayModule {
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) =>
             new DecisionStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
+        },
+        // Reads only: casework writes the lookouts (same HOTPATH_TTL_HOURS).
+        {
+          provide: LookoutStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) =>
+            new LookoutStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
         },
         SubmitMessageUseCase,
         // Queue and drop-folder ingest beside HTTP (transports/).

@@ -88,7 +88,13 @@ export class Screener {
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };
-    const reasons = ordered(withholdExpedite(CHECKS.flatMap((check) => check(traveller, ctx))));
+    // Remembered false positives (casework dispositions) become recorded CLEARs before the outcome is taken.
+    const found = this.state.dispositions.suppress(
+      traveller,
+      CHECKS.flatMap((check) => check(traveller, ctx)),
+    );
+    const reasons = ordered(withholdExpedite(found));
+    // Only a match still referring or stopping after suppression flags the traveller's co-travellers.
     if (reasons.some(flagsCoTravellers)) this.state.coTravellers.flag(traveller);
     return {
       decisionId: options.decisionId ?? newEventId(),

@@ -8,12 +8,13 @@ import {
   Decision,
   Finding,
   Gender,
+  type Lookout,
   Traveller,
 } from '@paxscreen/contracts';
 import { MrzError, readMrzDocument } from '@paxscreen/edifact';
 import { ApiError, Principal } from '@paxscreen/http';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
-import { DecisionStore, HotPathEntry } from '@paxscreen/redis';
+import { DecisionStore, HotPathEntry, LookoutStore } from '@paxscreen/redis';
 import { answerForDocument, type DocumentAnswer } from '@paxscreen/screening';
 
 import { AuditLog } from '../audit/audit-log';
@@ -38,6 +39,8 @@ export interface DocumentQuery {
 }
 
 export interface LookupResult {
+  /** Open casework lookouts on this document (an analyst asks the port to refer): shown first. */
+  lookouts?: Lookout[];
   /** True when the carrier sent advance data and screening decided on it. */
   advanceData: boolean;
   note?: string;
@@ -73,6 +76,7 @@ const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class PoeUseCase {
   constructor(
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
+    @Inject(LookoutStore) private readonly lookouts: LookoutStore,
     @Inject(IapiClient) private readonly screening: IapiClient,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(Metrics) private readonly metrics: Metrics,
@@ -135,9 +139,11 @@ export class PoeUseCase {
       this.logger.warn({ err }, 'hot path unavailable; screening on demand');
     }
     const answer = answerForDocument(current);
-    const result = answer
+    const lookouts = redisDown ? [] : await this.openLookouts(issuer, number);
+    const found = answer
       ? this.fromHotPath(answer, query.dateOfBirth)
       : await this.onDemand({ ...query, issuer, number }, redisDown);
+    const result: LookupResult = lookouts.length > 0 ? { lookouts, ...found } : found;
     this.metrics.hotPathLookups.inc({ result: answer ? 'hit' : 'miss' });
     this.audit.record(
       {
@@ -146,11 +152,25 @@ export class PoeUseCase {
         role: who.roles.join(','),
         target: `${issuer}:${number}`,
         outcome: result.decision?.outcome ?? 'NO_DECISION',
-        details: { advanceData: result.advanceData, ...(who.post ? { post: who.post } : {}) },
+        details: {
+          advanceData: result.advanceData,
+          lookouts: lookouts.length,
+          ...(who.post ? { post: who.post } : {}),
+        },
       },
       requestId,
     );
     return result;
+  }
+
+  /** Lookouts are an addition to the answer: without them the look-up still answers. */
+  private async openLookouts(issuer: string, number: string): Promise<Lookout[]> {
+    try {
+      return await this.lookouts.byDocument(issuer, number);
+    } catch (err) {
+      this.logger.warn({ err }, 'lookouts unavailable');
+      return [];
+    }
   }
 
   private fromHotPath(answer: DocumentAnswer<HotPathEntry>, dateOfBirth: string | undefined): LookupResult {

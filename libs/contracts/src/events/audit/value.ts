@@ -14,6 +14,17 @@ export const AUDIT_ACTIONS = [
   'RECORDS_DOCUMENT_LOOKUP',
   'RECORDS_NAME_SEARCH',
   'RECORDS_AUDIT_QUERY',
+  /** Casework (apps/casework): the hit queue, a hit read masked or opened, and every staff action on it. */
+  'CASEWORK_QUEUE',
+  'CASEWORK_HIT_VIEW',
+  'RECORD_OPENED',
+  'HIT_CLAIM',
+  'HIT_RELEASE',
+  'HIT_NOTE',
+  'HIT_DISPOSITION',
+  'LOOKOUT_CREATED',
+  'LOOKOUT_LIST',
+  'LOOKOUT_ENCOUNTER',
   /** Carrier key management (gateway admin API): target `carrier` or `carrier:keyId`, never a key. */
   'CARRIER_ADD',
   'CARRIER_LIST',
