@@ -20,7 +20,7 @@ import { Header, Topic, topicName } from '@paxscreen/contracts';
 import { issueToken } from '@paxscreen/http';
 import { uploadList } from '@paxscreen/testing';
 
-import { hashApiKey } from '../apps/gateway/src/auth/carrier-keys';
+import { hashApiKey } from '@paxscreen/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 

@@ -7,7 +7,7 @@ import { type ListFile, testEnv, uniquePrefix, uploadList } from '@paxscreen/tes
 
 import { startCasework } from '../../apps/casework/src/casework.app';
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
-import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
+import { hashApiKey } from '@paxscreen/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
 import { startParser } from '../../apps/parser/src/parser.app';
 import { startScreening } from '../../apps/screening/src/screening.app';

@@ -14,6 +14,7 @@ export * from './model/receipt';
 export * from './model/type-b';
 export * from './model/identity';
 export * from './model/casework';
+export * from './model/traveller-status';
 export * from './events/envelope';
 export * from './validate';
 export * as RawMessage from './events/raw-message';

@@ -8,3 +8,4 @@ export * from './state/disposition-memory';
 export * from './export/decisions-csv';
 export * from './subject';
 export * from './hot-path/document-answer';
+export * from './hot-path/traveller-status';

@@ -25,6 +25,12 @@ export const AUDIT_ACTIONS = [
   'LOOKOUT_CREATED',
   'LOOKOUT_LIST',
   'LOOKOUT_ENCOUNTER',
+  /** Carrier key management (gateway admin API): target `carrier` or `carrier:keyId`, never a key. */
+  'CARRIER_ADD',
+  'CARRIER_LIST',
+  'CARRIER_KEY_ISSUE',
+  'CARRIER_KEY_ROTATE',
+  'CARRIER_KEY_REVOKE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
