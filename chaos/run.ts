@@ -234,6 +234,15 @@ async function main(o: ChaosOptions): Promise<number> {
       new AppProcess(name, ports[name], env, join(LOG_DIR, `${name}.log`), log),
     ]),
   );
+  // Issue 19: up only during the SIGSTOP fault, beside the first screening instance.
+  const secondScreening = new AppProcess(
+    'screening',
+    o.portBase + 4,
+    { ...env, SCREENING_PORT: String(o.portBase + 4), SCREENING_INSTANCE_ID: 'screening-2' },
+    join(LOG_DIR, 'screening2.log'),
+    log,
+    'screening2',
+  );
   let ledger: Ledger | undefined;
   // Stops everything the run started, once (the end of the run and a signal may both ask for it).
   let stopping: Promise<void> | undefined;
@@ -243,7 +252,7 @@ async function main(o: ChaosOptions): Promise<number> {
         ledger?.stop(),
         rawReader?.stop(),
         plan && removeTransports(plan).catch(() => undefined),
-        ...[...apps.values()].map((app) => app.stop().catch(() => undefined)),
+        ...[...apps.values(), secondScreening].map((app) => app.stop().catch(() => undefined)),
       ]);
       await redis.stop().catch(() => undefined);
       redis.clean();
@@ -311,6 +320,8 @@ async function main(o: ChaosOptions): Promise<number> {
     if (o.faults) {
       const ctx: FaultContext = {
         apps,
+        secondScreening,
+        sessionTimeoutMs: Number(env.KAFKA_SESSION_TIMEOUT_MS),
         poisonApiKey,
         kafka,
         redis,
@@ -394,7 +405,9 @@ async function main(o: ChaosOptions): Promise<number> {
     );
     const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
-    const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));
+    const crashes = Object.fromEntries(
+      [...apps.values(), secondScreening].map((a) => [a.name, a.unexpectedExits]),
+    );
     const result = {
       run: runId,
       finishedAt: new Date().toISOString(),

@@ -25,6 +25,7 @@ const WATCHLIST = 'http://127.0.0.1:8083';
 const SCREENING = 'http://127.0.0.1:8082';
 const RECORDS = 'http://127.0.0.1:8085';
 const CASEWORK = 'http://127.0.0.1:8086';
+const WORKBENCH = 'http://127.0.0.1:8088';
 /** The demo's records live in their own schema, emptied at each run. */
 const DEMO_SCHEMA = 'demo';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/paxscreen';
@@ -174,6 +175,8 @@ async function resetDemoData(): Promise<void> {
   await sql`drop schema if exists ${sql.id(DEMO_SCHEMA)} cascade`.execute(db);
   // Casework keeps its tables in `<DATABASE_SCHEMA>_casework` (its own migration ledger).
   await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_casework`)} cascade`.execute(db);
+  // And the workbench its alert subscriptions and deliveries in `<DATABASE_SCHEMA>_workbench`.
+  await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_workbench`)} cascade`.execute(db);
   await db.destroy();
   const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
   const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
@@ -216,10 +219,14 @@ async function main(): Promise<void> {
     MULTIPART_SWEEP_SECONDS: '1',
     DATABASE_URL,
     DATABASE_SCHEMA: DEMO_SCHEMA,
+    // The demo's workbench offers its development login (never set where real data lives).
+    WORKBENCH_DEV_LOGIN: 'true',
   };
   execFileSync(join(__dirname, 'start-all.sh'), ['start'], { stdio: 'inherit', env });
   await Promise.all(
-    [GATEWAY, WATCHLIST, SCREENING, RECORDS, CASEWORK, 'http://127.0.0.1:8081'].map((u) => waitReady(u)),
+    [GATEWAY, WATCHLIST, SCREENING, RECORDS, CASEWORK, WORKBENCH, 'http://127.0.0.1:8081'].map((u) =>
+      waitReady(u),
+    ),
   );
 
   const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
@@ -403,6 +410,27 @@ async function showRecords(
   console.log(`curl -s ${bearer('auditor')} '${RECORDS}/v1/records/audit?actor=demo-officer'`);
   console.log(`curl -s ${RECORDS}/metrics | grep paxscreen_consumer_lag`);
   console.log('```');
+  await printWorkbench(tokens.find(([r]) => r === 'analyst')![1]);
+}
+
+/** Where the workbench is, how to sign in as the demo analyst, and what its queue holds. */
+async function printWorkbench(analystToken: string): Promise<void> {
+  console.log('\n## Workbench (analysts and officers)\n');
+  console.log(`Open ${WORKBENCH}/ and choose "Sign in as analyst" (development login, demo only),`);
+  console.log('or paste the analyst staff token above (`npx paxscreen token --role analyst` makes another).');
+  try {
+    const res = await fetch(`${WORKBENCH}/v1/casework/hits?limit=200`, {
+      headers: { authorization: `Bearer ${analystToken}` },
+    });
+    const page = (await res.json()) as { items?: { status: string }[]; code?: string };
+    if (!res.ok) throw new Error(page.code ?? `HTTP ${res.status}`);
+    const items = page.items ?? [];
+    console.log(
+      `Its queue holds ${items.length} hit(s) from this run (${items.filter((h) => h.status === 'NEW').length} new).`,
+    );
+  } catch (err) {
+    console.log(`Its queue is not available yet (${err instanceof Error ? err.message : String(err)}).`);
+  }
 }
 
 /** The hit queue casework opened from the demo's referrals (apps/casework), as an analyst sees it. */

@@ -19,7 +19,9 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.Parser,
     stage: 'parser',
-    transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
+    // One transactional id per input partition, the same on every instance: the instance given a
+    // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
+    transactionalIdPrefix: 'paxscreen-parser',
     // Redis down is not a bad message: wait for it rather than dead-letter the manifest.
     isTransient: isRedisUnavailable,
     onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),

@@ -131,6 +131,8 @@ export enum ConsumerGroup {
   Records = 'paxscreen-records',
   /** Casework: opens and updates hits from every REFER / NO_BOARD decision. */
   Casework = 'paxscreen-casework',
+  /** The workbench's alert delivery: files and sends each alert's webhooks and e-mails once. */
+  Workbench = 'paxscreen-workbench',
 }
 
 /**

@@ -10,6 +10,7 @@ export const DEAD_LETTER_STAGES = [
   'watchlist',
   'records',
   'casework',
+  'workbench',
 ] as const;
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
 
