@@ -45,6 +45,14 @@ export function withholdExpedite(reasons: Reason[]): Reason[] {
   );
 }
 
+/** A match (watchlist, lost/stolen) that refers or stops boarding makes its traveller's links flagged. */
+function flagsCoTravellers(r: Reason): boolean {
+  return (
+    (r.kind === 'WATCHLIST' || r.kind === 'LOST_STOLEN_DOCUMENT') &&
+    (r.action === 'REFER' || r.action === 'NO_BOARD')
+  );
+}
+
 /** Reasons that decide, first: the most severe, then by score. */
 function ordered(reasons: Reason[]): Reason[] {
   return reasons.sort((a, b) => OUTCOME_SEVERITY[b.action] - OUTCOME_SEVERITY[a.action] || b.score - a.score);
@@ -86,6 +94,8 @@ export class Screener {
       CHECKS.flatMap((check) => check(traveller, ctx)),
     );
     const reasons = ordered(withholdExpedite(found));
+    // Only a match still referring or stopping after suppression flags the traveller's co-travellers.
+    if (reasons.some(flagsCoTravellers)) this.state.coTravellers.flag(traveller);
     return {
       decisionId: options.decisionId ?? newEventId(),
       travellerId: traveller.travellerId,

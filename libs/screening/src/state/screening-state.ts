@@ -7,7 +7,7 @@ import {
   type WatchlistEntry,
 } from '@paxscreen/contracts';
 import { MatchIndex } from '@paxscreen/matching';
-import { compileRules, CompiledRuleSet, Rule } from '@paxscreen/rules';
+import { compileRules, CompiledRuleSet, FlaggedCoTravellers, Rule } from '@paxscreen/rules';
 
 import { DispositionMemory } from './disposition-memory';
 
@@ -23,6 +23,8 @@ export class ScreeningState {
   private readonly enrolments = new Map<string, Map<string, Enrolment>>();
   private readonly entryKeys = new Map<string, string>();
   readonly rules: CompiledRuleSet = compileRules([]);
+  /** Link keys of travellers a match referred or stopped, per flight (the `coTravellers.flaggedLinks` fact). */
+  readonly coTravellers = new FlaggedCoTravellers();
   /** Analysts' remembered FALSE_POSITIVE verdicts (casework), applied by `applyDisposition`. */
   readonly dispositions = new DispositionMemory();
   private readonly versions = new Map<string, string>();
