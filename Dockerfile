@@ -1,5 +1,5 @@
 # One image for every paxscreen app; the app to run is chosen by APP (gateway, parser, screening,
-# watchlist, dashboard, records, casework, workbench). Build: docker build -t paxscreen .
+# watchlist, dashboard, records, casework, carriers, workbench). Build: docker build -t paxscreen .
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

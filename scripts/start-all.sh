@@ -2,7 +2,7 @@
 # Builds and starts every paxscreen app in the background against the stack (`npm run stack:up`).
 #   scripts/start-all.sh [start|stop|status]     logs and pids in .cache/run/
 # Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083, dashboard 8084, records 8085,
-# casework 8086, workbench 8088 (override with <APP>_PORT).
+# casework 8086, carriers 8087, workbench 8088 (override with <APP>_PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -8,7 +8,7 @@ import type { DecisionMade } from '@paxscreen/contracts';
 import { Topic } from '@paxscreen/contracts';
 import { testPassenger, testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
 
-import { type Browser, launchChromium } from '../apps/dashboard/test/chromium';
+import { type Browser, launchChromium } from '@paxscreen/testing';
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
 

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { testPassenger, testPaxlst, waitFor } from '@paxscreen/testing';
+import { type Browser, launchChromium, testPassenger, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from '../../../test/support/stack';
-import { type Browser, launchChromium } from './chromium';
 
 const SCREENSHOT = join(__dirname, '../../../test-output/dashboard.png');
 const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

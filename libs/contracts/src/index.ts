@@ -28,3 +28,4 @@ export * as Iapi from './events/iapi';
 export * as Audit from './events/audit';
 export * as Disposition from './events/disposition';
 export * as Alert from './events/alert';
+export * as CarrierEvent from './events/carrier-event';

@@ -39,6 +39,11 @@ export enum Topic {
   Dispositions = 'paxscreen.dispositions.v1',
   /** Staff alerts raised by casework (hit near arrival, re-vet raised, lookout encounter). Key: hit id. */
   Alerts = 'paxscreen.alerts.v1',
+  /**
+   * Carrier timeliness: a MISSING or LATE API/PNR submission for an expected flight, opened and
+   * closed (apps/carriers). Key: flight key (`<carrier><number>:<departure date>`).
+   */
+  CarrierEvents = 'paxscreen.carrier-events.v1',
 }
 
 export interface TopicSpec {
@@ -96,6 +101,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = (
     { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
     { topic: Topic.Dispositions, partitions: 1, compacted: true, retentionMs: -1 },
     { topic: Topic.Alerts, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },
+    { topic: Topic.CarrierEvents, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
   ] as const
 ).map((spec) => ({
   ...spec,
@@ -133,6 +139,8 @@ export enum ConsumerGroup {
   Casework = 'paxscreen-casework',
   /** The workbench's alert delivery: files and sends each alert's webhooks and e-mails once. */
   Workbench = 'paxscreen-workbench',
+  /** Expected flights, timeliness and data-quality scorecards (apps/carriers). */
+  Carriers = 'paxscreen-carriers',
 }
 
 /**

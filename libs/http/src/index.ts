@@ -6,3 +6,5 @@ export * from './auth';
 export * from './before-body';
 export * from './upstream-proxy';
 export * from './event-stream';
+export * from './carrier-auth';
+export * from './page-csp';

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'CARRIER_KEY_ISSUE',
   'CARRIER_KEY_ROTATE',
   'CARRIER_KEY_REVOKE',
+  /** Carriers (apps/carriers): a schedule imported, a carrier's webhook set. */
+  'SCHEDULE_IMPORT',
+  'CARRIER_WEBHOOK_SET',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

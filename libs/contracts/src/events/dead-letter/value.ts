@@ -11,6 +11,7 @@ export const DEAD_LETTER_STAGES = [
   'records',
   'casework',
   'workbench',
+  'carriers',
 ] as const;
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
 
