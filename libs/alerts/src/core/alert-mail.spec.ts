@@ -10,4 +10,22 @@ describe('alertMail', () => {
     expect(mail.text).toContain('arriving 2026-12-07T06:00');
     expect(mail.text).toContain('Open the hit: http://127.0.0.1:8088/#/hits/hit%2F7');
   });
+
+  it('links the workbench for a carrier alert, which has no hit, and names both ends of the flight', () => {
+    const mail = alertMail(
+      alert({
+        kind: 'CARRIER_MISSING',
+        hitId: undefined,
+        incidentId: 'inc-1',
+        listIds: [],
+        outcome: 'API_PASSENGERS',
+        flight: { carrier: 'ZZ', number: '0042', departureDate: '2026-12-07', origin: 'LHR', destination: 'SYD' },
+      }),
+      'http://127.0.0.1:8088',
+    );
+    expect(mail.subject).toBe('[paxscreen] Carrier submission missing: API_PASSENGERS ZZ0042 2026-12-07 SYD');
+    expect(mail.text).toContain('Port:     SYD (LHR to SYD)');
+    expect(mail.text).toContain('Open the workbench: http://127.0.0.1:8088/');
+    expect(mail.text).not.toContain('#/hits/');
+  });
 });

@@ -6,6 +6,23 @@ import { followAlerts, type LiveAlert } from './alert-stream';
 
 const KEPT = 30;
 
+/** Words for the alert kinds the bell shows (a kind the page does not know yet reads as its code). */
+const KIND_LABELS: Record<string, string> = {
+  HIT_NEAR_ARRIVAL: 'hit near arrival',
+  REVET_RAISED: 're-vet raised',
+  LOOKOUT_ENCOUNTER: 'lookout encounter',
+  HIT_OPENED: 'hit opened',
+  CARRIER_MISSING: 'carrier list missing',
+  CARRIER_LATE: 'carrier list late',
+};
+
+/** "carrier list missing · SYD", or with the route when the alert names both ends of the flight. */
+const kindLabel = (a: LiveAlert) => {
+  const route =
+    a.flight.origin && a.flight.destination ? ` (${a.flight.origin}→${a.flight.destination})` : '';
+  return `${KIND_LABELS[a.kind] ?? a.kind} · ${a.port}${route}`;
+};
+
 /** The bell: live alerts for this user (by their subscriptions, or their port), unread count. */
 export function AlertBell({ token }: { token: string }) {
   const [alerts, setAlerts] = useState<LiveAlert[]>([]);
@@ -66,9 +83,15 @@ export function AlertBell({ token }: { token: string }) {
           <ul>
             {alerts.map((a) => (
               <li key={a.alertId} data-alert-id={a.alertId}>
-                <a href={href('hits', a.hitId)} onClick={() => setOpen(false)}>
-                  <Badge value={a.outcome} /> {a.kind.replace(/_/g, ' ').toLowerCase()} · {a.port}
-                </a>
+                {a.hitId ? (
+                  <a href={href('hits', a.hitId)} onClick={() => setOpen(false)}>
+                    <Badge value={a.outcome} /> {kindLabel(a)}
+                  </a>
+                ) : (
+                  <span>
+                    <Badge value={a.outcome} /> {kindLabel(a)}
+                  </span>
+                )}
                 <div className="muted">
                   {a.summary} · {when(a.createdAt)}
                 </div>
