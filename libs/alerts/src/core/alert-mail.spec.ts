@@ -19,7 +19,13 @@ describe('alertMail', () => {
         incidentId: 'inc-1',
         listIds: [],
         outcome: 'API_PASSENGERS',
-        flight: { carrier: 'ZZ', number: '0042', departureDate: '2026-12-07', origin: 'LHR', destination: 'SYD' },
+        flight: {
+          carrier: 'ZZ',
+          number: '0042',
+          departureDate: '2026-12-07',
+          origin: 'LHR',
+          destination: 'SYD',
+        },
       }),
       'http://127.0.0.1:8088',
     );

@@ -33,7 +33,7 @@ describe('carrierAlert', () => {
       'CARRIER_LATE',
       CARRIER_LATE_PRIORITY,
     ],
-  ])('maps %s to a valid alert of its kind', (_label, over, kind, priority) => {
+  ])('maps %s to a valid alert of its kind', (_label, over: Partial<CarrierEvent.Value>, kind, priority) => {
     const a = carrierAlert(event(over), 'ev-alert-1')!;
     expect(a).toMatchObject({
       kind,
@@ -44,7 +44,13 @@ describe('carrierAlert', () => {
       port: 'SYD',
       listIds: [],
       outcome: over.obligation ?? 'API_PASSENGERS',
-      flight: { carrier: 'ZZ', number: '0042', departureDate: '2026-12-07', origin: 'LHR', destination: 'SYD' },
+      flight: {
+        carrier: 'ZZ',
+        number: '0042',
+        departureDate: '2026-12-07',
+        origin: 'LHR',
+        destination: 'SYD',
+      },
       createdAt: '2026-12-07T09:00:00.000Z',
     });
     expect(a.hitId).toBeUndefined();
@@ -61,7 +67,9 @@ describe('carrierAlert', () => {
   });
 
   it('raises nothing for the CLOSED event that ends a MISSING incident', () => {
-    expect(carrierAlert(event({ state: 'CLOSED', receivedAt: '2026-12-07T09:30:00.000Z' }), 'e')).toBeUndefined();
+    expect(
+      carrierAlert(event({ state: 'CLOSED', receivedAt: '2026-12-07T09:30:00.000Z' }), 'e'),
+    ).toBeUndefined();
   });
 
   it.each([

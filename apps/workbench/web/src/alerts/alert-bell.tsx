@@ -2,25 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 
 import { href } from '../shared/route';
 import { Badge, when } from '../shared/ui';
+import { KIND_LABELS } from './alert-kinds';
 import { followAlerts, type LiveAlert } from './alert-stream';
 
 const KEPT = 30;
-
-/** Words for the alert kinds the bell shows (a kind the page does not know yet reads as its code). */
-const KIND_LABELS: Record<string, string> = {
-  HIT_NEAR_ARRIVAL: 'hit near arrival',
-  REVET_RAISED: 're-vet raised',
-  LOOKOUT_ENCOUNTER: 'lookout encounter',
-  HIT_OPENED: 'hit opened',
-  CARRIER_MISSING: 'carrier list missing',
-  CARRIER_LATE: 'carrier list late',
-};
 
 /** "carrier list missing · SYD", or with the route when the alert names both ends of the flight. */
 const kindLabel = (a: LiveAlert) => {
   const route =
     a.flight.origin && a.flight.destination ? ` (${a.flight.origin}→${a.flight.destination})` : '';
-  return `${KIND_LABELS[a.kind] ?? a.kind} · ${a.port}${route}`;
+  // A kind newer than this page reads as its code.
+  return `${(KIND_LABELS as Record<string, string | undefined>)[a.kind] ?? a.kind} · ${a.port}${route}`;
 };
 
 /** The bell: live alerts for this user (by their subscriptions, or their port), unread count. */

@@ -15,19 +15,17 @@ import {
 
 import { EventEnvelope } from '../envelope';
 
-/**
- * Values are part of the wire format (and of stored subscriptions): add, never rename.
- * HIT_* / REVET_RAISED / LOOKOUT_ENCOUNTER come from casework; CARRIER_MISSING / CARRIER_LATE are
- * carrier timeliness events (`Topic.CarrierEvents`) relayed by the workbench.
- */
-export const ALERT_KINDS = [
+/** Kinds casework raises about hits. Values are part of the wire format and of stored subscriptions: add, never rename. */
+export const HIT_ALERT_KINDS = [
   'HIT_NEAR_ARRIVAL',
   'REVET_RAISED',
   'LOOKOUT_ENCOUNTER',
   'HIT_OPENED',
-  'CARRIER_MISSING',
-  'CARRIER_LATE',
 ] as const;
+export type HitAlertKind = (typeof HIT_ALERT_KINDS)[number];
+/** Kinds the workbench relays from carrier timeliness events (`Topic.CarrierEvents`). */
+export const CARRIER_ALERT_KINDS = ['CARRIER_MISSING', 'CARRIER_LATE'] as const;
+export const ALERT_KINDS = [...HIT_ALERT_KINDS, ...CARRIER_ALERT_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The flight an alert is about (no traveller data). */
