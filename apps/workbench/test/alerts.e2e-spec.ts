@@ -512,4 +512,13 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
     );
     expect(letter.stage).toBe('workbench');
   });
+
+  it('dead-letters a carrier event that is not a valid carrier event', async () => {
+    await producer.send(Topic.CarrierEvents, [{ key: 'x', value: { kind: 'MISSING', flightNumber: '42' } }]);
+    const letter = await waitFor(
+      () => deadLetters.json<DeadLetter.Value>().find((d) => d.code === 'CARRIER_EVENT_INVALID'),
+      { what: 'the invalid carrier event dead letter' },
+    );
+    expect(letter).toMatchObject({ stage: 'workbench', sourceTopic: Topic.CarrierEvents });
+  });
 });
