@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { issueToken, Role } from '@paxscreen/http';
-import { type ListFile, testEnv, uniquePrefix, uploadList } from '@paxscreen/testing';
+import { type ListFile, testEnv, testSchema, uniquePrefix, uploadList } from '@paxscreen/testing';
 
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
 import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
 import { startParser } from '../../apps/parser/src/parser.app';
+import { startRecords } from '../../apps/records/src/records.app';
 import { startScreening } from '../../apps/screening/src/screening.app';
 import { startWatchlist } from '../../apps/watchlist/src/watchlist.app';
 
@@ -19,7 +20,7 @@ const AUTH = {
   AUTH_JWT_AUDIENCE: 'paxscreen',
 };
 
-export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard';
+export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard' | 'records';
 
 const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyApplication>> = {
   watchlist: startWatchlist,
@@ -27,6 +28,7 @@ const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyA
   screening: startScreening,
   gateway: startGateway,
   dashboard: startDashboard,
+  records: startRecords,
 };
 
 /** Every app of paxscreen in this process, on one prefix of the test Kafka and Redis. */
@@ -34,6 +36,8 @@ export class TestStack {
   readonly apps = new Map<string, NestFastifyApplication>();
   readonly keys = new Map<string, string>();
   readonly env: NodeJS.ProcessEnv;
+  /** This stack's own PostgreSQL schema (receipts, the PNR vault): dropped by close(). */
+  private readonly schema: ReturnType<typeof testSchema>;
 
   constructor(
     readonly prefix: string,
@@ -41,12 +45,16 @@ export class TestStack {
     extra: Record<string, string> = {},
   ) {
     for (const c of carriers) this.keys.set(c, `test-${c}-${randomBytes(12).toString('hex')}`);
+    this.schema = testSchema(prefix);
     this.env = testEnv(prefix, {
+      DATABASE_URL: this.schema.databaseUrl,
+      DATABASE_SCHEMA: this.schema.schema,
       GATEWAY_PORT: '0',
       PARSER_PORT: '0',
       SCREENING_PORT: '0',
       WATCHLIST_PORT: '0',
       DASHBOARD_PORT: '0',
+      RECORDS_PORT: '0',
       GATEWAY_CARRIER_KEYS: [...this.keys].map(([c, k]) => `${c}:${hashApiKey(k)}`).join(','),
       ...AUTH,
       PNR_UNMASK_KEY: randomBytes(32).toString('hex'),
@@ -84,6 +92,7 @@ export class TestStack {
 
   async close(): Promise<void> {
     for (const name of [...this.apps.keys()].reverse()) await this.stop(name);
+    await this.schema.drop();
   }
 
   token(role: Role, subject = `${role}-1`): Promise<string> {

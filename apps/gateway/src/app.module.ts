@@ -4,15 +4,16 @@ import { loadEnv } from '@paxscreen/contracts';
 import { AuthModule, TakeTurns } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
+import { DATABASE, PostgresModule } from '@paxscreen/postgres';
 import {
-  DecisionStore,
   PnrVault,
-  REDIS_CLIENT,
-  RedisClient,
-  RedisKeys,
-  RedisModule,
+  RECORDS_MIGRATIONS,
+  RecordsReader,
   ReceiptStore,
-} from '@paxscreen/redis';
+  type RecordsDatabase,
+} from '@paxscreen/records';
+import { DecisionStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
+import type { Kysely } from 'kysely';
 
 import { AuditLog } from './audit/audit-log';
 import { CarrierKeys } from './auth/carrier-keys';
@@ -39,6 +40,8 @@ export class GatewayModule {
         ObservabilityModule.forRoot('gateway', env),
         KafkaModule.forRoot({ clientSuffix: 'gateway', env }),
         RedisModule.forRoot({ name: 'gateway', env }),
+        // Receipts and the PNR vault (the system of record's tables, one set of migrations).
+        PostgresModule.forRoot({ name: 'gateway', migrations: RECORDS_MIGRATIONS, env }),
         AuthModule.forRoot(env),
       ],
       controllers: [IngestController, IapiController, PoeController, PnrController],
@@ -48,8 +51,8 @@ export class GatewayModule {
         { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
         {
           provide: ReceiptStore,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new ReceiptStore(db, receiptTtl),
         },
         // Reads only (the screening service writes, with the same HOTPATH_TTL_HOURS); the TTL
         // tells which of a document's decisions are still current.
@@ -67,12 +70,19 @@ export class GatewayModule {
         IapiClient,
         IapiUseCase,
         AuditLog,
+        // Port-of-entry look-ups while the hot path is being refilled (the records service's tables).
+        {
+          provide: RecordsReader,
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new RecordsReader(db),
+        },
         PoeUseCase,
-        // Reads and unseals only: retention (TTL) is the parser's to set.
+        // Reads and unseals only: masking and purging are the parser's job.
         {
           provide: PnrVault,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, 1),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) =>
+            new PnrVault(db, settings.PNR_RETENTION_DAYS * 24 * 3600 * 1000),
         },
         PnrUseCase,
       ],

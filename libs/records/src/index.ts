@@ -8,3 +8,5 @@ export * from './schema';
 export * from './queries/cursor';
 export * from './queries/records.reader';
 export * from './queries/search-input';
+export * from './vault/pnr-vault';
+export * from './vault/receipt-store';

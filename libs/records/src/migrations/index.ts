@@ -3,9 +3,15 @@ import type { Migration } from '@paxscreen/postgres';
 import { recordsInitial } from './20261206-1300-records';
 import { decisionEvents } from './20261206-1400-decision-events';
 import { deadLetterParts } from './20261206-1410-dead-letter-parts';
+import { pnrVaultReceipts } from './20261206-1600-pnr-vault-receipts';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
  * edited or removed; a change is a new file with a later id.
  */
-export const RECORDS_MIGRATIONS: readonly Migration[] = [recordsInitial, decisionEvents, deadLetterParts];
+export const RECORDS_MIGRATIONS: readonly Migration[] = [
+  recordsInitial,
+  decisionEvents,
+  deadLetterParts,
+  pnrVaultReceipts,
+];

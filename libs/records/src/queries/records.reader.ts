@@ -193,6 +193,23 @@ export class RecordsReader {
   }
 
   /**
+   * The decision events (as published) of a document's current decisions made since `since`: what
+   * the hot path holds for it, answered from PostgreSQL while the hot path is being refilled.
+   */
+  async currentEventsForDocument(issuer: string, number: string, since: Date, limit = 50): Promise<unknown[]> {
+    const rows = await this.db
+      .selectFrom('current_decisions')
+      .select('event')
+      .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
+      .where('decided_at', '>=', since)
+      .where('event', 'is not', null)
+      .orderBy('decided_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.event);
+  }
+
+  /**
    * Current decisions whose traveller's name resembles `query`: trigram similarity on the folded
    * name, or the same consonant skeleton (transliteration variants: "Muhammad Aly" finds
    * "MOHAMED ALI"). Best first.
