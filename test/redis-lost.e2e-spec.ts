@@ -60,6 +60,7 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     await stack?.close();
     client?.disconnect();
     await redis?.stop();
+    redis?.clean();
   });
 
   const lookup = async () => {
@@ -73,6 +74,7 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
   it('answers receipts and look-ups after FLUSHALL, from PostgreSQL until the hot path is refilled', async () => {
     const manifest = testPaxlst('RL', '000001', [
       {
+        role: 'PASSENGER',
         surname: 'REDISLOST',
         givenNames: 'PAT',
         dateOfBirth: '1980-02-02',
@@ -85,9 +87,13 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     expect(status).toBe(202);
     const receiptId = String(body.receiptId);
     // Screened (hot path) and filed (records) before Redis loses everything.
-    const before = await waitFor(async () => ((await lookup()).advanceData ? lookup() : undefined), {
-      what: 'hot-path decision',
-    });
+    const before = await waitFor(
+      async () => {
+        const r = await lookup();
+        return r.advanceData && r.note === undefined ? r : undefined;
+      },
+      { what: 'hot-path decision' },
+    );
     expect(before.decision?.outcome).toBe('NO_BOARD');
     expect(before.note).toBeUndefined();
     const reader = stack.apps.get('records')!.get(RecordsReader);
