@@ -37,6 +37,8 @@ export interface TravellersTable {
   documents: Json<unknown[]>;
   pnr_locator: string | null;
   findings: number;
+  /** Set when the retention job masked the row's personal data (API period over). */
+  masked_at: ColumnType<Date | null, string | null | undefined, string | null>;
   correlation_id: string;
   occurred_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import { recordsInitial } from './20261206-1300-records';
 import { decisionEvents } from './20261206-1400-decision-events';
 import { deadLetterParts } from './20261206-1410-dead-letter-parts';
 import { pnrVaultReceipts } from './20261206-1600-pnr-vault-receipts';
+import { retentionMasking } from './20261206-1610-retention';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -14,4 +15,5 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   decisionEvents,
   deadLetterParts,
   pnrVaultReceipts,
+  retentionMasking,
 ];

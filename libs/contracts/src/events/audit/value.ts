@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'RECORDS_DOCUMENT_LOOKUP',
   'RECORDS_NAME_SEARCH',
   'RECORDS_AUDIT_QUERY',
+  /** A retention run of the system of record: per data class, what was dropped, masked, deleted. */
+  'RETENTION_RUN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
