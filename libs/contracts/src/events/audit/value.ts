@@ -6,7 +6,9 @@ export const AUDIT_ACTIONS = [
   'POE_LOOKUP_DOCUMENT',
   'POE_LOOKUP_MRZ',
   'PNR_UNMASK',
+  /** Admin actions: a list version imported (or refused), a rule set changed; actor and counts. */
   'LIST_IMPORT',
+  'RULE_SET_CHANGE',
   'DECISION_VIEW',
   /** Reads of the system of record (apps/records): manifests, histories, searches, audit queries. */
   'RECORDS_FLIGHT_MANIFEST',
