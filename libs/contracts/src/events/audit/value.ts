@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'RULE_SET_CHANGE',
   'DECISION_VIEW',
   /** Reads of the system of record (apps/records): manifests, histories, searches, audit queries. */
+  'RECORDS_FLIGHT_LIST',
   'RECORDS_FLIGHT_MANIFEST',
   'RECORDS_TRAVELLER_HISTORY',
   'RECORDS_DOCUMENT_LOOKUP',
