@@ -26,7 +26,6 @@ const FULL = { decisions: 100_000, batch: 5000 };
 const SMOKE = { decisions: 2_000, batch: 1000 };
 const MS_PER_S = 1000;
 
-
 /** The pipeline's capacity (travellers/s, gateway → decision) from the e2e suite's latest result. */
 function pipelineCapacity(smoke: boolean): { perSecond: number; at: string } | undefined {
   const file = join(smoke ? join(RESULTS_DIR, 'tmp') : RESULTS_DIR, 'e2e.json');

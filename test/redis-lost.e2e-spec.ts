@@ -12,7 +12,8 @@ import { TestStack } from './support/stack';
 
 /** A free port for this suite's own redis-server (PAXSCREEN_TEST_PRIVATE_REDIS_PORT to pin one). */
 async function freePort(): Promise<number> {
-  if (process.env.PAXSCREEN_TEST_PRIVATE_REDIS_PORT) return Number(process.env.PAXSCREEN_TEST_PRIVATE_REDIS_PORT);
+  if (process.env.PAXSCREEN_TEST_PRIVATE_REDIS_PORT)
+    return Number(process.env.PAXSCREEN_TEST_PRIVATE_REDIS_PORT);
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -53,7 +54,12 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     });
     await stack.start('watchlist');
     await stack.importList('lost-stolen.csv', LOST_STOLEN, 'SLTD');
-    await Promise.all([stack.start('screening'), stack.start('parser'), stack.start('gateway'), stack.start('records')]);
+    await Promise.all([
+      stack.start('screening'),
+      stack.start('parser'),
+      stack.start('gateway'),
+      stack.start('records'),
+    ]);
   });
 
   afterAll(async () => {

@@ -213,7 +213,13 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     const flights = await get(`/v1/records/flights?carrier=qf&port=SYD&date=${flight.date}`, officer);
     expect(flights.status).toBe(200);
     expect(flights.body.items).toEqual([
-      expect.objectContaining({ carrier: 'QF', number: '0001', date: flight.date, departure: 'SIN', arrival: 'SYD' }),
+      expect.objectContaining({
+        carrier: 'QF',
+        number: '0001',
+        date: flight.date,
+        departure: 'SIN',
+        arrival: 'SYD',
+      }),
     ]);
     const listed = (flights.body.items as { travellers: number; outcomes: Record<string, number> }[])[0];
     expect(listed.travellers).toBe(5);

@@ -13,7 +13,14 @@ import {
   RecordsWriter,
   travellerRow,
 } from '@paxscreen/records';
-import { testDecisionEvent, testEnv, testSchema, testTravellerEvent, uniquePrefix, waitFor } from '@paxscreen/testing';
+import {
+  testDecisionEvent,
+  testEnv,
+  testSchema,
+  testTravellerEvent,
+  uniquePrefix,
+  waitFor,
+} from '@paxscreen/testing';
 
 import { RetentionService } from '../src/retention/retention.service';
 import { startRecords } from '../src/records.app';
@@ -107,14 +114,29 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
     }
     await writer.write(rows);
     const vault = new PnrVault(db, 30 * DAY_MS);
-    const traveller = testTravellerEvent({ carrier: 'RT', number: '0001', date: '2026-08-04' }, {
-      travellerId: 'x',
-      surname: 'PNRPERSON',
-      givenNames: 'OLD',
-    }).traveller;
+    const traveller = testTravellerEvent(
+      { carrier: 'RT', number: '0001', date: '2026-08-04' },
+      {
+        travellerId: 'x',
+        surname: 'PNRPERSON',
+        givenNames: 'OLD',
+      },
+    ).traveller;
     await vault.putMany([
-      { travellerId: 'pnr-old', manifestId: 'm', receivedAt: NOW.getTime() - 40 * DAY_MS, masked: true, traveller },
-      { travellerId: 'pnr-young', manifestId: 'm', receivedAt: NOW.getTime() - 10 * DAY_MS, masked: false, traveller },
+      {
+        travellerId: 'pnr-old',
+        manifestId: 'm',
+        receivedAt: NOW.getTime() - 40 * DAY_MS,
+        masked: true,
+        traveller,
+      },
+      {
+        travellerId: 'pnr-young',
+        manifestId: 'm',
+        receivedAt: NOW.getTime() - 10 * DAY_MS,
+        masked: false,
+        traveller,
+      },
     ]);
     const expired = new ReceiptStore(db, 3600, () => NOW.getTime() - 2 * 3600_000);
     const current = new ReceiptStore(db, 3600, () => NOW.getTime());
@@ -142,7 +164,11 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       rowsDropped: 3,
       rowsMasked: 0,
     });
-    expect(report.audit).toMatchObject({ partitionsDropped: ['audit_events_p202606'], rowsDropped: 1, rowsDeleted: 1 });
+    expect(report.audit).toMatchObject({
+      partitionsDropped: ['audit_events_p202606'],
+      rowsDropped: 1,
+      rowsDeleted: 1,
+    });
     expect(report.pnr.rowsDeleted).toBe(1);
     expect(report.receipts.rowsDeleted).toBe(1);
 
@@ -158,11 +184,7 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
     // The run itself is an audit event: on the audit topic, filed by records.
     const audited = await waitFor(
       () =>
-        db
-          .selectFrom('audit_events')
-          .selectAll()
-          .where('action', '=', 'RETENTION_RUN')
-          .executeTakeFirst(),
+        db.selectFrom('audit_events').selectAll().where('action', '=', 'RETENTION_RUN').executeTakeFirst(),
       { what: 'the retention run in audit_events' },
     );
     expect(audited).toMatchObject({ actor: 'paxscreen-records-retention', outcome: 'APPLIED' });
@@ -201,7 +223,13 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       .select(['surname', 'given_names', 'date_of_birth', 'document_keys', 'masked_at', 'carrier'])
       .where('traveller_id', '=', 'T-mask')
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ surname: '', given_names: '', date_of_birth: null, document_keys: [], carrier: 'RT' });
+    expect(row).toMatchObject({
+      surname: '',
+      given_names: '',
+      date_of_birth: null,
+      document_keys: [],
+      carrier: 'RT',
+    });
     expect(row.masked_at).toBeInstanceOf(Date);
     expect((await app.get(RetentionService).run(NOW)).api.rowsMasked).toBe(0);
   });

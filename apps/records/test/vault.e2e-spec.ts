@@ -93,7 +93,11 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
       sealed: 'sealed-copy',
     }));
     expect(masked).toBe(2);
-    expect(await vault.get('p-mid', now)).toMatchObject({ masked: true, sealed: 'sealed-copy', traveller: { surname: 'V******' } });
+    expect(await vault.get('p-mid', now)).toMatchObject({
+      masked: true,
+      sealed: 'sealed-copy',
+      traveller: { surname: 'V******' },
+    });
     expect(await vault.get('p-new', now)).toMatchObject({ masked: false, traveller: { surname: 'VAULTED' } });
     expect(await vault.maskReceivedBefore(now - 5 * DAY_MS, (r) => r)).toBe(0);
     expect(await vault.purgeReceivedBefore(now - 30 * DAY_MS)).toBe(1);

@@ -124,9 +124,17 @@ describe('watchlist: import, version, diff, publish', () => {
       expect(imports.every((e) => e.actor === 'admin-1')).toBe(true);
       expect(imports).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ target: 'list:UN', outcome: 'PUBLISHED', details: expect.objectContaining({ version: 'v1', added: 1003 }) }),
+          expect.objectContaining({
+            target: 'list:UN',
+            outcome: 'PUBLISHED',
+            details: expect.objectContaining({ version: 'v1', added: 1003 }),
+          }),
           expect.objectContaining({ target: 'list:UN', outcome: 'UNCHANGED' }),
-          expect.objectContaining({ target: 'list:NAT', outcome: 'PUBLISHED', details: expect.objectContaining({ version: 'v2', removed: 1 }) }),
+          expect.objectContaining({
+            target: 'list:NAT',
+            outcome: 'PUBLISHED',
+            details: expect.objectContaining({ version: 'v2', removed: 1 }),
+          }),
           expect.objectContaining({ target: 'list:BAD', outcome: 'REFUSED' }),
         ]),
       );

@@ -75,7 +75,8 @@ export class SearchHttpController {
   @Get('flights')
   @Roles('officer', 'analyst', 'supervisor')
   @ApiOperation({
-    summary: 'Flights by carrier, port (departure or arrival) and travel dates, with current outcomes counted',
+    summary:
+      'Flights by carrier, port (departure or arrival) and travel dates, with current outcomes counted',
   })
   @ApiQuery({ name: 'carrier', required: false, description: 'IATA / ICAO carrier code' })
   @ApiQuery({ name: 'port', required: false, description: 'departure or arrival port (IATA)' })

@@ -72,9 +72,15 @@ export class ImportListUseCase {
     } catch (err) {
       if (err instanceof ApiError) {
         const body = err.getResponse() as { code?: string };
-        await this.audit(cmd, 'LIST_IMPORT', `list:${cmd.listId ?? cmd.files[0]?.name ?? 'unknown'}`, 'REFUSED', {
-          code: String(body.code ?? err.getStatus()),
-        });
+        await this.audit(
+          cmd,
+          'LIST_IMPORT',
+          `list:${cmd.listId ?? cmd.files[0]?.name ?? 'unknown'}`,
+          'REFUSED',
+          {
+            code: String(body.code ?? err.getStatus()),
+          },
+        );
       }
       throw err;
     }

@@ -271,7 +271,12 @@ export class RecordsReader {
    * The decision events (as published) of a document's current decisions made since `since`: what
    * the hot path holds for it, answered from PostgreSQL while the hot path is being refilled.
    */
-  async currentEventsForDocument(issuer: string, number: string, since: Date, limit = 50): Promise<unknown[]> {
+  async currentEventsForDocument(
+    issuer: string,
+    number: string,
+    since: Date,
+    limit = 50,
+  ): Promise<unknown[]> {
     const rows = await this.db
       .selectFrom('current_decisions')
       .select('event')

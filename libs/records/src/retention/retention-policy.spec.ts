@@ -8,7 +8,9 @@ describe('retention periods', () => {
     expect(cutoffDay(now, 2)).toBe('2026-12-04');
     expect(cutoffDay(now, 1826)).toBe('2021-12-06');
     // Any time of day gives the same cutoff: a run at 00:01 and one at 23:59 agree.
-    expect(cutoffDay(new Date('2026-12-06T00:00:01Z'), 2)).toBe(cutoffDay(new Date('2026-12-06T23:59:59Z'), 2));
+    expect(cutoffDay(new Date('2026-12-06T00:00:01Z'), 2)).toBe(
+      cutoffDay(new Date('2026-12-06T23:59:59Z'), 2),
+    );
   });
 
   it('rounds a fraction of a day up (never deletes early) and refuses a negative period', () => {
@@ -23,7 +25,10 @@ describe('retention periods', () => {
   });
 
   it('reads monthly partition bounds from their names only', () => {
-    expect(partitionBounds('decisions', 'decisions_p202612')).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(partitionBounds('decisions', 'decisions_p202612')).toEqual({
+      from: '2026-12-01',
+      to: '2027-01-01',
+    });
     expect(partitionBounds('decisions', 'decisions_default')).toBeUndefined();
     expect(partitionBounds('decisions', 'travellers_p202612')).toBeUndefined();
     expect(partitionBounds('decisions', 'decisions_p202613')).toBeUndefined();
@@ -44,7 +49,10 @@ describe('retention periods', () => {
       'travellers_p202611',
     ]);
     // A cutoff on the first of a month: the month before is past, that month is not.
-    expect(partitionsPast('travellers', names, '2026-11-01')).toEqual(['travellers_p202609', 'travellers_p202610']);
+    expect(partitionsPast('travellers', names, '2026-11-01')).toEqual([
+      'travellers_p202609',
+      'travellers_p202610',
+    ]);
     expect(partitionsPast('travellers', names, '2026-10-31')).toEqual(['travellers_p202609']);
   });
 

@@ -69,8 +69,12 @@ export class RetentionJob {
 
     const pnr = empty(cutoffDay(now, periods.pnrDays));
     pnr.rowsDeleted = Number(
-      (await this.db.deleteFrom('pnr_records').where('received_at', '<', new Date(pnr.cutoff)).executeTakeFirst())
-        .numDeletedRows,
+      (
+        await this.db
+          .deleteFrom('pnr_records')
+          .where('received_at', '<', new Date(pnr.cutoff))
+          .executeTakeFirst()
+      ).numDeletedRows,
     );
 
     // Receipts carry their own expiry (RECEIPT_TTL_HOURS, set by the gateway).
@@ -96,7 +100,9 @@ export class RetentionJob {
       parts.rows.map((p) => p.name),
       cutoff,
     )) {
-      const count = await sql<{ n: string }>`select count(*)::text as n from ${sql.id(name)}`.execute(this.db);
+      const count = await sql<{ n: string }>`select count(*)::text as n from ${sql.id(name)}`.execute(
+        this.db,
+      );
       const rows = Number(count.rows[0].n);
       // An empty past month is left alone: the daily partition check makes last month again.
       if (rows === 0) continue;

@@ -140,7 +140,10 @@ export class ReceiptStore {
   /** Deletes receipts and claims past their period; returns how many receipts. */
   async purgeExpired(): Promise<number> {
     await this.db.deleteFrom('receipt_claims').where('expires_at', '<=', this.now()).execute();
-    const result = await this.db.deleteFrom('receipts').where('expires_at', '<=', this.now()).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('receipts')
+      .where('expires_at', '<=', this.now())
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }
