@@ -44,23 +44,153 @@ const PER_FLIGHT = 300;
 const DAYS = 540;
 /** Every traveller flies about this many times: the history a look-up returns. */
 const DECISIONS_PER_TRAVELLER = 4;
-const CARRIERS = ['QF', 'BA', 'LH', 'EK', 'SQ', 'AF', 'KL', 'UA', 'DL', 'NH', 'CX', 'TK', 'QR', 'EY', 'AC', 'NZ'];
-const PORTS = ['SYD', 'LHR', 'FRA', 'DXB', 'SIN', 'CDG', 'AMS', 'JFK', 'ATL', 'HND', 'HKG', 'IST', 'DOH', 'AUH'];
+const CARRIERS = [
+  'QF',
+  'BA',
+  'LH',
+  'EK',
+  'SQ',
+  'AF',
+  'KL',
+  'UA',
+  'DL',
+  'NH',
+  'CX',
+  'TK',
+  'QR',
+  'EY',
+  'AC',
+  'NZ',
+];
+const PORTS = [
+  'SYD',
+  'LHR',
+  'FRA',
+  'DXB',
+  'SIN',
+  'CDG',
+  'AMS',
+  'JFK',
+  'ATL',
+  'HND',
+  'HKG',
+  'IST',
+  'DOH',
+  'AUH',
+];
 const SURNAMES = [
-  'ALI', 'SMITH', 'NGUYEN', 'WANG', 'GARCIA', 'MUELLER', 'KOWALSKI', 'IVANOV', 'TANAKA', 'KIM',
-  'OKAFOR', 'SILVA', 'HANSEN', 'ROSSI', 'DUBOIS', 'OCONNOR', 'PATEL', 'KHAN', 'HUSSEIN', 'CHEN',
-  'LOPEZ', 'JONES', 'BROWN', 'WILSON', 'TAYLOR', 'ANDERSON', 'THOMAS', 'JACKSON', 'WHITE', 'HARRIS',
-  'MARTIN', 'THOMPSON', 'MOORE', 'YOUNG', 'ALLEN', 'KING', 'WRIGHT', 'SCOTT', 'GREEN', 'BAKER',
-  'ADAMS', 'NELSON', 'HILL', 'RAMIREZ', 'CAMPBELL', 'MITCHELL', 'ROBERTS', 'CARTER', 'PHILLIPS', 'EVANS',
+  'ALI',
+  'SMITH',
+  'NGUYEN',
+  'WANG',
+  'GARCIA',
+  'MUELLER',
+  'KOWALSKI',
+  'IVANOV',
+  'TANAKA',
+  'KIM',
+  'OKAFOR',
+  'SILVA',
+  'HANSEN',
+  'ROSSI',
+  'DUBOIS',
+  'OCONNOR',
+  'PATEL',
+  'KHAN',
+  'HUSSEIN',
+  'CHEN',
+  'LOPEZ',
+  'JONES',
+  'BROWN',
+  'WILSON',
+  'TAYLOR',
+  'ANDERSON',
+  'THOMAS',
+  'JACKSON',
+  'WHITE',
+  'HARRIS',
+  'MARTIN',
+  'THOMPSON',
+  'MOORE',
+  'YOUNG',
+  'ALLEN',
+  'KING',
+  'WRIGHT',
+  'SCOTT',
+  'GREEN',
+  'BAKER',
+  'ADAMS',
+  'NELSON',
+  'HILL',
+  'RAMIREZ',
+  'CAMPBELL',
+  'MITCHELL',
+  'ROBERTS',
+  'CARTER',
+  'PHILLIPS',
+  'EVANS',
 ];
 const GIVEN = [
-  'MOHAMED', 'JOHN', 'ANNA', 'WEI', 'MARIA', 'JOSE', 'PETER', 'EMI', 'OLGA', 'AHMED', 'FATIMA', 'LUCAS',
-  'SOFIA', 'HIROSHI', 'JIN', 'AMARA', 'CHLOE', 'LIAM', 'NOAH', 'EMMA', 'OLIVIA', 'ISLA', 'YUSUF', 'AISHA',
-  'IVAN', 'ELENA', 'PIERRE', 'GIULIA', 'SVEN', 'INGRID',
+  'MOHAMED',
+  'JOHN',
+  'ANNA',
+  'WEI',
+  'MARIA',
+  'JOSE',
+  'PETER',
+  'EMI',
+  'OLGA',
+  'AHMED',
+  'FATIMA',
+  'LUCAS',
+  'SOFIA',
+  'HIROSHI',
+  'JIN',
+  'AMARA',
+  'CHLOE',
+  'LIAM',
+  'NOAH',
+  'EMMA',
+  'OLIVIA',
+  'ISLA',
+  'YUSUF',
+  'AISHA',
+  'IVAN',
+  'ELENA',
+  'PIERRE',
+  'GIULIA',
+  'SVEN',
+  'INGRID',
 ];
-const MIDDLE = ['', 'JAMES', 'LEE', 'MARIE', 'ANN', 'HASSAN', 'KUMAR', 'JOSE', 'PAUL', 'RAY', 'GRACE', 'OMAR', 'ROSE', 'ALEX', 'MAE', 'LUIS', 'KAI', 'NOOR', 'JEAN', 'RUTH'];
+const MIDDLE = [
+  '',
+  'JAMES',
+  'LEE',
+  'MARIE',
+  'ANN',
+  'HASSAN',
+  'KUMAR',
+  'JOSE',
+  'PAUL',
+  'RAY',
+  'GRACE',
+  'OMAR',
+  'ROSE',
+  'ALEX',
+  'MAE',
+  'LUIS',
+  'KAI',
+  'NOOR',
+  'JEAN',
+  'RUTH',
+];
 /** Spelling variants officers type (the skeleton search finds the recorded spelling). */
-const VARIANTS: Record<string, string> = { MOHAMED: 'MUHAMMAD', ALI: 'ALY', AHMED: 'AHMAD', YUSUF: 'YOUSSEF' };
+const VARIANTS: Record<string, string> = {
+  MOHAMED: 'MUHAMMAD',
+  ALI: 'ALY',
+  AHMED: 'AHMAD',
+  YUSUF: 'YOUSSEF',
+};
 
 const MS_PER_S = 1000;
 
@@ -75,7 +205,9 @@ interface Size {
 /** Names of the generated people: every surname with every first and middle name (30,000). */
 function namePool() {
   const pool = SURNAMES.flatMap((surname) =>
-    GIVEN.flatMap((first) => MIDDLE.map((middle) => ({ surname, given: middle ? `${first} ${middle}` : first }))),
+    GIVEN.flatMap((first) =>
+      MIDDLE.map((middle) => ({ surname, given: middle ? `${first} ${middle}` : first })),
+    ),
   );
   return {
     surnames: pool.map((p) => p.surname),
@@ -89,14 +221,24 @@ function namePool() {
 /** The name pool as a table of the bench schema (joined by number: no array per row). */
 async function createNames(db: Kysely<RecordsDatabase>): Promise<number> {
   const pool = namePool();
-  await sql`create table bench_names (p int primary key, surname text, given text, search text, skeleton text)`.execute(db);
+  await sql`create table bench_names (p int primary key, surname text, given text, search text, skeleton text)`.execute(
+    db,
+  );
   await sql`insert into bench_names
     select n - 1, s, g, q, k from unnest(${sql.val(pool.surnames)}::text[], ${sql.val(pool.given)}::text[],
-      ${sql.val(pool.search)}::text[], ${sql.val(pool.skeleton)}::text[]) with ordinality as u(s, g, q, k, n)`.execute(db);
+      ${sql.val(pool.search)}::text[], ${sql.val(pool.skeleton)}::text[]) with ordinality as u(s, g, q, k, n)`.execute(
+    db,
+  );
   return pool.surnames.length;
 }
 
-async function insertChunk(db: Kysely<RecordsDatabase>, from: number, to: number, today: string, names: number) {
+async function insertChunk(
+  db: Kysely<RecordsDatabase>,
+  from: number,
+  to: number,
+  today: string,
+  names: number,
+) {
   await sql`
     insert into decisions (decision_id, travel_date, event_id, traveller_id, manifest_id, correlation_id,
       carrier, flight_number, departure_port, arrival_port, departure_at, outcome, supersedes, reasons,
@@ -158,7 +300,11 @@ export const recordsSearchSuite: BenchSuite = {
     await ensureDatabaseExists(url);
     const schema = `bench_search_${Date.now().toString(36)}`;
     const db = createDatabase<RecordsDatabase>(
-      postgresSettingsFromEnv({ DATABASE_URL: url, DATABASE_SCHEMA: schema, DATABASE_STATEMENT_TIMEOUT_MS: '3600000' }),
+      postgresSettingsFromEnv({
+        DATABASE_URL: url,
+        DATABASE_SCHEMA: schema,
+        DATABASE_STATEMENT_TIMEOUT_MS: '3600000',
+      }),
       'paxscreen-bench',
     );
     const rows: BenchRow[] = [];
@@ -215,7 +361,10 @@ export const recordsSearchSuite: BenchSuite = {
         select traveller_id from decisions tablesample system (1) limit ${size.queries}`.execute(db);
       // Warm-up: the first queries of a pool pay for connections and plans.
       for (const f of flights.rows.slice(0, 10))
-        await reader.flightManifest({ carrier: f.carrier, number: f.flight_number, date: f.travel_date }, 200);
+        await reader.flightManifest(
+          { carrier: f.carrier, number: f.flight_number, date: f.travel_date },
+          200,
+        );
 
       const manifest: number[] = [];
       let manifestRows = 0;

@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { Kysely, sql } from 'kysely';
 
 import { Audit, envelope } from '@paxscreen/contracts';
+import { createDatabase, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import {
   auditRow,
   decisionRow,
@@ -59,11 +59,10 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       PNR_RETENTION_DAYS: '30',
     });
     app = await startRecords(env);
-    db = new Kysely<RecordsDatabase>({
-      dialect: new PostgresDialect({
-        pool: new Pool({ connectionString: schema.databaseUrl, options: `-c search_path=${schema.schema}` }),
-      }),
-    });
+    db = createDatabase<RecordsDatabase>(
+      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
+      'records-retention-e2e',
+    );
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
+import { Kysely } from 'kysely';
 
 import type { Receipt } from '@paxscreen/contracts';
-import { migrate } from '@paxscreen/postgres';
+import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import { PnrVault, RECORDS_MIGRATIONS, ReceiptStore, type RecordsDatabase } from '@paxscreen/records';
 import { testSchema, testTravellerEvent } from '@paxscreen/testing';
 
@@ -19,11 +18,10 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
 
   beforeAll(async () => {
     schema = testSchema('vault');
-    db = new Kysely<RecordsDatabase>({
-      dialect: new PostgresDialect({
-        pool: new Pool({ connectionString: schema.databaseUrl, options: `-c search_path=${schema.schema}` }),
-      }),
-    });
+    db = createDatabase<RecordsDatabase>(
+      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
+      'records-vault-e2e',
+    );
     await migrate(db as Kysely<unknown>, schema.schema, RECORDS_MIGRATIONS);
   });
 
