@@ -29,14 +29,15 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  * were loaded. Measured: the query round trip (pool → PostgreSQL → rows), without HTTP and the
  * audit write that the records API adds.
  * PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL's server, else the local one; database
- * `paxscreen_bench`, a schema per run, dropped at the end (BENCH_RECORDS_KEEP=1 keeps it).
+ * `paxscreen_bench`, a schema per run, dropped at the end (BENCH_RECORDS_KEEP=1 keeps it;
+ * BENCH_RECORDS_SCHEMA=<kept schema> measures it again without loading).
  */
 const FULL = {
   decisions: Number(process.env.BENCH_RECORDS_DECISIONS ?? 10_000_000),
   loadSeconds: Number(process.env.BENCH_RECORDS_LOAD_SECONDS ?? 600),
   chunk: 250_000,
   queries: 500,
-  nameQueries: 200,
+  nameQueries: Number(process.env.BENCH_RECORDS_NAME_QUERIES ?? 200),
 };
 const SMOKE = { decisions: 20_000, loadSeconds: 60, chunk: 10_000, queries: 30, nameQueries: 20 };
 /** Travellers on one flight, and the days the flights are spread over (18 months). */
@@ -290,6 +291,65 @@ async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Times the three searches on what is loaded. */
+async function measure(db: Kysely<RecordsDatabase>, size: Size, loaded: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const reader = new RecordsReader(db);
+  const flights = await sql<{ carrier: string; flight_number: string; travel_date: string }>`
+    select carrier, flight_number, travel_date from decisions tablesample system (1)
+    limit ${size.queries}`.execute(db);
+  const travellers = await sql<{ traveller_id: string }>`
+    select traveller_id from decisions tablesample system (1) limit ${size.queries}`.execute(db);
+  // Warm-up: the first queries of a pool pay for connections and plans.
+  for (const f of flights.rows.slice(0, 10))
+    await reader.flightManifest({ carrier: f.carrier, number: f.flight_number, date: f.travel_date }, 200);
+
+  const manifest: number[] = [];
+  let manifestRows = 0;
+  for (const f of flights.rows) {
+    const page = await timed(manifest, () =>
+      reader.flightManifest({ carrier: f.carrier, number: f.flight_number, date: f.travel_date }, 200),
+    );
+    manifestRows += page.items.length;
+  }
+  const row = summary(
+    `flight manifest (first page of 200, current decision per traveller)`,
+    manifest,
+    50,
+    loaded,
+  );
+  row.values['rows/answer'] = manifestRows / Math.max(1, manifest.length);
+  rows.push(row);
+
+  const history: number[] = [];
+  let historyRows = 0;
+  for (const t of travellers.rows) {
+    const page = await timed(history, () => reader.travellerHistory(t.traveller_id, 50));
+    historyRows += page.items.length;
+  }
+  const h = summary(`traveller history (every decision, oldest first)`, history, 50, loaded);
+  h.values['rows/answer'] = historyRows / Math.max(1, history.length);
+  rows.push(h);
+
+  const names: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < size.nameQueries; i++) {
+    const given = GIVEN[(i * 7) % GIVEN.length];
+    const surname = SURNAMES[(i * 11) % SURNAMES.length];
+    // Half typed as recorded, half as a spelling variant or with a typo.
+    const query =
+      i % 2 === 0
+        ? `${given} ${surname}`
+        : `${VARIANTS[given] ?? given.slice(0, -1)} ${VARIANTS[surname] ?? surname}`;
+    const page = await timed(names, () => reader.searchNames(query, 50));
+    hits += page.items.length;
+  }
+  const n = summary(`name search (trigram + skeleton, first page of 50)`, names, 200, loaded);
+  n.values['rows/answer'] = hits / Math.max(1, names.length);
+  rows.push(n);
+  return rows;
+}
+
 export const recordsSearchSuite: BenchSuite = {
   name: 'records-search',
   description:
@@ -298,7 +358,9 @@ export const recordsSearchSuite: BenchSuite = {
     const size: Size = ctx.smoke ? SMOKE : FULL;
     const url = benchDatabaseUrl();
     await ensureDatabaseExists(url);
-    const schema = `bench_search_${Date.now().toString(36)}`;
+    const reuse = process.env.BENCH_RECORDS_SCHEMA;
+    if (reuse !== undefined && !/^bench_search_[a-z0-9]+$/.test(reuse)) throw new Error('not a bench schema');
+    const schema = reuse ?? `bench_search_${Date.now().toString(36)}`;
     const db = createDatabase<RecordsDatabase>(
       postgresSettingsFromEnv({
         DATABASE_URL: url,
@@ -309,6 +371,12 @@ export const recordsSearchSuite: BenchSuite = {
     );
     const rows: BenchRow[] = [];
     try {
+      if (reuse !== undefined) {
+        const loaded = await sql<{ n: string }>`select count(*)::text as n from decisions`.execute(db);
+        ctx.log(`measuring the kept schema ${schema}: ${loaded.rows[0].n} decisions`);
+        rows.push(...(await measure(db, size, Number(loaded.rows[0].n))));
+        return rows;
+      }
       await migrate(db as Kysely<unknown>, schema, RECORDS_MIGRATIONS);
       const now = new Date();
       const today = now.toISOString().slice(0, 10);
@@ -353,64 +421,9 @@ export const recordsSearchSuite: BenchSuite = {
         },
       });
 
-      const reader = new RecordsReader(db);
-      const flights = await sql<{ carrier: string; flight_number: string; travel_date: string }>`
-        select carrier, flight_number, travel_date from decisions tablesample system (1)
-        limit ${size.queries}`.execute(db);
-      const travellers = await sql<{ traveller_id: string }>`
-        select traveller_id from decisions tablesample system (1) limit ${size.queries}`.execute(db);
-      // Warm-up: the first queries of a pool pay for connections and plans.
-      for (const f of flights.rows.slice(0, 10))
-        await reader.flightManifest(
-          { carrier: f.carrier, number: f.flight_number, date: f.travel_date },
-          200,
-        );
-
-      const manifest: number[] = [];
-      let manifestRows = 0;
-      for (const f of flights.rows) {
-        const page = await timed(manifest, () =>
-          reader.flightManifest({ carrier: f.carrier, number: f.flight_number, date: f.travel_date }, 200),
-        );
-        manifestRows += page.items.length;
-      }
-      const row = summary(
-        `flight manifest (first page of 200, current decision per traveller)`,
-        manifest,
-        50,
-        loaded,
-      );
-      row.values['rows/answer'] = manifestRows / Math.max(1, manifest.length);
-      rows.push(row);
-
-      const history: number[] = [];
-      let historyRows = 0;
-      for (const t of travellers.rows) {
-        const page = await timed(history, () => reader.travellerHistory(t.traveller_id, 50));
-        historyRows += page.items.length;
-      }
-      const h = summary(`traveller history (every decision, oldest first)`, history, 50, loaded);
-      h.values['rows/answer'] = historyRows / Math.max(1, history.length);
-      rows.push(h);
-
-      const names: number[] = [];
-      let hits = 0;
-      for (let i = 0; i < size.nameQueries; i++) {
-        const given = GIVEN[(i * 7) % GIVEN.length];
-        const surname = SURNAMES[(i * 11) % SURNAMES.length];
-        // Half typed as recorded, half as a spelling variant or with a typo.
-        const query =
-          i % 2 === 0
-            ? `${given} ${surname}`
-            : `${VARIANTS[given] ?? given.slice(0, -1)} ${VARIANTS[surname] ?? surname}`;
-        const page = await timed(names, () => reader.searchNames(query, 50));
-        hits += page.items.length;
-      }
-      const n = summary(`name search (trigram + skeleton, first page of 50)`, names, 200, loaded);
-      n.values['rows/answer'] = hits / Math.max(1, names.length);
-      rows.push(n);
+      rows.push(...(await measure(db, size, loaded)));
     } finally {
-      if (!process.env.BENCH_RECORDS_KEEP)
+      if (!process.env.BENCH_RECORDS_KEEP && reuse === undefined)
         await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db).catch(() => undefined);
       await db.destroy();
     }
