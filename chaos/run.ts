@@ -21,7 +21,7 @@ import { issueToken } from '@paxscreen/http';
 import { dropSchema } from '@paxscreen/postgres';
 import { uploadList } from '@paxscreen/testing';
 
-import { hashApiKey } from '../apps/gateway/src/auth/carrier-keys';
+import { hashApiKey } from '@paxscreen/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 

@@ -389,6 +389,11 @@ async function showRecords(
       `curl -s ${bearer('officer')} ${GATEWAY}/v1/poe/documents/${doc.issuer ?? 'XXX'}/${doc.number}`,
     );
   console.log(`curl -s ${bearer('admin')} ${WATCHLIST}/v1/lists`);
+  // Carrier key management (issue 17): carriers and key states (never a key); a new key for a carrier.
+  console.log(`curl -s ${bearer('admin')} ${GATEWAY}/v1/admin/carriers`);
+  console.log(
+    `curl -s ${bearer('admin')} -H 'content-type: application/json' -d '{"code":"ZZ","name":"ZZ Airways"}' ${GATEWAY}/v1/admin/carriers && curl -s ${bearer('admin')} -X POST ${GATEWAY}/v1/admin/carriers/ZZ/keys`,
+  );
   console.log(`curl -s ${bearer('officer')} '${RECORDS}${manifestPath}'`);
   console.log(`curl -s ${bearer('officer')} '${RECORDS}/v1/records/search/names?q=Muhammad%20Aly'`);
   console.log(`curl -s ${bearer('auditor')} '${RECORDS}/v1/records/audit?actor=demo-officer'`);

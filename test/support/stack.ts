@@ -6,7 +6,7 @@ import { issueToken, Role } from '@paxscreen/http';
 import { type ListFile, testEnv, testSchema, uniquePrefix, uploadList } from '@paxscreen/testing';
 
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
-import { hashApiKey } from '../../apps/gateway/src/auth/carrier-keys';
+import { hashApiKey } from '@paxscreen/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
 import { startParser } from '../../apps/parser/src/parser.app';
 import { startRecords } from '../../apps/records/src/records.app';

@@ -16,17 +16,19 @@ import { DecisionStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from
 import type { Kysely } from 'kysely';
 
 import { AuditLog } from './audit/audit-log';
-import { CarrierKeys } from './auth/carrier-keys';
+import { CarrierKeyCache } from './auth/carrier-key-cache';
+import { CarrierAdminController, CarrierAdminUseCase } from './carrier-admin';
 import { GatewayEnv } from './gateway.env';
 import { IapiClient } from './iapi/iapi.client';
 import { IapiController } from './iapi/iapi.controller';
 import { IapiUseCase } from './iapi/iapi.usecase';
+import { TravellerChangeUseCase } from './iapi/traveller-change.usecase';
 import { IngestController, SubmitMessageUseCase } from './ingest';
 import { PnrController } from './pnr/pnr.controller';
 import { PnrUseCase } from './pnr/pnr.usecase';
 import { PoeController } from './poe/poe.controller';
 import { PoeUseCase } from './poe/poe.usecase';
-import { CARRIER_TURNS, GATEWAY_ENV } from './tokens';
+import { CARRIER_TURNS, GATEWAY_ENV, GATEWAY_PROCESS_ENV } from './tokens';
 import { IngestTransports, TRANSPORT_ENV, TransportIngest } from './transports';
 
 @Module({})
@@ -44,18 +46,21 @@ export class GatewayModule {
         PostgresModule.forRoot({ name: 'gateway', migrations: RECORDS_MIGRATIONS, env }),
         AuthModule.forRoot(env),
       ],
-      controllers: [IngestController, IapiController, PoeController, PnrController],
+      controllers: [IngestController, IapiController, PoeController, PnrController, CarrierAdminController],
       providers: [
         { provide: GATEWAY_ENV, useValue: settings },
         { provide: CARRIER_TURNS, useValue: new TakeTurns() },
-        { provide: CarrierKeys, useValue: new CarrierKeys(settings.GATEWAY_CARRIER_KEYS) },
+        { provide: GATEWAY_PROCESS_ENV, useValue: env },
+        CarrierKeyCache,
+        CarrierAdminUseCase,
         {
           provide: ReceiptStore,
           inject: [DATABASE],
           useFactory: (db: Kysely<RecordsDatabase>) => new ReceiptStore(db, receiptTtl),
         },
-        // Reads only (the screening service writes, with the same HOTPATH_TTL_HOURS); the TTL
-        // tells which of a document's decisions are still current.
+        // Screening writes decisions (with the same HOTPATH_TTL_HOURS); the gateway reads them,
+        // and writes only the decisions marking a traveller cancelled or offloaded (iAPI
+        // changes). The TTL tells which of a document's decisions are still current.
         {
           provide: DecisionStore,
           inject: [REDIS_CLIENT, RedisKeys],
@@ -69,6 +74,7 @@ export class GatewayModule {
         IngestTransports,
         IapiClient,
         IapiUseCase,
+        TravellerChangeUseCase,
         AuditLog,
         // Port-of-entry look-ups while the hot path is being refilled (the records service's tables).
         {

@@ -19,7 +19,7 @@ import {
 import { REDIS_CLIENT, RedisKeys } from '@paxscreen/redis';
 
 import { GatewayModule } from './app.module';
-import { CarrierKeys } from './auth/carrier-keys';
+import { CarrierKeyCache } from './auth/carrier-key-cache';
 import { GatewayEnv } from './gateway.env';
 
 /**
@@ -51,7 +51,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       version: '1',
     },
   });
-  const keys = app.get(CarrierKeys);
+  const keys = app.get(CarrierKeyCache).ring;
   const carrierOf = (req: FastifyRequest) => {
     const key = req.headers['x-api-key'];
     return keys.carrierFor(typeof key === 'string' ? key : undefined);

@@ -1,4 +1,4 @@
-import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
 /** Gateway settings (validated at start; the error names every bad variable). */
 export class GatewayEnv {
@@ -8,6 +8,19 @@ export class GatewayEnv {
     message: 'GATEWAY_CARRIER_KEYS must be CARRIER:sha256hex pairs, comma-separated',
   })
   GATEWAY_CARRIER_KEYS = '';
+  /**
+   * Carrier keys managed through the admin API, kept hashed in PostgreSQL (DATABASE_URL,
+   * DATABASE_SCHEMA). Off: only GATEWAY_CARRIER_KEYS. On with PostgreSQL down: the gateway starts
+   * on the environment's keys, says so, and loads the database's once it answers.
+   */
+  @IsBoolean() GATEWAY_CARRIER_KEYS_DB = true;
+  /**
+   * Every this often the gateway reloads the database keys even without a NOTIFY (a lost
+   * notification, a change made by hand): the bound on how late a revocation can take effect, ms.
+   */
+  @IsInt() @Min(1000) GATEWAY_CARRIER_KEYS_REFRESH_MS = 30_000;
+  /** How long a rotated-out key stays valid when the admin does not say, hours. */
+  @IsInt() @Min(0) @Max(24 * 30) CARRIER_KEY_OVERLAP_HOURS = 24;
   /** Largest accepted carrier message, bytes. */
   @IsInt() @Min(1024) GATEWAY_BODY_LIMIT = 10 * 1024 * 1024;
   /** How long receipts (and idempotency claims) are kept: API data retention, hours. */

@@ -12,6 +12,7 @@ export * from './model/watchlist';
 export * from './model/decision';
 export * from './model/receipt';
 export * from './model/type-b';
+export * from './model/traveller-status';
 export * from './events/envelope';
 export * from './validate';
 export * as RawMessage from './events/raw-message';

@@ -26,6 +26,14 @@ describe('readDecision', () => {
       expect(shown).not.toContain(personal);
   });
 
+  it('does not count a decision that only marks a traveller cancelled or offloaded', () => {
+    const event = JSON.parse(decisionRecord('REFER').toString('utf8')) as Record<string, unknown>;
+    expect(readDecision(bytes(event))).toBeDefined();
+    expect(
+      readDecision(bytes({ ...event, travellerStatus: { state: 'CANCELLED', at: '2025-01-01T01:00:00Z' } })),
+    ).toBeUndefined();
+  });
+
   it.each(['CLEAR', 'EXPEDITE'])('keeps only counts and timings of a %s decision', (outcome) => {
     expect(readDecision(decisionRecord(outcome))).toEqual({ outcome, decidedAt: 1042, receivedAt: 1000 });
   });

@@ -88,6 +88,9 @@ export function readDecision(
   const outcome = OUTCOMES.find((o) => o === decision?.outcome);
   const decidedAt = num(timings?.decidedAt);
   if (!event || !decision || !outcome || decidedAt === undefined) return undefined;
+  // A traveller marked cancelled / offloaded after check-in repeats an earlier decision: not
+  // another screening, so not counted again.
+  if (event.travellerStatus !== undefined) return undefined;
   const facts: DecisionFacts = { outcome, decidedAt, receivedAt: num(timings?.receivedAt) };
   if (!FLAGGED_OUTCOMES.includes(outcome)) return facts;
   const subject = isObject(event.subject) ? event.subject : {};

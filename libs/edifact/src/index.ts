@@ -22,7 +22,8 @@ export type {
   PaxlstVersion,
   PaxlstWriteOptions,
 } from './writers/paxlst.writer';
-export { BOARDING_STATUS_CODES, writeCusres } from './writers/cusres.writer';
+export { BOARDING_STATUS_CODES, CHANGE_ACK_CODES, writeCusres } from './writers/cusres.writer';
+export { STATUS_DOCUMENT_IDENTIFIERS, travellerStatusChange } from './paxlst/status-change';
 export type { CusresAnswer, CusresInput, CusresWriteOptions } from './writers/cusres.writer';
 export type { EdifactWriteOptions } from './writers/segment-writer';
 export { tokenize, tokenizeEach } from './syntax/tokenizer';

@@ -4,6 +4,7 @@ import type {
   MessageType,
   QualityReport,
   Traveller,
+  TravellerStatusState,
   TypeBEnvelope,
 } from '@paxscreen/contracts';
 
@@ -53,6 +54,11 @@ export interface ManifestInfo {
   reportingParty?: ReportingParty;
   /** PAXLST BGM 1001 document name code (745 passengers, 250 crew, …). */
   documentCode?: string;
+  /**
+   * An iAPI change: the listed travellers were cancelled or offloaded after check-in (PAXLST BGM,
+   * see paxlst/status-change.ts; JSON `travellerStatus`). Absent for an ordinary list.
+   */
+  travellerStatus?: TravellerStatusState;
   /** PAXLST RFF+TN transaction reference / JSON messageId: what a CUSRES answer refers to. */
   transactionRef?: string;
 }

@@ -76,6 +76,9 @@ export interface DecisionsTable {
   occurred_at: Timestamp;
   /** The decision event as published (hot-path refill); null for rows filed before it was kept. */
   event: ColumnType<unknown, string | null, string | null>;
+  /** `CANCELLED` / `OFFLOADED` when the carrier reported so after check-in (and when). */
+  traveller_status: ColumnType<string | null, string | null | undefined, string | null>;
+  traveller_status_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
 /** One row per accepted manifest version (the receipt's content, without personal data). */

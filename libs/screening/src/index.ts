@@ -7,3 +7,4 @@ export * from './state/screening-state';
 export * from './export/decisions-csv';
 export * from './subject';
 export * from './hot-path/document-answer';
+export * from './hot-path/traveller-status';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 
 import { ApiError } from '@paxscreen/http';
 
-import { CarrierKeys } from './carrier-keys';
+import { CarrierKeyCache } from './carrier-key-cache';
 
 export interface CarrierRequest extends FastifyRequest {
   carrier?: string;
@@ -12,12 +12,12 @@ export interface CarrierRequest extends FastifyRequest {
 /** Carrier endpoints: `x-api-key` must be a known key; the request then acts for its carrier only. */
 @Injectable()
 export class CarrierAuthGuard implements CanActivate {
-  constructor(@Inject(CarrierKeys) private readonly keys: CarrierKeys) {}
+  constructor(@Inject(CarrierKeyCache) private readonly keys: CarrierKeyCache) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CarrierRequest>();
     const header = request.headers['x-api-key'];
-    const carrier = this.keys.carrierFor(typeof header === 'string' ? header : undefined);
+    const carrier = this.keys.ring.carrierFor(typeof header === 'string' ? header : undefined);
     if (!carrier)
       throw new ApiError(401, 'UNAUTHENTICATED', 'a valid carrier API key is required (x-api-key)');
     request.carrier = carrier;

@@ -16,7 +16,10 @@ export class IapiController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Interactive API: board / do not board / contact agency, per traveller, now' })
+  @ApiOperation({
+    summary:
+      'Interactive API: board / do not board / contact agency, per traveller, now; or a change after check-in (cancelled, offloaded), acknowledged',
+  })
   @ApiConsumes('application/json', 'application/edifact')
   @ApiProduces('application/json', 'application/edifact')
   @ApiBody({ description: 'A JSON manifest or a PAXLST interchange with the travellers checking in' })
@@ -36,6 +39,10 @@ export class IapiController {
     });
     if (cusres && result.cusres) {
       void reply.status(200).header('content-type', 'application/edifact; charset=utf-8').send(result.cusres);
+      return;
+    }
+    if (result.change) {
+      void reply.status(200).send({ requestId: result.requestId, ...result.change });
       return;
     }
     void reply

@@ -1,13 +1,23 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 
 import { Iapi } from '@paxscreen/contracts';
-import { EdifactError, ParsedMessage, readMessage, writeCusres } from '@paxscreen/edifact';
+import {
+  CHANGE_ACK_CODES,
+  type CusresAnswer,
+  EdifactError,
+  ParsedMessage,
+  readMessage,
+  writeCusres,
+} from '@paxscreen/edifact';
 import { ApiError, TakeTurns } from '@paxscreen/http';
 
 import { GatewayEnv } from '../gateway.env';
 import { CARRIER_TURNS, GATEWAY_ENV } from '../tokens';
 import { boardingStatus } from './boarding-status';
 import { IapiClient } from './iapi.client';
+import { ChangeAnswer, TravellerChangeUseCase } from './traveller-change.usecase';
 
 export interface IapiAnswer {
   travellerId: string;
@@ -21,6 +31,8 @@ export interface IapiResult {
   /** True when screening did not answer in time: every traveller is CONTACT_AGENCY. */
   timedOut: boolean;
   answers: IapiAnswer[];
+  /** A change request (cancellation, offload): what was applied to whom, instead of answers. */
+  change?: { travellerStatus: string; acknowledged: ChangeAnswer[] };
   /** The same answers as an EDIFACT CUSRES, when asked for. */
   cusres?: string;
 }
@@ -36,6 +48,7 @@ export class IapiUseCase {
     @Inject(IapiClient) private readonly client: IapiClient,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
     @Inject(CARRIER_TURNS) private readonly turns: TakeTurns,
+    @Inject(TravellerChangeUseCase) private readonly changes: TravellerChangeUseCase,
   ) {}
 
   async execute(cmd: {
@@ -54,6 +67,7 @@ export class IapiUseCase {
     }
     if (message.travellers.length === 0)
       throw new ApiError(422, 'NO_TRAVELLERS', 'the request holds no traveller');
+    if (message.manifest.travellerStatus) return this.change(cmd, message, message.manifest.travellerStatus);
     const { requestId, decisions } = await this.client.screen({
       carrier: cmd.carrier,
       manifestId: message.manifest.manifestId,
@@ -68,26 +82,59 @@ export class IapiUseCase {
       status: boardingStatus(decisions?.[i]),
     }));
     const result: IapiResult = { requestId, timedOut: decisions === undefined, answers };
-    if (cmd.cusres) {
-      result.cusres = writeCusres({
-        sender: 'PAXSCREEN',
-        recipient: cmd.carrier,
-        controlRef: requestId.replace(/-/g, '').slice(0, 14),
-        messageRef: '1',
-        requestRef: message.manifest.transactionRef,
-        flight: message.manifest.flight,
-        answers: message.travellers.map((t, i) => ({
-          status: answers[i].status,
-          surname: t.surname,
-          givenNames: t.givenNames,
-          dateOfBirth: t.dateOfBirth,
-          document: t.documents[0]
-            ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
-            : undefined,
-        })),
-      });
-    }
+    if (cmd.cusres)
+      result.cusres = this.cusres(cmd.carrier, requestId, message, (i) => ({ status: answers[i].status }));
     return result;
+  }
+
+  /** Cancelled / offloaded after check-in: marked, and acknowledged (JSON, or a CUSRES). */
+  private async change(
+    cmd: { carrier: string; cusres: boolean; traceparent: string },
+    message: ParsedMessage,
+    state: NonNullable<ParsedMessage['manifest']['travellerStatus']>,
+  ): Promise<IapiResult> {
+    const requestId = randomUUID();
+    const acknowledged = await this.changes.apply(cmd.carrier, message, state, requestId, cmd.traceparent);
+    const result: IapiResult = {
+      requestId,
+      timedOut: false,
+      answers: [],
+      change: { travellerStatus: state, acknowledged },
+    };
+    if (cmd.cusres)
+      result.cusres = this.cusres(cmd.carrier, requestId, message, (i) => ({
+        // The boarding status is not what is answered here: the ERC code and text are.
+        status: 'CONTACT_AGENCY',
+        code: acknowledged[i].applied ? CHANGE_ACK_CODES.APPLIED : CHANGE_ACK_CODES.NOT_FOUND,
+        text: acknowledged[i].applied ? `${state} RECEIVED` : 'NO CHECKED-IN TRAVELLER FOUND',
+      }));
+    return result;
+  }
+
+  /** The CUSRES answering `message`: one ERP group per traveller, its answer from `answerOf`. */
+  private cusres(
+    carrier: string,
+    requestId: string,
+    message: ParsedMessage,
+    answerOf: (index: number) => Pick<CusresAnswer, 'status' | 'code' | 'text'>,
+  ): string {
+    return writeCusres({
+      sender: 'PAXSCREEN',
+      recipient: carrier,
+      controlRef: requestId.replace(/-/g, '').slice(0, 14),
+      messageRef: '1',
+      requestRef: message.manifest.transactionRef,
+      flight: message.manifest.flight,
+      answers: message.travellers.map((t, i) => ({
+        ...answerOf(i),
+        surname: t.surname,
+        givenNames: t.givenNames,
+        dateOfBirth: t.dateOfBirth,
+        document: t.documents[0]
+          ? { type: t.documents[0].type, number: t.documents[0].number, issuer: t.documents[0].issuer }
+          : undefined,
+      })),
+    });
   }
 
   private read(bytes: Buffer): ParsedMessage {

@@ -48,6 +48,8 @@ export interface LookupResult {
   subject?: HotPathEntry['subject'];
   flight?: HotPathEntry['flight'];
   manifestId?: string;
+  /** The carrier cancelled or offloaded this traveller after check-in (iAPI change), and when. */
+  travellerStatus?: HotPathEntry['travellerStatus'];
   /**
    * The document's other current decisions (other flights or manifests), most severe first: the
    * answer above is the most severe of all.
@@ -185,6 +187,7 @@ export class PoeUseCase {
       subject: hit.subject,
       flight: hit.flight,
       manifestId: hit.manifestId,
+      ...(hit.travellerStatus ? { travellerStatus: hit.travellerStatus } : {}),
       ...(answer.others.length > 0
         ? {
             otherDecisions: answer.others.map((o) => ({

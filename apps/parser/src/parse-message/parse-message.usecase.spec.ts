@@ -159,6 +159,11 @@ describe('ParseMessageUseCase', () => {
   it.each([
     ['not EDIFACT', Buffer.from('hello, world'), 'NOT_EDIFACT'],
     ['another carrier’s flight', Buffer.from(testPaxlst('ZZ', '1003', PASSENGERS)), 'CARRIER_MISMATCH'],
+    [
+      'a cancellation after check-in (an iAPI change)',
+      Buffer.from(testPaxlst('YY', '1004', PASSENGERS, { documentIdentifier: 'XR' })),
+      'CHANGE_VIA_IAPI',
+    ],
   ])('dead-letters %s with its bytes and rejects the receipt with a code', async (_what, bytes, code) => {
     const { useCase, receipts } = setup();
     const outputs = await useCase.execute([raw(bytes, 'r-bad')]);

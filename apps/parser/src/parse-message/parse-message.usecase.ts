@@ -86,6 +86,15 @@ export class ParseMessageUseCase {
       });
     }
 
+    // A cancellation / offload after check-in is an iAPI change: read here as a list, it would
+    // screen the travellers as if they had checked in. Refused with a code that says where to send it.
+    if (messages.some((m) => m.manifest.travellerStatus)) {
+      return this.reject(record, receiptId, {
+        code: 'CHANGE_VIA_IAPI',
+        message: 'cancellations and offloads after check-in (BGM XR / CLNB) are sent to POST /v1/iapi',
+      });
+    }
+
     const complete: ParsedMessage[] = [];
     let waiting = false;
     for (const message of messages) {

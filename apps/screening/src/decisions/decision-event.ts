@@ -32,6 +32,7 @@ export function hotPathEntry(e: DecisionMade.Value): HotPathEntry {
     subject: e.subject,
     decision: e.decision,
     occurredAt: e.occurredAt,
+    ...(e.travellerStatus ? { travellerStatus: e.travellerStatus } : {}),
   };
 }
 

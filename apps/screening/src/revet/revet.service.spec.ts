@@ -92,6 +92,18 @@ describe('RevetService', () => {
     });
   });
 
+  it('keeps the status of a traveller cancelled or offloaded after check-in through a re-vet', async () => {
+    const { revet, decisions, sent, stolen } = await setup();
+    revet.useOwnership(() => [0]);
+    const status = { state: 'CANCELLED' as const, at: '2030-01-01T10:00:00.000Z' };
+    decisions.byId.set('owned', { ...decisions.byId.get('owned')!, travellerStatus: status });
+    stolen('COWNED');
+    expect(await revet.revet(ARRIVAL)).toBe(1);
+    expect((sent[0].records[0].value as DecisionMade.Value).travellerStatus).toEqual(status);
+    expect(decisions.byId.get('owned')?.travellerStatus).toEqual(status);
+    expect(decisions.byId.get('owned')?.decision.outcome).toBe('NO_BOARD');
+  });
+
   it('publishes nothing when no verdict changed, when it owns no partition, or outside the window', async () => {
     const { revet, sent, stolen } = await setup({ REVET_WINDOW_HOURS: '2' });
     revet.useOwnership(() => [0, 1]);

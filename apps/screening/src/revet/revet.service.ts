@@ -81,9 +81,13 @@ export class RevetService implements OnApplicationShutdown {
       const previous = current[i]?.decision;
       const decision = this.index.screener.screen(s.traveller, { supersedes: previous?.decisionId });
       if (previous && sameVerdict(previous, decision)) continue;
-      changed.push(
-        decisionEvent(s.traveller, decision, { manifestId: s.manifestId, correlationId: s.correlationId }),
-      );
+      const event = decisionEvent(s.traveller, decision, {
+        manifestId: s.manifestId,
+        correlationId: s.correlationId,
+      });
+      // A traveller the carrier cancelled or offloaded stays so through a re-vet.
+      const status = current[i]?.travellerStatus;
+      changed.push(status ? { ...event, travellerStatus: status } : event);
     }
     if (changed.length === 0) return 0;
     // A re-vet starts a trace of its own (decisionEvent gives it one): its id is on the record too.

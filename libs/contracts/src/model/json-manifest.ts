@@ -13,6 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { TRAVELLER_STATUSES, type TravellerStatusState } from './traveller-status';
+
 /**
  * The JSON manifest format for carriers without EDIFACT (documented in docs/json-manifest.md).
  * Structure is validated here (types, required objects); field contents (dates, codes, names) are
@@ -101,6 +103,11 @@ export class JsonManifest {
   /** The carrier's id for this transmission (what an iAPI answer refers to). */
   @IsOptional() @IsString() messageId?: string;
   @IsIn(['PASSENGERS', 'CREW']) kind!: 'PASSENGERS' | 'CREW';
+  /**
+   * iAPI change: the travellers listed were cancelled or offloaded after check-in (the PAXLST
+   * equivalent is BGM+745+XR / CLNB). Absent for an ordinary list.
+   */
+  @IsOptional() @IsIn(TRAVELLER_STATUSES) travellerStatus?: TravellerStatusState;
   @IsOptional() @IsIn(['INBOUND', 'OUTBOUND']) direction?: 'INBOUND' | 'OUTBOUND';
   /** The reported flight: the leg crossing the border. */
   @IsObject() @ValidateNested() @Type(() => JsonFlight) flight!: JsonFlight;

@@ -92,6 +92,7 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
       direction: manifest.direction ?? ctx.direction,
       reportingParty: manifest.reportingParty ? { ...manifest.reportingParty } : undefined,
       transactionRef: manifest.messageId,
+      travellerStatus: manifest.travellerStatus,
       multipart: manifest.part ? { ...manifest.part } : undefined,
       travellers: drafts,
       findings,

@@ -1,4 +1,11 @@
-import type { Finding, FlightLeg, MessageType, Traveller, TravellerRole } from '@paxscreen/contracts';
+import type {
+  Finding,
+  FlightLeg,
+  MessageType,
+  Traveller,
+  TravellerRole,
+  TravellerStatusState,
+} from '@paxscreen/contracts';
 
 import { isoDay } from '../normalize/dates';
 import { finding } from '../quality/finding';
@@ -35,6 +42,7 @@ export interface MessageDraft {
   direction?: Direction;
   reportingParty?: ReportingParty;
   documentCode?: string;
+  travellerStatus?: TravellerStatusState;
   transactionRef?: string;
   multipart?: Multipart;
   travellers: TravellerDraft[];
@@ -104,6 +112,7 @@ export function assembleMessage(draft: MessageDraft, ctx: ReadContext): ParsedMe
   if (draft.direction) manifest.direction = draft.direction;
   if (draft.reportingParty) manifest.reportingParty = draft.reportingParty;
   if (draft.documentCode) manifest.documentCode = draft.documentCode;
+  if (draft.travellerStatus) manifest.travellerStatus = draft.travellerStatus;
   if (draft.transactionRef) manifest.transactionRef = draft.transactionRef;
 
   const message: ParsedMessage = {

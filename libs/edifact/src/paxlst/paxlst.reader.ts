@@ -1,4 +1,10 @@
-import type { Finding, FlightLeg, TravelDocument, TravellerRole } from '@paxscreen/contracts';
+import type {
+  Finding,
+  FlightLeg,
+  TravelDocument,
+  TravellerRole,
+  TravellerStatusState,
+} from '@paxscreen/contracts';
 
 import type { MessageHeader, MessageSink, RawMessage } from '../interchange/envelope';
 import { assembleMessage, emptyLeg, newTraveller, TravellerDraft } from '../manifest/assemble';
@@ -12,6 +18,7 @@ import { countryField, dateField, genderField } from '../quality/field-sink';
 import type { Segment } from '../syntax/segment';
 import type { ManifestKind, ParsedMessage, ReadContext, ReportingParty } from '../types';
 import { checkQualifier } from './qualifiers';
+import { travellerStatusChange } from './status-change';
 import { readPdt, readUsDtm, readUsLoc } from './us-variant';
 
 /**
@@ -71,6 +78,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
   const legs: LegState[] = [];
   const drafts: Draft[] = [];
   let documentCode: string | undefined;
+  let statusChange: TravellerStatusState | undefined;
   let transactionRef: string | undefined;
   let reportingParty: ReportingParty | undefined;
   let inReportingParty = false;
@@ -95,6 +103,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
     switch (seg.tag) {
       case 'BGM':
         documentCode = seg.value(0) || undefined;
+        statusChange = travellerStatusChange(seg.value(1, 0), seg.value(2));
         break;
       case 'RFF':
         if (!cur) {
@@ -305,6 +314,7 @@ export function paxlstReader(msg: MessageHeader, ctx: ReadContext): MessageSink<
         direction: ctx.direction,
         reportingParty,
         documentCode,
+        travellerStatus: statusChange,
         transactionRef,
         multipart: msg.multipart,
         travellers: drafts,

@@ -20,6 +20,14 @@ const STATUS_TEXT: Readonly<Record<BoardingStatus, string>> = {
   DO_NOT_BOARD: 'DO NOT BOARD',
   CONTACT_AGENCY: 'CONTACT AGENCY',
 };
+/**
+ * ERC codes acknowledging an iAPI change (a cancellation or an offload after check-in): the change
+ * was applied to a traveller paxscreen had, or no checked-in traveller matched. These are
+ * paxscreen's own codes (the API guidelines profile board / no-board answers, not change
+ * acknowledgements); states that profile others pass `code` per answer.
+ */
+export const CHANGE_ACK_CODES = { APPLIED: 'ACK', NOT_FOUND: 'NFD' } as const;
+
 /** BGM 1001 962: response to an API / iAPI request. */
 const RESPONSE_DOCUMENT = '962';
 
@@ -34,6 +42,8 @@ export interface CusresAnswer {
   document?: { type: string; number: string; issuer?: string };
   /** Free text for the check-in agent (never the reason for a refusal). */
   text?: string;
+  /** ERC code instead of the status's (e.g. a change acknowledgement, CHANGE_ACK_CODES). */
+  code?: string;
 }
 
 export interface CusresInput {
@@ -82,7 +92,7 @@ export function writeCusres(input: CusresInput, options: CusresWriteOptions = {}
       w.segment('DOC', a.document.type, a.document.number);
       if (a.document.issuer) w.segment('LOC', '91', a.document.issuer);
     }
-    w.segment('ERC', codes[a.status]);
+    w.segment('ERC', a.code ?? codes[a.status]);
     w.segment('FTX', 'AAP', '', '', a.text ?? STATUS_TEXT[a.status]);
   }
   w.segment('UNT', String(w.since(start) + 1), input.messageRef);

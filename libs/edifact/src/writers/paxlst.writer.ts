@@ -24,6 +24,8 @@ export interface PaxlstInput {
   legs?: FlightLeg[];
   reportingParty?: ReportingParty;
   transactionRef?: string;
+  /** BGM C106 1004, e.g. `XR` (cancel reservation) or `CLNB` (close-out, not boarded). */
+  documentIdentifier?: string;
   multipart?: Multipart;
   travellers: PaxlstTraveller[];
 }
@@ -61,7 +63,8 @@ export function writePaxlst(input: PaxlstInput, options: PaxlstWriteOptions = {}
     part?.reference,
     part ? [String(part.sequence), part.final ? 'F' : 'C'] : undefined,
   );
-  w.segment('BGM', DOCUMENT_CODES[input.kind]);
+  if (input.documentIdentifier) w.segment('BGM', DOCUMENT_CODES[input.kind], input.documentIdentifier);
+  else w.segment('BGM', DOCUMENT_CODES[input.kind]);
   if (input.transactionRef) w.segment('RFF', ['TN', input.transactionRef]);
   if (input.reportingParty) {
     const p = input.reportingParty;

@@ -28,11 +28,16 @@ export class UnknownMigrationsError extends Error {
  * Applies the missing migrations, in id order, each in its own transaction, under a session
  * advisory lock per schema: instances starting together wait for each other instead of racing,
  * and the later ones find nothing left to do. Creates the schema and the ledger on first use.
+ *
+ * `ledger` names the table that records which migrations ran. Two apps that own different tables
+ * in one schema (records, the gateway's carrier keys) keep a ledger each: each list then never
+ * sees the other's ids as "unknown, made by newer code".
  */
 export async function migrate(
   db: Kysely<unknown>,
   schema: string,
   migrations: readonly Migration[],
+  ledger = 'schema_migrations',
 ): Promise<MigrationReport> {
   const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id));
   if (new Set(sorted.map((m) => m.id)).size !== sorted.length) throw new Error('duplicate migration ids');
@@ -45,14 +50,14 @@ export async function migrate(
       // again makes the session resolve it anew.
       await sql`select set_config('search_path', current_setting('search_path'), false)`.execute(conn);
       await sql`
-        create table if not exists ${sql.id(schema, 'schema_migrations')} (
+        create table if not exists ${sql.id(schema, ledger)} (
           id text primary key,
           applied_at timestamptz not null default now()
         )`.execute(conn);
       const done = new Set(
-        (
-          await sql<{ id: string }>`select id from ${sql.id(schema, 'schema_migrations')}`.execute(conn)
-        ).rows.map((r) => r.id),
+        (await sql<{ id: string }>`select id from ${sql.id(schema, ledger)}`.execute(conn)).rows.map(
+          (r) => r.id,
+        ),
       );
       const known = new Set(sorted.map((m) => m.id));
       const unknown = [...done].filter((id) => !known.has(id));
@@ -63,7 +68,7 @@ export async function migrate(
         await conn.transaction().execute(async (tx) => {
           await sql`set local search_path = ${sql.id(schema)}, public`.execute(tx);
           await m.up(tx);
-          await sql`insert into ${sql.id(schema, 'schema_migrations')} (id) values (${m.id})`.execute(tx);
+          await sql`insert into ${sql.id(schema, ledger)} (id) values (${m.id})`.execute(tx);
         });
         applied.push(m.id);
       }

@@ -39,6 +39,17 @@ describe('event → row mapping', () => {
     });
   });
 
+  it('files the status of a traveller cancelled or offloaded after check-in, and none otherwise', () => {
+    const e = testDecisionEvent(flight, person, { outcome: 'CLEAR', supersedes: 'D-old' });
+    expect(decisionRow(e)).toMatchObject({ traveller_status: null, traveller_status_at: null });
+    e.travellerStatus = { state: 'OFFLOADED', at: '2026-12-07T09:30:00.000Z' };
+    expect(decisionRow(e)).toMatchObject({
+      traveller_status: 'OFFLOADED',
+      traveller_status_at: '2026-12-07T09:30:00.000Z',
+      supersedes: 'D-old',
+    });
+  });
+
   it('keeps API data of a traveller event but not the PNR extras', () => {
     const e = testTravellerEvent(flight, person);
     e.traveller.pnr = {

@@ -78,6 +78,8 @@ export function decisionRow(e: DecisionMade.Value): DecisionRow {
     received_at: iso(d.timings.receivedAt),
     occurred_at: e.occurredAt,
     event: JSON.stringify(e),
+    traveller_status: e.travellerStatus?.state ?? null,
+    traveller_status_at: e.travellerStatus?.at ?? null,
   };
 }
 

@@ -3,8 +3,9 @@ import type { Migration } from '@paxscreen/postgres';
 import { recordsInitial } from './20261206-1300-records';
 import { decisionEvents } from './20261206-1400-decision-events';
 import { deadLetterParts } from './20261206-1410-dead-letter-parts';
-import { pnrVaultReceipts } from './20261206-1600-pnr-vault-receipts';
-import { retentionMasking } from './20261206-1610-retention';
+import { travellerStatus } from './20261206-1700-traveller-status';
+import { pnrVaultReceipts } from './20261206-1710-pnr-vault-receipts';
+import { retentionMasking } from './20261206-1720-retention';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -14,6 +15,7 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   recordsInitial,
   decisionEvents,
   deadLetterParts,
+  travellerStatus,
   pnrVaultReceipts,
   retentionMasking,
 ];

@@ -24,6 +24,8 @@ export interface DecisionView {
     documents: string[];
   };
   decidedAt: string;
+  /** Set when the carrier cancelled or offloaded the traveller after check-in. */
+  travellerStatus?: { state: string; at: string };
 }
 
 export interface AuditView {
@@ -128,6 +130,9 @@ function decisionView(r: StoredDecision): DecisionView {
       documents: r.document_keys,
     },
     decidedAt: r.decided_at.toISOString(),
+    ...(r.traveller_status
+      ? { travellerStatus: { state: r.traveller_status, at: r.traveller_status_at?.toISOString() ?? '' } }
+      : {}),
   };
 }
 

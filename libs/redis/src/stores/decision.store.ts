@@ -6,7 +6,7 @@ import type { RedisKeys } from '../core/keys';
 /** What an officer's look-up returns: the current decision event for a document or traveller. */
 export type HotPathEntry = Pick<
   DecisionMade.Value,
-  'manifestId' | 'flight' | 'subject' | 'decision' | 'occurredAt'
+  'manifestId' | 'flight' | 'subject' | 'decision' | 'occurredAt' | 'travellerStatus'
 >;
 
 /** Issuer of a document the carrier sent without one (the key still needs a part). */

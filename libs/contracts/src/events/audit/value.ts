@@ -19,6 +19,12 @@ export const AUDIT_ACTIONS = [
   'RECORDS_AUDIT_QUERY',
   /** A retention run of the system of record: per data class, what was dropped, masked, deleted. */
   'RETENTION_RUN',
+  /** Carrier key management (gateway admin API): target `carrier` or `carrier:keyId`, never a key. */
+  'CARRIER_ADD',
+  'CARRIER_LIST',
+  'CARRIER_KEY_ISSUE',
+  'CARRIER_KEY_ROTATE',
+  'CARRIER_KEY_REVOKE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

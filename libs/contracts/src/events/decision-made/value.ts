@@ -4,6 +4,7 @@ import { IsArray, IsOptional, IsString, Matches, ValidateNested } from 'class-va
 import { PARTIAL_DATE_PATTERN } from '../../model/dates';
 import { Decision } from '../../model/decision';
 import { FlightLeg, TravelDocument } from '../../model/traveller';
+import { TravellerStatus } from '../../model/traveller-status';
 import { EventEnvelope } from '../envelope';
 
 /** Who the decision is about: enough for the hot path and for officers, nothing more. */
@@ -21,4 +22,9 @@ export class Value extends EventEnvelope {
   @ValidateNested() @Type(() => FlightLeg) flight!: FlightLeg;
   @ValidateNested() @Type(() => Subject) subject!: Subject;
   @ValidateNested() @Type(() => Decision) decision!: Decision;
+  /**
+   * Set when the carrier cancelled or offloaded the traveller after check-in: the decision repeats
+   * the one it supersedes (same outcome and reasons) and says so. Absent on screening decisions.
+   */
+  @IsOptional() @ValidateNested() @Type(() => TravellerStatus) travellerStatus?: TravellerStatus;
 }

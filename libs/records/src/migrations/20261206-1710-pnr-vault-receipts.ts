@@ -10,7 +10,7 @@ import type { Migration } from '@paxscreen/postgres';
  * was read from are kept for the receipt period (`expires_at`).
  */
 export const pnrVaultReceipts: Migration = {
-  id: '20261206-1600-pnr-vault-receipts',
+  id: '20261206-1710-pnr-vault-receipts',
   up: async (db: Kysely<unknown>) => {
     await sql`
       create table pnr_records (

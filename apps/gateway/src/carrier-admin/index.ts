@@ -1,0 +1,2 @@
+export * from './carrier-admin.controller';
+export * from './carrier-admin.usecase';
