@@ -42,8 +42,14 @@ export class GatewayModule {
         ObservabilityModule.forRoot('gateway', env),
         KafkaModule.forRoot({ clientSuffix: 'gateway', env }),
         RedisModule.forRoot({ name: 'gateway', env }),
-        // Receipts and the PNR vault (the system of record's tables, one set of migrations).
-        PostgresModule.forRoot({ name: 'gateway', migrations: RECORDS_MIGRATIONS, env }),
+        // Receipts and the PNR vault (the system of record's tables, one set of migrations). The
+        // gateway starts while PostgreSQL is down (submissions answer 503 until it is back).
+        PostgresModule.forRoot({
+          name: 'gateway',
+          migrations: RECORDS_MIGRATIONS,
+          env,
+          startWithoutDatabase: true,
+        }),
         AuthModule.forRoot(env),
       ],
       controllers: [IngestController, IapiController, PoeController, PnrController, CarrierAdminController],
