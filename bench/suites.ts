@@ -1,3 +1,4 @@
+import { caseworkSuite } from './casework.bench';
 import { e2eSuite } from './e2e.bench';
 import { floodSuite } from './flood.bench';
 import { iapiSuite } from './iapi.bench';
@@ -22,6 +23,7 @@ export const SUITES: BenchSuite[] = [
   // After e2e: compares records ingest with the capacity e2e measured in the same run.
   recordsSuite,
   recordsSearchSuite,
+  caseworkSuite,
   poeSuite,
   iapiSuite,
   floodSuite,

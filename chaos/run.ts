@@ -25,6 +25,7 @@ import { hashApiKey } from '@paxscreen/carrier-keys';
 import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 
+import { killCasework, verifyCasework } from './lib/casework';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
 import { PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
 import { ChaosOptions, parseOptions } from './lib/options';
@@ -201,6 +202,7 @@ async function main(o: ChaosOptions): Promise<number> {
     parser: o.portBase + 1,
     screening: o.portBase + 2,
     watchlist: o.portBase + 3,
+    casework: o.portBase + 6,
   };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -213,12 +215,15 @@ async function main(o: ChaosOptions): Promise<number> {
     REDIS_KEY_PREFIX: '',
     // Receipts and the PNR vault: this run's own schema, dropped at the end.
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    DATABASE_SCHEMA: `chaos_${runId}`,
+    DATABASE_SCHEMA: `chaos_${runId}_records`,
     LOG_LEVEL: 'info',
     GATEWAY_PORT: String(ports.gateway),
     PARSER_PORT: String(ports.parser),
     SCREENING_PORT: String(ports.screening),
     WATCHLIST_PORT: String(ports.watchlist),
+    // Casework (issue 16) keeps its hits in the run's own schema of the local PostgreSQL.
+    CASEWORK_PORT: String(ports.casework),
+    CASEWORK_DATABASE_SCHEMA: `chaos_${runId}`,
     SCREENING_HOME_ECONOMY: 'USA',
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
@@ -232,6 +237,15 @@ async function main(o: ChaosOptions): Promise<number> {
       new AppProcess(name, ports[name], env, join(LOG_DIR, `${name}.log`), log),
     ]),
   );
+  // Issue 19: up only during the SIGSTOP fault, beside the first screening instance.
+  const secondScreening = new AppProcess(
+    'screening',
+    o.portBase + 4,
+    { ...env, SCREENING_PORT: String(o.portBase + 4), SCREENING_INSTANCE_ID: 'screening-2' },
+    join(LOG_DIR, 'screening2.log'),
+    log,
+    'screening2',
+  );
   let ledger: Ledger | undefined;
   // Stops everything the run started, once (the end of the run and a signal may both ask for it).
   let stopping: Promise<void> | undefined;
@@ -241,7 +255,7 @@ async function main(o: ChaosOptions): Promise<number> {
         ledger?.stop(),
         rawReader?.stop(),
         plan && removeTransports(plan).catch(() => undefined),
-        ...[...apps.values()].map((app) => app.stop().catch(() => undefined)),
+        ...[...apps.values(), secondScreening].map((app) => app.stop().catch(() => undefined)),
       ]);
       await redis.stop().catch(() => undefined);
       redis.clean();
@@ -276,13 +290,15 @@ async function main(o: ChaosOptions): Promise<number> {
     await importList(apps.get('watchlist')!.url, 'lost-stolen.csv', 'SLTD', lostStolenList(count));
     await Promise.all([
       apps.get('watchlist')!.stop(),
-      ...(['screening', 'parser', 'gateway'] as AppName[]).map((name) => apps.get(name)!.start()),
+      ...(['screening', 'parser', 'gateway', 'casework'] as AppName[]).map((name) => apps.get(name)!.start()),
     ]);
 
     const faults: FaultRecord[] = [];
+    const analystToken = () => issueToken(AUTH, { subject: 'chaos-analyst', roles: ['analyst'] });
+    const sequence = [...FAULT_SEQUENCE, { name: 'kill -9 casework', run: killCasework(analystToken) }];
     // Traffic comes in portions: one before the first fault, then per fault half a portion as it
     // strikes and half once it has recovered, so every fault meets messages in flight.
-    const phases = o.faults ? o.rounds * FAULT_SEQUENCE.length : 0;
+    const phases = o.faults ? o.rounds * sequence.length : 0;
     const portion = 1 / (phases + 1);
     const gate = new TrafficGate(manifests.length);
     gate.releaseUpTo(portion);
@@ -308,6 +324,8 @@ async function main(o: ChaosOptions): Promise<number> {
     if (o.faults) {
       const ctx: FaultContext = {
         apps,
+        secondScreening,
+        sessionTimeoutMs: Number(env.KAFKA_SESSION_TIMEOUT_MS),
         poisonApiKey,
         kafka,
         redis,
@@ -321,7 +339,7 @@ async function main(o: ChaosOptions): Promise<number> {
       };
       await sleep(o.warmupSeconds * 1000);
       for (let round = 0; round < o.rounds; round++) {
-        for (const fault of FAULT_SEQUENCE) {
+        for (const fault of sequence) {
           // One fault at a time: the previous one must be over (a restarted broker, for one, loads
           // its transaction and group coordinators for a while after it listens again).
           const readyMs = await pipelineAnswers(apps.get('gateway')!.url, 180_000);
@@ -385,9 +403,15 @@ async function main(o: ChaosOptions): Promise<number> {
     learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict([...manifests, ...viaTransports], ledger, receipts);
+    const casework = await verifyCasework(kafka.brokers, env, faults, (o.quick ? 60 : 180) * 1000, log);
+    log(
+      `casework: ${casework.decisionsApplied}/${casework.decisionsOnTopic} decisions applied, ${casework.hitsMissing} of ${casework.hitsExpected} hits missing, ${casework.dispositionsPublished}/${casework.dispositionsAcknowledged} acknowledged dispositions published`,
+    );
     const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
-    const crashes = Object.fromEntries([...apps].map(([n, a]) => [n, a.unexpectedExits]));
+    const crashes = Object.fromEntries(
+      [...apps.values(), secondScreening].map((a) => [a.name, a.unexpectedExits]),
+    );
     const result = {
       run: runId,
       finishedAt: new Date().toISOString(),
@@ -416,6 +440,7 @@ async function main(o: ChaosOptions): Promise<number> {
         maxMs: Math.max(0, ...lookups.map((l) => l.ms)),
       },
       poison,
+      casework,
       unexpectedExits: crashes,
       settled,
       seconds: {
@@ -433,7 +458,11 @@ async function main(o: ChaosOptions): Promise<number> {
       v.manifestsWithSeveralReceipts === 0 &&
       v.trueHits.found === v.trueHits.planted &&
       (!o.faults || (lookups.length > 0 && lookups.every((l) => l.answered))) &&
-      poison.every((p) => p.status === 'REJECTED' && p.bytesBack);
+      poison.every((p) => p.status === 'REJECTED' && p.bytesBack) &&
+      casework.decisionsMissing === 0 &&
+      casework.hitsMissing === 0 &&
+      casework.dispositionsLost === 0 &&
+      (!o.faults || casework.dispositionsAcknowledged > 0);
     const file = join(ROOT, o.results);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ ok, ...result }, null, 2)}\n`);

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   const pairs = [
     tokenPairs('Arabic', read('merhav_ash_wd_arabic_20.tsv'), quick ? QUICK_ROWS : Infinity),
     tokenPairs('Russian', read('merhav_ash_wd_russian_20.tsv'), quick ? QUICK_ROWS : Infinity),
+    tokenPairs('Hebrew', read('merhav_ash_wd_hebrew_20.tsv'), quick ? QUICK_ROWS : Infinity),
+    tokenPairs('Katakana', read('merhav_ash_wd_katakana_20.tsv'), quick ? QUICK_ROWS : Infinity),
   ];
 
   const report: EvalReport = {

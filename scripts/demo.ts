@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DecisionMade, Outcome, OUTCOMES, Topic, WatchlistEntry } from '@paxscreen/contracts';
-import { readMessage, writePaxlst } from '@paxscreen/edifact';
+import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
 import { issueToken } from '@paxscreen/http';
 import { createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
 import { readListFile } from '@paxscreen/lists';
@@ -17,13 +17,16 @@ import { createDatabase, ensureDatabaseExists, postgresSettingsFromEnv } from '@
 import type { RecordsDatabase } from '@paxscreen/records';
 import { sql } from 'kysely';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
-import { readListFiles, uploadList } from '@paxscreen/testing';
+import { readListFiles, testPaxlst, uploadList } from '@paxscreen/testing';
 
 const ROOT = join(__dirname, '..');
 const GATEWAY = 'http://127.0.0.1:8080';
 const WATCHLIST = 'http://127.0.0.1:8083';
 const SCREENING = 'http://127.0.0.1:8082';
 const RECORDS = 'http://127.0.0.1:8085';
+const CARRIERS = 'http://127.0.0.1:8087';
+const CASEWORK = 'http://127.0.0.1:8086';
+const WORKBENCH = 'http://127.0.0.1:8088';
 /** The demo's records live in their own schema, emptied at each run. */
 const DEMO_SCHEMA = 'demo';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/paxscreen';
@@ -171,6 +174,10 @@ async function resetDemoData(): Promise<void> {
     'paxscreen-demo-reset',
   );
   await sql`drop schema if exists ${sql.id(DEMO_SCHEMA)} cascade`.execute(db);
+  // Casework keeps its tables in `<DATABASE_SCHEMA>_casework` (its own migration ledger).
+  await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_casework`)} cascade`.execute(db);
+  // And the workbench its alert subscriptions and deliveries in `<DATABASE_SCHEMA>_workbench`.
+  await sql`drop schema if exists ${sql.id(`${DEMO_SCHEMA}_workbench`)} cascade`.execute(db);
   await db.destroy();
   const redis = createRedis(redisSettingsFromEnv(env), 'demo-reset');
   const keys = await redis.keys(`${DEMO_PREFIX}px:*`);
@@ -213,10 +220,18 @@ async function main(): Promise<void> {
     MULTIPART_SWEEP_SECONDS: '1',
     DATABASE_URL,
     DATABASE_SCHEMA: DEMO_SCHEMA,
+    // The carriers watcher looks every second, and asks for the T-0 PNR push only: the demo's
+    // flights are scheduled around now, and every earlier push would show as missing too.
+    CARRIERS_WATCH_INTERVAL_MS: '1000',
+    CARRIERS_PNR_OFFSETS_HOURS: '0',
+    // The demo's workbench offers its development login (never set where real data lives).
+    WORKBENCH_DEV_LOGIN: 'true',
   };
   execFileSync(join(__dirname, 'start-all.sh'), ['start'], { stdio: 'inherit', env });
   await Promise.all(
-    [GATEWAY, WATCHLIST, SCREENING, RECORDS, 'http://127.0.0.1:8081'].map((u) => waitReady(u)),
+    [GATEWAY, WATCHLIST, SCREENING, RECORDS, CASEWORK, WORKBENCH, CARRIERS, 'http://127.0.0.1:8081'].map(
+      (u) => waitReady(u),
+    ),
   );
 
   const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
@@ -305,6 +320,8 @@ async function main(): Promise<void> {
     keys,
     rows.find((r) => !r.file.startsWith('(')),
   );
+  await showCasework(decisions);
+  await showCarriers(keys);
   console.log(`\nThe stack keeps running: OpenAPI at ${GATEWAY}/docs, metrics at ${GATEWAY}/metrics.`);
   console.log('Stop it with: scripts/start-all.sh stop && npm run stack:down');
   process.exit(0);
@@ -398,6 +415,172 @@ async function showRecords(
   console.log(`curl -s ${bearer('officer')} '${RECORDS}/v1/records/search/names?q=Muhammad%20Aly'`);
   console.log(`curl -s ${bearer('auditor')} '${RECORDS}/v1/records/audit?actor=demo-officer'`);
   console.log(`curl -s ${RECORDS}/metrics | grep paxscreen_consumer_lag`);
+  console.log('```');
+  await printWorkbench(tokens.find(([r]) => r === 'analyst')![1]);
+}
+
+/** Where the workbench is, how to sign in as the demo analyst, and what its queue holds. */
+async function printWorkbench(analystToken: string): Promise<void> {
+  console.log('\n## Workbench (analysts and officers)\n');
+  console.log(`Open ${WORKBENCH}/ and choose "Sign in as analyst" (development login, demo only),`);
+  console.log('or paste the analyst staff token above (`npx paxscreen token --role analyst` makes another).');
+  try {
+    const res = await fetch(`${WORKBENCH}/v1/casework/hits?limit=200`, {
+      headers: { authorization: `Bearer ${analystToken}` },
+    });
+    const page = (await res.json()) as { items?: { status: string }[]; code?: string };
+    if (!res.ok) throw new Error(page.code ?? `HTTP ${res.status}`);
+    const items = page.items ?? [];
+    console.log(
+      `Its queue holds ${items.length} hit(s) from this run (${items.filter((h) => h.status === 'NEW').length} new).`,
+    );
+  } catch (err) {
+    console.log(`Its queue is not available yet (${err instanceof Error ? err.message : String(err)}).`);
+  }
+}
+
+/** The hit queue casework opened from the demo's referrals (apps/casework), as an analyst sees it. */
+async function showCasework(decisions: DecisionMade.Value[]): Promise<void> {
+  const analyst = await issueToken(AUTH, { subject: 'demo-analyst', roles: ['analyst'] });
+  const referred = decisions.filter(
+    (d) => d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD',
+  );
+  let page: {
+    items?: {
+      priority: number;
+      outcome: string;
+      flight: { carrier: string; number: string };
+      port: string;
+      listIds: string[];
+      traveller: { maskedName: string };
+    }[];
+  } = {};
+  for (let i = 0; i < 50; i++) {
+    page = (await (
+      await fetch(`${CASEWORK}/v1/casework/hits?status=NEW&limit=200`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      })
+    ).json()) as typeof page;
+    if ((page.items?.length ?? 0) > 0 && i > 5) break;
+    await sleep(200);
+  }
+  const items = page.items ?? [];
+  console.log(`\n## Casework (${CASEWORK}/docs): the hit queue\n`);
+  console.log(`${items.length} hits open from ${referred.length} referrals, most urgent first:`);
+  for (const h of items.slice(0, 8))
+    console.log(
+      `- priority ${h.priority} ${h.outcome} ${h.traveller.maskedName} on ${h.flight.carrier}${h.flight.number} to ${h.port} (${h.listIds.join(', ') || 'rules'})`,
+    );
+  console.log(`Analyst token (8 h): ${analyst}`);
+  console.log(`curl -s -H "authorization: Bearer ${analyst}" '${CASEWORK}/v1/casework/hits?status=NEW'`);
+}
+
+const CREW: PaxlstTraveller[] = [
+  {
+    role: 'CREW',
+    surname: 'PILOT',
+    givenNames: 'DEMO',
+    dateOfBirth: '1975-02-02',
+    gender: 'F',
+    nationality: 'GBR',
+    documents: [{ type: 'P', number: 'XC0000901', issuer: 'GBR', expiry: '2031-01-01' }],
+  },
+];
+const PASSENGER: PaxlstTraveller = { ...CREW[0], role: 'PASSENGER', surname: 'TRAVELLER' };
+
+/**
+ * Carriers (apps/carriers): a schedule of three flights of one sample carrier around now, from
+ * Heathrow (UTC in winter, so local and UTC times agree): one departed three hours ago with no API
+ * (MISSING), one leaving in 30 minutes whose lists come now, half an hour after their due time
+ * (LATE), one leaving in three hours (on time). Then the staff page and the carrier's scorecard.
+ */
+async function showCarriers(keys: Map<string, string>): Promise<void> {
+  const [carrier, key] = [...keys][0];
+  const admin = await issueToken(AUTH, { subject: 'demo-admin', roles: ['admin'] });
+  const supervisor = await issueToken(AUTH, {
+    subject: 'demo-supervisor',
+    roles: ['supervisor'],
+    ttlSeconds: 8 * 3600,
+  });
+  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  const flights = [
+    { number: '0901', departure: new Date(minute - 180 * 60_000), send: false },
+    { number: '0902', departure: new Date(minute + 30 * 60_000), send: true },
+    { number: '0903', departure: new Date(minute + 180 * 60_000), send: true },
+  ];
+  const csv = [
+    'carrier,flight_number,departure_date,origin,destination,departure_utc,arrival_utc',
+    ...flights.map(
+      (f) =>
+        `${carrier},${f.number},${f.departure.toISOString().slice(0, 10)},LHR,JFK,${f.departure.toISOString()},`,
+    ),
+  ].join('\n');
+  const imported = await fetch(`${CARRIERS}/v1/schedules`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${admin}`,
+      'content-type': 'text/csv',
+      'x-file-name': 'demo-schedule.csv',
+    },
+    body: csv,
+  });
+  if (!imported.ok) throw new Error(`schedule import refused: ${imported.status} ${await imported.text()}`);
+  for (const [i, f] of flights.filter((x) => x.send).entries())
+    for (const kind of ['PASSENGERS', 'CREW'] as const) {
+      const at = f.departure.toISOString().slice(0, 16);
+      const bytes = testPaxlst(
+        carrier,
+        `9${i}${kind === 'CREW' ? 1 : 0}`,
+        kind === 'CREW' ? CREW : [PASSENGER],
+        {
+          kind,
+          flight: { number: f.number, departure: { port: 'LHR', at }, arrival: { port: 'JFK', at } },
+        },
+      );
+      await fetch(`${GATEWAY}/v1/messages`, {
+        method: 'POST',
+        body: bytes,
+        headers: { 'content-type': 'application/edifact', 'x-api-key': key },
+      });
+    }
+  const day = flights[0].departure.toISOString().slice(0, 10);
+  const lastDay = flights[2].departure.toISOString().slice(0, 10);
+  type Incident = { kind: string; state: string; flightNumber: string; obligation: string };
+  let incidents: Incident[] = [];
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${CARRIERS}/v1/carriers/incidents?from=${day}&to=${lastDay}`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    incidents = ((await res.json()) as { incidents: Incident[] }).incidents;
+    if (incidents.some((x) => x.kind === 'MISSING') && incidents.some((x) => x.kind === 'LATE')) break;
+    await sleep(300);
+  }
+  console.log('\n## Carriers: expected flights, missing and late submissions\n');
+  console.log('| flight | obligation | kind | state |');
+  console.log('|---|---|---|---|');
+  for (const x of incidents)
+    console.log(`| ${carrier}${x.flightNumber} | ${x.obligation} | ${x.kind} | ${x.state} |`);
+  const card = (await (
+    await fetch(`${CARRIERS}/v1/carrier/scorecards/${carrier}?from=${day}&to=${lastDay}`, {
+      headers: { 'x-api-key': key },
+    })
+  ).json()) as {
+    messages: { total: number };
+    travellers: number;
+    timeliness: { onTime: number; late: number; missing: number };
+  };
+  console.log(
+    `\n${carrier}'s own scorecard (its API key): ${card.messages.total} messages, ${card.travellers} travellers, ` +
+      `on time ${card.timeliness.onTime}, late ${card.timeliness.late}, missing ${card.timeliness.missing}`,
+  );
+  console.log(`\nStaff page: ${CARRIERS}/#day=${day}&token=${supervisor}`);
+  console.log('```bash');
+  console.log(
+    `curl -s -H 'x-api-key: ${key}' '${CARRIERS}/v1/carrier/scorecards/${carrier}?from=${day}&to=${lastDay}'`,
+  );
+  console.log(
+    `curl -s -H "authorization: Bearer ${supervisor}" '${CARRIERS}/v1/carriers/scorecards.csv?from=${day}&to=${lastDay}'`,
+  );
   console.log('```');
 }
 

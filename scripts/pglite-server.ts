@@ -9,8 +9,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** Connections the records pool and the demo driver open at once. */
-const MAX_CONNECTIONS = 16;
+/** Connections the records and casework pools (10 each by default) and the demo driver open at once. */
+const MAX_CONNECTIONS = 32;
 
 async function main(): Promise<void> {
   const port = Number(process.argv[2] ?? 54329);

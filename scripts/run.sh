@@ -16,7 +16,8 @@ case "$task" in
   jest) exec npx jest "$@" ;;
   test) exec scripts/test.sh "$@" ;;
   lint) exec scripts/lint.sh "$@" ;;
-  build) exec npx nest build --all "$@" ;;
+  build) scripts/build-workbench.sh; exec npx nest build --all "$@" ;;
+  build-workbench) exec scripts/build-workbench.sh "$@" ;;
   paxscreen) exec node -r @swc-node/register apps/cli/src/main.ts "$@" ;;
   bench) exec node -r @swc-node/register bench/run.ts "$@" ;;
   eval) exec node -r @swc-node/register eval/run.ts "$@" ;;
@@ -26,5 +27,5 @@ case "$task" in
   start-all) exec scripts/start-all.sh "$@" ;;
   node) exec node "$@" ;;
   npx) exec npx "$@" ;;
-  *) echo "usage: scripts/run.sh jest|test|lint|build|paxscreen|bench|eval|fuzz|demo|start-all|node|npx [args]" >&2; exit 64 ;;
+  *) echo "usage: scripts/run.sh jest|test|lint|build|build-workbench|paxscreen|bench|eval|fuzz|demo|start-all|node|npx [args]" >&2; exit 64 ;;
 esac

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and starts every paxscreen app in the background against the stack (`npm run stack:up`).
 #   scripts/start-all.sh [start|stop|status]     logs and pids in .cache/run/
-# Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083 (override with <APP>_PORT).
+# Ports: gateway 8080, parser 8081, screening 8082, watchlist 8083, dashboard 8084, records 8085,
+# casework 8086, carriers 8087, workbench 8088 (override with <APP>_PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +14,7 @@ mkdir -p "$RUN_DIR"
 
 build() {
   local newest_src newest_out
+  if [[ " ${APPS[*]} " == *" workbench "* ]]; then scripts/build-workbench.sh >&2; fi
   newest_src=$(find apps libs -name '*.ts' -not -name '*.spec.ts' -newer "$RUN_DIR/.built" 2>/dev/null | head -1 || true)
   if [ ! -f "$RUN_DIR/.built" ] || [ -n "$newest_src" ]; then
     echo "start-all: building ${APPS[*]}" >&2
@@ -37,6 +39,11 @@ start() {
     echo $! >"$pid_file"
     echo "start-all: $app started (pid $!, log .cache/run/$app.log)" >&2
   done
+  if [[ " ${APPS[*]} " == *" workbench "* ]]; then
+    local how="paste a staff token: npx paxscreen token --role analyst"
+    [[ "${WORKBENCH_DEV_LOGIN:-}" =~ ^(1|true|yes|on)$ ]] && how="choose \"Sign in as analyst\" (development login), or $how"
+    echo "start-all: workbench at http://127.0.0.1:${WORKBENCH_PORT:-8088}/ ($how)" >&2
+  fi
 }
 
 stop() {

@@ -9,4 +9,6 @@ npx jest --selectProjects unit "$@"
 scripts/ensure-chromium.sh || echo "test: no Chromium; the dashboard browser test will fail" >&2
 # The records tests need PostgreSQL (a run database each, see libs/testing): checked or started here.
 scripts/postgres.sh start || echo "test: no PostgreSQL; the records tests will fail" >&2
+# The workbench's tests serve its built UI (about a second to build when missing or stale).
+scripts/build-workbench.sh
 npx jest --selectProjects e2e --runInBand "$@"

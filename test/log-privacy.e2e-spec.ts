@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DecisionMade, Topic } from '@paxscreen/contracts';
 import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
 import { createLogger, LOGGER, type Logger } from '@paxscreen/observability';
-import { dayFromToday, testPaxlst, waitFor } from '@paxscreen/testing';
+import { dayFromToday, testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
 
 import { AppName, TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
@@ -203,12 +203,15 @@ const ENROLMENTS = (p: Person) =>
 ENR-1,GLOBAL_ENTRY,TTP,XGE1,${p.surname},${p.givenNames},${p.dateOfBirth},${p.nationality},${p.documentNumber},${p.nationality},2022-08-01,2030-07-31,USA
 `;
 
-const APPS: AppName[] = ['watchlist', 'screening', 'parser', 'gateway'];
+const APPS: AppName[] = ['watchlist', 'screening', 'parser', 'gateway', 'casework'];
 
 describe('no personal data in logs (every app at debug level, the whole flow)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paxscreen-logs-'));
   const controlDir = mkdtempSync(join(tmpdir(), 'paxscreen-logs-control-'));
+  const schema = testSchema('log-privacy');
   const stack = TestStack.create('log-privacy', ['ZZ', 'UA'], {
+    DATABASE_URL: schema.databaseUrl,
+    CASEWORK_DATABASE_SCHEMA: schema.schema,
     LOG_LEVEL: 'debug',
     IAPI_TIMEOUT_MS: '5000',
     POE_SCREEN_TIMEOUT_MS: '5000',
@@ -270,7 +273,8 @@ describe('no personal data in logs (every app at debug level, the whole flow)', 
     }
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await schema.drop();
     for (const folder of [dir, controlDir]) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -408,6 +412,50 @@ describe('no personal data in logs (every app at debug level, the whole flow)', 
         })
       ).status,
     );
+
+    // Casework: the queue, a record opened, a note, a refused and an accepted disposition (LOOKOUT).
+    const casework = await stack.url('casework');
+    const analyst = { authorization: `Bearer ${await stack.token('analyst')}` };
+    const queue = await waitFor(
+      async () => {
+        const page = (await (await fetch(`${casework}/v1/casework/hits`, { headers: analyst })).json()) as {
+          items: { hitId: string; version: number }[];
+        };
+        return page.items.length > 0 ? page : undefined;
+      },
+      { what: 'a hit in the queue' },
+    );
+    const hit = queue.items[0];
+    const opened = await fetch(`${casework}/v1/casework/hits/${hit.hitId}?open=true&reason=log-privacy`, {
+      headers: analyst,
+    });
+    record('casework open', opened.status);
+    const reasons = ((await opened.json()) as { reasons: { reasonKey: string }[] }).reasons;
+    const post = (path: string, body: unknown) =>
+      fetch(`${casework}/v1/casework/hits/${hit.hitId}/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { ...analyst, 'content-type': 'application/json' },
+      });
+    record(
+      'casework note',
+      (await post('notes', { text: `checked ${w.surname} ${w.documentNumber}` })).status,
+    );
+    const decide = {
+      version: hit.version,
+      reasons: reasons.map((r) => ({ reasonKey: r.reasonKey, verdict: 'TRUE_MATCH' })),
+    };
+    record('casework no note', (await post('disposition', { ...decide, outcome: 'LOOKOUT' })).status);
+    record(
+      'casework lookout',
+      (
+        await post('disposition', {
+          ...decide,
+          outcome: 'LOOKOUT',
+          note: `refer ${w.givenNames}, born ${w.dateOfBirth}`,
+        })
+      ).status,
+    );
   }
 
   it('ran the whole flow (so that the scan below is not vacuous)', () => {
@@ -429,6 +477,10 @@ describe('no personal data in logs (every app at debug level, the whole flow)', 
       'iapi cusres': 200,
       'iapi other carrier': 403,
       'iapi malformed': 422,
+      'casework open': 200,
+      'casework note': 201,
+      'casework no note': 400,
+      'casework lookout': 200,
     });
     // Every app logged to its file at debug level (any debug line anywhere would have been written).
     expect(levels).toEqual(Object.fromEntries(APPS.map((app) => [app, 'debug'])));

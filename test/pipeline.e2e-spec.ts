@@ -3,27 +3,12 @@ import { join } from 'node:path';
 
 import { DeadLetter, DecisionMade, Topic } from '@paxscreen/contracts';
 import { PaxlstTraveller, readMessage } from '@paxscreen/edifact';
-import { testPaxlst, waitFor } from '@paxscreen/testing';
+import { testPassenger, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
 
-const pax = (
-  surname: string,
-  givenNames: string,
-  dateOfBirth: string,
-  nationality: string,
-  number: string,
-  issuer = nationality,
-): PaxlstTraveller => ({
-  role: 'PASSENGER',
-  surname,
-  givenNames,
-  dateOfBirth,
-  gender: 'M',
-  nationality,
-  documents: [{ type: 'P', number, issuer, expiry: '2031-01-01' }],
-});
+const pax = testPassenger;
 
 /** Six travellers, each meant for one path through screening. */
 const TRAVELLERS = {

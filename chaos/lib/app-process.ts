@@ -13,17 +13,17 @@ const START_TIMEOUT_MS = 120_000;
  * nobody asked for is counted and the app is started again.
  */
 export class AppProcess extends SharedAppProcess {
-  declare readonly name: AppName;
-
   constructor(
     name: AppName,
     port: number,
     env: NodeJS.ProcessEnv,
     readonly logFile: string,
     log: (line: string) => void,
+    /** Its name in logs and pid files when the app runs twice (e.g. `screening2`). */
+    instance: string = name,
   ) {
     super({
-      name,
+      name: instance,
       app: name,
       port,
       env,
@@ -33,7 +33,7 @@ export class AppProcess extends SharedAppProcess {
       supervise: true,
       readyPath: '/health',
       startTimeoutMs: START_TIMEOUT_MS,
-      onSpawn: (pid, marker) => rememberPid(name, pid, marker),
+      onSpawn: (pid, marker) => rememberPid(instance, pid, marker),
       log,
     });
   }

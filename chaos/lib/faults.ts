@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+
 import { poisonMessage } from '@paxscreen/testing';
 
 import type { AppName, AppProcess } from './app-process';
@@ -24,6 +26,10 @@ export interface PoeLookup {
 
 export interface FaultContext {
   apps: Map<AppName, AppProcess>;
+  /** A second screening instance (own port and instance name), up only during the SIGSTOP fault. */
+  secondScreening: AppProcess;
+  /** The apps' Kafka session timeout: a frozen member loses its partitions after this long. */
+  sessionTimeoutMs: number;
   /** The API key of the second carrier, the one that sends the poison message. */
   poisonApiKey: string;
   kafka: PrivateKafka;
@@ -98,6 +104,70 @@ const redisOutage: Fault = async (ctx) => {
   };
 };
 
+/** What was appended to `file` since it was `from` bytes long. */
+function appendedSince(file: string, from: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const size = statSync(file).size;
+    const buf = Buffer.alloc(Math.max(0, size - from));
+    readSync(fd, buf, 0, buf.length, from);
+    return buf.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Issue 19, fencing: a second screening instance joins, and while travellers stream the first one
+ * is frozen (SIGSTOP) in the middle of its work, for longer than its session timeout, so the
+ * group gives its partitions to the second; then it runs on (SIGCONT) and tries to commit the
+ * batch it was working on. kafkajs has no KIP-447: with a transactional id per instance that batch
+ * would be published twice (the verdict's duplicated count); with one per input partition the
+ * second instance's claim fenced it, and its commit is refused (counted from its log).
+ */
+const stallScreening: Fault = async (ctx) => {
+  const first = ctx.apps.get('screening')!;
+  const second = ctx.secondScreening;
+  ctx.log('FAULT SIGSTOP screening: a second instance joins first');
+  await second.start();
+  // The first instance learns of the rebalance at its next heartbeat (3 s) and gives up partitions.
+  await sleep(6000);
+  ctx.onInjected();
+  // Travellers in flight: freeze the first instance while it is busy (over a third of a core in
+  // the last 200 ms), so that it is screening or committing a batch; after 10 s, whatever it does.
+  const busySince = Date.now();
+  for (let cpu = first.cpuSeconds(); Date.now() - busySince < 10_000;) {
+    await sleep(200);
+    const now = first.cpuSeconds();
+    if (now - cpu > 0.066) break;
+    cpu = now;
+  }
+  const at = new Date();
+  const logFrom = statSync(first.logFile).size;
+  ctx.log(`FAULT SIGSTOP screening (pid ${first.pid}) for ${(ctx.sessionTimeoutMs + 5000) / 1000} s`);
+  first.pause();
+  await sleep(ctx.sessionTimeoutMs + 5000);
+  first.resume();
+  ctx.log('SIGCONT screening: it runs on with the batch it had');
+  // It wakes, tries to commit, is fenced, rejoins the group; then the second instance leaves.
+  await sleep(8000);
+  const woke = appendedSince(first.logFile, logFrom);
+  const fencedCommits = woke.match(/old epoch|PRODUCER_FENCED|INVALID_PRODUCER_EPOCH/g)?.length ?? 0;
+  // A batch it was handling when frozen fails on waking (Redis command timeouts count the pause):
+  // proof it was mid-batch. It is then either dropped as stale or fenced at its commit.
+  const batchFailures = woke.match(/batch failed; retrying/g)?.length ?? 0;
+  ctx.log(
+    `after SIGCONT the frozen instance had ${batchFailures} batch failure(s) and ${fencedCommits} commit(s) refused as fenced`,
+  );
+  await second.stop();
+  return {
+    fault: 'SIGSTOP screening (second instance takes over)',
+    at: at.toISOString(),
+    recoveredAfterMs: Date.now() - at.getTime(),
+    details: { frozenSeconds: (ctx.sessionTimeoutMs + 5000) / 1000, batchFailures, fencedCommits },
+  };
+};
+
 /** Issue 20's poison (libs/testing): its dead letter is more than one dead-letter record holds. */
 export const POISON = poisonMessage();
 
@@ -144,11 +214,15 @@ const sendPoison: Fault = async (ctx) => {
   };
 };
 
-/** The faults, in turn: each app killed, the broker restarted, Redis down, a poison message. */
+/**
+ * The faults, in turn: each app killed, a screening instance frozen while a second takes over, the
+ * broker restarted, Redis down, a poison message.
+ */
 export const FAULT_SEQUENCE: { name: string; run: Fault }[] = [
   { name: 'poison message', run: sendPoison },
   { name: 'kill -9 parser', run: killApp('parser') },
   { name: 'kill -9 screening', run: killApp('screening') },
+  { name: 'SIGSTOP screening', run: stallScreening },
   { name: 'kill -9 gateway', run: killApp('gateway') },
   { name: 'Kafka broker restart', run: restartKafka },
   { name: 'Redis outage', run: redisOutage },

@@ -13,7 +13,7 @@ export interface ChaosOptions {
   rate: number;
   kafkaPort: number;
   redisPort: number;
-  /** gateway = base, parser +1, screening +2, watchlist +3. */
+  /** gateway = base, parser +1, screening +2, watchlist +3, casework +6. */
   portBase: number;
   /** Seconds a killed app stays down before it is started again. */
   appDownSeconds: number;
@@ -51,7 +51,8 @@ const USAGE = `npm run test:chaos -- [--travellers N] [--quick] [options]
   --transport-manifests N manifests of 5 drained from an AMQP queue and a drop folder while the
                           gateway is killed (default 400; --quick 100; 0: none)
   --amqp-url URL          AMQP broker for that (default $AMQP_URL or amqp://guest:guest@127.0.0.1:5672)
-  --kafka-port N --redis-port N --port-base N   private ports (29092, 16379, 18080)
+  --kafka-port N --redis-port N --port-base N   private ports (29092, 16379, 18080; apps use
+                          port-base … port-base + 4, the last for the second screening instance)
   --settle-timeout S      bound on waiting for the pipeline to drain (default 600; --quick 120)
   --results FILE          where the JSON goes (default chaos/results/chaos.json;
                           --quick chaos/results/tmp/chaos-quick.json, ignored by git)`;

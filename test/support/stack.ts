@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueToken, Role } from '@paxscreen/http';
 import { type ListFile, testEnv, testSchema, uniquePrefix, uploadList } from '@paxscreen/testing';
 
+import { startCasework } from '../../apps/casework/src/casework.app';
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
 import { hashApiKey } from '@paxscreen/carrier-keys';
 import { startGateway } from '../../apps/gateway/src/gateway.app';
@@ -12,6 +13,7 @@ import { startParser } from '../../apps/parser/src/parser.app';
 import { startRecords } from '../../apps/records/src/records.app';
 import { startScreening } from '../../apps/screening/src/screening.app';
 import { startWatchlist } from '../../apps/watchlist/src/watchlist.app';
+import { startWorkbench } from '../../apps/workbench/src/workbench.app';
 
 export const TEST_JWT_SECRET = 'e2e-secret-for-staff-tokens-0123456789';
 const AUTH = {
@@ -20,7 +22,8 @@ const AUTH = {
   AUTH_JWT_AUDIENCE: 'paxscreen',
 };
 
-export type AppName = 'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard' | 'records';
+export type AppName =
+  'watchlist' | 'parser' | 'screening' | 'gateway' | 'dashboard' | 'casework' | 'records' | 'workbench';
 
 const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyApplication>> = {
   watchlist: startWatchlist,
@@ -28,7 +31,9 @@ const STARTERS: Record<AppName, (env: NodeJS.ProcessEnv) => Promise<NestFastifyA
   screening: startScreening,
   gateway: startGateway,
   dashboard: startDashboard,
+  casework: startCasework,
   records: startRecords,
+  workbench: startWorkbench,
 };
 
 /** Every app of paxscreen in this process, on one prefix of the test Kafka and Redis. */
@@ -54,7 +59,9 @@ export class TestStack {
       SCREENING_PORT: '0',
       WATCHLIST_PORT: '0',
       DASHBOARD_PORT: '0',
+      CASEWORK_PORT: '0',
       RECORDS_PORT: '0',
+      WORKBENCH_PORT: '0',
       GATEWAY_CARRIER_KEYS: [...this.keys].map(([c, k]) => `${c}:${hashApiKey(k)}`).join(','),
       ...AUTH,
       PNR_UNMASK_KEY: randomBytes(32).toString('hex'),

@@ -3,33 +3,20 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { PaxlstTraveller } from '@paxscreen/edifact';
-import { testPaxlst, waitFor } from '@paxscreen/testing';
+import { type Browser, launchChromium, testPassenger, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { TestStack } from '../../../test/support/stack';
-import { type Browser, launchChromium } from './chromium';
 
 const SCREENSHOT = join(__dirname, '../../../test-output/dashboard.png');
 const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
-const pax = (surname: string, givenNames: string, dateOfBirth: string, nationality: string, number: string) =>
-  ({
-    role: 'PASSENGER',
-    surname,
-    givenNames,
-    dateOfBirth,
-    gender: 'M',
-    nationality,
-    documents: [{ type: 'P', number, issuer: nationality, expiry: '2031-01-01' }],
-  }) satisfies PaxlstTraveller;
-
 /** A watch-listed traveller (REFER or NO_BOARD), a stolen passport (NO_BOARD) and three clear ones. */
 const TRAVELLERS = [
-  pax('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111'),
-  pax('SMITH', 'ANNA', '1985-07-01', 'AUS', 'XA0000101'),
-  pax('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401'),
-  pax('MÜLLER', 'KLARA', '1990-10-10', 'DEU', 'XD0000501'),
-  pax('DUPONT', 'CLAIRE', '1982-04-04', 'FRA', 'XR0000601'),
+  testPassenger('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111'),
+  testPassenger('SMITH', 'ANNA', '1985-07-01', 'AUS', 'XA0000101'),
+  testPassenger('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401'),
+  testPassenger('MÜLLER', 'KLARA', '1990-10-10', 'DEU', 'XD0000501'),
+  testPassenger('DUPONT', 'CLAIRE', '1982-04-04', 'FRA', 'XR0000601'),
 ];
 const PERSONAL = ['KARVONEN', 'ALEKSI', '1971-03-14', 'XF1111111', 'SMITH', 'XA0000101', '1985-07-01'];
 

@@ -12,7 +12,14 @@ import {
   ReceiptStore,
   type RecordsDatabase,
 } from '@paxscreen/records';
-import { DecisionStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
+import {
+  DecisionStore,
+  LookoutStore,
+  REDIS_CLIENT,
+  RedisClient,
+  RedisKeys,
+  RedisModule,
+} from '@paxscreen/redis';
 import type { Kysely } from 'kysely';
 
 import { AuditLog } from './audit/audit-log';
@@ -72,6 +79,13 @@ export class GatewayModule {
           inject: [REDIS_CLIENT, RedisKeys],
           useFactory: (r: RedisClient, k: RedisKeys) =>
             new DecisionStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
+        },
+        // Reads only: casework writes the lookouts (same HOTPATH_TTL_HOURS).
+        {
+          provide: LookoutStore,
+          inject: [REDIS_CLIENT, RedisKeys],
+          useFactory: (r: RedisClient, k: RedisKeys) =>
+            new LookoutStore(r, k, settings.HOTPATH_TTL_HOURS * 3600),
         },
         SubmitMessageUseCase,
         // Queue and drop-folder ingest beside HTTP (transports/).

@@ -20,7 +20,9 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.Parser,
     stage: 'parser',
-    transactionalId: `paxscreen-parser-${settings.PARSER_INSTANCE_ID}`,
+    // One transactional id per input partition, the same on every instance: the instance given a
+    // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
+    transactionalIdPrefix: 'paxscreen-parser',
     // A store down is not a bad message: wait for it rather than dead-letter the manifest
     // (receipts and the PNR vault are in PostgreSQL, manifest versions and parts in Redis).
     isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),

@@ -25,12 +25,19 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
   const app = await createHttpApp(ScreeningModule.register(env), { env });
   await listen(app, settings.SCREENING_PORT);
   await app.get(ScreeningStateService).load();
+  const partitionsOf = (topic: Topic) =>
+    app.get<KafkaSettings>(KAFKA_SETTINGS).topics.find((t) => t.topic === topic)?.partitions ?? 1;
   const travellers = connectBatchConsumer(app, {
     groupId: ConsumerGroup.Screening,
     stage: 'screening',
     transport: TRAVELLERS_TRANSPORT,
-    transactionalId: `paxscreen-screening-${settings.SCREENING_INSTANCE_ID}`,
+    // One transactional id per input partition, the same on every instance: the instance given a
+    // partition fences its previous owner, so a stalled instance cannot publish a batch again
+    // (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
+    transactionalIdPrefix: 'paxscreen-screening',
     maxRecords: settings.SCREENING_MAX_BATCH,
+    // Each partition has its own transactional producer, so partitions need not wait in line.
+    partitionsConsumedConcurrently: settings.SCREENING_PARTITIONS_IN_FLIGHT || partitionsOf(Topic.Travellers),
     // Redis down is not a bad traveller event: wait for it rather than dead-letter the traveller.
     isTransient: isRedisUnavailable,
   });
@@ -45,16 +52,13 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
   // before the commit). Its own consumer group, kafkajs consumer and producer (own connections)
   // with a short fetch wait, so a request never waits behind a traveller batch's fetch or commit;
   // its partitions are handled concurrently (their replies share produce requests).
-  const iapiPartitions = app
-    .get<KafkaSettings>(KAFKA_SETTINGS)
-    .topics.find((t) => t.topic === Topic.IapiRequests)?.partitions;
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.ScreeningIapi,
     stage: 'screening',
     transport: IAPI_TRANSPORT,
     fromBeginning: false,
     maxWaitTimeInMs: IAPI_FETCH_WAIT_MS,
-    partitionsConsumedConcurrently: iapiPartitions ?? 1,
+    partitionsConsumedConcurrently: partitionsOf(Topic.IapiRequests),
     commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,
   });
   app.get(RevetService).useOwnership(() => travellers.assignedPartitions(Topic.Travellers));

@@ -25,8 +25,9 @@ export class ScreeningEnv {
   /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope); required, no default. */
   @IsHomeEconomy() SCREENING_HOME_ECONOMY = '';
   /**
-   * Stable id of this instance (its Kafka transactional id): a restarted instance with the same id
-   * fences its predecessor's unfinished transaction at once. Two instances need two ids.
+   * Name of this instance (its Kafka client id, in broker logs). Transactional ids are per input
+   * partition and the same on every instance: whoever is given a partition fences its previous
+   * owner's producer and unfinished transaction (libs/kafka PartitionTransactions).
    */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/) SCREENING_INSTANCE_ID = 'screening-1';
   /** JSON file with per-list policies `[{ listId, alert, refer, noBoard? }]`; empty = defaults. */
@@ -39,4 +40,9 @@ export class ScreeningEnv {
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
   /** Largest batch handed to the screening handler. */
   @IsInt() @Min(1) SCREENING_MAX_BATCH = 2000;
+  /**
+   * Traveller partitions handled at once, each with its own transaction (0: all this instance
+   * owns). One partition's Redis writes and transaction commit overlap another's screening.
+   */
+  @IsInt() @Min(0) SCREENING_PARTITIONS_IN_FLIGHT = 0;
 }

@@ -32,6 +32,18 @@ export enum Topic {
   IapiReplies = 'paxscreen.iapi.replies.v1',
   /** Who looked at what: port-of-entry look-ups, unmasking, admin actions. */
   Audit = 'paxscreen.audit.v1',
+  /**
+   * Remembered analyst verdicts (casework), compacted. Key: `<identityKey>:<listId>:<entryId>`
+   * (`Disposition.dispositionKey`); tombstone (null value) = the disposition was withdrawn.
+   */
+  Dispositions = 'paxscreen.dispositions.v1',
+  /** Staff alerts raised by casework (hit near arrival, re-vet raised, lookout encounter). Key: hit id. */
+  Alerts = 'paxscreen.alerts.v1',
+  /**
+   * Carrier timeliness: a MISSING or LATE API/PNR submission for an expected flight, opened and
+   * closed (apps/carriers). Key: flight key (`<carrier><number>:<departure date>`).
+   */
+  CarrierEvents = 'paxscreen.carrier-events.v1',
 }
 
 export interface TopicSpec {
@@ -87,6 +99,9 @@ export const TOPIC_SPECS: readonly TopicSpec[] = (
     { topic: Topic.IapiRequests, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
     { topic: Topic.IapiReplies, partitions: 4, compacted: false, retentionMs: 1 * DAY_MS },
     { topic: Topic.Audit, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
+    { topic: Topic.Dispositions, partitions: 1, compacted: true, retentionMs: -1 },
+    { topic: Topic.Alerts, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },
+    { topic: Topic.CarrierEvents, partitions: 1, compacted: false, retentionMs: 365 * DAY_MS },
   ] as const
 ).map((spec) => ({
   ...spec,
@@ -120,6 +135,12 @@ export enum ConsumerGroup {
   Dashboard = 'paxscreen-dashboard',
   /** The system of record (PostgreSQL): reads every decision, traveller, manifest, audit record. */
   Records = 'paxscreen-records',
+  /** Casework: opens and updates hits from every REFER / NO_BOARD decision. */
+  Casework = 'paxscreen-casework',
+  /** The workbench's alert delivery: files and sends each alert's webhooks and e-mails once. */
+  Workbench = 'paxscreen-workbench',
+  /** Expected flights, timeliness and data-quality scorecards (apps/carriers). */
+  Carriers = 'paxscreen-carriers',
 }
 
 /**

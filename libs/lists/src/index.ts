@@ -5,3 +5,5 @@ export { countryCode } from './countries/country-code';
 export { parseListedDate } from './dates/listed-date.parser';
 export type { DateOrder, DateRead, DateProblem } from './dates/listed-date.parser';
 export * from './versioning';
+export { parseCsv } from './text/csv-rows';
+export type { CsvRecord, CsvProblem } from './text/csv-rows';

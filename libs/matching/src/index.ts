@@ -2,6 +2,8 @@ export * from './model';
 export * from './policy';
 export { explain } from './explain';
 export { MatchIndex, LOOKUP_LIMITS } from './index/match-index';
+export { MIN_TWO_EDIT_LENGTH } from './index/vocabulary';
+export { withinTwoEdits } from './features/edit-distance';
 export type { Feature, FeatureContext, MatchAlgorithm, Scored } from './algorithms/algorithm';
 export { runFeatures } from './algorithms/algorithm';
 export { PAXSCREEN_V1 } from './algorithms/paxscreen-v1';

@@ -17,3 +17,5 @@ export {
 } from './validate/validate-rule';
 export * from './validate/parse-rule-set';
 export * from './validate/rule-file';
+export { CO_TRAVELLER_LINKS, FlaggedCoTravellers, linkKeys } from './facts/co-travellers';
+export type { CoTravellerLink } from './facts/co-travellers';

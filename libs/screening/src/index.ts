@@ -4,6 +4,7 @@ export { matchQueryOf } from './checks/watchlist.check';
 export * from './screener';
 export * from './state/list-loader';
 export * from './state/screening-state';
+export * from './state/disposition-memory';
 export * from './export/decisions-csv';
 export * from './subject';
 export * from './hot-path/document-answer';

@@ -237,6 +237,62 @@ describe('Screener', () => {
   });
 });
 
+describe('Screener: co-travellers (issue 18)', () => {
+  const rule = validateRule({
+    id: 'ftf-co-traveller',
+    title: 'Travels with a referred traveller',
+    action: 'REFER',
+    when: { fact: 'coTravellers.flaggedLinks', in: ['BOOKING', 'CONTACT', 'PAYMENT'] },
+    explanation: 'shares {coTravellers.flaggedLinks} with a referred traveller on this flight',
+  });
+  const matched = traveller({
+    travellerId: 'm',
+    surname: 'AL-SAYED',
+    givenNames: 'AHMAD ABDUL RAHMAN',
+    dateOfBirth: '1970-03-04',
+    nationality: 'SYR',
+    pnr: { locator: 'FTF001', contacts: [{ kind: 'email', value: 'x.y@example.org' }] },
+  });
+
+  function state(): Screener {
+    const s = new ScreeningState();
+    s.applyWatchlist('UN', 'QDi.001', listed(), 'v1');
+    s.applyRule('rules', 'ftf-co-traveller', rule, 'v1');
+    return new Screener(s, DEFAULT_SCREENING_CONFIG);
+  }
+
+  it('refers a traveller sharing a booking or contact with a matched one, naming the link only', () => {
+    const screener = state();
+    expect(['REFER', 'NO_BOARD']).toContain(screener.screen(matched, { now: NOW }).outcome);
+    const companion = traveller({
+      travellerId: 'c',
+      pnr: { locator: 'FTF001', contacts: [{ kind: 'email', value: 'X.Y@example.org' }] },
+    });
+    const d = screener.screen(companion, { now: NOW });
+    expect(d.outcome).toBe('REFER');
+    const reason = d.reasons.find((r) => r.kind === 'RULE');
+    expect(reason?.explanation).toContain('BOOKING');
+    expect(reason?.explanation).toContain('CONTACT');
+    expect(reason?.explanation).not.toMatch(/FTF001|example|AL-SAYED|AHMAD/i);
+  });
+
+  it('does not link travellers screened before the match, on other flights, or with nothing shared', () => {
+    const screener = state();
+    const companion = traveller({ travellerId: 'c', pnr: { locator: 'FTF001' } });
+    expect(screener.screen(companion, { now: NOW }).outcome).toBe('CLEAR');
+    screener.screen(matched, { now: NOW });
+    const otherFlight = traveller({
+      travellerId: 'o',
+      pnr: { locator: 'FTF001' },
+      flight: { ...traveller().flight, number: '118' },
+    });
+    expect(screener.screen(otherFlight, { now: NOW }).outcome).toBe('CLEAR');
+    expect(
+      screener.screen(traveller({ travellerId: 'n', pnr: { locator: 'ZZZ999' } }), { now: NOW }).outcome,
+    ).toBe('CLEAR');
+  });
+});
+
 describe('outcomeOf / sameVerdict', () => {
   const r = (action: 'CLEAR' | 'EXPEDITE' | 'REFER' | 'NO_BOARD', entryId = 'e') => ({
     kind: 'RULE' as const,

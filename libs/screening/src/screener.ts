@@ -45,6 +45,14 @@ export function withholdExpedite(reasons: Reason[]): Reason[] {
   );
 }
 
+/** A match (watchlist, lost/stolen) that refers or stops boarding makes its traveller's links flagged. */
+function flagsCoTravellers(r: Reason): boolean {
+  return (
+    (r.kind === 'WATCHLIST' || r.kind === 'LOST_STOLEN_DOCUMENT') &&
+    (r.action === 'REFER' || r.action === 'NO_BOARD')
+  );
+}
+
 /** Reasons that decide, first: the most severe, then by score. */
 function ordered(reasons: Reason[]): Reason[] {
   return reasons.sort((a, b) => OUTCOME_SEVERITY[b.action] - OUTCOME_SEVERITY[a.action] || b.score - a.score);
@@ -80,7 +88,14 @@ export class Screener {
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };
-    const reasons = ordered(withholdExpedite(CHECKS.flatMap((check) => check(traveller, ctx))));
+    // Remembered false positives (casework dispositions) become recorded CLEARs before the outcome is taken.
+    const found = this.state.dispositions.suppress(
+      traveller,
+      CHECKS.flatMap((check) => check(traveller, ctx)),
+    );
+    const reasons = ordered(withholdExpedite(found));
+    // Only a match still referring or stopping after suppression flags the traveller's co-travellers.
+    if (reasons.some(flagsCoTravellers)) this.state.coTravellers.flag(traveller);
     return {
       decisionId: options.decisionId ?? newEventId(),
       travellerId: traveller.travellerId,

@@ -8,3 +8,4 @@ export * from './postgres';
 export * from './record-events';
 export * from './tcp-proxy';
 export * from './processes';
+export * from './chromium';

@@ -48,3 +48,23 @@ export function testPaxlst(
 export function poisonMessage(): Buffer {
   return Buffer.concat([Buffer.from("UNA:+.? 'UNB+"), Buffer.alloc(1_000_000, '?')]);
 }
+
+/** A male passenger with one passport (issued by `issuer`, default his nationality), for test manifests. */
+export function testPassenger(
+  surname: string,
+  givenNames: string,
+  dateOfBirth: string,
+  nationality: string,
+  number: string,
+  issuer = nationality,
+): PaxlstTraveller {
+  return {
+    role: 'PASSENGER',
+    surname,
+    givenNames,
+    dateOfBirth,
+    gender: 'M',
+    nationality,
+    documents: [{ type: 'P', number, issuer, expiry: '2031-01-01' }],
+  };
+}

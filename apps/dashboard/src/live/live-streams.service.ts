@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 
 import { sseFrame, ViewStream } from '@paxscreen/dashboard';
+import { startEventStream } from '@paxscreen/http';
 
 import { DashboardEnv } from '../dashboard.env';
 import { DASHBOARD_ENV } from '../tokens';
@@ -31,14 +32,7 @@ export class LiveStreamsService implements BeforeApplicationShutdown {
   }
 
   serve(res: ServerResponse, requestId: string): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      // Reverse proxies must pass events through as they come, not buffer them.
-      'x-accel-buffering': 'no',
-      'x-request-id': requestId,
-    });
+    startEventStream(res, requestId);
     const stream = new ViewStream(this.feed.state);
     let lagging = false;
     const push = () => {

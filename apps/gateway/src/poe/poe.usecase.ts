@@ -8,13 +8,14 @@ import {
   Decision,
   Finding,
   Gender,
+  type Lookout,
   Traveller,
 } from '@paxscreen/contracts';
 import { MrzError, readMrzDocument } from '@paxscreen/edifact';
 import { ApiError, Principal } from '@paxscreen/http';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 import { RecordsReader } from '@paxscreen/records';
-import { DecisionStore, HotPathEntry } from '@paxscreen/redis';
+import { DecisionStore, HotPathEntry, LookoutStore } from '@paxscreen/redis';
 import { answerForDocument, type DocumentAnswer } from '@paxscreen/screening';
 
 import { AuditLog } from '../audit/audit-log';
@@ -39,6 +40,8 @@ export interface DocumentQuery {
 }
 
 export interface LookupResult {
+  /** Open casework lookouts on this document (an analyst asks the port to refer): shown first. */
+  lookouts?: Lookout[];
   /** True when the carrier sent advance data and screening decided on it. */
   advanceData: boolean;
   note?: string;
@@ -75,6 +78,7 @@ export class PoeUseCase {
   constructor(
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(RecordsReader) private readonly records: RecordsReader,
+    @Inject(LookoutStore) private readonly lookouts: LookoutStore,
     @Inject(IapiClient) private readonly screening: IapiClient,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(Metrics) private readonly metrics: Metrics,
@@ -144,7 +148,8 @@ export class PoeUseCase {
       answer = answerForDocument(await this.fromRecords(issuer, number));
       if (answer) source = 'records';
     }
-    const result = answer
+    const lookouts = redisDown ? [] : await this.openLookouts(issuer, number);
+    const found: LookupResult = answer
       ? {
           ...this.fromHotPath(answer, query.dateOfBirth),
           ...(source === 'records'
@@ -152,6 +157,7 @@ export class PoeUseCase {
             : {}),
         }
       : await this.onDemand({ ...query, issuer, number }, redisDown);
+    const result: LookupResult = lookouts.length > 0 ? { lookouts, ...found } : found;
     this.metrics.hotPathLookups.inc({ result: source });
     this.audit.record(
       {
@@ -160,7 +166,11 @@ export class PoeUseCase {
         role: who.roles.join(','),
         target: `${issuer}:${number}`,
         outcome: result.decision?.outcome ?? 'NO_DECISION',
-        details: { advanceData: result.advanceData, ...(who.post ? { post: who.post } : {}) },
+        details: {
+          advanceData: result.advanceData,
+          lookouts: lookouts.length,
+          ...(who.post ? { post: who.post } : {}),
+        },
       },
       requestId,
     );
@@ -174,6 +184,16 @@ export class PoeUseCase {
       return (await this.records.currentEventsForDocument(issuer, number, since)) as HotPathEntry[];
     } catch (err) {
       this.logger.warn({ err }, 'records unavailable; screening on demand');
+      return [];
+    }
+  }
+
+  /** Lookouts are an addition to the answer: without them the look-up still answers. */
+  private async openLookouts(issuer: string, number: string): Promise<Lookout[]> {
+    try {
+      return await this.lookouts.byDocument(issuer, number);
+    } catch (err) {
+      this.logger.warn({ err }, 'lookouts unavailable');
       return [];
     }
   }

@@ -50,6 +50,8 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
     flightKey,
     travellerIds: message.travellers.map((t) => t.travellerId),
     report: message.report,
+    flight: manifest.flight,
+    ...(meta.receivedAt !== undefined ? { receivedAt: meta.receivedAt } : {}),
   };
   return { flightKey, travellers, summary };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { decodeEvent, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
+import { decodeEvent, Disposition, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, KafkaReaders, TopicReplayer } from '@paxscreen/kafka';
 import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 import { applyListRecord, Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
@@ -13,7 +13,8 @@ const KIND_OF_TOPIC = new Map<Topic, ListVersion.ListKind>([
   [Topic.Enrolments, 'enrolments'],
   [Topic.Rules, 'rules'],
 ]);
-const LIST_TOPICS = [...KIND_OF_TOPIC.keys(), Topic.ListVersions];
+/** Analysts' remembered false positives are replayed with the lists: the index is not ready without them. */
+const LIST_TOPICS = [...KIND_OF_TOPIC.keys(), Topic.ListVersions, Topic.Dispositions];
 
 /**
  * The in-memory index the service screens against, built from the compacted list topics at start
@@ -62,6 +63,10 @@ export class ScreeningStateService implements OnApplicationShutdown {
     const touched = new Set<string>();
     for (const r of records) {
       if (!r.key) continue;
+      if (r.topic === Topic.Dispositions) {
+        this.applyDisposition(r);
+        continue;
+      }
       const { listId, entryId } = ListEntry.parseListEntryKey(r.key);
       try {
         this.applyOne(r.topic, listId, entryId, r.value);
@@ -76,6 +81,15 @@ export class ScreeningStateService implements OnApplicationShutdown {
       this.metrics.listEntries.set({ list: listId, version }, this.state.entryCount(listId));
     }
     if (touched.size > 0 && this.replayer.ready) for (const l of this.changeListeners) l();
+  }
+
+  /** A disposition (or its withdrawal); a bad record is skipped and reported (no personal data). */
+  private applyDisposition(r: ConsumedRecord): void {
+    try {
+      this.state.applyDisposition(r.key!, r.value ? decodeEvent(Disposition.Value, r.value) : null);
+    } catch (err) {
+      this.logger.error({ err, topic: r.topic, offset: r.offset }, 'disposition record skipped');
+    }
   }
 
   /** One record, decoded and validated as its topic's contract (a bad one throws: skipped above). */

@@ -101,3 +101,9 @@ export function hasNonAscii(raw: string): boolean {
 export function documentKey(issuer: string | undefined, number: string): string {
   return `${canonicalCode(issuer ?? '')}:${canonicalDocumentNumber(number)}`;
 }
+
+/** The parts of a `documentKey` (issuer '' when none was reported). */
+export function parseDocumentKey(key: string): { issuer: string; number: string } {
+  const at = key.indexOf(':');
+  return at < 0 ? { issuer: '', number: key } : { issuer: key.slice(0, at), number: key.slice(at + 1) };
+}

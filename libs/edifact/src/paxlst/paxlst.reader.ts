@@ -496,5 +496,5 @@ function givenNames(seg: Segment): string {
 
 /** DTM C507 date (component 1) in its format (component 2), checked into `into` as `field`. */
 function date(seg: Segment, rule: CenturyRule, refYear: number, into: Finding[], field: string) {
-  return dateField(seg.value(0, 1), seg.value(0, 2), rule, refYear, into, field, seg.position);
+  return dateField(seg.value(0, 1), { format: seg.value(0, 2), rule, refYear }, into, field, seg.position);
 }

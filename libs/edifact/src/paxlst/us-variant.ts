@@ -67,9 +67,7 @@ export function readPdt(seg: Segment, refYear: number): TravellerDraft {
     const doc: TravellerDraft['traveller']['documents'][number] = { type: type.slice(0, 3), number };
     const expiryDate = dateField(
       expiry,
-      undefined,
-      'nearest',
-      refYear,
+      { rule: 'nearest', refYear },
       findings,
       'document.expiry',
       seg.position,
@@ -79,7 +77,7 @@ export function readPdt(seg: Segment, refYear: number): TravellerDraft {
     if (issuerCode) doc.issuer = issuerCode;
     traveller.documents.push(doc);
   }
-  const dob = dateField(seg.value(1, 3), undefined, 'birth', refYear, findings, 'dateOfBirth', seg.position);
+  const dob = dateField(seg.value(1, 3), { rule: 'birth', refYear }, findings, 'dateOfBirth', seg.position);
   if (dob) traveller.dateOfBirth = dob;
   traveller.gender = genderField(seg.value(1, 4), findings, 'gender', seg.position).gender;
   const embark = seg.value(3, 0);

@@ -47,11 +47,16 @@ export function countryField(
   return code;
 }
 
+/** How a date field is read: its EDIFACT format code (when sent), century rule and reference year. */
+export interface DateReading {
+  format?: string;
+  rule: CenturyRule;
+  refYear: number;
+}
+
 export function dateField(
   raw: string | undefined,
-  format: string | undefined,
-  rule: CenturyRule,
-  refYear: number,
+  { format, rule, refYear }: DateReading,
   into: Finding[],
   field: string,
   segment?: number,

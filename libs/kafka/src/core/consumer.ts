@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { DeadLetter, maxMessageBytes, Topic } from '@paxscreen/contracts';
-import type {
-  Consumer,
-  ConsumerRunConfig,
-  EachBatchPayload,
-  Kafka,
-  KafkaMessage,
-  Message,
-  Producer,
-} from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
 
 import { DeadLetterReason, deadLetterOutput, deadLetterReference } from './dead-letter';
 import {
@@ -21,6 +13,7 @@ import {
   toMessage,
 } from './producer';
 import type { ConsumedRecord, OutputBatch } from './records';
+import { isFenced, PartitionTransactions } from './partition-transactions';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 export type { ConsumedRecord, OutputBatch } from './records';
@@ -69,8 +62,8 @@ export interface BatchConsumerOptions {
   maxWaitTimeInMs?: number;
   /**
    * Partitions whose batches are handled at the same time (kafkajs `partitionsConsumedConcurrently`;
-   * default 1). At-least-once only: a transaction covers one batch, so transactional batches
-   * commit one at a time anyway.
+   * default 1). Transactional mode too: each input partition has its own producer and transaction,
+   * so one partition's commit round trips overlap another's handling.
    */
   partitionsConsumedConcurrently?: number;
   /**
@@ -82,10 +75,12 @@ export interface BatchConsumerOptions {
   commitIntervalMs?: number;
   /**
    * Exactly-once consume → produce: outputs and the consumed offsets are committed in one Kafka
-   * transaction under this id (stable per instance, so a restarted instance fences its own
-   * unfinished transaction at once). Without it: at-least-once (outputs acked, then offsets).
+   * transaction by a producer per input partition, transactional id `<prefix>.<topic>.<partition>`
+   * (PartitionTransactions). The prefix names the stage, NOT the instance: every instance of the
+   * stage must use the same one, so that whoever is given a partition fences its previous owner.
+   * Without it: at-least-once (outputs acked, then offsets).
    */
-  transactionalId?: string;
+  transactionalIdPrefix?: string;
   /**
    * Errors that mean "a dependency is unavailable" (Redis down or restarting, ...), not "this record
    * is bad": the batch waits and is tried again until the dependency is back; it is never
@@ -189,8 +184,6 @@ export function fetchSizes(
   return { maxBytesPerPartition, maxBytes: Math.max(10 * 1024 * 1024, maxBytesPerPartition) };
 }
 
-/** Transactions older than this are aborted by the broker: bounds how long a crash can hold readers. */
-const TRANSACTION_TIMEOUT_MS = 15_000;
 /** Longest pause between two tries while a dependency is unavailable, ms. */
 const MAX_TRANSIENT_BACKOFF_MS = 2000;
 
@@ -248,26 +241,24 @@ interface BatchControl {
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
-  /** The transactional producer (transactional mode). */
-  private producer?: Producer;
+  /** One transactional producer per input partition (transactional mode). */
+  private readonly transactions?: PartitionTransactions;
   /** The idempotent producer whose requests concurrent batches share (at-least-once mode). */
   private readonly events?: EventProducer;
-  /** Set after a failed transaction: the producer is replaced before the next one. */
-  private producerSpoilt = false;
   private readonly attempts: number;
   private readonly maxRecords: number;
   private readonly transactional: boolean;
   private readonly group: string;
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly settings: KafkaSettings,
     private readonly options: BatchConsumerOptions,
     private readonly handler: BatchHandler,
   ) {
     this.attempts = options.attempts ?? 5;
     this.maxRecords = options.maxRecords ?? 2000;
-    this.transactional = options.transactionalId !== undefined;
+    this.transactional = options.transactionalIdPrefix !== undefined;
     this.group = physicalGroup(settings, options.groupId);
     this.consumer = kafka.consumer({
       groupId: this.group,
@@ -279,18 +270,14 @@ export class BatchConsumer {
       // Only committed transactional output is read (kafkajs default, stated for the invariant).
       readUncommitted: false,
     });
-    if (this.transactional) this.producer = this.newProducer();
+    if (options.transactionalIdPrefix !== undefined)
+      this.transactions = new PartitionTransactions(
+        kafka,
+        settings,
+        options.transactionalIdPrefix,
+        this.group,
+      );
     else this.events = new EventProducer(kafka, settings);
-  }
-
-  private newProducer(): Producer {
-    return this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      transactionalId: physicalGroup(this.settings, this.options.transactionalId!),
-      transactionTimeout: TRANSACTION_TIMEOUT_MS,
-    });
   }
 
   private isTransient(error: unknown): boolean {
@@ -302,18 +289,16 @@ export class BatchConsumer {
 
   private assignment: Record<string, number[]> = {};
   /**
-   * Per `topic/partition`: the offset after the last batch this instance committed. kafkajs has no
+   * Per `topic/partition`: the offset after the last batch committed, by this instance or (read
+   * when the partition is claimed, transactional mode) by its previous owner. kafkajs has no
    * KIP-447 fencing: a member dropped from the group mid-batch (a missed session timeout) rejoins,
    * fetches from the committed offset while its earlier batch is still committing, and would
-   * publish that batch's outputs twice. Records below this mark were already committed here and are
+   * publish that batch's outputs twice. Records below this mark were already committed and are
    * skipped; a partition's commits run one at a time so the mark is current when the next one is
    * decided.
    */
   private readonly committedUpTo = new Map<string, bigint>();
-  /**
-   * Commits in progress: one for all partitions in transactional mode (one producer, one
-   * transaction at a time), one per partition at-least-once (partitions publish concurrently).
-   */
+  /** Commits in progress, one per partition (partitions publish and commit independently). */
   private readonly commitLocks = new Map<string, Promise<void>>();
 
   get raw(): Consumer {
@@ -332,8 +317,10 @@ export class BatchConsumer {
       // dropped (the new owner reads those records again; their outputs repeat with the same ids).
       for (const [key, pending] of this.toCommit)
         if (!(this.assignment[pending.topic] ?? []).includes(pending.partition)) this.toCommit.delete(key);
+      // Producers of partitions gone elsewhere: their new owner fences them anyway.
+      void this.transactions?.keepOnly(this.assignment);
     });
-    await (this.producer ?? this.events!).connect();
+    await (this.transactions ?? this.events!).connect();
     await this.consumer.connect();
     for (const topic of this.options.topics) {
       // A topic created a moment ago may not have a leader in every broker's metadata yet.
@@ -350,9 +337,7 @@ export class BatchConsumer {
         // Deferred commits (commitIntervalMs) are made here, not by kafkajs after each batch.
         autoCommit: !this.transactional && this.options.commitIntervalMs === undefined,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.transactional
-          ? 1
-          : (this.options.partitionsConsumedConcurrently ?? 1),
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
         eachBatch: (payload) => this.eachBatch(payload),
       },
       this.options.onRestart,
@@ -387,7 +372,7 @@ export class BatchConsumer {
     this.unwatch?.();
     await this.commitDeferred();
     await this.consumer.disconnect();
-    await (this.producer ?? this.events!).disconnect();
+    await (this.transactions ?? this.events!).disconnect();
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
@@ -402,13 +387,16 @@ export class BatchConsumer {
       const slice = messages.slice(start, start + this.maxRecords);
       const last = slice[slice.length - 1].offset;
       for (;;) {
+        // A partition given to another member meanwhile is never claimed back from it here.
+        if (!control.active()) return;
+        if (this.transactional) await this.exclusively(key, () => this.claim(key, batch));
         const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, batch.partition, m));
         if (chunk.length > 0) {
           // Records of the chunk already dead-lettered by offset, should it be taken one by one.
           const letters = new Map<string, DeadLetterReason>();
           const outputs = await this.process(chunk, control, letters);
           if (outputs === STOPPED) return;
-          const done = await this.commit(key, slice, chunk.length, outputs, batch.topic, batch.partition);
+          const done = await this.commit(key, slice, chunk.length, outputs, control, batch);
           if (done === 'again') continue;
           // The broker refuses what the chunk would publish: one record at a time, so the record
           // at fault is dead-lettered and the others go through.
@@ -448,8 +436,8 @@ export class BatchConsumer {
     slice: KafkaMessage[],
     expected: number,
     outputs: OutputBatch[],
-    physical: string,
-    partition: number,
+    control: BatchControl,
+    input: { topic: string; partition: number },
   ): Promise<'done' | 'again' | Refused> {
     const last = slice[slice.length - 1].offset;
     return this.exclusively(key, async () => {
@@ -457,8 +445,10 @@ export class BatchConsumer {
       const tooLarge = firstTooLarge(outputs);
       if (tooLarge) return new Refused(tooLarge);
       try {
-        if (this.transactional) await this.commitTransaction(outputs, physical, partition, last);
-        else await this.publish(outputs);
+        // 'again': the partition was claimed anew meanwhile, and its previous owner had committed more.
+        if (this.transactional) {
+          if ((await this.commitTransaction(key, outputs, control, input, last)) === 'again') return 'again';
+        } else await this.publish(outputs);
       } catch (error) {
         if (!isRecordRefused(error)) throw error;
         this.options.onError?.(error, 1);
@@ -467,6 +457,17 @@ export class BatchConsumer {
       this.committedUpTo.set(key, BigInt(last) + 1n);
       return 'done';
     });
+  }
+
+  /**
+   * Takes over the input partition (transactional mode) unless this member already did: fences the
+   * previous owner's producer and raises the partition's mark to what the group has committed.
+   * Runs under the partition's lock.
+   */
+  private async claim(key: string, input: { topic: string; partition: number }): Promise<void> {
+    if (this.transactions!.owns(input.topic, input.partition)) return;
+    const committed = await this.transactions!.claim(input.topic, input.partition);
+    if (committed > (this.committedUpTo.get(key) ?? -1n)) this.committedUpTo.set(key, committed);
   }
 
   /**
@@ -488,7 +489,7 @@ export class BatchConsumer {
       await control.heartbeat().catch(() => undefined);
       const record = toConsumed(topic, partition, message);
       const commitOne = (outputs: OutputBatch[]) =>
-        this.commit(key, [message], 1, outputs, physical, partition);
+        this.commit(key, [message], 1, outputs, control, { topic: physical, partition });
       let reason = letters.get(message.offset);
       if (!reason) {
         const handled = await this.process([record], control, letters);
@@ -537,11 +538,10 @@ export class BatchConsumer {
   }
 
   /**
-   * Runs `work` after every earlier one on the same lock has finished (the marks; transactional
-   * commits also share one producer, so they take turns across partitions).
+   * Runs `work` after every earlier one for the same partition has finished (its mark, its
+   * producer's transaction).
    */
-  private exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const lock = this.transactional ? '' : key;
+  private exclusively<T>(lock: string, work: () => Promise<T>): Promise<T> {
     const run = (this.commitLocks.get(lock) ?? Promise.resolve()).then(work);
     const tail = run.then(
       () => undefined,
@@ -574,45 +574,47 @@ export class BatchConsumer {
     await this.events!.sendAll(outputs);
   }
 
-  private async commitTransaction(outputs: OutputBatch[], physical: string, partition: number, last: string) {
+  /**
+   * One transaction on the input partition's producer: the outputs and the offset after `last`.
+   * Retried on a fresh producer (kafkajs refuses every transaction after a failed commit or abort);
+   * a fresh producer is a new claim, which may find that the previous owner committed more: then
+   * 'again' (the caller takes what is left). Fenced — another member was given the partition while
+   * this one stalled — it first asks the group whether it is still a member: the heartbeat throws
+   * when it is not, and kafkajs rejoins before anything is published twice.
+   */
+  private async commitTransaction(
+    key: string,
+    outputs: OutputBatch[],
+    control: BatchControl,
+    input: { topic: string; partition: number },
+    last: string,
+  ): Promise<'done' | 'again'> {
     for (let attempt = 1; ; attempt++) {
+      // Lost meanwhile: claiming it again would fence its new owner ('again' leaves the batch).
+      if (!this.transactions!.owns(input.topic, input.partition) && !control.active()) return 'again';
       try {
-        if (this.producerSpoilt) await this.renewProducer();
-        const transaction = await this.producer!.transaction();
-        try {
-          for (const request of this.requests(outputs)) await transaction.send({ ...request, acks: -1 });
-          await transaction.sendOffsets({
-            consumerGroupId: this.group,
-            topics: [
-              { topic: physical, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] },
-            ],
-          });
-          await transaction.commit();
-          return;
-        } catch (error) {
-          await transaction.abort().catch(() => undefined);
-          throw error;
-        }
+        const before = this.committedUpTo.get(key);
+        await this.claim(key, input);
+        if (this.committedUpTo.get(key) !== before) return 'again';
+        await this.transactions!.commit(input.topic, input.partition, {
+          requests: this.requests(outputs),
+          nextOffset: (BigInt(last) + 1n).toString(),
+        });
+        return 'done';
       } catch (error) {
-        // A commit or abort that failed (broker restarting) leaves kafkajs' transaction state where
-        // it refuses every later transaction; a new producer under the same transactional id
-        // starts clean, and its initialisation aborts what the old one left open.
-        this.producerSpoilt = true;
+        await this.transactions!.drop(key);
         // Records the broker refuses are refused again: the caller deals with them at once.
         if (isRecordRefused(error)) throw error;
         this.options.onError?.(error, attempt);
+        if (isFenced(error)) {
+          await control.heartbeat();
+          if (!control.active()) throw new BatchNotCommittedError(error);
+        }
         // The outputs are deterministic for the same records, so retrying the transaction is safe.
         if (attempt >= this.attempts) throw new BatchNotCommittedError(error);
         await sleep(Math.min(5000, 100 * 2 ** attempt));
       }
     }
-  }
-
-  private async renewProducer(): Promise<void> {
-    await this.producer?.disconnect().catch(() => undefined);
-    this.producer = this.newProducer();
-    await this.producer.connect();
-    this.producerSpoilt = false;
   }
 
   /** The chunk's outputs; the records it dead-letters instead are noted in `letters` by offset. */

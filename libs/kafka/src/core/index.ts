@@ -5,6 +5,7 @@ export * from './dead-letter';
 export * from './kafka.env';
 export * from './lag';
 export * from './partition';
+export * from './partition-transactions';
 export * from './producer';
 export * from './reply-listener';
 export * from './settings';

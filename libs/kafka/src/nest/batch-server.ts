@@ -14,7 +14,7 @@ import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 type ConsumerSettings = Pick<
   BatchConsumerOptions,
   | 'maxRecords'
-  | 'transactionalId'
+  | 'transactionalIdPrefix'
   | 'maxWaitTimeInMs'
   | 'partitionsConsumedConcurrently'
   | 'commitIntervalMs'

@@ -23,6 +23,11 @@ describe('weightedDistance', () => {
     expect(d('mhmd', 'mohammed')).toBeGreaterThan(3);
   });
 
+  it('confuses l and r only against a vowel-poor romanisation (kana has one liquid)', () => {
+    expect(d('midl', 'midr', true, false)).toBeCloseTo(0.5, 5);
+    expect(d('lima', 'rima')).toBeCloseTo(1 + 0.5, 5);
+  });
+
   it('is symmetric', () => {
     expect(d('hussein', 'husayn')).toBeCloseTo(d('husayn', 'hussein'), 5);
   });

@@ -56,6 +56,18 @@ for (const [x, y] of [...SIMILAR_CHARACTER_PAIRS, ...TRANSLITERATION_PAIRS]) {
     SUBSTITUTION[b * ALPHABET + a] = EDIT_COSTS.confusable;
   }
 }
+/**
+ * Against a vowel-poor romanisation l and r are also confusable: Japanese has one liquid (ミラー Miller,
+ * マルケス Marquez), and a vowel-poor token is already compared leniently. Latin against Latin keeps them
+ * apart (Lima / Rima).
+ */
+const SUBSTITUTION_VOWEL_POOR = SUBSTITUTION.slice();
+{
+  const l = 'l'.charCodeAt(0);
+  const r = 'r'.charCodeAt(0);
+  SUBSTITUTION_VOWEL_POOR[l * ALPHABET + r] = EDIT_COSTS.confusable;
+  SUBSTITUTION_VOWEL_POOR[r * ALPHABET + l] = EDIT_COSTS.confusable;
+}
 const H = 'h'.charCodeAt(0);
 
 /** Spelling folds applied to both tokens before the distance (ph = f, ou = u, kh = h, x = ks, …). */
@@ -87,12 +99,8 @@ function foldSpelling(token: string): string {
   return s;
 }
 
-function substitutionCost(a: number, b: number): number {
-  return a < ALPHABET && b < ALPHABET
-    ? SUBSTITUTION[a * ALPHABET + b]
-    : a === b
-      ? 0
-      : EDIT_COSTS.substitution;
+function substitutionCost(a: number, b: number, table: Float64Array): number {
+  return a < ALPHABET && b < ALPHABET ? table[a * ALPHABET + b] : a === b ? 0 : EDIT_COSTS.substitution;
 }
 
 /** Cost of each character of `s` being present there and absent from the other token. */
@@ -189,6 +197,7 @@ export function weightedDistance(
     gapA = new Float64Array(size);
     gapB = new Float64Array(size);
   }
+  const table = aVowelPoor || bVowelPoor ? SUBSTITUTION_VOWEL_POOR : SUBSTITUTION;
   gapCosts(a, bVowelPoor, gapA);
   gapCosts(b, aVowelPoor, gapB);
   rowPrev[0] = 0;
@@ -201,7 +210,7 @@ export function weightedDistance(
     const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let best = rowPrev[j - 1] + substitutionCost(ca, cb);
+      let best = rowPrev[j - 1] + substitutionCost(ca, cb, table);
       if (i === 1 && j === 1 && best - rowPrev[0] >= EDIT_COSTS.substitution) best += EDIT_COSTS.firstLetter;
       const del = rowPrev[j] + deleteA;
       if (del < best) best = del;
@@ -221,4 +230,75 @@ export function weightedDistance(
     rowCur = t;
   }
   return rowPrev[m];
+}
+
+/** True when `a` and `b` differ by at most one delete, insert, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1) return false;
+  let i = 0;
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === lb) return true; // equal, or one letter added at the end
+  if (la > lb) return sameFrom(a, i + 1, b, i); // one letter inserted at i
+  if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
+  return (
+    i + 1 < la &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    sameFrom(a, i + 2, b, i + 2)
+  );
+}
+
+/** `a` from `i` equals `b` from `j` (the rest of both). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+// Scratch rows for withinTwoEdits (tokens are short; grown on demand).
+let twoPrev2 = new Int32Array(32);
+let twoPrev = new Int32Array(32);
+let twoCur = new Int32Array(32);
+
+/** True when `a` and `b` are at most two plain edits apart (optimal string alignment: delete, insert, substitute, swap). */
+export function withinTwoEdits(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (n - m > 2 || m - n > 2) return false;
+  if (twoCur.length <= m) {
+    twoPrev2 = new Int32Array(m + 1);
+    twoPrev = new Int32Array(m + 1);
+    twoCur = new Int32Array(m + 1);
+  }
+  for (let j = 0; j <= m; j++) twoPrev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    twoCur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = twoPrev[j - 1] + (ca === cb ? 0 : 1);
+      if (twoPrev[j] + 1 < best) best = twoPrev[j] + 1;
+      if (twoCur[j - 1] + 1 < best) best = twoCur[j - 1] + 1;
+      if (
+        i > 1 &&
+        j > 1 &&
+        ca === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === cb &&
+        twoPrev2[j - 2] + 1 < best
+      )
+        best = twoPrev2[j - 2] + 1;
+      twoCur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > 2) return false;
+    const t = twoPrev2;
+    twoPrev2 = twoPrev;
+    twoPrev = twoCur;
+    twoCur = t;
+  }
+  return twoPrev[m] <= 2;
 }

@@ -139,16 +139,33 @@ const SETTLED = 0.95;
 /** Similarity of the run `q[start..start+span)` (joined, or reversed when `reversed`) with `c[j]`. */
 export type MergeSimilarity = (start: number, span: number, reversed: boolean, j: number) => number;
 
+/** One side of an alignment: its tokens, and which of them already have a near-exact partner. */
+interface Side {
+  tokens: readonly ComparableToken[];
+  settled: Uint8Array;
+}
+
+// The two sides of the alignment in progress (reused: no allocation per alignment).
+const QUERY: Side = { tokens: [], settled: qSettled };
+const CANDIDATE: Side = { tokens: [], settled: cSettled };
+
+/**
+ * Adds to OPTIONS every run of `runs` tokens that, joined, meets one name token of `singles`
+ * (Vladimir Putin ~ VladimirPutin). Either side's tokens may be the ones joined; options are
+ * always recorded query side first. `mergeSimilarity` memoises query runs only.
+ */
 function spanOptions(
-  q: readonly ComparableToken[],
-  c: readonly ComparableToken[],
+  runs: Side,
+  singles: Side,
   cfg: NameAlignmentConfig,
-  swapped: boolean,
-  qSettled: Uint8Array,
-  cSettled: Uint8Array,
-  out: Options,
   mergeSimilarity?: MergeSimilarity,
 ): void {
+  const q = runs.tokens;
+  const c = singles.tokens;
+  const qSettled = runs.settled;
+  const cSettled = singles.settled;
+  const swapped = runs === CANDIDATE;
+  const out = OPTIONS;
   for (let i = 0; i < q.length; i++) {
     let spanLength = q[i].form.length;
     for (let span = 2; span <= cfg.maxMergeSpan && i + span <= q.length; span++) {
@@ -213,51 +230,65 @@ export const INITIALS_ONLY_CAP = 0.5;
 const NO_PAIRS: AlignedPair[] = [];
 const NO_TEXTS: string[] = [];
 
-/** `alignNames` on tokens already made comparable (the index keeps them that way). */
+/** How `alignTokens` may reuse work across the candidates of one query, and what it reports. */
+export interface AlignmentOptions {
+  /** Memoised `tokenSimilarity(q[i], c[j])` (the index reuses pairs across candidates of one query). */
+  pairSimilarity?: (i: number, j: number) => number;
+  /** Memoised `mergedSimilarity` of query runs (the index reuses them across candidates of one query). */
+  mergeSimilarity?: MergeSimilarity;
+  /** Spell out the aligned and unaligned parts (for explanations; default); ranking needs only the score. */
+  detail?: boolean;
+}
+
+const DEFAULT_ALIGNMENT: AlignmentOptions = {};
+
+/**
+ * `alignNames` on tokens already made comparable (the index keeps them that way). The index passes
+ * the same `options` object for every candidate of a query (made once per query, not per call).
+ */
 export function alignTokens(
   q: readonly ComparableToken[],
   c: readonly ComparableToken[],
   cfg: NameAlignmentConfig,
-  /** Memoised `tokenSimilarity(q[i], c[j])` (the index reuses pairs across candidates of one query). */
-  pairSimilarity?: (i: number, j: number) => number,
-  /** Spell out the aligned and unaligned parts (for explanations); ranking needs only the score. */
-  detail = true,
-  /** Memoised `mergedSimilarity` of query runs (the index reuses them across candidates of one query). */
-  mergeSimilarity?: MergeSimilarity,
+  options: AlignmentOptions = DEFAULT_ALIGNMENT,
 ): NameComparison {
+  const { pairSimilarity, mergeSimilarity } = options;
+  const detail = options.detail ?? true;
   const nq = q.length;
   const nc = c.length;
   if (qUsed.length < nq) {
-    qSettled = new Uint8Array(nq * 2);
+    QUERY.settled = qSettled = new Uint8Array(nq * 2);
     qUsed = new Uint8Array(nq * 2);
     qTo = new Int32Array(nq * 2);
   }
   if (cUsed.length < nc) {
-    cSettled = new Uint8Array(nc * 2);
+    CANDIDATE.settled = cSettled = new Uint8Array(nc * 2);
     cUsed = new Uint8Array(nc * 2);
   }
-  const options = OPTIONS;
-  options.count = 0;
+  QUERY.tokens = q;
+  CANDIDATE.tokens = c;
+  const found = OPTIONS;
+  found.count = 0;
   for (let i = 0; i < nq; i++) {
     for (let j = 0; j < nc; j++) {
       const similarity = pairSimilarity ? pairSimilarity(i, j) : tokenSimilarity(q[i], c[j], cfg);
       if (similarity >= cfg.minPairSimilarity)
-        options.add(i, i + 1, j, j + 1, similarity, Math.abs(i / nq - j / nc));
+        found.add(i, i + 1, j, j + 1, similarity, Math.abs(i / nq - j / nc));
     }
   }
   if (cfg.maxMergeSpan > 1 && nq + nc > 2) {
     qSettled.fill(0, 0, nq);
     cSettled.fill(0, 0, nc);
-    for (let k = 0; k < options.count; k++) {
-      if (options.similarity[k] >= SETTLED) {
-        qSettled[options.qStart[k]] = 1;
-        cSettled[options.cStart[k]] = 1;
+    for (let k = 0; k < found.count; k++) {
+      if (found.similarity[k] >= SETTLED) {
+        qSettled[found.qStart[k]] = 1;
+        cSettled[found.cStart[k]] = 1;
       }
     }
-    spanOptions(q, c, cfg, false, qSettled, cSettled, options, mergeSimilarity);
-    spanOptions(c, q, cfg, true, cSettled, qSettled, options);
+    spanOptions(QUERY, CANDIDATE, cfg, mergeSimilarity);
+    spanOptions(CANDIDATE, QUERY, cfg);
   }
-  options.sort();
+  found.sort();
 
   qUsed.fill(0, 0, nq);
   cUsed.fill(0, 0, nc);
@@ -269,12 +300,12 @@ export function alignTokens(
   let base = 0;
   // Whether some aligned pair has a whole name part on both sides (not only initials, particles…).
   let named = false;
-  for (let n = 0; n < options.count; n++) {
-    const o = options.order[n];
-    const qs = options.qStart[o];
-    const qe = options.qEnd[o];
-    const cs = options.cStart[o];
-    const ce = options.cEnd[o];
+  for (let n = 0; n < found.count; n++) {
+    const o = found.order[n];
+    const qs = found.qStart[o];
+    const qe = found.qEnd[o];
+    const cs = found.cStart[o];
+    const ce = found.cEnd[o];
     let free = true;
     for (let k = qs; k < qe && free; k++) free = qUsed[k] === 0;
     for (let k = cs; k < ce && free; k++) free = cUsed[k] === 0;
@@ -296,7 +327,7 @@ export function alignTokens(
     }
     named ||= qNamed && cNamed;
     const w = (wq + wc) / 2;
-    const similarity = options.similarity[o];
+    const similarity = found.similarity[o];
     matched += similarity * w;
     base += w;
     if (detail) {

@@ -32,3 +32,25 @@ describe('tokenSimilarity', () => {
     expect(sim(a, b)).toBeLessThan(0.75);
   });
 });
+
+describe('tokenSimilarity: one typo is never a different name (issue 18)', () => {
+  it.each([
+    ['kony', 'bony'],
+    ['ali', 'mli'],
+    ['kony', 'khony'],
+    ['mahmood', 'mahmoaod'],
+    ['lalobo', 'laloo'],
+  ])('%s ~ %s keeps a similarity', (a, b) => {
+    expect(sim(a, b)).toBeGreaterThan(0);
+  });
+
+  it('scores a first-letter typo of a short part below the alert threshold', () => {
+    expect(sim('kony', 'bony')).toBeCloseTo(1 - 1.5 / 4, 5);
+    expect(sim('kony', 'bony')).toBeLessThan(0.7);
+  });
+
+  it('keeps two edits in a short part apart, and two-letter parts apart', () => {
+    expect(sim('kony', 'bany')).toBe(0);
+    expect(sim('bo', 'jo')).toBe(0);
+  });
+});

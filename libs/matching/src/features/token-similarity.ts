@@ -1,5 +1,5 @@
 import { NameToken } from '../normalize/token';
-import { comparisonForm, weightedDistance } from './edit-distance';
+import { comparisonForm, EDIT_COSTS, weightedDistance, withinOneEdit } from './edit-distance';
 
 export interface TokenSimilarityConfig {
   /** Edits allowed per character of the longer token before two tokens count as different names. */
@@ -22,6 +22,8 @@ export function comparable(token: NameToken): ComparableToken {
   return { token, form: comparisonForm(token.text) };
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+
 function shareGroup(a: NameToken, b: NameToken): boolean {
   if (!a.groups || !b.groups) return false;
   for (const g of a.groups) if (b.groups.includes(g)) return true;
@@ -33,19 +35,32 @@ function shareGroup(a: NameToken, b: NameToken): boolean {
  * distance is within the allowance for the token length, 0 otherwise (a different name, not a typo).
  */
 export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: TokenSimilarityConfig): number {
-  if (a.token.text === b.token.text) return 1;
   const ta = a.token;
   const tb = b.token;
+  // One CJK character is one syllable: a different character is a different name, however close the
+  // romanisation. The same pinyin is the same name (習 / 习, traditional and simplified); the same Hangul
+  // matching form is not (김종은 and 김정은 both read jongun there).
+  if (ta.native !== undefined && tb.native !== undefined) {
+    return ta.native === tb.native || (ta.text === tb.text && !HANGUL.test(ta.native)) ? 1 : 0;
+  }
+  if (ta.text === tb.text) return 1;
   if (ta.role === 'initial' || tb.role === 'initial') {
     return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
   }
-  // One CJK character is one syllable: a different character is a different name, however close the pinyin.
-  if (ta.native !== undefined && tb.native !== undefined) return ta.native === tb.native ? 1 : 0;
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
-  const sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
+  let sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
+  // Spelling folds can part a typo from its name (MAHMOAOD folds to mahmoaod, MAHMOOD to mahmud; KHONY to
+  // hony, KONY stays kony): when a fold changed either side, the spellings as written get a say too.
+  if (sim < 1 && (a.form !== ta.text || b.form !== tb.text)) {
+    const written = formSimilarity(ta.text, ta.vowelPoor, tb.text, tb.vowelPoor, cfg);
+    if (written > sim) sim = written;
+  }
   return sim > group ? sim : group;
 }
+
+/** Parts this long or longer keep a similarity for one plain edit (`withinOneEdit`); AL / AB stay apart. */
+const MIN_ONE_EDIT_LENGTH = 3;
 
 /** Cheapest possible cost of one inserted or deleted character (see EDIT_COSTS). */
 const MIN_GAP_COST = 0.5;
@@ -69,5 +84,11 @@ export function formSimilarity(
   const gap = aVowelPoor || bVowelPoor ? MIN_GAP_COST_VOWEL_POOR : MIN_GAP_COST;
   if (Math.abs(a.length - b.length) * gap > allowed) return 0;
   const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed);
-  return d > allowed ? 0 : 1 - d / length;
+  if (d <= allowed) return 1 - d / length;
+  // One typo is never a different name, even in a short part and at its first letter (KONY / BONY, ALI /
+  // MLI): the edit and the first-letter surcharge count, so it scores low (0.5–0.7) but is never dropped.
+  if (length >= MIN_ONE_EDIT_LENGTH && withinOneEdit(a, b)) {
+    return 1 - (EDIT_COSTS.substitution + EDIT_COSTS.firstLetter) / length;
+  }
+  return 0;
 }

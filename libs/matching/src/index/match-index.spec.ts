@@ -65,6 +65,13 @@ describe('MatchIndex', () => {
     expect(index.search({ fullName: 'RUHINDJ' }, { minScore: 0 }).map((c) => c.entryId)).toContain('ruhinda');
   });
 
+  it('finds a listed part of 8+ letters from a spelling two edits away that shares few trigrams', () => {
+    // KAEVONPN shares 2 of KARVONEN's 8 trigrams and none of its skeleton: only the two-edit index meets it.
+    const index = indexOf(entry('KARVONEN', { entryId: 'k' }), entry('Aleksi Virtanen', { entryId: 'v' }));
+    expect(index.search({ fullName: 'KAEVONPN' }, { minScore: 0 }).map((c) => c.entryId)).toContain('k');
+    expect(index.search({ fullName: 'KAEVXNPN' }, { minScore: 0 }).map((c) => c.entryId)).not.toContain('k');
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);

@@ -10,7 +10,7 @@ import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import { explain } from '../explain';
 import { alignmentBound } from '../features/alignment-bound';
 import { placeTokens } from '../features/identity.feature';
-import { alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
+import { AlignmentOptions, alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { BoundedCache } from '../normalize/bounded-cache';
@@ -230,10 +230,13 @@ export class MatchIndex {
       if (cached >= 0) return cached;
       return memo.set(tokenId, position, mergedSimilarity(q, i, span, reversed, c[j], cfg));
     };
+    // Made once per query: every candidate's alignment reuses the memoised similarities.
+    const ranking: AlignmentOptions = { pairSimilarity, mergeSimilarity, detail: false };
+    const explaining: AlignmentOptions = { pairSimilarity, mergeSimilarity, detail: true };
     const align = (nameId: number, detail: boolean): NameComparison => {
       start = this.nameStart[nameId];
       c = this.nameTokens(nameId);
-      return alignTokens(q, c, cfg, pairSimilarity, detail, mergeSimilarity);
+      return alignTokens(q, c, cfg, detail ? explaining : ranking);
     };
     // Qualifiers can add at most `gain`: a name whose alignment cannot reach `minScore − gain` is never returned.
     const gain = maxQualifierGain(this.algorithm, query);
@@ -249,7 +252,7 @@ export class MatchIndex {
         if (!best.has(recordId)) best.set(recordId, { nameId, name: UNREACHABLE });
         continue;
       }
-      const name = alignTokens(q, c, cfg, pairSimilarity, false, mergeSimilarity);
+      const name = alignTokens(q, c, cfg, ranking);
       const prev = best.get(recordId);
       if (!prev || name.score > prev.name.score) best.set(recordId, { nameId, name });
     }

@@ -1,4 +1,4 @@
-import { withinOneEdit } from './vocabulary';
+import { withinOneEdit, withinTwoEdits } from '../features/edit-distance';
 
 describe('withinOneEdit', () => {
   it.each([
@@ -15,5 +15,20 @@ describe('withinOneEdit', () => {
   ])('%s ~ %s → %s', (a, b, expected) => {
     expect(withinOneEdit(a, b)).toBe(expected);
     expect(withinOneEdit(b, a)).toBe(expected);
+  });
+});
+
+describe('withinTwoEdits', () => {
+  it.each([
+    ['karvonen', 'karvonen', true],
+    ['karvonen', 'kaevonpn', true],
+    ['karvonen', 'akrvonne', true],
+    ['karvonen', 'karvon', true],
+    ['karvonen', 'karvonenen', true],
+    ['karvonen', 'kaevxnpn', false],
+    ['karvonen', 'karvo', false],
+  ])('%s ~ %s → %s', (a, b, expected) => {
+    expect(withinTwoEdits(a, b)).toBe(expected);
+    expect(withinTwoEdits(b, a)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { withinOneEdit, withinTwoEdits } from '../features/edit-distance';
 import {
   ComparableToken,
   comparable,
@@ -36,6 +37,12 @@ const GRAM = 3;
 const MIN_EDIT_LENGTH = 3;
 /** Longer tokens are run-together names: their trigrams find them. */
 const MAX_EDIT_LENGTH = 24;
+/**
+ * Tokens of this length or more are also reachable from every spelling two edits away. At 8 letters the
+ * scorer's allowance (0.3 edits per letter) first admits two plain edits (2.4), so a two-edit typo there
+ * is still the same name and must be found; below it two edits are another name (MARIA / MARTHA).
+ */
+export const MIN_TWO_EDIT_LENGTH = 8;
 /** The packed tally holds trigram counts and indices below 256 and 2^15 − 1 walks between clearings. */
 const MAX_PACKED = 255;
 const MAX_WALK = 2 ** 15 - 1;
@@ -80,6 +87,12 @@ export class Vocabulary {
   private readonly byKey = new Map<string, number[]>();
   /** Symmetric-deletion index: each spelling with one letter deleted → the tokens it came from. */
   private readonly byDeletion = new Map<string, number[]>();
+  /**
+   * Two-edit index for tokens of MIN_TWO_EDIT_LENGTH+ letters: a hash of the spelling and of each of its
+   * one- and two-letter deletions → the tokens (a hash, not the string: a 10-letter token has 45 two-letter
+   * deletions; collisions are weeded out by the distance check).
+   */
+  private readonly byDeletion2 = new Map<number, number | number[]>();
   /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
   private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
@@ -118,6 +131,8 @@ export class Vocabulary {
     if (token.key.length > 0) push(this.byKey, token.key, id);
     if (token.text.length >= MIN_EDIT_LENGTH && token.text.length <= MAX_EDIT_LENGTH)
       for (const d of deletions(token.text)) push(this.byDeletion, d, id);
+    if (token.text.length >= MIN_TWO_EDIT_LENGTH && token.text.length <= MAX_EDIT_LENGTH)
+      forEachDeletionHash(token.text, (h) => pushHash(this.byDeletion2, h, id));
     const g = c.form.length >= 2 ? grams(c.form) : [];
     for (const gram of g) {
       const length = this.byGramLength[gram]++;
@@ -283,6 +298,30 @@ export class Vocabulary {
       this.editNeighbours(q, this.byText.get(d), cfg, limits);
       this.editNeighbours(q, this.byDeletion.get(d), cfg, limits);
     }
+    // Two edits from a long token: the query and a long token meet within two deletions of each.
+    if (text.length >= MIN_TWO_EDIT_LENGTH - 2 && text.length <= MAX_EDIT_LENGTH + 2) {
+      forEachDeletionHash(text, (h) => {
+        const ids = this.byDeletion2.get(h);
+        if (ids === undefined) return;
+        if (typeof ids === 'number') this.twoEditNeighbour(q, ids, cfg, limits);
+        else if (ids.length <= limits.maxBucket)
+          for (const id of ids) this.twoEditNeighbour(q, id, cfg, limits);
+      });
+    }
+  }
+
+  private twoEditNeighbour(
+    q: ComparableToken,
+    id: number,
+    cfg: TokenSimilarityConfig,
+    limits: LookupLimits,
+  ): void {
+    if (this.df[id] === 0) return;
+    const seen = this.foundStamp[id] === this.stamp;
+    if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) return;
+    if (!withinTwoEdits(text(this.tokens[id]), q.token.text)) return;
+    if (seen) this.foundSimilarity[id] = limits.minCreatingSimilarity;
+    else this.found(id, Math.max(tokenSimilarity(q, this.tokens[id], cfg), limits.minCreatingSimilarity));
   }
 
   private editNeighbours(
@@ -335,30 +374,43 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** True when `a` and `b` differ by at most one delete, insert, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
-  const la = a.length;
-  const lb = b.length;
-  if (la - lb > 1) return false;
-  let i = 0;
-  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === lb) return true; // equal, or one letter added at the end
-  if (la > lb) return sameFrom(a, i + 1, b, i); // one letter inserted at i
-  if (sameFrom(a, i + 1, b, i + 1)) return true; // substitution at i
-  return (
-    i + 1 < la &&
-    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
-    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
-    sameFrom(a, i + 2, b, i + 2)
-  );
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `word` without the letters at `skipA` and `skipB` (−1: none), as an unsigned 32-bit number. */
+function hashWithout(word: string, skipA: number, skipB: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  }
+  return h >>> 0;
 }
 
-/** `a` from `i` equals `b` from `j` (the rest of both). */
-function sameFrom(a: string, i: number, b: string, j: number): boolean {
-  if (a.length - i !== b.length - j) return false;
-  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-  return true;
+/**
+ * Calls `fn` with the hash of `word` and of each of its one- and two-letter deletions (repeats are
+ * harmless: a look-up finds the same tokens, an add skips an id already last in its list).
+ */
+function forEachDeletionHash(word: string, fn: (hash: number) => void): void {
+  const n = word.length;
+  fn(hashWithout(word, -1, -1));
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && word[i] === word[i - 1]) continue;
+    fn(hashWithout(word, i, -1));
+    for (let j = i + 1; j < n; j++) {
+      if (j > i + 1 && word[j] === word[j - 1]) continue;
+      fn(hashWithout(word, i, j));
+    }
+  }
+}
+
+/** Adds `id` under `hash`: one id as a number, more as an array (most hashes hold one token). */
+function pushHash(map: Map<number, number | number[]>, hash: number, id: number): void {
+  const known = map.get(hash);
+  if (known === undefined) map.set(hash, id);
+  else if (typeof known === 'number') {
+    if (known !== id) map.set(hash, [known, id]);
+  } else if (known[known.length - 1] !== id) known.push(id);
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

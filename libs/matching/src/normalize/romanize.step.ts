@@ -4,6 +4,9 @@ import { pinyin } from 'pinyin-pro';
 import { BoundedCache } from './bounded-cache';
 import { arabicToLatin, isArabicScript } from './arabic.step';
 import { cyrillicToLatin, hasIcaoCyrillic } from './cyrillic.step';
+import { hangulMatchingSyllable, isHangulSyllable, revisedRomanization } from './hangul.step';
+import { hebrewToLatin, isHebrewScript } from './hebrew.step';
+import { isKana, kanaToLatin } from './kana.step';
 
 /** One romanised word: Latin text (may hold several tokens) and whether its script writes few vowels. */
 export interface RomanizedWord {
@@ -17,10 +20,15 @@ export interface RomanizedWord {
   parts?: { text: string; native: string }[];
 }
 
-/** Scripts whose romanisation drops unwritten or inherent vowels (Arabic محمد → mhmd, Hindi मोदी → modi). */
+/**
+ * Scripts whose romanisation drops unwritten or inherent vowels (Arabic محمد → mhmd, Hindi मोदी → modi), or
+ * whose matching form writes fewer vowels than the Latin spellings it meets (kana ミドル → midl, Hangul 정 →
+ * jong against RR jeong).
+ */
 const VOWEL_POOR =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/u;
 const HAN = /\p{Script=Han}/u;
+const GERESH = /['׳’`]/;
 const HANGUL = /\p{Script=Hangul}/u;
 /** Anything beyond ASCII (the Latin output of every step is ASCII). */
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -89,16 +97,19 @@ function romanizeHan(run: string, joinAll: boolean): Part[] {
   return syllables.length === chars.length ? splitSyllables(chars, syllables, joinAll) : [];
 }
 
-/** Korean: syllables by Revised Romanisation, surname first with its customary spelling. */
+/**
+ * Korean: syllables in the matching form between Revised Romanization and McCune–Reischauer (see
+ * hangul.step), surname first with its customary spelling (looked up by its Revised Romanization).
+ */
 function romanizeHangul(run: string, standalone: boolean): Part[] {
   const chars = [...run];
-  const syllables = chars.map((c) => anyAscii(c).toLowerCase());
-  if (syllables.length === 1) {
-    return [
-      { text: standalone ? (KOREAN_SURNAMES[syllables[0]] ?? syllables[0]) : syllables[0], native: run },
-    ];
-  }
-  return splitSyllables(chars, syllables, false, KOREAN_SURNAMES[syllables[0]]);
+  const syllables = chars.map((c) =>
+    isHangulSyllable(c) ? hangulMatchingSyllable(c) : anyAscii(c).toLowerCase(),
+  );
+  const surname = KOREAN_SURNAMES[revisedRomanization(chars[0])];
+  if (syllables.length === 1)
+    return [{ text: standalone ? (surname ?? syllables[0]) : syllables[0], native: run }];
+  return splitSyllables(chars, syllables, false, surname);
 }
 
 /**
@@ -125,11 +136,13 @@ function romanizeUncached(word: string, context: { hasNameDots: boolean; wordCou
   const vowelPoor = VOWEL_POOR.test(word);
   let out = '';
   let run = '';
-  let runKind: 'arabic' | 'han' | 'hangul' | 'other' | undefined;
+  let runKind: 'arabic' | 'hebrew' | 'kana' | 'han' | 'hangul' | undefined;
   const parts: Part[] = [];
   const flush = (): void => {
     if (run.length === 0) return;
     if (runKind === 'arabic') out += arabicToLatin(run);
+    else if (runKind === 'hebrew') out += hebrewToLatin(run);
+    else if (runKind === 'kana') out += kanaToLatin(run);
     else if (runKind === 'han' || runKind === 'hangul') {
       // A name written as several words (美雲 子睿 劉) has its parts apart already: join each word's syllables.
       const p =
@@ -144,6 +157,9 @@ function romanizeUncached(word: string, context: { hasNameDots: boolean; wordCou
   for (const ch of word) {
     let kind: typeof runKind;
     if (isArabicScript(ch)) kind = 'arabic';
+    // A geresh after a Hebrew letter belongs to it (ג'ורג' → jorj).
+    else if (isHebrewScript(ch) || (runKind === 'hebrew' && GERESH.test(ch))) kind = 'hebrew';
+    else if (isKana(ch)) kind = 'kana';
     else if (HAN.test(ch)) kind = 'han';
     else if (HANGUL.test(ch)) kind = 'hangul';
     if (kind !== runKind) flush();

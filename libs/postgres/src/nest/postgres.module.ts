@@ -26,7 +26,7 @@ class PostgresLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(DATABASE) private readonly db: Kysely<unknown>,
     @Inject(POSTGRES_SETTINGS) private readonly settings: PostgresSettings,
-    @Inject(MIGRATIONS) private readonly migrations: readonly Migration[],
+    @Inject(MIGRATIONS) private readonly migrations: { list: readonly Migration[]; ledger?: string },
     @Inject(OPTIONS) private readonly options: PostgresModuleOptions,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -50,7 +50,7 @@ class PostgresLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async migrate(): Promise<void> {
-    const report = await migrate(this.db, this.settings.schema, this.migrations);
+    const report = await migrate(this.db, this.settings.schema, this.migrations.list, this.migrations.ledger);
     this.logger.info(
       { schema: this.settings.schema, applied: report.applied, before: report.alreadyApplied },
       'database migrated',
@@ -67,6 +67,8 @@ export interface PostgresModuleOptions {
   /** application_name of the connections, e.g. `records`. */
   name: string;
   migrations: readonly Migration[];
+  /** The table recording which of `migrations` ran (default `schema_migrations`, records'). */
+  ledger?: string;
   env?: NodeJS.ProcessEnv;
   /** Start even when PostgreSQL does not answer (migrations run once it does). */
   startWithoutDatabase?: boolean;
@@ -81,7 +83,7 @@ export class PostgresModule {
       module: PostgresModule,
       providers: [
         { provide: POSTGRES_SETTINGS, useFactory: () => postgresSettingsFromEnv(options.env ?? process.env) },
-        { provide: MIGRATIONS, useValue: options.migrations },
+        { provide: MIGRATIONS, useValue: { list: options.migrations, ledger: options.ledger } },
         { provide: OPTIONS, useValue: options },
         {
           provide: DATABASE,

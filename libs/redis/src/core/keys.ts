@@ -67,6 +67,13 @@ export class RedisKeys {
   travellerSnapshot(travellerId: string): string {
     return this.k('traveller', travellerId);
   }
+  /**
+   * Open casework lookouts on a travel document (hash: lookout id → lookout JSON), issuer + number
+   * in canonical form: the port-of-entry look-up shows them first.
+   */
+  lookoutsByDocument(issuer: string, number: string): string {
+    return this.k('poe', 'lookout', issuer, number);
+  }
   /** Everything under this deployment's prefix (tests clean up with it). */
   pattern(): string {
     return `${this.prefix}px:*`;

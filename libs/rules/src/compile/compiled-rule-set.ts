@@ -1,6 +1,7 @@
 import { OUTCOME_SEVERITY } from '@paxscreen/contracts';
 import type { Traveller } from '@paxscreen/contracts';
 
+import type { CoTravellerLink } from '../facts/co-travellers';
 import { FACTS, lookupFact } from '../facts/fact-catalogue';
 import { FactReader } from '../facts/fact-reader';
 import { Rule, RuleHit, RuleSource } from '../model/rule';
@@ -16,6 +17,11 @@ export const DEFAULT_RULE_LIST_ID = 'rules';
 export interface EvaluationContext {
   /** The instant of screening: decides which rules are inside their validity window. */
   now: Date;
+  /**
+   * Links the traveller shares with a flagged traveller of the same flight (`FlaggedCoTravellers.linksOf`);
+   * absent when the caller does not track co-travellers (the fact then reads as unknown).
+   */
+  coTravellers?: readonly CoTravellerLink[];
 }
 
 export const RULE_STATUSES = ['hit', 'no-match', 'unknown', 'disabled', 'not-yet-valid', 'expired'] as const;
@@ -165,7 +171,7 @@ export class CompiledRuleSet {
   /** The rules that fire on `traveller`, NO_BOARD first, then by priority. */
   evaluate(traveller: Traveller, context: EvaluationContext): RuleHit[] {
     const now = context.now.getTime();
-    const reader = new FactReader(traveller);
+    const reader = new FactReader(traveller, context.coTravellers);
     const hits: RuleHit[] = [];
     for (const c of this.ordered) {
       if (!c.rule.enabled || !afterStart(c, now) || !beforeEnd(c, now)) continue;
@@ -178,7 +184,7 @@ export class CompiledRuleSet {
   /** Every rule and why it did or did not fire (for officers and rule authors; not the hot path). */
   explain(traveller: Traveller, context: EvaluationContext): RuleExplanation[] {
     const now = context.now.getTime();
-    const reader = new FactReader(traveller);
+    const reader = new FactReader(traveller, context.coTravellers);
     return this.ordered.map((c) => {
       const base = { ruleId: c.rule.id, listId: c.source.listId, title: c.rule.title };
       const unknownFacts = unique(

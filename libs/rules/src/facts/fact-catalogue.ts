@@ -30,6 +30,8 @@ export type FactValue = FactValues[FactKind];
 /** Per-evaluation memo of readings several facts share (the journey, the arrival day). */
 export interface FactScope {
   readonly traveller: Traveller;
+  /** Links shared with a flagged traveller of the same flight, when the caller tracks them (co-travellers). */
+  readonly coTravellerLinks?: readonly string[];
   journey(): ReturnType<typeof journeyOf>;
   arrivalDay(): Day | undefined;
 }
@@ -324,6 +326,14 @@ export const FACTS = [
     unit: 'travellers',
     description: 'Number of travellers on the booking',
     read: (s) => exact(s.traveller.pnr?.partySize),
+  }),
+  fact({
+    name: 'coTravellers.flaggedLinks',
+    kind: 'codes',
+    description:
+      'Links (BOOKING, CONTACT, PAYMENT) shared with a traveller of the same flight referred or stopped by a watchlist or lost/stolen match',
+    valuePattern: /^(BOOKING|CONTACT|PAYMENT)$/,
+    read: (s) => s.coTravellerLinks,
   }),
   fact({
     name: 'pnr.travelAgency',

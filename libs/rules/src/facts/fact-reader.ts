@@ -16,7 +16,10 @@ export class FactReader implements FactScope {
   private journeyLegs: ReturnType<typeof journeyOf> | undefined;
   private arrival: Day | undefined | typeof UNREAD = UNREAD;
 
-  constructor(readonly traveller: Traveller) {}
+  constructor(
+    readonly traveller: Traveller,
+    readonly coTravellerLinks?: readonly string[],
+  ) {}
 
   /** The value of the fact at `index` in FACTS, or undefined when the traveller does not carry it. */
   read(index: number): FactValue | undefined {

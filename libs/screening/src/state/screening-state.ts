@@ -1,12 +1,15 @@
 import {
   canonicalDocumentNumber,
+  type Disposition,
   documentKey,
   type Enrolment,
   type LostStolenDocument,
   type WatchlistEntry,
 } from '@paxscreen/contracts';
 import { MatchIndex } from '@paxscreen/matching';
-import { compileRules, CompiledRuleSet, Rule } from '@paxscreen/rules';
+import { compileRules, CompiledRuleSet, FlaggedCoTravellers, Rule } from '@paxscreen/rules';
+
+import { DispositionMemory } from './disposition-memory';
 
 /**
  * Everything a traveller is screened against, kept current entry by entry (the screening service
@@ -20,6 +23,10 @@ export class ScreeningState {
   private readonly enrolments = new Map<string, Map<string, Enrolment>>();
   private readonly entryKeys = new Map<string, string>();
   readonly rules: CompiledRuleSet = compileRules([]);
+  /** Link keys of travellers a match referred or stopped, per flight (the `coTravellers.flaggedLinks` fact). */
+  readonly coTravellers = new FlaggedCoTravellers();
+  /** Analysts' remembered FALSE_POSITIVE verdicts (casework), applied by `applyDisposition`. */
+  readonly dispositions = new DispositionMemory();
   private readonly versions = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   /** Bumped on every change: re-vetting and caches key on it. */
@@ -94,6 +101,12 @@ export class ScreeningState {
     if (rule) this.rules.upsert(rule, { listId, listVersion: version });
     else this.rules.remove(ruleId, listId);
     this.touch(listId, version, (rule ? 1 : 0) - (had ? 1 : 0));
+  }
+
+  /** One dispositions-topic record (key `identityKey:listId:entryId`; null = withdrawn). */
+  applyDisposition(key: string, value: Disposition.Value | null): void {
+    this.dispositions.apply(key, value);
+    this.revision++;
   }
 
   lostStolenFor(issuer: string | undefined, number: string): LostStolenDocument[] {

@@ -8,7 +8,7 @@ const REPO = join(__dirname, '..', '..', '..', '..');
 /** A supervisor's pause before restarting an app that exited on its own. */
 const SUPERVISOR_RESTART_MS = 2000;
 
-export type AppName = 'gateway' | 'parser' | 'screening' | 'watchlist';
+export type AppName = 'gateway' | 'parser' | 'screening' | 'watchlist' | 'casework';
 
 export interface AppProcessOptions {
   /** Its name in logs (an app may run twice, e.g. `screening2`). */
@@ -154,6 +154,19 @@ export class AppProcess {
     return cpuSecondsOf(this.pid);
   }
 
+  /** SIGSTOP: the process freezes mid-work (no heartbeats, open transactions stay open). */
+  pause(): void {
+    if (this.child?.kill('SIGSTOP')) this.paused = true;
+  }
+
+  /** SIGCONT after `pause`: it goes on where it stopped, unaware of the time that passed. */
+  resume(): void {
+    if (this.paused) this.child?.kill('SIGCONT');
+    this.paused = false;
+  }
+
+  private paused = false;
+
   /** kill -9: no shutdown hooks, no flush, open transactions left behind. */
   async kill9(): Promise<void> {
     await this.signal('SIGKILL');
@@ -172,6 +185,8 @@ export class AppProcess {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(sig);
+    // A paused process acts on SIGTERM only once it runs again.
+    this.resume();
     await Promise.race([exited, sleep(graceMs)]);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');

@@ -19,12 +19,26 @@ export const AUDIT_ACTIONS = [
   'RECORDS_AUDIT_QUERY',
   /** A retention run of the system of record: per data class, what was dropped, masked, deleted. */
   'RETENTION_RUN',
+  /** Casework (apps/casework): the hit queue, a hit read masked or opened, and every staff action on it. */
+  'CASEWORK_QUEUE',
+  'CASEWORK_HIT_VIEW',
+  'RECORD_OPENED',
+  'HIT_CLAIM',
+  'HIT_RELEASE',
+  'HIT_NOTE',
+  'HIT_DISPOSITION',
+  'LOOKOUT_CREATED',
+  'LOOKOUT_LIST',
+  'LOOKOUT_ENCOUNTER',
   /** Carrier key management (gateway admin API): target `carrier` or `carrier:keyId`, never a key. */
   'CARRIER_ADD',
   'CARRIER_LIST',
   'CARRIER_KEY_ISSUE',
   'CARRIER_KEY_ROTATE',
   'CARRIER_KEY_REVOKE',
+  /** Carriers (apps/carriers): a schedule imported, a carrier's webhook set. */
+  'SCHEDULE_IMPORT',
+  'CARRIER_WEBHOOK_SET',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

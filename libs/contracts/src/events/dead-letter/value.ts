@@ -3,7 +3,16 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Min, ValidateNest
 
 import { EventEnvelope } from '../envelope';
 
-export const DEAD_LETTER_STAGES = ['gateway', 'parser', 'screening', 'watchlist', 'records'] as const;
+export const DEAD_LETTER_STAGES = [
+  'gateway',
+  'parser',
+  'screening',
+  'watchlist',
+  'records',
+  'casework',
+  'workbench',
+  'carriers',
+] as const;
 export type DeadLetterStage = (typeof DEAD_LETTER_STAGES)[number];
 
 /**

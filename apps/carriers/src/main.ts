@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { run } from '@paxscreen/http';
+
+import { startCarriers } from './carriers.app';
+
+run(() => startCarriers());

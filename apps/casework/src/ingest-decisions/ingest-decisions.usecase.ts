@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
+import { ContractViolation, DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
+import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscreen/kafka';
+import { Metrics } from '@paxscreen/observability';
+
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+
+/**
+ * Applies a batch of decisions to the hit queue (one transaction; a redelivered decision is a
+ * no-op by its id), then kicks the outbox so alerts leave at once. A decision that breaks its
+ * contract is dead-lettered; PostgreSQL unavailable is thrown, so the batch waits and is retried
+ * without its offsets being committed (nothing is lost).
+ */
+@Injectable()
+export class IngestDecisionsUseCase {
+  constructor(
+    @Inject(CaseworkStore) private readonly store: CaseworkStore,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const { events, rejected } = this.decode(records, DecisionMade.Value);
+    const report = await this.store.ingest(events);
+    if (report.applied > 0) this.relay.kick();
+    return rejected;
+  }
+
+  /** PNR travellers' booking, contact and payment digests, for the hits' co-travellers. */
+  async executeTravellers(records: ConsumedRecord[]): Promise<OutputBatch[]> {
+    const { events, rejected } = this.decode(records, TravellerParsed.Value);
+    await this.store.ingestPnrLinks(
+      events.map((e) => pnrLinkOf(e.traveller)).filter((l): l is PnrLink => !!l),
+    );
+    return rejected;
+  }
+
+  /** Valid events, and dead letters for the records that break their contract. */
+  private decode<T extends object>(
+    records: ConsumedRecord[],
+    cls: new () => T,
+  ): { events: T[]; rejected: OutputBatch[] } {
+    const events: T[] = [];
+    const rejected: OutputBatch[] = [];
+    for (const record of records) {
+      try {
+        if (!record.value) throw new ContractViolation(cls.name, ['payload: empty']);
+        events.push(decodeEvent(cls, record.value));
+      } catch (err) {
+        if (!(err instanceof ContractViolation)) throw err;
+        this.metrics.deadLetters.inc({ stage: 'casework', code: 'INVALID_EVENT' });
+        rejected.push(
+          deadLetterOutput(record, { stage: 'casework', code: 'INVALID_EVENT', message: err.message }),
+        );
+      }
+    }
+    return { events, rejected };
+  }
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+import { run } from '@paxscreen/http';
+
+import { startCasework } from './casework.app';
+
+run(() => startCasework());

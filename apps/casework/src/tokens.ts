@@ -1,0 +1,1 @@
+export const CASEWORK_ENV = Symbol('paxscreen:casework-env');

@@ -1,0 +1,2 @@
+export * from './carrier-keys';
+export * from './carrier-auth.guard';
