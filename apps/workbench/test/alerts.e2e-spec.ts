@@ -11,7 +11,7 @@ import { SIGNATURE_HEADER, verifyWebhookSignature } from '@paxscreen/alerts';
 import { Alert, CarrierEvent, type DeadLetter, newEventId, Topic } from '@paxscreen/contracts';
 import { issueToken, type Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv } from '@paxscreen/kafka';
-import { testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
+import { testCarrierEvent, testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
 
 import { TopicReader } from '../../../test/support/topic-reader';
 import { startWorkbench } from '../src/workbench.app';
@@ -401,24 +401,13 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
     const filtered = await stream(missingOnly);
 
     const flight = `${(seq++ % 9000) + 1000}`;
-    const carrierEvent = (over: Partial<CarrierEvent.Value>): CarrierEvent.Value => ({
-      schemaVersion: 1,
-      eventId: newEventId(),
-      occurredAt: new Date().toISOString(),
-      correlationId: `flight:ZZ${flight}`,
-      incidentId: `inc-${prefix}${flight}-${over.kind}`,
-      kind: 'MISSING',
-      state: 'OPEN',
-      obligation: 'API_PASSENGERS',
-      carrier: 'ZZ',
-      flightNumber: flight,
-      departureDate: '2026-12-07',
-      origin: 'LHR',
-      destination: 'SYD',
-      departureAt: '2026-12-07T10:00:00.000Z',
-      dueAt: '2026-12-07T09:00:00.000Z',
-      ...over,
-    });
+    const carrierEvent = (over: Partial<CarrierEvent.Value>) =>
+      testCarrierEvent({
+        correlationId: `flight:ZZ${flight}`,
+        incidentId: `inc-${prefix}${flight}-${over.kind}`,
+        flightNumber: flight,
+        ...over,
+      });
     const late = carrierEvent({
       kind: 'LATE',
       state: 'CLOSED',

@@ -1,5 +1,8 @@
+import { testCarrierEvent } from '@paxscreen/testing';
+
 import { alertMail } from './alert-mail';
 import { alert } from './alerts.fixture';
+import { carrierAlert } from './carrier-alert';
 
 describe('alertMail', () => {
   it('names the kind, outcome, flight and port, and links the hit', () => {
@@ -12,23 +15,7 @@ describe('alertMail', () => {
   });
 
   it('links the workbench for a carrier alert, which has no hit, and names both ends of the flight', () => {
-    const mail = alertMail(
-      alert({
-        kind: 'CARRIER_MISSING',
-        hitId: undefined,
-        incidentId: 'inc-1',
-        listIds: [],
-        outcome: 'API_PASSENGERS',
-        flight: {
-          carrier: 'ZZ',
-          number: '0042',
-          departureDate: '2026-12-07',
-          origin: 'LHR',
-          destination: 'SYD',
-        },
-      }),
-      'http://127.0.0.1:8088',
-    );
+    const mail = alertMail(carrierAlert(testCarrierEvent(), 'ev-1')!, 'http://127.0.0.1:8088');
     expect(mail.subject).toBe('[paxscreen] Carrier submission missing: API_PASSENGERS ZZ0042 2026-12-07 SYD');
     expect(mail.text).toContain('Port:     SYD (LHR to SYD)');
     expect(mail.text).toContain('Open the workbench: http://127.0.0.1:8088/');

@@ -1,28 +1,12 @@
-import { type CarrierEvent, validateContract } from '@paxscreen/contracts';
-import { Alert } from '@paxscreen/contracts';
+import { Alert, type CarrierEvent, validateContract } from '@paxscreen/contracts';
+import { testCarrierEvent } from '@paxscreen/testing';
 
 import { alert, subscription } from './alerts.fixture';
 import { carrierAlert, CARRIER_LATE_PRIORITY, CARRIER_MISSING_PRIORITY } from './carrier-alert';
 import { seesLive, subscriptionMatches } from './subscription';
 
-const event = (over: Partial<CarrierEvent.Value> = {}): CarrierEvent.Value => ({
-  schemaVersion: 1,
-  eventId: 'ev-carrier-1',
-  occurredAt: '2026-12-07T09:00:00.000Z',
-  correlationId: 'flight:ZZ0042',
-  incidentId: 'inc-1',
-  kind: 'MISSING',
-  state: 'OPEN',
-  obligation: 'API_PASSENGERS',
-  carrier: 'ZZ',
-  flightNumber: '0042',
-  departureDate: '2026-12-07',
-  origin: 'LHR',
-  destination: 'SYD',
-  departureAt: '2026-12-07T10:00:00.000Z',
-  dueAt: '2026-12-07T09:00:00.000Z',
-  ...over,
-});
+const event = (over: Partial<CarrierEvent.Value> = {}): CarrierEvent.Value =>
+  testCarrierEvent({ eventId: 'ev-carrier-1', occurredAt: '2026-12-07T09:00:00.000Z', ...over });
 
 describe('carrierAlert', () => {
   it.each([
