@@ -128,6 +128,7 @@ export function SubscriptionsPage() {
           <select
             name="kinds"
             multiple
+            size={ALERT_KINDS.length}
             value={kinds}
             onChange={(e) =>
               setKinds([...e.target.selectedOptions].map((o) => o.value as SubscriptionView['kinds'][number]))
