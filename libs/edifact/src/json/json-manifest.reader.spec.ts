@@ -54,7 +54,10 @@ describe('readJsonManifest', () => {
     [{ nationality: 'Q1' }, ['INVALID_COUNTRY_CODE']],
     [{ gender: 'Z' }, ['INVALID_GENDER']],
     [{ seat: 'AISLE' }, ['INVALID_VALUE']],
-    [{ documents: [{ type: 'P', number: 'L898902C3', issuer: 'UTO', mrz: ['P<UTO'] }] }, ['MRZ_INVALID']],
+    [
+      { documents: [{ type: 'P', number: 'L898902C3', issuer: 'UTO', mrz: ['P<UTO'] }] },
+      ['MISSING_DOCUMENT_EXPIRY', 'MRZ_INVALID'],
+    ],
     [
       {
         documents: [
