@@ -18,7 +18,11 @@ describe('listedFactsOf', () => {
       listedFactsOf(
         'Ahmad AL-SAYED',
         facts({
-          datesOfBirth: [{ date: '1970-03-04' }, { from: '1968', to: '1972' }, { date: '1971', qualifier: 'circa' }],
+          datesOfBirth: [
+            { date: '1970-03-04' },
+            { from: '1968', to: '1972' },
+            { date: '1971', qualifier: 'circa' },
+          ],
           nationalities: ['SYR', 'IRQ'],
           documents: [{ number: 'N0001', issuer: 'SYR' }, { number: 'X9' }],
         }),

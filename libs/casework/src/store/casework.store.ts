@@ -410,7 +410,9 @@ export class CaseworkStore {
     ]);
     const reasons = hit.reasons.map((r) => ({
       ...r,
-      fields: r.fields.map((f) => (open ? { ...f, traveller: travellerValue(hit, f.field) } : maskedField(f))),
+      fields: r.fields.map((f) =>
+        open ? { ...f, traveller: travellerValue(hit, f.field) } : maskedField(f),
+      ),
     }));
     return {
       ...summaryOf(hit),

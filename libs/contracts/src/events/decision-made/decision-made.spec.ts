@@ -21,7 +21,12 @@ const decision = (entryFacts?: object) => ({
       {
         kind: 'WATCHLIST',
         action: 'REFER',
-        source: { listId: 'UN', entryId: 'QDi.001', listVersion: 'v1', ...(entryFacts ? { entryFacts } : {}) },
+        source: {
+          listId: 'UN',
+          entryId: 'QDi.001',
+          listVersion: 'v1',
+          ...(entryFacts ? { entryFacts } : {}),
+        },
         score: 0.91,
         matchedFields: ['name'],
         explanation: 'name 0.91',
@@ -34,8 +39,15 @@ const decision = (entryFacts?: object) => ({
 
 describe('decision-made contract: the listed values of a reason', () => {
   it('decodes a reason with and without its entry facts', () => {
-    const facts = { name: 'Ahmad AL-SAYED', dateOfBirth: '1968..1972', nationality: 'SYR; IRQ', document: 'SYR:N1' };
-    expect(decodeEvent(DecisionMade.Value, JSON.stringify(decision(facts))).decision.reasons[0].source).toEqual({
+    const facts = {
+      name: 'Ahmad AL-SAYED',
+      dateOfBirth: '1968..1972',
+      nationality: 'SYR; IRQ',
+      document: 'SYR:N1',
+    };
+    expect(
+      decodeEvent(DecisionMade.Value, JSON.stringify(decision(facts))).decision.reasons[0].source,
+    ).toEqual({
       listId: 'UN',
       entryId: 'QDi.001',
       listVersion: 'v1',
