@@ -10,7 +10,7 @@ import { decisionRow, emptyRows, RecordsDatabase, RecordsWriter } from '@paxscre
 import { testDecisionEvent } from '@paxscreen/testing';
 
 import { startRecords } from '../apps/records/src/records.app';
-import { BENCH_PORTS } from './lib/services';
+import { BENCH_PORTS, benchDatabaseUrl } from './lib/services';
 import { benchStack } from './lib/stack';
 import { type BenchRow, type BenchSuite, RESULTS_DIR } from './lib/suite';
 
@@ -25,16 +25,6 @@ import { type BenchRow, type BenchSuite, RESULTS_DIR } from './lib/suite';
 const FULL = { decisions: 100_000, batch: 5000 };
 const SMOKE = { decisions: 2_000, batch: 1000 };
 const MS_PER_S = 1000;
-
-function databaseUrl(): string {
-  const server =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const u = new URL(server);
-  u.pathname = '/paxscreen_bench';
-  return u.toString();
-}
 
 /** The pipeline's capacity (travellers/s, gateway → decision) from the e2e suite's latest result. */
 function pipelineCapacity(smoke: boolean): { perSecond: number; at: string } | undefined {
@@ -73,7 +63,7 @@ export const recordsSuite: BenchSuite = {
   async run(ctx) {
     const size = ctx.smoke ? SMOKE : FULL;
     const rows: BenchRow[] = [];
-    const url = databaseUrl();
+    const url = benchDatabaseUrl();
     await ensureDatabaseExists(url);
     const schema = `bench_${Date.now().toString(36)}`;
     const settings = postgresSettingsFromEnv({ DATABASE_URL: url, DATABASE_SCHEMA: schema });

@@ -9,6 +9,7 @@ import { memorySuite } from './memory.bench';
 import { parseSuite } from './parse.bench';
 import { poeSuite } from './poe.bench';
 import { rawSuite } from './raw.bench';
+import { recordsSearchSuite } from './records-search.bench';
 import { recordsSuite } from './records.bench';
 import { scaleSuite } from './scale.bench';
 
@@ -21,6 +22,7 @@ export const SUITES: BenchSuite[] = [
   e2eSuite,
   // After e2e: compares records ingest with the capacity e2e measured in the same run.
   recordsSuite,
+  recordsSearchSuite,
   caseworkSuite,
   poeSuite,
   iapiSuite,

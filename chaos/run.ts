@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 
 import { Header, Topic, topicName } from '@paxscreen/contracts';
 import { issueToken } from '@paxscreen/http';
+import { dropSchema } from '@paxscreen/postgres';
 import { uploadList } from '@paxscreen/testing';
 
 import { hashApiKey } from '@paxscreen/carrier-keys';
@@ -212,6 +213,9 @@ async function main(o: ChaosOptions): Promise<number> {
     KAFKA_SESSION_TIMEOUT_MS: '10000',
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: '',
+    // Receipts and the PNR vault: this run's own schema, dropped at the end.
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    DATABASE_SCHEMA: `chaos_${runId}_records`,
     LOG_LEVEL: 'info',
     GATEWAY_PORT: String(ports.gateway),
     PARSER_PORT: String(ports.parser),
@@ -219,7 +223,6 @@ async function main(o: ChaosOptions): Promise<number> {
     WATCHLIST_PORT: String(ports.watchlist),
     // Casework (issue 16) keeps its hits in the run's own schema of the local PostgreSQL.
     CASEWORK_PORT: String(ports.casework),
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     CASEWORK_DATABASE_SCHEMA: `chaos_${runId}`,
     SCREENING_HOME_ECONOMY: 'USA',
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
@@ -256,6 +259,7 @@ async function main(o: ChaosOptions): Promise<number> {
       ]);
       await redis.stop().catch(() => undefined);
       redis.clean();
+      await dropSchema(env.DATABASE_URL!, env.DATABASE_SCHEMA!).catch(() => undefined);
       await kafka.clean(LOG_DIR).catch(() => undefined);
     })());
   // Ctrl-C, a CI timeout, a closed terminal: a clean stop of everything, then exit; a second signal

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { DeadLetter, Topic } from '@paxscreen/contracts';
 import { EdifactError, readMessage, sniffMessage, writePaxlst } from '@paxscreen/edifact';
-import { ReceiptStore } from '@paxscreen/redis';
+import { ReceiptStore } from '@paxscreen/records';
 import { waitFor } from '@paxscreen/testing';
 
 import { loadCorpus } from '../fuzz/lib/corpus';
@@ -114,7 +114,7 @@ describe('fuzz inputs through gateway → Kafka → parser', () => {
       const unique = [...new Map(sent.map((s) => [s.receiptId, s])).values()];
       const stuck = () =>
         unique.filter((s) => [undefined, 'RECEIVED'].includes(receipts.get(s.receiptId)?.status as string));
-      // Read from Redis in-process: polling thousands of receipts over HTTP would starve the apps
+      // Read from PostgreSQL in-process: polling thousands of receipts over HTTP would starve the apps
       // that share this process.
       const store = stack.apps.get('gateway')!.get(ReceiptStore);
       let progressAt = Date.now();

@@ -160,3 +160,17 @@ export function benchAppEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function removeTree(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
+
+/**
+ * The benchmarks' PostgreSQL database: BENCH_DATABASE_URL, else DATABASE_URL's server, else the
+ * local one; database `paxscreen_bench` (each run uses its own schema in it).
+ */
+export function benchDatabaseUrl(): string {
+  const server =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  const u = new URL(server);
+  u.pathname = '/paxscreen_bench';
+  return u.toString();
+}

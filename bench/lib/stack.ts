@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 import { issueToken } from '@paxscreen/http';
+import { ensureDatabaseExists } from '@paxscreen/postgres';
 import { readListFiles, uploadList } from '@paxscreen/testing';
 
 import {
@@ -9,6 +10,7 @@ import {
   AppName,
   AppProcess,
   BENCH_PORTS,
+  benchDatabaseUrl,
   benchApp,
   benchAppEnv,
   benchKafka,
@@ -82,6 +84,9 @@ export class BenchStack {
       KAFKA_TOPIC_PREFIX: this.prefix,
       REDIS_URL: this.redis.url,
       REDIS_KEY_PREFIX: this.prefix,
+      // Receipts and the PNR vault: a schema of the bench database per start.
+      DATABASE_URL: benchDatabaseUrl(),
+      DATABASE_SCHEMA: this.prefix.replace(/[^a-z0-9]/g, '_'),
       LOG_LEVEL: 'warn',
       ...AUTH,
       PNR_UNMASK_KEY,
@@ -115,6 +120,7 @@ export class BenchStack {
     this.options = options;
     this.prefix = `bench${Date.now().toString(36)}.`;
     if (options.mode === 'dist') buildApps(options.log);
+    await ensureDatabaseExists(benchDatabaseUrl());
     const env = { ...process.env, ...this.env() };
     const instances = options.screeningInstances ?? 1;
     const specs: { name: string; app: AppName; port: number; env: NodeJS.ProcessEnv }[] = [

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { issueToken, Role } from '@paxscreen/http';
-import { type ListFile, testEnv, uniquePrefix, uploadList } from '@paxscreen/testing';
+import { type ListFile, testEnv, testSchema, uniquePrefix, uploadList } from '@paxscreen/testing';
 
 import { startCasework } from '../../apps/casework/src/casework.app';
 import { startDashboard } from '../../apps/dashboard/src/dashboard.app';
@@ -41,6 +41,8 @@ export class TestStack {
   readonly apps = new Map<string, NestFastifyApplication>();
   readonly keys = new Map<string, string>();
   readonly env: NodeJS.ProcessEnv;
+  /** This stack's own PostgreSQL schema (receipts, the PNR vault): dropped by close(). */
+  private readonly schema: ReturnType<typeof testSchema>;
 
   constructor(
     readonly prefix: string,
@@ -48,7 +50,10 @@ export class TestStack {
     extra: Record<string, string> = {},
   ) {
     for (const c of carriers) this.keys.set(c, `test-${c}-${randomBytes(12).toString('hex')}`);
+    this.schema = testSchema(prefix);
     this.env = testEnv(prefix, {
+      DATABASE_URL: this.schema.databaseUrl,
+      DATABASE_SCHEMA: this.schema.schema,
       GATEWAY_PORT: '0',
       PARSER_PORT: '0',
       SCREENING_PORT: '0',
@@ -94,6 +99,7 @@ export class TestStack {
 
   async close(): Promise<void> {
     for (const name of [...this.apps.keys()].reverse()) await this.stop(name);
+    await this.schema.drop();
   }
 
   token(role: Role, subject = `${role}-1`): Promise<string> {

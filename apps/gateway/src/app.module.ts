@@ -4,16 +4,23 @@ import { loadEnv } from '@paxscreen/contracts';
 import { AuthModule, TakeTurns } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
+import { DATABASE, PostgresModule } from '@paxscreen/postgres';
+import {
+  PnrVault,
+  RECORDS_MIGRATIONS,
+  RecordsReader,
+  ReceiptStore,
+  type RecordsDatabase,
+} from '@paxscreen/records';
 import {
   DecisionStore,
   LookoutStore,
-  PnrVault,
   REDIS_CLIENT,
   RedisClient,
   RedisKeys,
   RedisModule,
-  ReceiptStore,
 } from '@paxscreen/redis';
+import type { Kysely } from 'kysely';
 
 import { AuditLog } from './audit/audit-log';
 import { CarrierKeyCache } from './auth/carrier-key-cache';
@@ -42,6 +49,14 @@ export class GatewayModule {
         ObservabilityModule.forRoot('gateway', env),
         KafkaModule.forRoot({ clientSuffix: 'gateway', env }),
         RedisModule.forRoot({ name: 'gateway', env }),
+        // Receipts and the PNR vault (the system of record's tables, one set of migrations). The
+        // gateway starts while PostgreSQL is down (submissions answer 503 until it is back).
+        PostgresModule.forRoot({
+          name: 'gateway',
+          migrations: RECORDS_MIGRATIONS,
+          env,
+          startWithoutDatabase: true,
+        }),
         AuthModule.forRoot(env),
       ],
       controllers: [IngestController, IapiController, PoeController, PnrController, CarrierAdminController],
@@ -53,8 +68,8 @@ export class GatewayModule {
         CarrierAdminUseCase,
         {
           provide: ReceiptStore,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, receiptTtl),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new ReceiptStore(db, receiptTtl),
         },
         // Screening writes decisions (with the same HOTPATH_TTL_HOURS); the gateway reads them,
         // and writes only the decisions marking a traveller cancelled or offloaded (iAPI
@@ -81,12 +96,19 @@ export class GatewayModule {
         IapiUseCase,
         TravellerChangeUseCase,
         AuditLog,
+        // Port-of-entry look-ups while the hot path is being refilled (the records service's tables).
+        {
+          provide: RecordsReader,
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new RecordsReader(db),
+        },
         PoeUseCase,
-        // Reads and unseals only: retention (TTL) is the parser's to set.
+        // Reads and unseals only: masking and purging are the parser's job.
         {
           provide: PnrVault,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, 1),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) =>
+            new PnrVault(db, settings.PNR_RETENTION_DAYS * 24 * 3600 * 1000),
         },
         PnrUseCase,
       ],

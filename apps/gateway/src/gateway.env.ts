@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 
 /** Gateway settings (validated at start; the error names every bad variable). */
 export class GatewayEnv {
@@ -30,6 +30,8 @@ export class GatewayEnv {
   @IsInt() @Min(1) IAPI_MAX_TRAVELLERS = 500;
   /** How long a hot-path decision stays current (as the screening service writes it), hours. */
   @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
+  /** PNR records older than this are never answered (the parser deletes them), days. */
+  @IsNumber() @Min(0) PNR_RETENTION_DAYS = 1826;
   /** Port of entry: how long an on-demand screening may take, ms. */
   @IsInt() @Min(50) POE_SCREEN_TIMEOUT_MS = 2000;
   /** Key (64 hex characters) that opens masked PNR records for a supervisor's unmasking; required. */

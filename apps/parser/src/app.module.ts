@@ -4,15 +4,10 @@ import { loadEnv } from '@paxscreen/contracts';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { privacyPolicy } from '@paxscreen/privacy';
-import {
-  ManifestStore,
-  PnrVault,
-  REDIS_CLIENT,
-  RedisClient,
-  RedisKeys,
-  RedisModule,
-  ReceiptStore,
-} from '@paxscreen/redis';
+import { DATABASE, PostgresModule } from '@paxscreen/postgres';
+import { PnrVault, RECORDS_MIGRATIONS, ReceiptStore, type RecordsDatabase } from '@paxscreen/records';
+import { ManifestStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
+import type { Kysely } from 'kysely';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
 import { MultipartSweeper } from './parse-message/multipart-sweeper';
@@ -32,14 +27,16 @@ export class ParserModule {
         ObservabilityModule.forRoot('parser', env),
         KafkaModule.forRoot({ clientSuffix: `parser-${settings.PARSER_INSTANCE_ID}`, env }),
         RedisModule.forRoot({ name: 'parser', env }),
+        // Receipts and the PNR vault (the system of record's tables, one set of migrations).
+        PostgresModule.forRoot({ name: 'parser', migrations: RECORDS_MIGRATIONS, env }),
       ],
       controllers: [ParseMessageConsumer],
       providers: [
         { provide: PARSER_ENV, useValue: settings },
         {
           provide: ReceiptStore,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new ReceiptStore(r, k, ttl),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new ReceiptStore(db, ttl),
         },
         {
           provide: ManifestStore,
@@ -49,8 +46,8 @@ export class ParserModule {
         { provide: PRIVACY_POLICY, useValue: policy },
         {
           provide: PnrVault,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new PnrVault(r, k, policy.pnrRetentionMs),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new PnrVault(db, policy.pnrRetentionMs),
         },
         ParseMessageUseCase,
         MultipartSweeper,

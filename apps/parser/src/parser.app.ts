@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
 import { createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
+import { isPostgresUnavailable } from '@paxscreen/postgres';
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ParserModule } from './app.module';
@@ -22,8 +23,9 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
     // One transactional id per input partition, the same on every instance: the instance given a
     // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
     transactionalIdPrefix: 'paxscreen-parser',
-    // Redis down is not a bad message: wait for it rather than dead-letter the manifest.
-    isTransient: isRedisUnavailable,
+    // A store down is not a bad message: wait for it rather than dead-letter the manifest
+    // (receipts and the PNR vault are in PostgreSQL, manifest versions and parts in Redis).
+    isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),
     onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
   });
   await app.startAllMicroservices();

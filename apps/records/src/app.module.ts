@@ -6,12 +6,19 @@ import { AuthModule } from '@paxscreen/http';
 import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { DATABASE, PostgresModule } from '@paxscreen/postgres';
-import { RECORDS_MIGRATIONS, RecordsDatabase, RecordsReader, RecordsWriter } from '@paxscreen/records';
+import {
+  RECORDS_MIGRATIONS,
+  RecordsDatabase,
+  RecordsReader,
+  RecordsWriter,
+  RetentionJob,
+} from '@paxscreen/records';
 import { DecisionStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
 
 import { HotPathRefill } from './hot-path/hot-path-refill.service';
 import { PartitionMaintenance } from './partitions/partition-maintenance.service';
 import { RecordsEnv } from './records.env';
+import { RetentionService } from './retention/retention.service';
 import { SearchAudit } from './search/search-audit';
 import { SearchHttpController } from './search/search.http.controller';
 import { StoreEventsConsumer } from './store-events/store-events.consumer';
@@ -50,6 +57,12 @@ export class RecordsModule {
           inject: [DATABASE],
           useFactory: (db: Kysely<RecordsDatabase>) => new RecordsReader(db),
         },
+        {
+          provide: RetentionJob,
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new RetentionJob(db),
+        },
+        RetentionService,
         StoreEventsUseCase,
         PartitionMaintenance,
         SearchAudit,

@@ -9,6 +9,7 @@ import { RecordsModule } from './app.module';
 import { HotPathRefill } from './hot-path/hot-path-refill.service';
 import { PartitionMaintenance } from './partitions/partition-maintenance.service';
 import { RecordsEnv } from './records.env';
+import { RetentionService } from './retention/retention.service';
 
 /**
  * Builds and starts the records service: migrations (at module init, under an advisory lock),
@@ -29,6 +30,7 @@ export async function startRecords(env: NodeJS.ProcessEnv = process.env): Promis
   await listen(app, settings.RECORDS_PORT);
   await app.get(PartitionMaintenance).start();
   app.get(HotPathRefill).start();
+  app.get(RetentionService).start();
   // At-least-once: a batch's rows are committed in PostgreSQL (idempotent inserts) before its
   // offsets are; PostgreSQL down is waited for, never dead-lettered.
   connectBatchConsumer(app, {

@@ -1,4 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
+
+import { DEFAULT_RETENTION } from '@paxscreen/records';
 
 export class RecordsEnv {
   @IsInt() @Min(0) @Max(65535) RECORDS_PORT = 8085;
@@ -12,4 +14,14 @@ export class RecordsEnv {
   @IsInt() @Min(100) RECORDS_HOTPATH_CHECK_MS = 5000;
   /** The hot path's lifetime, as screening's (decisions travelling that far ahead are refilled), hours. */
   @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
+  /** How often the retention job runs, ms (hourly; each run is audited). */
+  @IsInt() @Min(1000) RECORDS_RETENTION_CHECK_MS = 3600 * 1000;
+  /** API traveller data is masked this many days after the travel date (see retention-policy.ts). */
+  @IsNumber() @Min(0) RETENTION_API_DAYS = DEFAULT_RETENTION.apiDays;
+  /** Decisions are deleted this many days after the travel date. */
+  @IsNumber() @Min(0) RETENTION_DECISIONS_DAYS = DEFAULT_RETENTION.decisionsDays;
+  /** Audit events are deleted this many days after the day they happened. */
+  @IsNumber() @Min(0) RETENTION_AUDIT_DAYS = DEFAULT_RETENTION.auditDays;
+  /** PNR records are deleted this many days after they were received (as the parser's setting). */
+  @IsNumber() @Min(0) PNR_RETENTION_DAYS = DEFAULT_RETENTION.pnrDays;
 }

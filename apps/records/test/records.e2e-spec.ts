@@ -209,6 +209,26 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     expect(rows.map((r) => r.travellerId)).toEqual(['T-ali', 'T-blake', 'T-marker', 'T-revet', 'T-tanaka']);
     expect(rows.find((r) => r.travellerId === 'T-revet')!.outcome).toBe('REFER');
 
+    // Flights by carrier / port / date: this flight, its travellers counted per current outcome.
+    const flights = await get(`/v1/records/flights?carrier=qf&port=SYD&date=${flight.date}`, officer);
+    expect(flights.status).toBe(200);
+    expect(flights.body.items).toEqual([
+      expect.objectContaining({
+        carrier: 'QF',
+        number: '0001',
+        date: flight.date,
+        departure: 'SIN',
+        arrival: 'SYD',
+      }),
+    ]);
+    const listed = (flights.body.items as { travellers: number; outcomes: Record<string, number> }[])[0];
+    expect(listed.travellers).toBe(5);
+    expect(listed.outcomes.REFER).toBeGreaterThanOrEqual(1);
+    expect((await get(`/v1/records/flights?port=XXX&date=${flight.date}`, officer)).body.items).toEqual([]);
+    const firstPage = await get(`/v1/records/flights?limit=1&from=${day(-400)}&to=${day(400)}`, officer);
+    expect(firstPage.body.items).toHaveLength(1);
+    expect((await get('/v1/records/flights?date=yesterday', officer)).body.code).toBe('INVALID_SEARCH');
+
     const byDocument = await get('/v1/records/documents/EGY/A1234567', officer);
     expect((byDocument.body.items as { travellerId: string }[]).map((r) => r.travellerId)).toEqual(['T-ali']);
 
@@ -233,12 +253,13 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
       async () => {
         const r = await get('/v1/records/audit?actor=officer-1', auditor);
         const items = r.body.items as { action: string; target: string; details: Record<string, string> }[];
-        return items.length >= 5 ? items : undefined; // two history pages, manifest, document, names
+        return items.length >= 8 ? items : undefined; // flights (3), two history pages, manifest, document, names
       },
       { what: 'the officer reads in the audit table' },
     );
     expect(audit.map((a) => a.action).sort()).toEqual(
       expect.arrayContaining([
+        'RECORDS_FLIGHT_LIST',
         'RECORDS_FLIGHT_MANIFEST',
         'RECORDS_DOCUMENT_LOOKUP',
         'RECORDS_NAME_SEARCH',
@@ -255,7 +276,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
       cursor = String(page.body.nextCursor);
     }
     expect(new Set(pages).size).toBe(pages.length);
-    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages.length).toBeGreaterThanOrEqual(8);
     expect(audit.find((a) => a.action === 'RECORDS_FLIGHT_MANIFEST')).toMatchObject({
       target: `flight:QF0001:${flight.date}`,
       details: { reason: 'case-17' },

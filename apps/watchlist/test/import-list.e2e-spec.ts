@@ -102,6 +102,47 @@ describe('watchlist: import, version, diff, publish', () => {
     expect(catalogue.version).toBe('v2');
   });
 
+  it('audits every import with its actor: published, unchanged and refused (admin actions)', async () => {
+    const kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `${prefix}audit-reader` });
+    const seen: { action: string; actor: string; target: string; outcome: string; details?: object }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: `${prefix}paxscreen.audit.v1`, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.value) seen.push(JSON.parse(message.value.toString('utf8')) as (typeof seen)[number]);
+      },
+    });
+    try {
+      // Refused: not a list in any format.
+      expect((await upload('not a list', 'nothing.txt', admin, 'BAD')).status).toBe(422);
+      const audited = await waitFor(
+        () => (seen.some((e) => e.outcome === 'REFUSED') && seen.length >= 5 ? seen : undefined),
+        { what: 'audit events of the imports' },
+      );
+      const imports = audited.filter((e) => e.action === 'LIST_IMPORT');
+      expect(imports.every((e) => e.actor === 'admin-1')).toBe(true);
+      expect(imports).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            target: 'list:UN',
+            outcome: 'PUBLISHED',
+            details: expect.objectContaining({ version: 'v1', added: 1003 }),
+          }),
+          expect.objectContaining({ target: 'list:UN', outcome: 'UNCHANGED' }),
+          expect.objectContaining({
+            target: 'list:NAT',
+            outcome: 'PUBLISHED',
+            details: expect.objectContaining({ version: 'v2', removed: 1 }),
+          }),
+          expect.objectContaining({ target: 'list:BAD', outcome: 'REFUSED' }),
+        ]),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
   it.each([
     ['no token', undefined, 401],
     ['an officer token', 'officer', 403],

@@ -8,3 +8,7 @@ export * from './schema';
 export * from './queries/cursor';
 export * from './queries/records.reader';
 export * from './queries/search-input';
+export * from './vault/pnr-vault';
+export * from './vault/receipt-store';
+export * from './retention/retention-policy';
+export * from './retention/retention.job';

@@ -37,6 +37,8 @@ export interface TravellersTable {
   documents: Json<unknown[]>;
   pnr_locator: string | null;
   findings: number;
+  /** Set when the retention job masked the row's personal data (API period over). */
+  masked_at: ColumnType<Date | null, string | null | undefined, string | null>;
   correlation_id: string;
   occurred_at: Timestamp;
 }
@@ -165,6 +167,33 @@ export interface ListVersionsTable {
   digest: string | null;
 }
 
+/** The PNR vault: one record per PNR-derived traveller (see vault/pnr-vault.ts). */
+export interface PnrRecordsTable {
+  traveller_id: string;
+  manifest_id: string;
+  received_at: Timestamp;
+  masked: boolean;
+  traveller: Json<unknown>;
+  sealed: string | null;
+}
+
+/** Carrier receipts (see vault/receipt-store.ts). */
+export interface ReceiptsTable {
+  receipt_id: string;
+  carrier: string;
+  receipt: Json<unknown>;
+  stored: ColumnType<boolean, boolean | undefined, boolean>;
+  source: string | null;
+  expires_at: Timestamp;
+}
+
+/** Claims of a receipt id by bytes digest or Idempotency-Key. */
+export interface ReceiptClaimsTable {
+  claim: string;
+  receipt_id: string;
+  expires_at: Timestamp;
+}
+
 /** The current (not superseded) decisions: same columns as `decisions`. */
 export type CurrentDecisionsView = DecisionsTable;
 
@@ -177,6 +206,9 @@ export interface RecordsDatabase {
   dead_letters: DeadLettersTable;
   audit_events: AuditEventsTable;
   list_versions: ListVersionsTable;
+  pnr_records: PnrRecordsTable;
+  receipts: ReceiptsTable;
+  receipt_claims: ReceiptClaimsTable;
   schema_migrations: { id: string; applied_at: Generated<Date> };
 }
 

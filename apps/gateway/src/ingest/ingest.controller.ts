@@ -23,7 +23,7 @@ import {
 import { Receipt } from '@paxscreen/contracts';
 import { ApiError } from '@paxscreen/http';
 import { childTraceparent, isTraceparent } from '@paxscreen/observability';
-import { ReceiptStore } from '@paxscreen/redis';
+import { ReceiptStore } from '@paxscreen/records';
 
 import { CarrierAuthGuard, type CarrierRequest } from '../auth/carrier-auth.guard';
 import { SubmitMessageUseCase } from './submit-message.usecase';

@@ -5,7 +5,8 @@ import { writePaxlst } from '@paxscreen/edifact';
 import { ApiError, TakeTurns } from '@paxscreen/http';
 import type { KafkaProducer, OutgoingRecord } from '@paxscreen/kafka';
 import { type Logger, Metrics } from '@paxscreen/observability';
-import { RedisKeys, ReceiptStore } from '@paxscreen/redis';
+import type { ReceiptStore } from '@paxscreen/records';
+import { RedisKeys } from '@paxscreen/redis';
 
 import { SubmitMessageUseCase } from './submit-message.usecase';
 

@@ -7,7 +7,9 @@ import { sniffMessage } from '@paxscreen/edifact';
 import { ApiError, TakeTurns } from '@paxscreen/http';
 import { KafkaProducer, RecordTooLargeError } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
-import { isRedisUnavailable, RedisKeys, ReceiptStore } from '@paxscreen/redis';
+import { isPostgresUnavailable } from '@paxscreen/postgres';
+import { ReceiptStore } from '@paxscreen/records';
+import { isRedisUnavailable, RedisKeys } from '@paxscreen/redis';
 
 import { CARRIER_TURNS } from '../tokens';
 
@@ -51,7 +53,7 @@ export class SubmitMessageUseCase {
     try {
       return await this.accept(cmd);
     } catch (err) {
-      if (!isRedisUnavailable(err)) throw err;
+      if (!isRedisUnavailable(err) && !isPostgresUnavailable(err)) throw err;
       // Nothing was accepted (Kafka was not reached, or its ack was not recorded): a retry is safe.
       throw new ApiError(503, 'UNAVAILABLE', 'the message could not be stored; retry later');
     }

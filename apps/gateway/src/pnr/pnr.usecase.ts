@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Traveller } from '@paxscreen/contracts';
 import { ApiError, Principal } from '@paxscreen/http';
 import { SealError, sealKey, unseal } from '@paxscreen/privacy';
-import { PnrVault } from '@paxscreen/redis';
+import { PnrVault } from '@paxscreen/records';
 
 import { AuditLog } from '../audit/audit-log';
 import { GatewayEnv } from '../gateway.env';

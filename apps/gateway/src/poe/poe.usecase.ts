@@ -14,6 +14,7 @@ import {
 import { MrzError, readMrzDocument } from '@paxscreen/edifact';
 import { ApiError, Principal } from '@paxscreen/http';
 import { LOGGER, type Logger, Metrics } from '@paxscreen/observability';
+import { RecordsReader } from '@paxscreen/records';
 import { DecisionStore, HotPathEntry, LookoutStore } from '@paxscreen/redis';
 import { answerForDocument, type DocumentAnswer } from '@paxscreen/screening';
 
@@ -76,6 +77,7 @@ const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class PoeUseCase {
   constructor(
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
+    @Inject(RecordsReader) private readonly records: RecordsReader,
     @Inject(LookoutStore) private readonly lookouts: LookoutStore,
     @Inject(IapiClient) private readonly screening: IapiClient,
     @Inject(AuditLog) private readonly audit: AuditLog,
@@ -138,13 +140,25 @@ export class PoeUseCase {
       redisDown = true;
       this.logger.warn({ err }, 'hot path unavailable; screening on demand');
     }
-    const answer = answerForDocument(current);
+    let answer = answerForDocument(current);
+    let source: 'hit' | 'records' | 'miss' = answer ? 'hit' : 'miss';
+    if (!answer) {
+      // Redis is a cache: after a flush or a restart, until the records service has refilled it,
+      // the system of record answers (slower, still correct) before anyone is screened afresh.
+      answer = answerForDocument(await this.fromRecords(issuer, number));
+      if (answer) source = 'records';
+    }
     const lookouts = redisDown ? [] : await this.openLookouts(issuer, number);
-    const found = answer
-      ? this.fromHotPath(answer, query.dateOfBirth)
+    const found: LookupResult = answer
+      ? {
+          ...this.fromHotPath(answer, query.dateOfBirth),
+          ...(source === 'records'
+            ? { note: 'answered from the system of record (PostgreSQL): the hot path is being refilled' }
+            : {}),
+        }
       : await this.onDemand({ ...query, issuer, number }, redisDown);
     const result: LookupResult = lookouts.length > 0 ? { lookouts, ...found } : found;
-    this.metrics.hotPathLookups.inc({ result: answer ? 'hit' : 'miss' });
+    this.metrics.hotPathLookups.inc({ result: source });
     this.audit.record(
       {
         action: via === 'mrz' ? 'POE_LOOKUP_MRZ' : 'POE_LOOKUP_DOCUMENT',
@@ -161,6 +175,17 @@ export class PoeUseCase {
       requestId,
     );
     return result;
+  }
+
+  /** The document's current decisions within the hot path's lifetime, from PostgreSQL ([] if down). */
+  private async fromRecords(issuer: string, number: string): Promise<HotPathEntry[]> {
+    try {
+      const since = new Date(Date.now() - this.env.HOTPATH_TTL_HOURS * 3_600_000);
+      return (await this.records.currentEventsForDocument(issuer, number, since)) as HotPathEntry[];
+    } catch (err) {
+      this.logger.warn({ err }, 'records unavailable; screening on demand');
+      return [];
+    }
   }
 
   /** Lookouts are an addition to the answer: without them the look-up still answers. */

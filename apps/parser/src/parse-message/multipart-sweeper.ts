@@ -3,7 +3,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { mergeParts, ParsedMessage } from '@paxscreen/edifact';
 import { KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
-import { ManifestStore, ReceiptStore } from '@paxscreen/redis';
+import { ReceiptStore } from '@paxscreen/records';
+import { ManifestStore } from '@paxscreen/redis';
 
 import { PARSER_ENV } from '../tokens';
 import { ParserEnv } from '../parser.env';

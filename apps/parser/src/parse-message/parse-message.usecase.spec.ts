@@ -1,7 +1,8 @@
 import { Header, ManifestParsed, Receipt, Topic, TravellerParsed } from '@paxscreen/contracts';
 import type { ConsumedRecord } from '@paxscreen/kafka';
 import { type Logger, Metrics } from '@paxscreen/observability';
-import type { ManifestStore, PnrRecord, PnrVault, ReceiptStore, StoredPart } from '@paxscreen/redis';
+import type { PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/records';
+import type { ManifestStore, StoredPart } from '@paxscreen/redis';
 import { testPaxlst } from '@paxscreen/testing';
 
 import { ParseMessageUseCase } from './parse-message.usecase';

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 
 import { LOGGER, type Logger } from '@paxscreen/observability';
 import { maskTraveller, PrivacyPolicy, seal, sealKey } from '@paxscreen/privacy';
-import { PnrVault } from '@paxscreen/redis';
+import { PnrVault } from '@paxscreen/records';
 
 import { ParserEnv } from '../parser.env';
 import { PARSER_ENV, PRIVACY_POLICY } from '../tokens';

@@ -6,6 +6,7 @@ import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http'
 import {
   AuditView,
   DecisionView,
+  FlightSummary,
   InvalidCursorError,
   InvalidSearchInputError,
   nameQuery,
@@ -69,6 +70,33 @@ export class SearchHttpController {
       reason: reason(q.reason),
     });
     return page;
+  }
+
+  @Get('flights')
+  @Roles('officer', 'analyst', 'supervisor')
+  @ApiOperation({
+    summary:
+      'Flights by carrier, port (departure or arrival) and travel dates, with current outcomes counted',
+  })
+  @ApiQuery({ name: 'carrier', required: false, description: 'IATA / ICAO carrier code' })
+  @ApiQuery({ name: 'port', required: false, description: 'departure or arrival port (IATA)' })
+  @ApiQuery({ name: 'date', required: false, description: 'one travel date, YYYY-MM-DD' })
+  @ApiQuery({ name: 'from', required: false, description: 'first travel date, YYYY-MM-DD' })
+  @ApiQuery({ name: 'to', required: false, description: 'last travel date, YYYY-MM-DD' })
+  @ApiPaging()
+  flights(@Req() req: StaffRequest, @Query() q: Query): Promise<Page<FlightSummary>> {
+    return answer(async () => {
+      const date = optional('date', q.date);
+      const filter = {
+        carrier: optional('carrier', q.carrier, true),
+        port: optional('port', q.port, true),
+        from: date ?? optional('date', q.from),
+        to: date ?? optional('date', q.to),
+      };
+      const page = await this.reader.flights(filter, pageSize(q.limit), q.cursor);
+      const target = `flights:${filter.carrier ?? '*'}:${filter.port ?? '*'}:${filter.from ?? ''}..${filter.to ?? ''}`;
+      return this.audited(req, q, 'RECORDS_FLIGHT_LIST', target, page, 'flights');
+    });
   }
 
   @Get('flights/:carrier/:number/:date')

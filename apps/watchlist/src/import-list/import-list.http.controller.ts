@@ -80,6 +80,11 @@ export class ImportListHttpController {
     @Query('listId') listId?: string,
   ): Promise<ImportSummary> {
     const files = uploadedFiles(Buffer.isBuffer(body) ? body : Buffer.alloc(0), contentType, fileName);
-    return this.importList.execute({ files, listId, actor: request.principal?.subject ?? 'unknown' });
+    return this.importList.execute({
+      files,
+      listId,
+      actor: request.principal?.subject ?? 'unknown',
+      role: request.principal?.roles.join(',') ?? '',
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { envelope, Finding, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
+import { Audit, envelope, Finding, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
 import { ApiError } from '@paxscreen/http';
 import { KafkaProducer, OutgoingRecord } from '@paxscreen/kafka';
 import { diffList, entryDigest, ListFile, ListReadError, readList } from '@paxscreen/lists';
@@ -18,6 +18,8 @@ export interface ImportListCommand {
   listId?: string;
   /** Who imported it (token subject), for the audit trail. */
   actor: string;
+  /** The actor's roles, as the token says (audit trail). */
+  role?: string;
 }
 
 export interface ImportSummary {
@@ -59,7 +61,67 @@ export class ImportListUseCase {
     @Inject(WATCHLIST_ENV) private readonly env: WatchlistEnv,
   ) {}
 
+  /**
+   * Imports and audits: every import (published, unchanged or refused) is an audit event with its
+   * actor (`LIST_IMPORT`, or `RULE_SET_CHANGE` for a rule set), acknowledged before the answer.
+   */
   async execute(cmd: ImportListCommand): Promise<ImportSummary> {
+    let summary: ImportSummary;
+    try {
+      summary = await this.importVersion(cmd);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const body = err.getResponse() as { code?: string };
+        await this.audit(
+          cmd,
+          'LIST_IMPORT',
+          `list:${cmd.listId ?? cmd.files[0]?.name ?? 'unknown'}`,
+          'REFUSED',
+          {
+            code: String(body.code ?? err.getStatus()),
+          },
+        );
+      }
+      throw err;
+    }
+    await this.audit(
+      cmd,
+      summary.kind === 'rules' ? 'RULE_SET_CHANGE' : 'LIST_IMPORT',
+      `list:${summary.listId}`,
+      summary.published ? 'PUBLISHED' : 'UNCHANGED',
+      {
+        version: summary.version,
+        format: summary.format,
+        kind: summary.kind,
+        entries: summary.entries,
+        added: summary.added,
+        changed: summary.changed,
+        removed: summary.removed,
+      },
+    );
+    return summary;
+  }
+
+  private async audit(
+    cmd: ImportListCommand,
+    action: Audit.AuditAction,
+    target: string,
+    outcome: string,
+    details: Record<string, string | number>,
+  ): Promise<void> {
+    const value: Audit.Value = {
+      ...envelope(`${target}:${Date.now()}`),
+      action,
+      actor: cmd.actor,
+      role: cmd.role ?? 'admin',
+      target,
+      outcome,
+      details,
+    };
+    await this.producer.send(Topic.Audit, [{ key: cmd.actor, value }]);
+  }
+
+  private async importVersion(cmd: ImportListCommand): Promise<ImportSummary> {
     if (cmd.listId !== undefined && !ListEntry.LIST_ID_PATTERN.test(cmd.listId)) {
       throw new ApiError(400, 'INVALID_LIST_ID', ListEntry.LIST_ID_RULE);
     }

@@ -67,7 +67,7 @@ export class Metrics {
   });
   readonly hotPathLookups = new Counter({
     name: 'paxscreen_hotpath_lookups_total',
-    help: 'Port-of-entry look-ups, by result (hit, miss)',
+    help: 'Port-of-entry look-ups, by result (hit: Redis, records: PostgreSQL while the hot path refills, miss)',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });

@@ -88,3 +88,16 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
     await client.end();
   }
 }
+
+/** Drops a schema and everything in it (a benchmark's or chaos run's own schema at its end). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('not a schema name');
+  const client = new Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -4,6 +4,8 @@ import { recordsInitial } from './20261206-1300-records';
 import { decisionEvents } from './20261206-1400-decision-events';
 import { deadLetterParts } from './20261206-1410-dead-letter-parts';
 import { travellerStatus } from './20261206-1700-traveller-status';
+import { pnrVaultReceipts } from './20261206-1710-pnr-vault-receipts';
+import { retentionMasking } from './20261206-1720-retention';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -14,4 +16,6 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   decisionEvents,
   deadLetterParts,
   travellerStatus,
+  pnrVaultReceipts,
+  retentionMasking,
 ];

@@ -39,6 +39,27 @@ export interface AuditView {
   details: Record<string, string | number | boolean> | null;
 }
 
+/** One flight (carrier, number, travel date, route) and what was decided for its travellers. */
+export interface FlightSummary {
+  carrier: string;
+  number: string;
+  date: string;
+  departure: string;
+  arrival: string;
+  /** Travellers with a current decision (one with two current decisions of different outcomes counts twice). */
+  travellers: number;
+  /** Travellers per current outcome (CLEAR, REFER, NO_BOARD, EXPEDITE…). */
+  outcomes: Record<string, number>;
+}
+
+export interface FlightFilter {
+  carrier?: string;
+  /** Departure or arrival port. */
+  port?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface NameHit extends DecisionView {
   /** 0..1: trigram similarity, or 0.9 for a consonant-skeleton match (spelling variant). */
   score: number;
@@ -158,6 +179,60 @@ export class RecordsReader {
     return pageOf(rows, limit, decisionView, (r) => [r.traveller_id]);
   }
 
+  /**
+   * Flights by carrier, port (departure or arrival) and travel dates (inclusive), oldest first,
+   * with their travellers' current decisions counted per outcome.
+   */
+  async flights(filter: FlightFilter, limit: number, cursor?: string): Promise<Page<FlightSummary>> {
+    const after = decodeCursor(cursor, 4);
+    const where = [sql<boolean>`true`];
+    if (filter.carrier !== undefined) where.push(sql<boolean>`carrier = ${filter.carrier}`);
+    if (filter.port !== undefined)
+      where.push(sql<boolean>`(departure_port = ${filter.port} or arrival_port = ${filter.port})`);
+    if (filter.from !== undefined) where.push(sql<boolean>`travel_date >= ${filter.from}::date`);
+    if (filter.to !== undefined) where.push(sql<boolean>`travel_date <= ${filter.to}::date`);
+    if (after !== undefined)
+      where.push(
+        sql<boolean>`(travel_date, carrier, flight_number, departure_port) > (${after[0]}::date, ${after[1]}, ${after[2]}, ${after[3]})`,
+      );
+    // Per flight and outcome first, then per flight: one pass over the flight's decisions.
+    const rows = await sql<{
+      travel_date: string;
+      carrier: string;
+      flight_number: string;
+      departure_port: string;
+      arrival_port: string;
+      travellers: number;
+      outcomes: Record<string, number>;
+    }>`
+      with per_outcome as (
+        select travel_date, carrier, flight_number, departure_port, max(arrival_port) as arrival_port,
+               outcome, count(distinct traveller_id) as n
+        from current_decisions
+        where ${sql.join(where, sql` and `)}
+        group by travel_date, carrier, flight_number, departure_port, outcome)
+      select travel_date, carrier, flight_number, departure_port, max(arrival_port) as arrival_port,
+             sum(n)::int as travellers, jsonb_object_agg(outcome, n) as outcomes
+      from per_outcome
+      group by travel_date, carrier, flight_number, departure_port
+      order by travel_date, carrier, flight_number, departure_port
+      limit ${limit + 1}`.execute(this.db);
+    return pageOf(
+      rows.rows,
+      limit,
+      (r) => ({
+        carrier: r.carrier,
+        number: r.flight_number,
+        date: String(r.travel_date),
+        departure: r.departure_port,
+        arrival: r.arrival_port,
+        travellers: Number(r.travellers),
+        outcomes: r.outcomes,
+      }),
+      (r) => [String(r.travel_date), r.carrier, r.flight_number, r.departure_port],
+    );
+  }
+
   /** Every screening of a traveller, oldest first, with the supersedes chain. */
   async travellerHistory(travellerId: string, limit: number, cursor?: string): Promise<Page<DecisionView>> {
     const after = decodeCursor(cursor, 2);
@@ -195,6 +270,28 @@ export class RecordsReader {
       .limit(limit + 1)
       .execute();
     return pageOf(rows, limit, decisionView, (r) => [r.decided_at.toISOString(), r.decision_id]);
+  }
+
+  /**
+   * The decision events (as published) of a document's current decisions made since `since`: what
+   * the hot path holds for it, answered from PostgreSQL while the hot path is being refilled.
+   */
+  async currentEventsForDocument(
+    issuer: string,
+    number: string,
+    since: Date,
+    limit = 50,
+  ): Promise<unknown[]> {
+    const rows = await this.db
+      .selectFrom('current_decisions')
+      .select('event')
+      .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
+      .where('decided_at', '>=', since)
+      .where('event', 'is not', null)
+      .orderBy('decided_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.event);
   }
 
   /**

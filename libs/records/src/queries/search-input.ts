@@ -17,6 +17,7 @@ const PATTERNS = {
   carrier: /^[A-Z0-9]{2,3}$/,
   flightNumber: /^[A-Z0-9]{1,8}$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
+  port: /^[A-Z0-9]{3,5}$/,
   issuer: /^[A-Z]{1,3}$/,
   documentNumber: /^[A-Z0-9 <-]{1,35}$/,
   travellerId: /^[A-Za-z0-9:._-]{1,128}$/,

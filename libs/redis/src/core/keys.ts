@@ -1,7 +1,9 @@
 /**
  * The Redis key schema, in one place. Every key starts with the deployment prefix and `px:`.
  * Keys that one operation touches together share a `{hash tag}` so they live in one cluster slot.
- * WARNING: changing a key format orphans what is stored under the old one (hot path, receipts).
+ * WARNING: changing a key format orphans what is stored under the old one (hot path, manifests).
+ * Receipts and PNR records live in PostgreSQL (libs/records vault/); the receipt claim names below
+ * (by digest, by Idempotency-Key) are the keys of their `receipt_claims` rows.
  */
 export class RedisKeys {
   constructor(readonly prefix = '') {}
@@ -10,17 +12,9 @@ export class RedisKeys {
     return `${this.prefix}px:${parts.join(':')}`;
   }
 
-  /** Receipt JSON of one carrier message. */
-  receipt(receiptId: string): string {
-    return this.k('receipt', receiptId);
-  }
   /** Receipt id for a carrier's message bytes (SHA-256): the same bytes give the same receipt. */
   receiptByDigest(carrier: string, digest: string): string {
     return this.k('receipt-digest', `{${carrier}}`, digest);
-  }
-  /** Set once Kafka acknowledged a receipt's bytes (until then a repeat sends them again). */
-  receiptStored(receiptId: string): string {
-    return this.k('receipt-stored', receiptId);
   }
   /** The raw record (`partition/offset`) the parser read a receipt from first. */
   receiptSource(receiptId: string): string {
@@ -72,18 +66,6 @@ export class RedisKeys {
   /** Traveller snapshot kept for re-vetting within the window. */
   travellerSnapshot(travellerId: string): string {
     return this.k('traveller', travellerId);
-  }
-  /** A PNR-derived traveller record (clear, or masked with a sealed copy). */
-  pnr(travellerId: string): string {
-    return this.k('pnr', travellerId);
-  }
-  /** PNR records by time received (sorted set: score = epoch ms) for masking and purging. */
-  pnrIndex(): string {
-    return this.k('pnr-index');
-  }
-  /** PNR records not masked yet (sorted set: score = epoch ms received). */
-  pnrClear(): string {
-    return this.k('pnr-clear');
   }
   /**
    * Open casework lookouts on a travel document (hash: lookout id → lookout JSON), issuer + number

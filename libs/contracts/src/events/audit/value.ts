@@ -6,14 +6,19 @@ export const AUDIT_ACTIONS = [
   'POE_LOOKUP_DOCUMENT',
   'POE_LOOKUP_MRZ',
   'PNR_UNMASK',
+  /** Admin actions: a list version imported (or refused), a rule set changed; actor and counts. */
   'LIST_IMPORT',
+  'RULE_SET_CHANGE',
   'DECISION_VIEW',
   /** Reads of the system of record (apps/records): manifests, histories, searches, audit queries. */
+  'RECORDS_FLIGHT_LIST',
   'RECORDS_FLIGHT_MANIFEST',
   'RECORDS_TRAVELLER_HISTORY',
   'RECORDS_DOCUMENT_LOOKUP',
   'RECORDS_NAME_SEARCH',
   'RECORDS_AUDIT_QUERY',
+  /** A retention run of the system of record: per data class, what was dropped, masked, deleted. */
+  'RETENTION_RUN',
   /** Casework (apps/casework): the hit queue, a hit read masked or opened, and every staff action on it. */
   'CASEWORK_QUEUE',
   'CASEWORK_HIT_VIEW',
