@@ -152,7 +152,9 @@ describe('workbench: the analysts’ and officers’ loop in the browser', () =>
     await page.locator('.facts[data-opened=true]').waitFor();
     expect(await page.locator('#traveller').innerText()).toContain('LINDQVIST');
     // Side by side: the entry's listed values, and the document the entry does not have is not a difference.
-    await until('the listed birth date', async () => (await row('dateOfBirth').innerText()).includes('1982-06-30'));
+    await until('the listed birth date', async () =>
+      (await row('dateOfBirth').innerText()).includes('1982-06-30'),
+    );
     expect(await row('dateOfBirth').getAttribute('data-comparison')).toBe('AGREES');
     expect(await row('nationality').innerText()).toMatch(/SWE\s+SWE\s+✓ agrees/);
     expect(await row('document').getAttribute('data-comparison')).toBe('NOT_LISTED');
