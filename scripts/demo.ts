@@ -552,7 +552,11 @@ async function showCarriers(keys: Map<string, string>): Promise<void> {
       headers: { authorization: `Bearer ${supervisor}` },
     });
     incidents = ((await res.json()) as { incidents: Incident[] }).incidents;
-    if (incidents.some((x) => x.kind === 'MISSING') && incidents.some((x) => x.kind === 'LATE')) break;
+    // Wait for the story the schedule tells: the departed flight's API missing, and both of the
+    // next flight's lists (passengers and crew) late; a list still on its way shows as MISSING.
+    const missing = incidents.some((x) => x.kind === 'MISSING' && x.flightNumber === flights[0].number);
+    const late = incidents.filter((x) => x.kind === 'LATE' && x.flightNumber === flights[1].number);
+    if (missing && late.length >= 2) break;
     await sleep(300);
   }
   console.log('\n## Carriers: expected flights, missing and late submissions\n');

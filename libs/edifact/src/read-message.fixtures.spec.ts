@@ -51,7 +51,8 @@ describe('ok/ fixtures', () => {
       ['CREW', 'SAMPLE', 'XXA', 'X', '1990'],
     ]);
     expect(m.travellers[1].documents[0].issuer).toBe('QQQ');
-    expect(codes('ok/paxlst-d15b-crew.edi')).toEqual(['UNKNOWN_COUNTRY_CODE']);
+    // The second crew member's identity card (DOC+I) comes without DTM+36.
+    expect(codes('ok/paxlst-d15b-crew.edi')).toEqual(['UNKNOWN_COUNTRY_CODE', 'MISSING_DOCUMENT_EXPIRY']);
   });
 
   it('the US variant with UNS/PDT', () => {

@@ -54,7 +54,10 @@ describe('readJsonManifest', () => {
     [{ nationality: 'Q1' }, ['INVALID_COUNTRY_CODE']],
     [{ gender: 'Z' }, ['INVALID_GENDER']],
     [{ seat: 'AISLE' }, ['INVALID_VALUE']],
-    [{ documents: [{ type: 'P', number: 'L898902C3', issuer: 'UTO', mrz: ['P<UTO'] }] }, ['MRZ_INVALID']],
+    [
+      { documents: [{ type: 'P', number: 'L898902C3', issuer: 'UTO', mrz: ['P<UTO'] }] },
+      ['MISSING_DOCUMENT_EXPIRY', 'MRZ_INVALID'],
+    ],
     [
       {
         documents: [
@@ -71,6 +74,26 @@ describe('readJsonManifest', () => {
     ],
   ])('reports %o as %j', (over, expected) => {
     expect(findingCodes(withTraveller(over)).sort()).toEqual(expected);
+  });
+
+  it('reports a passport without expiry date as MISSING_DOCUMENT_EXPIRY, unless its MRZ gives one', () => {
+    const [sent] = manifest().travellers[0].documents as Record<string, unknown>[];
+    const { expiry: _expiry, ...noExpiry } = sent;
+    const { mrz: _mrz, ...bare } = noExpiry;
+    const missing = read(withTraveller({ documents: [bare] })).report.findings;
+    expect(missing).toEqual([
+      expect.objectContaining({
+        code: 'MISSING_DOCUMENT_EXPIRY',
+        severity: 'warning',
+        field: 'travellers[0].documents[0].expiry',
+        traveller: 0,
+      }),
+    ]);
+    const fromMrz = read(withTraveller({ documents: [noExpiry] }));
+    expect(fromMrz.report.findings).toEqual([]);
+    expect(fromMrz.travellers[0].documents[0].expiry).toBe('2030-04-15');
+    // A visa may have no expiry date.
+    expect(findingCodes(withTraveller({ documents: [{ ...bare, type: 'V' }] }))).toEqual([]);
   });
 
   it('checks MRZ check digits and names the failing field', () => {

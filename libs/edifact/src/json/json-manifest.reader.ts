@@ -11,6 +11,7 @@ import {
 
 import { EdifactError } from '../errors/edifact.error';
 import { assembleMessage, newTraveller, TravellerDraft } from '../manifest/assemble';
+import { mrzDate } from '../mrz/mrz.document';
 import { MrzReading, parseMrz } from '../mrz/mrz.parse';
 import { canonicalFlightNumber, canonicalSeat } from '../normalize/flight';
 import { joinNames, normalizeName } from '../normalize/names';
@@ -204,9 +205,8 @@ function readTraveller(
     const issued = partialDate(d.issued, sink, at(`${docPath}.issued`));
     if (issued) doc.issued = issued;
     t.documents.push(doc);
-    if (d.mrz) checkMrz(d.mrz, doc, t.dateOfBirth, sink, `${path}.${docPath}.mrz`);
+    if (d.mrz) checkMrz(d.mrz, doc, t.dateOfBirth, sink, `${path}.${docPath}.mrz`, ctx.now);
   });
-  void ctx;
   return { traveller: t, ref: j.ref, path };
 }
 
@@ -233,6 +233,7 @@ function checkMrz(
   dob: string | undefined,
   sink: Finding[],
   field: string,
+  now: Date,
 ): void {
   const mrz: MrzReading | undefined = parseMrz(lines);
   if (!mrz) {
@@ -262,5 +263,10 @@ function checkMrz(
   const sentExpiry = yymmdd(doc.expiry);
   if (sentExpiry && sentExpiry !== mrz.expiry) {
     sink.push(finding('MRZ_MISMATCH', 'MRZ expiry date differs from the expiry date sent', { field }));
+  }
+  // No expiry sent beside the zone: the zone's, when its check digit holds (not MISSING_DOCUMENT_EXPIRY).
+  if (!doc.expiry && mrz.checks.some((c) => c.field === 'expiry' && c.valid)) {
+    const expiry = mrzDate(mrz.expiry, 'expiry', now);
+    if (expiry) doc.expiry = expiry;
   }
 }

@@ -41,7 +41,9 @@ describe('readPaxlst', () => {
     ["CNT+41:1'", ['COUNT_MISMATCH']],
   ])('checks %s against one passenger read', (cnt, expected) => {
     expect(
-      codes(`BGM+745'${FLIGHT}NAD+FL+++DOE:JO'ATT+2++F'DTM+329:800101'NAT+2+GBR'DOC+P+X1'LOC+91+GBR'${cnt}`),
+      codes(
+        `BGM+745'${FLIGHT}NAD+FL+++DOE:JO'ATT+2++F'DTM+329:800101'NAT+2+GBR'DOC+P+X1'DTM+36:301231'LOC+91+GBR'${cnt}`,
+      ),
     ).toEqual(expected);
   });
 

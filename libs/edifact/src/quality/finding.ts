@@ -60,6 +60,7 @@ export const FINDING_CODES = {
   INVALID_CHARACTER: 'error',
   MISSING_DOCUMENT_TYPE: 'warning',
   MISSING_DOCUMENT_ISSUER: 'warning',
+  MISSING_DOCUMENT_EXPIRY: 'warning',
   DOCUMENT_EXPIRED: 'warning',
   IMPLAUSIBLE_EXPIRY: 'warning',
   MRZ_INVALID: 'error',

@@ -44,14 +44,47 @@ describe('checkTraveller', () => {
       { documents: [{ type: 'P', number: 'X', issuer: 'FRA', expiry: '2061-02-18' }] },
       ['IMPLAUSIBLE_EXPIRY'],
     ],
+    [{ documents: [{ type: 'P', number: 'X', issuer: 'FRA' }] }, ['MISSING_DOCUMENT_EXPIRY']],
+    [{ documents: [{ type: 'IP', number: 'X', issuer: 'FRA' }] }, ['MISSING_DOCUMENT_EXPIRY']],
+    [{ documents: [{ type: 'V', number: 'X', issuer: 'FRA' }] }, []],
+    [{ documents: [{ type: 'F', number: 'X', issuer: 'FRA' }] }, []],
   ])('%o → %j', (over, expected) => {
     expect(codes(traveller(over))).toEqual(expected);
+  });
+
+  it('reports a passport without expiry as a warning on its own field', () => {
+    const t = traveller({
+      documents: [
+        { type: 'V', number: 'V1', issuer: 'USA' },
+        { type: 'P', number: 'X1', issuer: 'GBR' },
+      ],
+    });
+    checkTraveller(t, { index: 2, segment: 9, refDate: '2025-06-01', strict: true });
+    expect(t.findings).toEqual([
+      {
+        code: 'MISSING_DOCUMENT_EXPIRY',
+        severity: 'warning',
+        message: 'passport or identity card has no expiry date',
+        segment: 9,
+        field: 'documents[1].expiry',
+        traveller: 2,
+      },
+    ]);
+  });
+
+  it('does not report a missing expiry when the sent one was unreadable (INVALID_DATE)', () => {
+    const t = traveller({
+      documents: [{ type: 'P', number: 'X1', issuer: 'GBR' }],
+      findings: [{ code: 'INVALID_DATE', severity: 'error', message: 'x', field: 'document.expiry' }],
+    });
+    expect(codes(t)).toEqual(['INVALID_DATE']);
   });
 
   it('does not ask PNR data for what bookings do not hold', () => {
     expect(
       codes(traveller({ dateOfBirth: undefined, gender: 'U', nationality: undefined, documents: [] }), false),
     ).toEqual([]);
+    expect(codes(traveller({ documents: [{ type: 'P', number: 'X1', issuer: 'GBR' }] }), false)).toEqual([]);
   });
 
   it('points at the segment, field and traveller, never at values', () => {

@@ -7,6 +7,12 @@ import { finding } from './finding';
 const MAX_AGE_YEARS = 120;
 /** ICAO passports last at most 10 years; some identity cards 15–20. Beyond that the date is suspect. */
 const MAX_DOCUMENT_VALIDITY_YEARS = 20;
+/**
+ * Document types that always carry an expiry date: passports (P, PT, PD, …) and identity cards (I,
+ * IP, IN, …), whose ICAO 9303 zones (TD3 passports, TD1/TD2 cards) hold one. Visas, crew
+ * certificates and other documents may lack one, so their missing expiry is not reported.
+ */
+const EXPIRY_REQUIRED = /^[PI]/;
 
 export interface CheckContext {
   /** Index of the traveller in the message. */
@@ -66,7 +72,22 @@ export function checkTraveller(t: Traveller, ctx: CheckContext): void {
     if (ctx.strict && !doc.issuer && !has(earlier, 'INVALID_COUNTRY_CODE', `documents[${i}].issuer`)) {
       add(t, ctx, 'MISSING_DOCUMENT_ISSUER', 'document has no issuing state', `documents[${i}].issuer`);
     }
-    if (doc.expiry) {
+    if (!doc.expiry) {
+      if (
+        ctx.strict &&
+        EXPIRY_REQUIRED.test(doc.type) &&
+        !has(earlier, 'INVALID_DATE', `documents[${i}].expiry`) &&
+        !has(earlier, 'INVALID_DATE', 'expiry')
+      ) {
+        add(
+          t,
+          ctx,
+          'MISSING_DOCUMENT_EXPIRY',
+          'passport or identity card has no expiry date',
+          `documents[${i}].expiry`,
+        );
+      }
+    } else {
       if (doc.expiry < ctx.refDate.slice(0, doc.expiry.length)) {
         add(t, ctx, 'DOCUMENT_EXPIRED', 'document expired before the flight date', `documents[${i}].expiry`);
       } else if (yearsBetween(ctx.refDate, doc.expiry) > MAX_DOCUMENT_VALIDITY_YEARS) {
