@@ -160,6 +160,18 @@ describe('casework: decisions → hits → claim → dispositions → remembered
     const held = await detail(falseHit.hitId);
     const reasonKey = held.reasons[0].reasonKey;
     expect(held.reasons[0]).toMatchObject({ listId: 'NATIONAL', entryId: 'NWL-7', entryVersion: 'v1' });
+    // Side by side with the entry: the listed values, and no "differs" for a field the entry lacks.
+    // The listed birth date would give the traveller's away: it waits for the (audited) opening.
+    const compared = (d: HitDetail) => d.reasons[0].fields.map((f) => [f.field, f.entry, f.comparison]);
+    expect(compared(held)).toEqual([
+      ['name', 'Mattias LINDQVIST', 'AGREES'],
+      ['dateOfBirth', undefined, 'AGREES'],
+      ['nationality', 'SWE', 'AGREES'],
+      ['document', undefined, 'NOT_LISTED'],
+    ]);
+    const opened = (await call('GET', `/v1/casework/hits/${falseHit.hitId}?open=true`, 'analyst', 'ana'))
+      .body as unknown as HitDetail;
+    expect(compared(opened)[1]).toEqual(['dateOfBirth', '1982-06-30', 'AGREES']);
     const dispose = (who: string, role: string, body: Record<string, unknown>) =>
       call('POST', `/v1/casework/hits/${falseHit.hitId}/disposition`, role, who, {
         version: 2,

@@ -144,10 +144,21 @@ describe('workbench: the analysts’ and officers’ loop in the browser', () =>
     // The false hit: masked until opened (audited), side by side with the entry, then FALSE_POSITIVE.
     await openHit('L');
     expect(await page.locator('#traveller').innerText()).not.toContain('LINDQVIST');
+    const compare = page.locator('.reason table.compare').first();
+    const row = (field: string) => compare.locator('tr', { has: page.locator(`th:text-is("${field}")`) });
+    // The listed birth date would give the traveller's away: masked until the record is opened.
+    expect(await row('dateOfBirth').innerText()).not.toContain('1982-06-30');
     await page.getByRole('button', { name: 'Open record (audited)' }).click();
     await page.locator('.facts[data-opened=true]').waitFor();
     expect(await page.locator('#traveller').innerText()).toContain('LINDQVIST');
-    expect(await page.locator('.reason table.compare').first().innerText()).toMatch(/agrees/);
+    // Side by side: the entry's listed values, and the document the entry does not have is not a difference.
+    await until('the listed birth date', async () =>
+      (await row('dateOfBirth').innerText()).includes('1982-06-30'),
+    );
+    expect(await row('dateOfBirth').getAttribute('data-comparison')).toBe('AGREES');
+    expect(await row('nationality').innerText()).toMatch(/SWE\s+SWE\s+✓ agrees/);
+    expect(await row('document').getAttribute('data-comparison')).toBe('NOT_LISTED');
+    expect(await row('document').innerText()).toContain('not on list entry');
     await shot('03-hit-false-opened');
     const falseHitUrl = page.url();
     await decide('FALSE_POSITIVE', 'CLEARED', 'namesake: other birthplace, passport history checked');

@@ -155,8 +155,8 @@ describe('casework app: co-travellers from PNR data, decisions applied once', ()
     expect(detail.decisions).toHaveLength(1);
     expect(detail.reasons[0].fields).toEqual(
       expect.arrayContaining([
-        { field: 'name', agrees: true },
-        { field: 'nationality', agrees: false },
+        { field: 'name', comparison: 'AGREES', agrees: true },
+        { field: 'nationality', comparison: 'DIFFERS', agrees: false },
       ]),
     );
     expect(detail.opened).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { EntryKind, Gender, ListedDate } from '@paxscreen/contracts';
+import type { EntryKind, Gender, ListedDate, ListedFacts } from '@paxscreen/contracts';
 
 /** Who or what is being screened. A passenger is a PERSON; ENTITY covers companies and organisations. */
 export type MatchKind = 'PERSON' | 'ENTITY';
@@ -54,6 +54,8 @@ export interface MatchCandidate {
   /** Fields that agreed, e.g. ["name", "dateOfBirth", "nationality"]. */
   matchedFields: MatchField[];
   explanation: string;
+  /** The entry's values this candidate was compared on (what an analyst sees beside the traveller's). */
+  listed: ListedFacts;
 }
 
 export interface SearchOptions {

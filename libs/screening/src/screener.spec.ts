@@ -84,8 +84,10 @@ describe('Screener', () => {
     expect(d.outcome).toBe('NO_BOARD');
     expect(d.reasons[0]).toMatchObject({
       kind: 'LOST_STOLEN_DOCUMENT',
-      source: { listId: 'SLTD', entryId: 'L1', listVersion: 'v3' },
+      source: { listId: 'SLTD', entryId: 'L1', listVersion: 'v3', entryFacts: { document: 'GBR:X1234567' } },
     });
+    // A lost/stolen entry lists a document only: no name, birth date or nationality to compare.
+    expect(Object.keys(d.reasons[0].source.entryFacts ?? {})).toEqual(['document']);
   });
 
   it.each([
@@ -107,6 +109,12 @@ describe('Screener', () => {
     expect(['REFER', 'NO_BOARD']).toContain(d.outcome);
     expect(d.reasons[0]).toMatchObject({ kind: 'WATCHLIST', source: { listId: 'UN', entryId: 'QDi.001' } });
     expect(d.reasons[0].explanation.length).toBeGreaterThan(10);
+    // The listed values compared travel with the reason; the entry lists no document, so none is said.
+    expect(d.reasons[0].source.entryFacts).toEqual({
+      name: 'Ahmad Abdul Rahman AL-SAYED',
+      dateOfBirth: '1970-03-04',
+      nationality: 'SYR',
+    });
   });
 
   it('reads a two-digit birth year in the other century and says so', () => {

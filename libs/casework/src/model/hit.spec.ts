@@ -1,6 +1,6 @@
 import { identityKey } from '@paxscreen/contracts';
 
-import { applyDecision, hitIdOf, hitFlightOf, summaryOf } from './hit';
+import { applyDecision, hitIdOf, hitFlightOf, hitReasonsOf, summaryOf } from './hit';
 import { decisionEvent, NOW, POLICY, reason } from './hit.factories';
 
 const open = (arrivalAt = '2026-12-06T13:00') =>
@@ -110,5 +110,57 @@ describe('applyDecision', () => {
     const id = (e: typeof a) => hitIdOf(identityKey(e.subject), hitFlightOf(e.flight));
     expect(id(a)).toBe(id(b));
     expect(id(a)).not.toBe(id(c));
+  });
+});
+
+describe('hitReasonsOf', () => {
+  const fieldsOf = (r: ReturnType<typeof reason>) =>
+    hitReasonsOf(decisionEvent('REFER', { reasons: [r] }).decision)[0].fields;
+
+  it('puts each listed value beside the comparison, and a field the entry lacks is NOT_LISTED', () => {
+    const fields = fieldsOf(
+      reason({
+        source: {
+          listId: 'UN',
+          entryId: 'QDi.001',
+          listVersion: 'v1',
+          entryFacts: { name: 'Ahmad AL-SAYED', dateOfBirth: '1970-03-04', nationality: 'IRQ' },
+        },
+        matchedFields: ['name', 'dateOfBirth'],
+      }),
+    );
+    expect(fields).toEqual([
+      { field: 'name', entry: 'Ahmad AL-SAYED', comparison: 'AGREES', agrees: true },
+      { field: 'dateOfBirth', entry: '1970-03-04', comparison: 'AGREES', agrees: true },
+      { field: 'nationality', entry: 'IRQ', comparison: 'DIFFERS', agrees: false },
+      { field: 'document', comparison: 'NOT_LISTED', agrees: false },
+    ]);
+  });
+
+  it('compares a lost/stolen document on the document alone', () => {
+    const fields = fieldsOf(
+      reason({
+        kind: 'LOST_STOLEN_DOCUMENT',
+        action: 'NO_BOARD',
+        source: { listId: 'SLTD', entryId: 'L1', entryFacts: { document: 'SYR:N0001' } },
+        matchedFields: ['document.number', 'document.issuer'],
+        label: 'STOLEN passport',
+      }),
+    );
+    expect(fields.map((f) => [f.field, f.comparison, f.entry])).toEqual([
+      ['name', 'NOT_LISTED', undefined],
+      ['dateOfBirth', 'NOT_LISTED', undefined],
+      ['nationality', 'NOT_LISTED', undefined],
+      ['document', 'AGREES', 'SYR:N0001'],
+    ]);
+  });
+
+  it('reads an older reason (no entry facts): the listed name only, what does not agree differs', () => {
+    expect(fieldsOf(reason()).map((f) => [f.field, f.comparison, f.entry])).toEqual([
+      ['name', 'AGREES', 'AL-SAYED, Ahmad'],
+      ['dateOfBirth', 'AGREES', undefined],
+      ['nationality', 'DIFFERS', undefined],
+      ['document', 'DIFFERS', undefined],
+    ]);
   });
 });

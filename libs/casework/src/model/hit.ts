@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 
 import {
   type DecisionMade,
+  type FieldComparison,
   type HitFlight,
   type HitReason,
+  type HitReasonField,
   type HitSummary,
   identityKey,
+  type ListedFacts,
   type Outcome,
   OUTCOME_SEVERITY,
   type Reason,
@@ -64,14 +67,27 @@ export function reasonKeyOf(r: Pick<Reason, 'kind' | 'source'>): string {
 }
 
 /** The fields an explanation compares, and the names a reason's `matchedFields` uses for them. */
-const COMPARED_FIELDS: readonly { field: string; matched: string[] }[] = [
+const COMPARED_FIELDS: readonly { field: keyof ListedFacts; matched: string[] }[] = [
   { field: 'name', matched: ['name'] },
   { field: 'dateOfBirth', matched: ['dateOfBirth'] },
   { field: 'nationality', matched: ['nationality'] },
-  { field: 'document', matched: ['document', 'documentNumber', 'documents'] },
+  { field: 'document', matched: ['document', 'documentNumber', 'documents', 'document.number'] },
 ];
 
-/** The referring reasons of a decision (what an analyst must look at), masked side by side. */
+/**
+ * One compared field of a reason: the listed value and how it compares. A reason that carries its
+ * entry's facts tells a field the entry lacks (NOT_LISTED) from one that differs; an older one (no
+ * facts) knows the listed name only, and every field that did not agree reads DIFFERS.
+ */
+function fieldOf(r: Reason, { field, matched }: (typeof COMPARED_FIELDS)[number]): HitReasonField {
+  const facts = r.source.entryFacts;
+  const entry = facts ? facts[field] : field === 'name' ? r.label : undefined;
+  const agrees = r.matchedFields.some((m) => matched.includes(m));
+  const comparison: FieldComparison = agrees ? 'AGREES' : facts && !entry ? 'NOT_LISTED' : 'DIFFERS';
+  return { field, ...(entry ? { entry } : {}), comparison, agrees };
+}
+
+/** The referring reasons of a decision (what an analyst must look at), side by side with their entries. */
 export function hitReasonsOf(decision: DecisionMade.Value['decision']): HitReason[] {
   return decision.reasons
     .filter((r) => refers(r.action))
@@ -84,11 +100,7 @@ export function hitReasonsOf(decision: DecisionMade.Value['decision']): HitReaso
       score: r.score,
       action: r.action,
       explanation: r.explanation,
-      fields: COMPARED_FIELDS.map(({ field, matched }) => ({
-        field,
-        ...(field === 'name' && r.label ? { entry: r.label } : {}),
-        agrees: r.matchedFields.some((m) => matched.includes(m)),
-      })),
+      fields: COMPARED_FIELDS.map((f) => fieldOf(r, f)),
     }));
 }
 

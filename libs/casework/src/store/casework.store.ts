@@ -12,6 +12,7 @@ import {
   type HitDisposition,
   type HitNote,
   type HitPage,
+  type HitReasonField,
   type HitStatus,
   identityKey,
   type Lookout,
@@ -409,7 +410,9 @@ export class CaseworkStore {
     ]);
     const reasons = hit.reasons.map((r) => ({
       ...r,
-      fields: r.fields.map((f) => ({ ...f, ...(open ? { traveller: travellerValue(hit, f.field) } : {}) })),
+      fields: r.fields.map((f) =>
+        open ? { ...f, traveller: travellerValue(hit, f.field) } : maskedField(f),
+      ),
     }));
     return {
       ...summaryOf(hit),
@@ -802,6 +805,17 @@ function notFound(): CaseworkError {
 }
 
 /** The traveller's value of a compared field, for an opened record. */
+/**
+ * A field as an unopened record shows it: a listed birth date or document that agrees would give
+ * the traveller's away, so both wait for the opening (the listed name and nationality stay, like the
+ * masked summary's nationality).
+ */
+function maskedField(f: HitReasonField): HitReasonField {
+  if (f.field !== 'dateOfBirth' && f.field !== 'document') return f;
+  const { entry: _listed, ...rest } = f;
+  return rest;
+}
+
 function travellerValue(hit: HitRecord, field: string): string | undefined {
   const s = hit.subject;
   switch (field) {

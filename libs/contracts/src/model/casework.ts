@@ -69,10 +69,18 @@ export interface HitSummary {
   updatedAt: string;
 }
 
+/** How a traveller's field compares with the list entry's: NOT_LISTED when the entry has no such field. */
+export const FIELD_COMPARISONS = ['AGREES', 'DIFFERS', 'NOT_LISTED'] as const;
+export type FieldComparison = (typeof FIELD_COMPARISONS)[number];
+
 export interface HitReasonField {
   field: string;
+  /** Only when the record is opened. */
   traveller?: string;
+  /** The listed value (list data); birth date and document only when the record is opened. */
   entry?: string;
+  comparison: FieldComparison;
+  /** `comparison === 'AGREES'` (kept for older readers). */
   agrees: boolean;
 }
 

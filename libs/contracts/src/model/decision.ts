@@ -1,13 +1,41 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 import { OUTCOMES, Outcome, REASON_KINDS, ReasonKind } from './codes';
+
+/** Longest listed value a decision carries per field (keeps the decision record small). */
+export const ENTRY_FACT_MAX = 200;
+
+/**
+ * The listed values a match compared, as the list entry gives them (list data, shown beside the
+ * traveller's values). A field left out is one the entry does not have.
+ */
+export class ListedFacts {
+  @IsOptional() @IsString() @MaxLength(ENTRY_FACT_MAX) name?: string;
+  /** Birth dates, e.g. `1970-03-04`, `1968..1972`, `circa 1970`, joined by `; `. */
+  @IsOptional() @IsString() @MaxLength(ENTRY_FACT_MAX) dateOfBirth?: string;
+  /** Nationalities, e.g. `SYR; IRQ`. */
+  @IsOptional() @IsString() @MaxLength(ENTRY_FACT_MAX) nationality?: string;
+  /** Documents as `issuer:number`, e.g. `SYR:N0001`, joined by `; `. */
+  @IsOptional() @IsString() @MaxLength(ENTRY_FACT_MAX) document?: string;
+}
 
 /** Where a reason came from: a list entry (with the list version) or a rule. */
 export class ReasonSource {
   @IsString() listId!: string;
   @IsString() entryId!: string;
   @IsOptional() @IsString() listVersion?: string;
+  /** List entries only: the listed values compared (absent on rules and on older decisions). */
+  @IsOptional() @ValidateNested() @Type(() => ListedFacts) entryFacts?: ListedFacts;
 }
 
 /** One explained reason for a decision. `explanation` is for officers (may name the listed person). */

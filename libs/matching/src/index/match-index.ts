@@ -8,6 +8,7 @@ import {
 import { MatchAlgorithm, maxQualifierGain, runFeatures } from '../algorithms/algorithm';
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import { explain } from '../explain';
+import { listedFactsOf } from '../listed-facts';
 import { alignmentBound } from '../features/alignment-bound';
 import { placeTokens } from '../features/identity.feature';
 import { AlignmentOptions, alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
@@ -279,6 +280,7 @@ export class MatchIndex {
         features: scored.features,
         matchedFields: scored.matchedFields,
         explanation: explain(scored.features),
+        listed: listedFactsOf(this.nameText[nameId], record.facts),
       });
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));

@@ -1,7 +1,17 @@
-import type { Reason } from '@paxscreen/contracts';
+import type { LostStolenDocument, Reason } from '@paxscreen/contracts';
 
 import { Check } from './context';
 import { foldedNote } from './folded-note';
+
+/** The listed document is all a lost / stolen entry holds: name, birth date and nationality are not listed. */
+function sourceOf(hit: LostStolenDocument, versions: Record<string, string>): Reason['source'] {
+  return {
+    listId: hit.listId,
+    entryId: hit.entryId,
+    listVersion: versions[hit.listId],
+    entryFacts: { document: `${hit.issuer}:${hit.number}` },
+  };
+}
 
 /**
  * Lost / stolen documents: an exact issuer + number match stops boarding (docs/architecture.md §3). A number that
@@ -16,7 +26,7 @@ export const lostStolenCheck: Check = (traveller, { state }) => {
         reasons.push({
           kind: 'LOST_STOLEN_DOCUMENT',
           action: 'NO_BOARD',
-          source: { listId: hit.listId, entryId: hit.entryId, listVersion: state.listVersions()[hit.listId] },
+          source: sourceOf(hit, state.listVersions()),
           score: 1,
           matchedFields: ['document.number', 'document.issuer'],
           explanation: `${doc.type || 'document'} issued by ${doc.issuer} is reported ${hit.status.toLowerCase()}${hit.reportedOn ? ` (since ${hit.reportedOn})` : ''} in ${hit.listId}${foldedNote(doc, traveller)}`,
@@ -30,7 +40,7 @@ export const lostStolenCheck: Check = (traveller, { state }) => {
       reasons.push({
         kind: 'LOST_STOLEN_DOCUMENT',
         action: 'REFER',
-        source: { listId: hit.listId, entryId: hit.entryId, listVersion: state.listVersions()[hit.listId] },
+        source: sourceOf(hit, state.listVersions()),
         score: 0.9,
         matchedFields: ['document.number'],
         explanation: `document number matches a ${hit.status.toLowerCase()} document of ${issuer}; the carrier did not report the issuer${foldedNote(doc, traveller)}`,

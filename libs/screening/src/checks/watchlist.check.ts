@@ -42,7 +42,7 @@ export const watchlistCheck: Check = (traveller, { state, config }) => {
     reasons.push({
       kind: 'WATCHLIST',
       action: ACTION[outcome],
-      source: { listId: c.listId, entryId: c.entryId, listVersion: c.listVersion },
+      source: { listId: c.listId, entryId: c.entryId, listVersion: c.listVersion, entryFacts: c.listed },
       score: Math.round(c.score * 1000) / 1000,
       matchedFields: [...c.matchedFields],
       explanation: `${section}${outcome === 'ALERT' && c.score < policy.refer ? BELOW_REFERRAL : ''}${c.explanation}`,

@@ -100,7 +100,7 @@ export function HitPage({ hitId, subject }: { hitId: string; subject: string }) 
         </Panel>
         <Panel title="Matches" id="reasons">
           {h.reasons.map((r) => (
-            <ReasonCard key={r.reasonKey} reason={r} />
+            <ReasonCard key={r.reasonKey} reason={r} opened={!!h.opened} />
           ))}
         </Panel>
       </div>
