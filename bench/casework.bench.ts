@@ -132,7 +132,7 @@ export const caseworkSuite: BenchSuite = {
             return;
           }
           const a = JSON.parse(message.value.toString()) as Alert.Value;
-          if (a.kind !== 'HIT_NEAR_ARRIVAL') return;
+          if (a.kind !== 'HIT_NEAR_ARRIVAL' || !a.hitId) return;
           const travellerId = hitOfDecision.get(a.hitId);
           const at = travellerId ? decidedAt.get(travellerId) : undefined;
           if (at !== undefined) alertAt.push({ decisionTs: at, alertTs: ts });

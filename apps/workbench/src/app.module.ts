@@ -13,6 +13,7 @@ import { AlertsConsumer } from './alerts/alerts.consumer';
 import { AlertsHttpController } from './alerts/alerts.http.controller';
 import { DeliverAlertsUseCase } from './alerts/deliver-alerts.usecase';
 import { LiveAlertsService } from './alerts/live-alerts.service';
+import { RelayCarrierEventsUseCase } from './alerts/relay-carrier-events.usecase';
 import { DevLoginHttpController } from './dev-login/dev-login.http.controller';
 import { PageHttpController } from './page/page.http.controller';
 import { loadUiAssets } from './page/ui-assets';
@@ -42,6 +43,7 @@ export class WorkbenchModule {
         { provide: UI_ASSETS, useFactory: () => loadUiAssets(settings.WORKBENCH_UI_DIR) },
         AlertDeliveryService,
         DeliverAlertsUseCase,
+        RelayCarrierEventsUseCase,
         LiveAlertsService,
         AlertStreamsService,
       ],

@@ -8,10 +8,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SMTPServer } from 'smtp-server';
 
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '@paxscreen/alerts';
-import { type Alert, type DeadLetter, newEventId, Topic } from '@paxscreen/contracts';
+import { Alert, CarrierEvent, type DeadLetter, newEventId, Topic } from '@paxscreen/contracts';
 import { issueToken, type Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv } from '@paxscreen/kafka';
-import { testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
+import { testCarrierEvent, testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
 
 import { TopicReader } from '../../../test/support/topic-reader';
 import { startWorkbench } from '../src/workbench.app';
@@ -128,8 +128,36 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
   const publish = (...alerts: Alert.Value[]) =>
     producer.send(
       Topic.Alerts,
-      alerts.map((a) => ({ key: a.hitId, value: a })),
+      alerts.map((a) => ({ key: Alert.key(a), value: a })),
     );
+
+  /** An open alert stream (server-sent events) and the alerts it received. */
+  const stream = async (bearer: string) => {
+    const abort = new AbortController();
+    const res = await fetch(`${base}/v1/workbench/alerts/stream`, {
+      headers: { authorization: `Bearer ${bearer}` },
+      signal: abort.signal,
+    });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const got: Received[] = [];
+    const reader = res.body!.getReader();
+    let buffer = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += Buffer.from(value!).toString('utf8');
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (frame.startsWith('event: alert\n'))
+            got.push({ at: Date.now(), alert: JSON.parse(frame.split('\ndata: ')[1]) as Alert.Value });
+        }
+      }
+    })();
+    return { got, close: () => abort.abort() };
+  };
 
   beforeAll(async () => {
     execFileSync(join(ROOT, 'scripts/build-workbench.sh'), { stdio: 'inherit' });
@@ -279,32 +307,6 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
     ]);
 
     // Two live streams: the analyst's (SYD by subscription) and a Melbourne officer's (by post).
-    const stream = async (bearer: string) => {
-      const abort = new AbortController();
-      const res = await fetch(`${base}/v1/workbench/alerts/stream`, {
-        headers: { authorization: `Bearer ${bearer}` },
-        signal: abort.signal,
-      });
-      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-      const got: Received[] = [];
-      const reader = res.body!.getReader();
-      let buffer = '';
-      void (async () => {
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-          if (done) return;
-          buffer += Buffer.from(value!).toString('utf8');
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (frame.startsWith('event: alert\n'))
-              got.push({ at: Date.now(), alert: JSON.parse(frame.split('\ndata: ')[1]) as Alert.Value });
-          }
-        }
-      })();
-      return { got, close: () => abort.abort() };
-    };
     const sydney = await stream(analyst);
     const melbourne = await stream(officer);
 
@@ -343,7 +345,7 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
     // Routing: the MEL/EU alert reached neither the SYD webhook nor the UN mailbox nor the SYD bell.
     expect(good.received.map((r) => r.alert.alertId)).not.toContain(elsewhere.alertId);
     expect(sydney.got.map((r) => r.alert.alertId)).not.toContain(elsewhere.alertId);
-    expect(mails.filter((m) => m.text.includes(elsewhere.hitId))).toHaveLength(0);
+    expect(mails.filter((m) => m.text.includes(elsewhere.hitId!))).toHaveLength(0);
     expect(melbourne.got.filter((r) => ids.has(r.alert.alertId))).toHaveLength(0);
     expect(good.badSignatures).toEqual([]);
     // A webhook repeated by a retry (an answer lost to a timeout) carries the same idempotency key.
@@ -382,6 +384,79 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
     );
     process.stdout.write(
       `workbench alert latency, alert createdAt → delivery, ms: ${JSON.stringify(figures)}\n`,
+    );
+  });
+
+  it('turns carrier MISSING / LATE events into alerts: a LIVE subscriber filtered by kind hears only CARRIER_MISSING', async () => {
+    const missingOnly = await token('analyst', 'analyst-carriers');
+    const subscribed = await call('/v1/workbench/alert-subscriptions', {
+      method: 'POST',
+      body: { channel: 'LIVE', kinds: ['CARRIER_MISSING'] },
+      bearer: missingOnly,
+    });
+    expect(subscribed.status).toBe(201);
+    expect(subscribed.body.kinds).toEqual(['CARRIER_MISSING']);
+    // An officer posted at the departure port, with no subscription: sees both (by post, origin).
+    const departures = await stream(await token('officer', 'officer-lhr', 'LHR'));
+    const filtered = await stream(missingOnly);
+
+    const flight = `${(seq++ % 9000) + 1000}`;
+    const carrierEvent = (over: Partial<CarrierEvent.Value>) =>
+      testCarrierEvent({
+        correlationId: `flight:ZZ${flight}`,
+        incidentId: `inc-${prefix}${flight}-${over.kind}`,
+        flightNumber: flight,
+        ...over,
+      });
+    const late = carrierEvent({
+      kind: 'LATE',
+      state: 'CLOSED',
+      obligation: 'PNR_T24',
+      receivedAt: '2026-12-06T10:35:00.000Z',
+      lateByMinutes: 35,
+    });
+    const missing = carrierEvent({ kind: 'MISSING' });
+    // One flight, one partition: the LATE is relayed (and pushed) before the MISSING.
+    await producer.send(
+      Topic.CarrierEvents,
+      [late, missing].map((e) => ({ key: CarrierEvent.key(e), value: e })),
+    );
+
+    const heard = await waitFor(
+      () => filtered.got.find((r) => r.alert.incidentId === missing.incidentId)?.alert,
+      { what: 'the CARRIER_MISSING alert on the kind-filtered stream' },
+    );
+    await waitFor(
+      () =>
+        departures.got.filter((r) => [late.incidentId, missing.incidentId].includes(r.alert.incidentId!))
+          .length === 2 || undefined,
+      { what: 'both carrier alerts on the LHR officer stream' },
+    );
+    filtered.close();
+    departures.close();
+
+    expect(heard).toMatchObject({
+      kind: 'CARRIER_MISSING',
+      alertId: `carrier-${missing.eventId}`,
+      port: 'SYD',
+      listIds: [],
+      outcome: 'API_PASSENGERS',
+      flight: {
+        carrier: 'ZZ',
+        number: flight,
+        departureDate: '2026-12-07',
+        origin: 'LHR',
+        destination: 'SYD',
+      },
+    });
+    expect(heard.hitId).toBeUndefined();
+    expect(heard.summary).toBe(
+      `API_PASSENGERS missing for ZZ${flight} 2026-12-07 LHR-SYD, due 2026-12-07T09:00:00.000Z`,
+    );
+    // The kind filter kept the LATE one away from this stream (it reached the LHR officer first).
+    expect(filtered.got.map((r) => r.alert.kind)).toEqual(['CARRIER_MISSING']);
+    expect(departures.got.find((r) => r.alert.incidentId === late.incidentId)?.alert.kind).toBe(
+      'CARRIER_LATE',
     );
   });
 
@@ -425,5 +500,14 @@ describe('workbench: alert subscriptions and delivery (live stream, signed webho
       { what: 'the invalid alert dead letter' },
     );
     expect(letter.stage).toBe('workbench');
+  });
+
+  it('dead-letters a carrier event that is not a valid carrier event', async () => {
+    await producer.send(Topic.CarrierEvents, [{ key: 'x', value: { kind: 'MISSING', flightNumber: '42' } }]);
+    const letter = await waitFor(
+      () => deadLetters.json<DeadLetter.Value>().find((d) => d.code === 'CARRIER_EVENT_INVALID'),
+      { what: 'the invalid carrier event dead letter' },
+    );
+    expect(letter).toMatchObject({ stage: 'workbench', sourceTopic: Topic.CarrierEvents });
   });
 });

@@ -1,5 +1,6 @@
 export * from './core/alert-mail';
 export * from './core/backoff';
+export * from './core/carrier-alert';
 export * from './core/live-hub';
 export * from './core/subscription';
 export * from './core/webhook-signature';

@@ -9,3 +9,4 @@ export * from './record-events';
 export * from './tcp-proxy';
 export * from './processes';
 export * from './chromium';
+export * from './carrier-events';

@@ -10,7 +10,7 @@ import {
   type PendingDelivery,
   WebhookSender,
 } from '@paxscreen/alerts';
-import { Header, Topic } from '@paxscreen/contracts';
+import { Alert, Header, Topic } from '@paxscreen/contracts';
 import { deadLetterOutput, KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
 import { DATABASE } from '@paxscreen/postgres';
@@ -88,7 +88,7 @@ export class AlertDeliveryService implements OnApplicationShutdown {
         topic: Topic.Alerts,
         partition: d.sourcePartition,
         offset: d.sourceOffset,
-        key: d.alert.hitId,
+        key: Alert.key(d.alert),
         value: Buffer.from(JSON.stringify(d.alert)),
         headers: { [Header.ReceiptId]: d.alert.correlationId },
         timestamp: Date.parse(d.alert.createdAt),

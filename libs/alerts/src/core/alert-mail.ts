@@ -5,6 +5,8 @@ const KIND_TITLES: Record<Alert.AlertKind, string> = {
   REVET_RAISED: 'Re-vet raised a traveller',
   LOOKOUT_ENCOUNTER: 'Lookout encounter recorded',
   HIT_OPENED: 'New hit',
+  CARRIER_MISSING: 'Carrier submission missing',
+  CARRIER_LATE: 'Carrier submission late',
 };
 
 export interface AlertMail {
@@ -13,14 +15,19 @@ export interface AlertMail {
 }
 
 const flightLabel = (f: Alert.AlertFlight) => `${f.carrier}${f.number} ${f.departureDate}`;
+const route = (f: Alert.AlertFlight) =>
+  f.origin || f.destination ? ` (${f.origin ?? '?'} to ${f.destination ?? '?'})` : '';
 
 /**
  * The e-mail for an alert. Mail leaves the agency's systems: it carries what the alert event does
- * (outcome, flight, port, lists, the casework summary) and a link to the hit, never a name,
+ * (outcome, flight, port, lists, the summary) and a link to the hit (or the workbench), never a name,
  * document or birth date (the event has none to give).
  */
 export function alertMail(alert: Alert.Value, workbenchUrl: string): AlertMail {
-  const link = `${workbenchUrl.replace(/\/+$/, '')}/#/hits/${encodeURIComponent(alert.hitId)}`;
+  const root = workbenchUrl.replace(/\/+$/, '');
+  const link = alert.hitId
+    ? `Open the hit: ${root}/#/hits/${encodeURIComponent(alert.hitId)}`
+    : `Open the workbench: ${root}/`;
   return {
     subject: `[paxscreen] ${KIND_TITLES[alert.kind]}: ${alert.outcome} ${flightLabel(alert.flight)} ${alert.port}`,
     text: [
@@ -31,11 +38,11 @@ export function alertMail(alert: Alert.Value, workbenchUrl: string): AlertMail {
       `Outcome:  ${alert.outcome}`,
       `Priority: ${alert.priority}`,
       `Flight:   ${flightLabel(alert.flight)}${alert.flight.arrivalAt ? `, arriving ${alert.flight.arrivalAt}` : ''}`,
-      `Port:     ${alert.port}`,
+      `Port:     ${alert.port}${route(alert.flight)}`,
       `Lists:    ${alert.listIds.join(', ') || '-'}`,
       `Raised:   ${alert.createdAt}`,
       '',
-      `Open the hit: ${link}`,
+      link,
     ].join('\n'),
   };
 }

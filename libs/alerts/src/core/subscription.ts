@@ -25,15 +25,27 @@ export interface Subscription {
 }
 
 /** The part of an alert routing looks at. */
-export type RoutedAlert = Pick<Alert.Value, 'kind' | 'port' | 'listIds'>;
+export type RoutedAlert = Pick<Alert.Value, 'kind' | 'port' | 'listIds'> & {
+  flight?: Pick<Alert.AlertFlight, 'origin' | 'destination'>;
+};
 
 const anyOrIncludes = (filter: readonly string[], value: string) =>
   filter.length === 0 || filter.includes(value);
 
+/**
+ * The ports an alert is for: its `port`, and both ends of the flight when the alert names them
+ * (carrier alerts: a missing API list matters at the departure port as well as the arrival one).
+ */
+export function alertPorts(alert: RoutedAlert): string[] {
+  return [alert.port, alert.flight?.origin, alert.flight?.destination].filter(
+    (p): p is string => p !== undefined && p !== '',
+  );
+}
+
 /** Whether `subscription` hears `alert`: every non-empty filter must agree. */
 export function subscriptionMatches(subscription: Subscription, alert: RoutedAlert): boolean {
   return (
-    anyOrIncludes(subscription.ports, alert.port) &&
+    (subscription.ports.length === 0 || alertPorts(alert).some((p) => subscription.ports.includes(p))) &&
     anyOrIncludes(subscription.kinds, alert.kind) &&
     (subscription.listIds.length === 0 || alert.listIds.some((l) => subscription.listIds.includes(l)))
   );
@@ -59,5 +71,5 @@ export function seesLive(
   post: string | undefined,
 ): boolean {
   if (liveSubscriptions.length > 0) return liveSubscriptions.some((s) => subscriptionMatches(s, alert));
-  return post === undefined || post === alert.port;
+  return post === undefined || alertPorts(alert).includes(post);
 }

@@ -12,14 +12,14 @@ import { type HitRecord, maskedTraveller } from './hit';
 import { arrivalInstant } from './priority';
 
 /** "REFER on QF1 arriving SYD in 3 h, list UN": outcome, flight, port, lists; never personal data. */
-export function alertSummary(kind: Alert.AlertKind, hit: HitRecord, outcome: string, now: Date): string {
+export function alertSummary(kind: Alert.HitAlertKind, hit: HitRecord, outcome: string, now: Date): string {
   const flight = `${hit.flight.carrier}${hit.flight.number.replace(/^0+(?=.)/, '')}`;
   const at = arrivalInstant(hit.flight.arrivalAt);
   const hours = at ? Math.round((at.getTime() - now.getTime()) / 3_600_000) : undefined;
   const when = hours === undefined ? '' : hours >= 0 ? ` in ${hours} h` : ` ${-hours} h ago`;
   const lists = [...hit.listIds, ...hit.ruleIds.map((r) => `rule ${r}`)];
   const what = lists.length ? `, ${lists.length === 1 ? 'list' : 'lists'} ${lists.join(', ')}` : '';
-  const lead: Record<Alert.AlertKind, string> = {
+  const lead: Record<Alert.HitAlertKind, string> = {
     HIT_OPENED: `${outcome} on ${flight} arriving ${hit.port}${when}`,
     HIT_NEAR_ARRIVAL: `${outcome} on ${flight} arriving ${hit.port}${when}`,
     REVET_RAISED: `re-vet raised to ${outcome} on ${flight} arriving ${hit.port}${when}`,
@@ -29,7 +29,7 @@ export function alertSummary(kind: Alert.AlertKind, hit: HitRecord, outcome: str
 }
 
 export function alertOf(
-  kind: Alert.AlertKind,
+  kind: Alert.HitAlertKind,
   hit: HitRecord,
   now: Date,
   outcome: string = hit.outcome,

@@ -192,7 +192,7 @@ export class CaseworkStore {
           .execute();
       await this.enqueueMany(
         tx,
-        alerts.map((a) => ({ topic: Topic.Alerts, key: a.hitId, value: a })),
+        alerts.map((a) => ({ topic: Topic.Alerts, key: Alert.key(a), value: a })),
       );
       await this.recordOutcomes(
         tx,
@@ -766,7 +766,7 @@ export class CaseworkStore {
   }
 
   private async enqueueAlert(tx: Tx, alert: Alert.Value): Promise<void> {
-    await this.enqueue(tx, Topic.Alerts, alert.hitId, alert);
+    await this.enqueue(tx, Topic.Alerts, Alert.key(alert), alert);
   }
 
   private async enqueueMany(tx: Tx, records: { topic: Topic; key: string; value: unknown }[]): Promise<void> {

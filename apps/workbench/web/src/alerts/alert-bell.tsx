@@ -2,9 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 
 import { href } from '../shared/route';
 import { Badge, when } from '../shared/ui';
+import { KIND_LABELS } from './alert-kinds';
 import { followAlerts, type LiveAlert } from './alert-stream';
 
 const KEPT = 30;
+
+/** "carrier list missing · SYD", or with the route when the alert names both ends of the flight. */
+const kindLabel = (a: LiveAlert) => {
+  const route =
+    a.flight.origin && a.flight.destination ? ` (${a.flight.origin}→${a.flight.destination})` : '';
+  // A kind newer than this page reads as its code.
+  return `${(KIND_LABELS as Record<string, string | undefined>)[a.kind] ?? a.kind} · ${a.port}${route}`;
+};
 
 /** The bell: live alerts for this user (by their subscriptions, or their port), unread count. */
 export function AlertBell({ token }: { token: string }) {
@@ -66,9 +75,15 @@ export function AlertBell({ token }: { token: string }) {
           <ul>
             {alerts.map((a) => (
               <li key={a.alertId} data-alert-id={a.alertId}>
-                <a href={href('hits', a.hitId)} onClick={() => setOpen(false)}>
-                  <Badge value={a.outcome} /> {a.kind.replace(/_/g, ' ').toLowerCase()} · {a.port}
-                </a>
+                {a.hitId ? (
+                  <a href={href('hits', a.hitId)} onClick={() => setOpen(false)}>
+                    <Badge value={a.outcome} /> {kindLabel(a)}
+                  </a>
+                ) : (
+                  <span>
+                    <Badge value={a.outcome} /> {kindLabel(a)}
+                  </span>
+                )}
                 <div className="muted">
                   {a.summary} · {when(a.createdAt)}
                 </div>

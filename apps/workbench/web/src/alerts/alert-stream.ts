@@ -5,6 +5,7 @@ type AlertEvent = Pick<
   | 'alertId'
   | 'kind'
   | 'hitId'
+  | 'incidentId'
   | 'port'
   | 'outcome'
   | 'priority'

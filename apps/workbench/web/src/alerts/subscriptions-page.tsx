@@ -3,12 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../shared/api';
 import { useLoad } from '../shared/use-load';
 import { ErrorNote, Loading } from '../shared/ui';
+import { ALERT_KINDS, KIND_LABELS } from './alert-kinds';
 
 interface SubscriptionView {
   subscriptionId: string;
   channel: 'LIVE' | 'WEBHOOK' | 'EMAIL';
   ports: string[];
   listIds: string[];
+  kinds: (keyof typeof KIND_LABELS)[];
   target: string | null;
   createdAt: string;
 }
@@ -19,7 +21,7 @@ const split = (s: string) =>
     .map((x) => x.trim().toUpperCase())
     .filter(Boolean);
 
-/** Your alert subscriptions: by port and/or list, live in the bell, by signed webhook or by e-mail. */
+/** Your alert subscriptions: by port, list and/or kind, live in the bell, by signed webhook or by e-mail. */
 export function SubscriptionsPage() {
   const mine = useLoad('subs', (signal) =>
     api<{ items: SubscriptionView[] }>('/v1/workbench/alert-subscriptions', { signal }),
@@ -27,6 +29,7 @@ export function SubscriptionsPage() {
   const [channel, setChannel] = useState<SubscriptionView['channel']>('LIVE');
   const [ports, setPorts] = useState('');
   const [lists, setLists] = useState('');
+  const [kinds, setKinds] = useState<SubscriptionView['kinds']>([]);
   const [target, setTarget] = useState('');
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<Error>();
@@ -41,11 +44,13 @@ export function SubscriptionsPage() {
           channel,
           ports: split(ports),
           listIds: split(lists),
+          kinds,
           ...(channel === 'WEBHOOK' ? { url: target, secret } : channel === 'EMAIL' ? { email: target } : {}),
         },
       });
       setPorts('');
       setLists('');
+      setKinds([]);
       setTarget('');
       setSecret('');
       mine.reload();
@@ -75,6 +80,7 @@ export function SubscriptionsPage() {
             <th scope="col">Channel</th>
             <th scope="col">Ports</th>
             <th scope="col">Lists</th>
+            <th scope="col">Kinds</th>
             <th scope="col">To</th>
             <th scope="col" />
           </tr>
@@ -85,6 +91,7 @@ export function SubscriptionsPage() {
               <td>{s.channel}</td>
               <td>{s.ports.join(', ') || 'any'}</td>
               <td>{s.listIds.join(', ') || 'any'}</td>
+              <td>{s.kinds.map((k) => KIND_LABELS[k]).join(', ') || 'any'}</td>
               <td>{s.target ?? 'the bell'}</td>
               <td>
                 <button type="button" className="secondary" onClick={() => void remove(s.subscriptionId)}>
@@ -115,6 +122,24 @@ export function SubscriptionsPage() {
         <label>
           Lists (comma-separated, empty = any)
           <input name="lists" value={lists} onChange={(e) => setLists(e.target.value)} />
+        </label>
+        <label>
+          Kinds (none selected = any)
+          <select
+            name="kinds"
+            multiple
+            size={ALERT_KINDS.length}
+            value={kinds}
+            onChange={(e) =>
+              setKinds([...e.target.selectedOptions].map((o) => o.value as SubscriptionView['kinds'][number]))
+            }
+          >
+            {ALERT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
         </label>
         {channel !== 'LIVE' && (
           <label>
