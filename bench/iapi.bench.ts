@@ -56,8 +56,10 @@ export const iapiSuite: BenchSuite = {
       rate: RATE,
     });
     // A timed-out answer is a 200 with CONTACT_AGENCY: sample a few requests to count them.
+    // A kept-alive socket the gateway closes between two samples fails the next fetch
+    // ("other side closed", seen once in CI): such a sample is sent again, up to three times.
     for (const body of bodies.slice(0, 50)) {
-      const res = await fetch(`${stack.gateway.url}/v1/iapi`, { method: 'POST', headers, body });
+      const res = await fetchWithRetry(`${stack.gateway.url}/v1/iapi`, { method: 'POST', headers, body });
       if (((await res.json()) as { timedOut?: boolean }).timedOut) timedOut++;
     }
     ctx.log(
@@ -84,3 +86,14 @@ export const iapiSuite: BenchSuite = {
     return rows;
   },
 };
+
+/** `fetch`, sent again (up to `attempts` times) when the connection fails before an answer. */
+async function fetchWithRetry(url: string, init: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+    }
+  }
+}
