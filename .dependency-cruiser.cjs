@@ -1,4 +1,4 @@
-/** Boundaries (STYLE.md §12), checked in `npm run lint`. */
+/** Boundaries (docs/architecture.md §5), checked in `npm run lint`. */
 module.exports = {
   forbidden: [
     { name: 'libs-not-apps', severity: 'error', from: { path: '^libs/' }, to: { path: '^apps/' } },

@@ -7,14 +7,8 @@ import { applyListRecord, Screener, ScreeningConfig, ScreeningState } from '@pax
 
 import { SCREENING_CONFIG } from '../screening.config';
 
-const KIND_OF_TOPIC = new Map<Topic, ListVersion.ListKind>([
-  [Topic.Watchlist, 'watchlist'],
-  [Topic.Documents, 'documents'],
-  [Topic.Enrolments, 'enrolments'],
-  [Topic.Rules, 'rules'],
-]);
 /** Analysts' remembered false positives are replayed with the lists: the index is not ready without them. */
-const LIST_TOPICS = [...KIND_OF_TOPIC.keys(), Topic.ListVersions, Topic.Dispositions];
+const LIST_TOPICS = [...Object.values(ListEntry.ENTRY_TOPICS), Topic.ListVersions, Topic.Dispositions];
 
 /**
  * The in-memory index the service screens against, built from the compacted list topics at start
@@ -99,30 +93,14 @@ export class ScreeningStateService implements OnApplicationShutdown {
       if (value) this.state.setListVersion(listId, decodeEvent(ListVersion.Value, value).version);
       return;
     }
-    const kind = KIND_OF_TOPIC.get(topic);
+    const kind = ListEntry.kindOfTopic(topic);
     if (!kind) return;
-    const record = value ? decodeListEntry(kind, value) : undefined;
+    const record = value ? ListEntry.decodeEntry(kind, value) : undefined;
     // The same entry point as the offline CLI's file loading (libs/screening list-loader).
     applyListRecord(this.state, kind, listId, entryId, record?.entry ?? null, record?.listVersion);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.replayer.stop();
-  }
-}
-
-/** A list-entry record as the contract of its topic: the entry (or rule) and the list version. */
-function decodeListEntry(kind: ListVersion.ListKind, value: Buffer): { entry: object; listVersion: string } {
-  switch (kind) {
-    case 'watchlist':
-      return decodeEvent(ListEntry.WatchlistValue, value);
-    case 'documents':
-      return decodeEvent(ListEntry.DocumentValue, value);
-    case 'enrolments':
-      return decodeEvent(ListEntry.EnrolmentValue, value);
-    case 'rules': {
-      const { rule, listVersion } = decodeEvent(ListEntry.RuleValue, value);
-      return { entry: rule, listVersion };
-    }
   }
 }

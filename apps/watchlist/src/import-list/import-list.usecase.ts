@@ -8,7 +8,7 @@ import { Metrics } from '@paxscreen/observability';
 import { isRuleSetFile, parseRuleSet, RuleError, ruleFileFormat } from '@paxscreen/rules';
 import { createHash } from 'node:crypto';
 
-import { ENTRY_TOPICS, ListStateService } from '../list-state/list-state.service';
+import { ListStateService } from '../list-state/list-state.service';
 import { WATCHLIST_ENV } from '../tokens';
 import { WatchlistEnv } from '../watchlist.env';
 
@@ -147,7 +147,7 @@ export class ImportListUseCase {
     };
     if (unchanged) return summary;
 
-    const topic = ENTRY_TOPICS[read.kind];
+    const topic = ListEntry.ENTRY_TOPICS[read.kind];
     const records: OutgoingRecord[] = [
       ...[...diff.added, ...diff.changed].map((item) => ({
         key: ListEntry.listEntryKey(read.listId, item.entryId),

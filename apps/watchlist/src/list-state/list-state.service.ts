@@ -1,17 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 
-import { ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
+import { decodeEvent, ListEntry, ListVersion, Topic } from '@paxscreen/contracts';
 import { ConsumedRecord, KafkaReaders, TopicReplayer } from '@paxscreen/kafka';
 import { entryDigest } from '@paxscreen/lists';
-import { HealthRegistry } from '@paxscreen/observability';
-
-/** Topics whose records are list entries, by list kind. */
-export const ENTRY_TOPICS: Record<ListVersion.ListKind, Topic> = {
-  watchlist: Topic.Watchlist,
-  documents: Topic.Documents,
-  enrolments: Topic.Enrolments,
-  rules: Topic.Rules,
-};
+import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
 
 /**
  * What every list currently holds (entry id → content digest) and the catalogue of versions,
@@ -24,9 +16,13 @@ export class ListStateService implements OnModuleInit, OnApplicationShutdown {
   private readonly versions = new Map<string, ListVersion.Value>();
   private readonly replayer: TopicReplayer;
 
-  constructor(@Inject(KafkaReaders) readers: KafkaReaders, @Inject(HealthRegistry) health: HealthRegistry) {
+  constructor(
+    @Inject(KafkaReaders) readers: KafkaReaders,
+    @Inject(HealthRegistry) health: HealthRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
     this.replayer = readers.replayer(
-      [...Object.values(ENTRY_TOPICS), Topic.ListVersions],
+      [...Object.values(ListEntry.ENTRY_TOPICS), Topic.ListVersions],
       (records) => this.apply(records),
       'watchlist-state',
     );
@@ -49,18 +45,29 @@ export class ListStateService implements OnModuleInit, OnApplicationShutdown {
   private apply(records: ConsumedRecord[]): void {
     for (const r of records) {
       if (!r.key) continue;
-      if (r.topic === Topic.ListVersions) {
-        if (r.value) this.versions.set(r.key, JSON.parse(r.value.toString('utf8')) as ListVersion.Value);
-        continue;
+      try {
+        this.applyOne(r.topic as Topic, r.key, r.value);
+      } catch (err) {
+        // A bad record must not stop the catalogue: it is skipped and reported (no personal data).
+        this.logger.error({ err, topic: r.topic, offset: r.offset }, 'list record skipped');
       }
-      const { listId, entryId } = ListEntry.parseListEntryKey(r.key);
-      if (!r.value) {
-        this.digests.get(listId)?.delete(entryId);
-        continue;
-      }
-      const value = JSON.parse(r.value.toString('utf8')) as { entry?: object; rule?: object };
-      this.record(listId, entryId, entryDigest(value.entry ?? value.rule ?? {}));
     }
+  }
+
+  /** One record, decoded and validated as its topic's contract (a bad one throws: skipped above). */
+  private applyOne(topic: Topic, key: string, value: Buffer | null): void {
+    if (topic === Topic.ListVersions) {
+      if (value) this.versions.set(key, decodeEvent(ListVersion.Value, value));
+      return;
+    }
+    const kind = ListEntry.kindOfTopic(topic);
+    if (!kind) return;
+    const { listId, entryId } = ListEntry.parseListEntryKey(key);
+    if (!value) {
+      this.digests.get(listId)?.delete(entryId);
+      return;
+    }
+    this.record(listId, entryId, entryDigest(ListEntry.decodeEntry(kind, value).entry));
   }
 
   /** Called after a publish too, so a second import right away diffs against what was just sent. */

@@ -37,3 +37,9 @@ export const ICAO_ONLY_COUNTRY_CODES: Readonly<Record<string, string>> = {
   XOM: 'XOM',
   XDC: 'XDC',
 };
+
+/**
+ * Alpha-2 codes that ISO 3166-1 reserves for another use but carriers and lists send for a country
+ * ("UK" for GBR, the EU's "EL" for GRC). Read by `libs/edifact` and `libs/lists` alike.
+ */
+export const ALPHA2_ALIASES: Readonly<Record<string, string>> = { UK: 'GBR', EL: 'GRC' };

@@ -1,4 +1,4 @@
-import { ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
+import { ALPHA2_ALIASES, ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
 
 import codes from 'i18n-iso-countries/codes.json';
 
@@ -8,9 +8,6 @@ import codes from 'i18n-iso-countries/codes.json';
  * load every locale). The ICAO codes are `ICAO_ONLY_COUNTRY_CODES` (libs/contracts), the table
  * `libs/lists` reads too, so that traveller and list codes compare equal.
  */
-
-/** Alpha-2 codes carriers send that ISO reserves for another use ("UK" for GBR). */
-const ALPHA2_ALIASES: Readonly<Record<string, string>> = { UK: 'GBR', EL: 'GRC' };
 
 const ALPHA3 = new Set<string>();
 const ALPHA2_TO_3 = new Map<string, string>();

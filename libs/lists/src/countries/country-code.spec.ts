@@ -8,6 +8,9 @@ describe('countryCode', () => {
     ['D', 'DEU'],
     ['XXA', 'XXA'],
     ['XKX', 'RKS'],
+    // alpha-2 codes ISO reserves for another use, read as carriers' data reads them
+    ['UK', 'GBR'],
+    ['EL', 'GRC'],
     // ISO English names
     ['Afghanistan', 'AFG'],
     ['Russian Federation', 'RUS'],

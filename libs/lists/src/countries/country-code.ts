@@ -1,4 +1,4 @@
-import { ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
+import { ALPHA2_ALIASES, ICAO_ONLY_COUNTRY_CODES } from '@paxscreen/contracts';
 
 import codes from 'i18n-iso-countries/codes.json';
 import english from 'i18n-iso-countries/langs/en.json';
@@ -30,6 +30,7 @@ for (const [alpha2, alpha3] of codes as string[][]) {
   ALPHA2_TO_3.set(alpha2, alpha3);
   ALPHA3.add(alpha3);
 }
+for (const [alias, alpha3] of Object.entries(ALPHA2_ALIASES)) ALPHA2_TO_3.set(alias, alpha3);
 
 const BY_NAME = buildNameIndex();
 
