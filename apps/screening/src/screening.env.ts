@@ -1,6 +1,6 @@
 import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
-import { countryCode } from '@paxscreen/lists';
+import { isCanonicalCountryCode } from '@paxscreen/lists';
 
 /**
  * A canonical country code as the readers write nationalities (ISO 3166-1 alpha-3, or the ICAO code
@@ -11,7 +11,7 @@ function IsHomeEconomy(): PropertyDecorator {
   return ValidateBy({
     name: 'isHomeEconomy',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && value !== '' && countryCode(value) === value,
+      validate: (value: unknown) => typeof value === 'string' && isCanonicalCountryCode(value),
       defaultMessage: (args) =>
         args?.value === ''
           ? 'is required: the ISO 3166-1 alpha-3 code of the economy screened for (e.g. USA, AUS); there is no default'

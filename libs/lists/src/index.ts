@@ -1,7 +1,7 @@
 export * from './core/list-format';
 export * from './core/list-error';
 export { readList, readListFile, readListSync } from './read-list';
-export { countryCode } from './countries/country-code';
+export { countryCode, isCanonicalCountryCode } from './countries/country-code';
 export { parseListedDate } from './dates/listed-date.parser';
 export type { DateOrder, DateRead, DateProblem } from './dates/listed-date.parser';
 export * from './versioning';

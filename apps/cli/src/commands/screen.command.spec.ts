@@ -268,6 +268,7 @@ describe('paxscreen screen', () => {
     ['no manifest', ['--list', UN_MINI], /give manifest files/],
     ['two lists with one id', [HITS, '--list', `X=${UN_MINI}`, '--list', `X=${UN_MINI}`], /are both list X/],
     ['a bad home economy', [HITS, '--list', UN_MINI, '--home-economy', 'usa'], /ISO alpha-3/],
+    ['an unknown home economy', [HITS, '--list', UN_MINI, '--home-economy', 'ZZZ'], /ISO alpha-3/],
     ['a bad --now', [HITS, '--list', UN_MINI, '--now', 'yesterday'], /ISO date/],
   ])('%s is a usage error (exit 64)', async (_label, args, message) => {
     const err = await screen(...args).catch((e: unknown) => e);

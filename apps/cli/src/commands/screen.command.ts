@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 
 import { OUTCOME_SEVERITY, OUTCOMES, type Outcome } from '@paxscreen/contracts';
+import { isCanonicalCountryCode } from '@paxscreen/lists';
 import type { ListPolicy } from '@paxscreen/matching';
 import {
   type DecisionCsvRow,
@@ -26,7 +27,6 @@ import { Progress } from '../offline/progress';
 import { expandManifestPaths, readManifests } from '../offline/read-manifests';
 import { readOptions, type ReadCliOptions } from './read-input';
 
-const HOME_ECONOMY = /^[A-Z]{3}$/;
 const MS_PER_S = 1000;
 
 interface ScreenOptions extends ReadCliOptions {
@@ -189,7 +189,7 @@ async function writeCsv(path: string, rows: DecisionCsvRow[]): Promise<void> {
 }
 
 async function configFrom(options: ScreenOptions): Promise<ScreeningConfig> {
-  if (!HOME_ECONOMY.test(options.homeEconomy))
+  if (!isCanonicalCountryCode(options.homeEconomy))
     throw new CliError('USAGE', '--home-economy must be an ISO alpha-3 code such as USA', EXIT.USAGE);
   let policies: readonly ListPolicy[] = DEFAULT_SCREENING_CONFIG.policies;
   if (options.policies) {

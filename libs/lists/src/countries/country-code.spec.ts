@@ -1,4 +1,4 @@
-import { countryCode, countryKey } from './country-code';
+import { countryCode, countryKey, isCanonicalCountryCode } from './country-code';
 
 describe('countryCode', () => {
   it.each([
@@ -55,5 +55,11 @@ describe('countryCode', () => {
 
   it('normalises keys without punctuation or diacritics', () => {
     expect(countryKey("  Côte d'Ivoire ")).toBe('cote divoire');
+  });
+
+  it('tells a canonical code (a setting such as the home economy) from one it would convert or not know', () => {
+    for (const code of ['USA', 'GBR', 'RKS', 'XXA']) expect(isCanonicalCountryCode(code)).toBe(true);
+    for (const code of ['', 'US', 'usa', 'D', 'XKX', 'ZZZ', 'United States'])
+      expect(isCanonicalCountryCode(code)).toBe(false);
   });
 });

@@ -96,3 +96,12 @@ function candidateKeys(raw: string): string[] {
 export function isCountryCode(code: string): boolean {
   return ALPHA3.has(code) || code in ICAO_ONLY_COUNTRY_CODES;
 }
+
+/**
+ * True for a code already in the form the readers write (ISO alpha-3, or the ICAO code where ISO
+ * has none; not `D` nor alpha-2): what a setting compared with travellers' codes must be, such as
+ * the home economy of the screening service and of `paxscreen screen`.
+ */
+export function isCanonicalCountryCode(code: string): boolean {
+  return code !== '' && countryCode(code) === code;
+}
