@@ -10,7 +10,7 @@ import {
   observeRejection,
 } from '@paxscreen/carriers';
 import { ContractViolation, DeadLetter, decodeEvent, ManifestParsed, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
 import type { CarriersEnv } from '../carriers.env';
@@ -51,10 +51,7 @@ export class ObserveMessagesUseCase {
         }
       } catch (err) {
         if (!(err instanceof ContractViolation)) throw err;
-        this.metrics.deadLetters.inc({ stage: 'carriers', code: 'INVALID_EVENT' });
-        refused.push(
-          deadLetterOutput(record, { stage: 'carriers', code: 'INVALID_EVENT', message: err.message }),
-        );
+        refused.push(invalidEventLetter(record, 'carriers', err, this.metrics.deadLetters));
       }
     }
     await this.store.recordMessages(messages);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
 import { ContractViolation, DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
-import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscreen/kafka';
+import { type ConsumedRecord, invalidEventLetter, type OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -50,10 +50,7 @@ export class IngestDecisionsUseCase {
         events.push(decodeEvent(cls, record.value));
       } catch (err) {
         if (!(err instanceof ContractViolation)) throw err;
-        this.metrics.deadLetters.inc({ stage: 'casework', code: 'INVALID_EVENT' });
-        rejected.push(
-          deadLetterOutput(record, { stage: 'casework', code: 'INVALID_EVENT', message: err.message }),
-        );
+        rejected.push(invalidEventLetter(record, 'casework', err, this.metrics.deadLetters));
       }
     }
     return { events, rejected };

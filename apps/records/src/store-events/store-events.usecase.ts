@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 import { RecordsWriter, rowsFor } from '@paxscreen/records';
 
@@ -19,9 +19,8 @@ export class StoreEventsUseCase {
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
     const { rows, rejected } = rowsFor(records);
     await this.writer.write(rows);
-    return rejected.map(({ record, reason }) => {
-      this.metrics.deadLetters.inc({ stage: 'records', code: 'INVALID_EVENT' });
-      return deadLetterOutput(record, { stage: 'records', code: 'INVALID_EVENT', message: reason });
-    });
+    return rejected.map(({ record, reason }) =>
+      invalidEventLetter(record, 'records', reason, this.metrics.deadLetters),
+    );
   }
 }

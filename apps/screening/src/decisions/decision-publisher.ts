@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { DecisionMade, Header, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, deadLetterOutput, OutputBatch } from '@paxscreen/kafka';
+import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
 /**
@@ -28,12 +28,7 @@ export class DecisionPublisher {
 
   /** A record the screening service could not read, as a dead letter (with its bytes and reason). */
   deadLetter(record: ConsumedRecord, err: unknown): OutputBatch {
-    this.metrics.deadLetters.inc({ stage: 'screening', code: 'INVALID_EVENT' });
-    return deadLetterOutput(record, {
-      stage: 'screening',
-      code: 'INVALID_EVENT',
-      message: err instanceof Error ? err.message : String(err),
-    });
+    return invalidEventLetter(record, 'screening', err, this.metrics.deadLetters);
   }
 }
 

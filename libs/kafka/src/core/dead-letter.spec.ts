@@ -1,7 +1,7 @@
-import { DeadLetter, Header, maxMessageBytes, Topic } from '@paxscreen/contracts';
+import { ContractViolation, DeadLetter, Header, maxMessageBytes, Topic } from '@paxscreen/contracts';
 import { poisonMessage } from '@paxscreen/testing';
 
-import { deadLetterOutput, deadLetterReference } from './dead-letter';
+import { deadLetterOutput, deadLetterReference, invalidEventLetter } from './dead-letter';
 import { recordBytes, toMessage } from './producer';
 import type { ConsumedRecord } from './records';
 
@@ -78,5 +78,22 @@ describe('deadLetterReference', () => {
       payload: { part: 0, parts: 0, bytes: POISON.length },
     });
     expect(() => DeadLetter.deadLetterBytes([letter], letter.eventId)).toThrow(/holds no bytes/);
+  });
+});
+
+describe('invalidEventLetter', () => {
+  it('dead-letters a record that breaks its contract as INVALID_EVENT of the stage, counted once', () => {
+    const counted: { stage: string; code: string }[] = [];
+    const out = invalidEventLetter(
+      record(Buffer.from('{"surname":"KOWALSKI"}')),
+      'casework',
+      new ContractViolation('DecisionMade', ['decision: isDefined']),
+      { inc: (labels) => void counted.push(labels) },
+    );
+    expect(counted).toEqual([{ stage: 'casework', code: 'INVALID_EVENT' }]);
+    const [letter] = values(out.records);
+    expect(letter).toMatchObject({ stage: 'casework', code: 'INVALID_EVENT' });
+    expect(letter.message).toContain('decision: isDefined');
+    expect(letter.message).not.toContain('KOWALSKI');
   });
 });

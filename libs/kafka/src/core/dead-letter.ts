@@ -122,3 +122,27 @@ export function deadLetterReference(record: ConsumedRecord, reason: DeadLetterRe
   };
   return { topic: Topic.DeadLetter, records: [{ key: '', value, headers }] };
 }
+
+/** What counts dead letters (the `deadLetters` metric of libs/observability), by stage and code. */
+export interface DeadLetterCounter {
+  inc(labels: { stage: string; code: string }): void;
+}
+
+/**
+ * A consumed record that breaks its topic's contract, as `stage`'s dead letter with code
+ * INVALID_EVENT, counted: the one way a consumer that decodes its records itself rejects one.
+ * `reason` is the ContractViolation (its message names paths and constraints, never values).
+ */
+export function invalidEventLetter(
+  record: ConsumedRecord,
+  stage: DeadLetter.DeadLetterStage,
+  reason: unknown,
+  counter: DeadLetterCounter,
+): OutputBatch {
+  counter.inc({ stage, code: 'INVALID_EVENT' });
+  return deadLetterOutput(record, {
+    stage,
+    code: 'INVALID_EVENT',
+    message: reason instanceof Error ? reason.message : String(reason),
+  });
+}
