@@ -297,41 +297,37 @@ export class RecordsReader {
   /**
    * Current decisions whose traveller's name resembles `query`: trigram similarity on the folded
    * name, or the same consonant skeleton (transliteration variants: "Muhammad Aly" finds
-   * "MOHAMED ALI"). Best first.
+   * "MOHAMED ALI"). Best first, then by decision id.
+   *
+   * The names are found in `decision_names` (one row per distinct name, trigram and skeleton
+   * indexes), best first; each found name's current decisions are then read in decision-id order
+   * from the `(name_search, decision_id)` index, at most a page per name, so a page reads about a
+   * page of decisions per name of the best scores instead of every decision of every similar name.
    */
   async searchNames(query: string, limit: number, cursor?: string): Promise<Page<NameHit>> {
     const after = decodeCursor(cursor, 2);
     const text = nameSearchText(query, '');
     const skeleton = nameSkeleton(query, '');
-    const score = sql<number>`round(greatest(public.similarity(name_search, ${text}),
-      case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8`;
-    const rows = await this.db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('current_decisions')
-          .selectAll()
-          .select(score.as('score'))
-          .where((w) =>
-            w.or([w('name_skeleton', '=', skeleton), sql<boolean>`name_search operator(public.%) ${text}`]),
-          )
-          .as('hits'),
-      )
-      .selectAll()
-      .where('score', '>=', TRIGRAM_THRESHOLD)
-      .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('score', '<', scoreOf(after![0])),
-            eb.and([eb('score', '=', scoreOf(after![0])), eb('decision_id', '>', after![1])]),
-          ]),
-        ),
-      )
-      .orderBy('score', 'desc')
-      .orderBy('decision_id')
-      .limit(limit + 1)
-      .execute();
+    const last = after === undefined ? undefined : { score: scoreOf(after[0]), decisionId: after[1] };
+    const rows = await sql<StoredDecision & { score: number }>`
+      select d.*, n.score from (
+        select name_search, score from (
+          select name_search, round(greatest(public.similarity(name_search, ${text}),
+            case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8 as score
+          from decision_names
+          where name_skeleton = ${skeleton} or name_search operator(public.%) ${text}) scored
+        where score >= ${TRIGRAM_THRESHOLD}::float8
+          ${last === undefined ? sql`` : sql`and score <= ${last.score}::float8`}) n
+      cross join lateral (
+        select * from current_decisions c
+        where c.name_search = n.name_search
+          ${last === undefined ? sql`` : sql`and (n.score < ${last.score}::float8 or c.decision_id > ${last.decisionId})`}
+        order by c.decision_id
+        limit ${limit + 1}) d
+      order by n.score desc, d.decision_id
+      limit ${limit + 1}`.execute(this.db);
     return pageOf(
-      rows,
+      rows.rows,
       limit,
       (r) => ({ ...decisionView(r), score: r.score }),
       (r) => [String(r.score), r.decision_id],
