@@ -31,7 +31,8 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  * audit write that the records API adds.
  * PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL's server, else the local one; database
  * `paxscreen_bench`, a schema per run, dropped at the end (BENCH_RECORDS_KEEP=1 keeps it;
- * BENCH_RECORDS_SCHEMA=<kept schema> measures it again without loading).
+ * BENCH_RECORDS_SCHEMA=<kept schema> measures it again without loading, after applying the
+ * migrations it does not have yet).
  */
 const FULL = {
   decisions: Number(process.env.BENCH_RECORDS_DECISIONS ?? 10_000_000),
@@ -373,6 +374,14 @@ export const recordsSearchSuite: BenchSuite = {
     const rows: BenchRow[] = [];
     try {
       if (reuse !== undefined) {
+        // A schema kept by an older run is brought to the current migrations (a new index or table
+        // is built, or back-filled, on the loaded rows) before it is measured again.
+        const { applied } = await migrate(db as Kysely<unknown>, schema, RECORDS_MIGRATIONS);
+        if (applied.length > 0) {
+          ctx.log(`migrated the kept schema: ${applied.join(', ')}`);
+          await sql`analyze decisions`.execute(db);
+          await sql`analyze decision_names`.execute(db);
+        }
         const loaded = await sql<{ n: string }>`select count(*)::text as n from decisions`.execute(db);
         ctx.log(`measuring the kept schema ${schema}: ${loaded.rows[0].n} decisions`);
         rows.push(...(await measure(db, size, Number(loaded.rows[0].n))));

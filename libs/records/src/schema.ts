@@ -204,6 +204,12 @@ export interface DecisionNamesTable {
   last_travel_date: string;
 }
 
+/** The ids of the decisions another decision supersedes (and that one's travel date, for retention). */
+export interface SupersededDecisionsTable {
+  decision_id: string;
+  travel_date: string;
+}
+
 /** The current (not superseded) decisions: same columns as `decisions`. */
 export type CurrentDecisionsView = DecisionsTable;
 
@@ -212,6 +218,7 @@ export interface RecordsDatabase {
   decisions: DecisionsTable;
   current_decisions: CurrentDecisionsView;
   decision_names: DecisionNamesTable;
+  superseded_decisions: SupersededDecisionsTable;
   manifests: ManifestsTable;
   data_quality_findings: FindingsTable;
   dead_letters: DeadLettersTable;
@@ -226,6 +233,7 @@ export interface RecordsDatabase {
 export type TravellerRow = Insertable<TravellersTable>;
 export type DecisionRow = Insertable<DecisionsTable>;
 export type DecisionNameRow = Insertable<DecisionNamesTable>;
+export type SupersededRow = Insertable<SupersededDecisionsTable>;
 export type ManifestRow = Insertable<ManifestsTable>;
 export type FindingRow = Insertable<FindingsTable>;
 export type DeadLetterRow = Insertable<DeadLettersTable>;

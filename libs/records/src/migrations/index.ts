@@ -7,6 +7,7 @@ import { travellerStatus } from './20261206-1700-traveller-status';
 import { pnrVaultReceipts } from './20261206-1710-pnr-vault-receipts';
 import { retentionMasking } from './20261206-1720-retention';
 import { decisionNames } from './20261206-1900-decision-names';
+import { flightOrder } from './20261206-1910-flight-order';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -20,4 +21,5 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   pnrVaultReceipts,
   retentionMasking,
   decisionNames,
+  flightOrder,
 ];

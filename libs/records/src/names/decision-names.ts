@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 
-import type { DecisionNameRow, DecisionRow, RecordsDatabase } from '../schema';
+import type { DecisionNameRow, DecisionRow, RecordsDatabase, SupersededRow } from '../schema';
 
 /**
  * The `decision_names` rows for a batch of decisions: one per distinct folded name (masked, empty
@@ -21,6 +21,21 @@ export function decisionNameRows(decisions: readonly DecisionRow[]): DecisionNam
     else if (d.travel_date > seen.last_travel_date) seen.last_travel_date = d.travel_date;
   }
   return [...names.values()].sort((a, b) => (a.name_search < b.name_search ? -1 : 1));
+}
+
+/**
+ * The `superseded_decisions` rows for a batch: each decision a batch's decision supersedes, dated
+ * by the superseding decision's travel date (retention deletes the row with it), in key order.
+ */
+export function supersededRows(decisions: readonly DecisionRow[]): SupersededRow[] {
+  const rows = new Map<string, SupersededRow>();
+  for (const d of decisions) {
+    if (!d.supersedes) continue;
+    const seen = rows.get(d.supersedes);
+    if (seen === undefined || d.travel_date > seen.travel_date)
+      rows.set(d.supersedes, { decision_id: d.supersedes, travel_date: d.travel_date });
+  }
+  return [...rows.values()].sort((a, b) => (a.decision_id < b.decision_id ? -1 : 1));
 }
 
 /** Rows per statement (3 parameters each, well under PostgreSQL's 65,535). */

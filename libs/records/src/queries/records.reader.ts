@@ -75,6 +75,8 @@ export interface AuditFilter {
 
 /** Score given to a transliteration variant found by the name skeleton alone. */
 const SKELETON_MATCH_SCORE = 0.9;
+/** Names whose decisions one statement reads (whole score groups: one group may hold more). */
+const NAMES_PER_READ = 4;
 /** Lowest trigram similarity a name hit needs (pg_trgm's own default threshold). */
 const TRIGRAM_THRESHOLD = 0.3;
 
@@ -299,39 +301,71 @@ export class RecordsReader {
    * name, or the same consonant skeleton (transliteration variants: "Muhammad Aly" finds
    * "MOHAMED ALI"). Best first, then by decision id.
    *
-   * The names are found in `decision_names` (one row per distinct name, trigram and skeleton
-   * indexes), best first; each found name's current decisions are then read in decision-id order
-   * from the `(name_search, decision_id)` index, at most a page per name, so a page reads about a
-   * page of decisions per name of the best scores instead of every decision of every similar name.
+   * The names are scored in `decision_names` (one row per distinct name; trigram and skeleton
+   * indexes), best first. Their decisions are then read a few names at a time, whole score groups
+   * only, best group first, each name's current decisions in decision-id order from the
+   * `(name_search, decision_id)` index and at most a page of them: a page reads about a page of
+   * decisions per name of the best scores, not every decision of every similar name.
    */
   async searchNames(query: string, limit: number, cursor?: string): Promise<Page<NameHit>> {
     const after = decodeCursor(cursor, 2);
-    const text = nameSearchText(query, '');
-    const skeleton = nameSkeleton(query, '');
     const last = after === undefined ? undefined : { score: scoreOf(after[0]), decisionId: after[1] };
-    const rows = await sql<StoredDecision & { score: number }>`
-      select d.*, n.score from (
-        select name_search, score from (
-          select name_search, round(greatest(public.similarity(name_search, ${text}),
-            case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8 as score
-          from decision_names
-          where name_skeleton = ${skeleton} or name_search operator(public.%) ${text}) scored
-        where score >= ${TRIGRAM_THRESHOLD}::float8
-          ${last === undefined ? sql`` : sql`and score <= ${last.score}::float8`}) n
-      cross join lateral (
-        select * from current_decisions c
-        where c.name_search = n.name_search
-          ${last === undefined ? sql`` : sql`and (n.score < ${last.score}::float8 or c.decision_id > ${last.decisionId})`}
-        order by c.decision_id
-        limit ${limit + 1}) d
-      order by n.score desc, d.decision_id
-      limit ${limit + 1}`.execute(this.db);
+    const names = await this.similarNames(query, last?.score);
+    const hits: (StoredDecision & { score: number })[] = [];
+    for (let i = 0; i < names.length && hits.length <= limit;) {
+      // Whole score groups, until NAMES_PER_READ names (one group may be larger).
+      let end = i + 1;
+      while (end < names.length && (end - i < NAMES_PER_READ || names[end].score === names[end - 1].score))
+        end++;
+      const batch = names.slice(i, end);
+      i = end;
+      hits.push(...(await this.decisionsOfNames(batch, limit + 1 - hits.length, last)));
+    }
     return pageOf(
-      rows.rows,
+      hits.slice(0, limit + 1),
       limit,
       (r) => ({ ...decisionView(r), score: r.score }),
       (r) => [String(r.score), r.decision_id],
     );
+  }
+
+  /** The names like `query` (score ≥ the threshold, and ≤ `atMost`), best first. */
+  private async similarNames(query: string, atMost?: number): Promise<{ name: string; score: number }[]> {
+    const text = nameSearchText(query, '');
+    const skeleton = nameSkeleton(query, '');
+    const rows = await sql<{ name: string; score: number }>`
+      select name, score from (
+        select name_search as name, round(greatest(public.similarity(name_search, ${text}),
+          case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8 as score
+        from decision_names
+        where name_skeleton = ${skeleton} or name_search operator(public.%) ${text}) scored
+      where score >= ${TRIGRAM_THRESHOLD}::float8
+        ${atMost === undefined ? sql`` : sql`and score <= ${atMost}::float8`}
+      order by score desc, name`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
+   * The current decisions of `names` (whole score groups), best score first then by decision id,
+   * at most `limit`, after the cursor's row.
+   */
+  private async decisionsOfNames(
+    names: readonly { name: string; score: number }[],
+    limit: number,
+    last?: { score: number; decisionId: string },
+  ): Promise<(StoredDecision & { score: number })[]> {
+    const rows = await sql<StoredDecision & { score: number }>`
+      select d.*, n.score
+      from unnest(${names.map((n) => n.name)}::text[], ${names.map((n) => n.score)}::float8[]) as n(name, score)
+      cross join lateral (
+        select * from current_decisions c
+        where c.name_search = n.name
+          ${last === undefined ? sql`` : sql`and (n.score < ${last.score}::float8 or c.decision_id > ${last.decisionId})`}
+        order by c.decision_id
+        limit ${limit}) d
+      order by n.score desc, d.decision_id
+      limit ${limit}`.execute(this.db);
+    return rows.rows;
   }
 
   /**

@@ -62,6 +62,8 @@ export class RetentionJob {
       (await this.db.deleteFrom('decisions').where('travel_date', '<', decisions.cutoff).executeTakeFirst())
         .numDeletedRows,
     );
+    // "Superseded" marks go with the decision that made them (ids only, no personal data).
+    await this.db.deleteFrom('superseded_decisions').where('travel_date', '<', decisions.cutoff).execute();
     // A name is kept for search while a decision carries it: its latest travel date says until when.
     decisions.namesDeleted = Number(
       (
