@@ -75,8 +75,6 @@ export interface AuditFilter {
 
 /** Score given to a transliteration variant found by the name skeleton alone. */
 const SKELETON_MATCH_SCORE = 0.9;
-/** Names whose decisions one statement reads (whole score groups: one group may hold more). */
-const NAMES_PER_READ = 4;
 /** Lowest trigram similarity a name hit needs (pg_trgm's own default threshold). */
 const TRIGRAM_THRESHOLD = 0.3;
 
@@ -302,8 +300,7 @@ export class RecordsReader {
    * "MOHAMED ALI"). Best first, then by decision id.
    *
    * The names are scored in `decision_names` (one row per distinct name; trigram and skeleton
-   * indexes), best first. Their decisions are then read a few names at a time, whole score groups
-   * only, best group first, each name's current decisions in decision-id order from the
+   * indexes), best first. Their decisions are then read one score group at a time, best first, each name's current decisions in decision-id order from the
    * `(name_search, decision_id)` index and at most a page of them: a page reads about a page of
    * decisions per name of the best scores, not every decision of every similar name.
    */
@@ -313,13 +310,13 @@ export class RecordsReader {
     const names = await this.similarNames(query, last?.score);
     const hits: (StoredDecision & { score: number })[] = [];
     for (let i = 0; i < names.length && hits.length <= limit;) {
-      // Whole score groups, until NAMES_PER_READ names (one group may be larger).
+      // One score group (the names sharing a score) a statement: a name of a lower score is read
+      // only when the better ones did not fill the page.
       let end = i + 1;
-      while (end < names.length && (end - i < NAMES_PER_READ || names[end].score === names[end - 1].score))
-        end++;
-      const batch = names.slice(i, end);
+      while (end < names.length && names[end].score === names[i].score) end++;
+      const group = names.slice(i, end);
       i = end;
-      hits.push(...(await this.decisionsOfNames(batch, limit + 1 - hits.length, last)));
+      hits.push(...(await this.decisionsOfNames(group, limit + 1 - hits.length, last)));
     }
     return pageOf(
       hits.slice(0, limit + 1),
