@@ -7,7 +7,7 @@ import { refillDecisionNames } from '../names/decision-names';
 /**
  * Name search at scale (issue 15): a table of the distinct names the decisions carry (one row per
  * folded name, with its skeleton and the latest travel date it was seen on), searched by trigram
- * and skeleton; the decisions of a found name are then read by an ordered b-tree key. The trigram
+ * (GiST) and skeleton; the decisions of a found name are then read by an ordered b-tree key. The trigram
  * and skeleton indexes on every decision row go (they made a search read millions of rows); the
  * writer keeps the table in the same transaction as the decisions, retention deletes the names
  * whose last decision is past its period.
@@ -21,7 +21,9 @@ export const decisionNames: Migration = {
         name_skeleton text not null,
         last_travel_date date not null
       )`.execute(db);
-    await sql`create index decision_names_trgm on decision_names using gin (name_search public.gin_trgm_ops)`.execute(
+    // GiST, not GIN: measured on the bench's 30,000 names, `%` took 9-17 ms with GiST and about
+    // 200 ms with GIN (whose trigram count let 1,580 candidates through to the recheck for 353 hits).
+    await sql`create index decision_names_trgm on decision_names using gist (name_search public.gist_trgm_ops)`.execute(
       db,
     );
     await sql`create index decision_names_skeleton on decision_names (name_skeleton)`.execute(db);
