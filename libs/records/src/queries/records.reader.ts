@@ -105,7 +105,36 @@ function pastCursor(
   return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${cursor[0]}, ${cursor[1]})`;
 }
 
-function decisionView(r: StoredDecision): DecisionView {
+/**
+ * The columns a decision view shows: the stored event (the hot-path copy, the largest column) and
+ * the search keys are not read for an answer.
+ */
+const VIEW_COLUMNS = [
+  'decision_id',
+  'traveller_id',
+  'manifest_id',
+  'correlation_id',
+  'carrier',
+  'flight_number',
+  'travel_date',
+  'departure_port',
+  'arrival_port',
+  'outcome',
+  'supersedes',
+  'reasons',
+  'list_versions',
+  'surname',
+  'given_names',
+  'date_of_birth',
+  'nationality',
+  'document_keys',
+  'decided_at',
+  'traveller_status',
+  'traveller_status_at',
+] as const satisfies readonly (keyof StoredDecision)[];
+type ViewRow = Pick<StoredDecision, (typeof VIEW_COLUMNS)[number]>;
+
+function decisionView(r: ViewRow): DecisionView {
   return {
     decisionId: r.decision_id,
     travellerId: r.traveller_id,
@@ -165,7 +194,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 1);
     const rows = await this.db
       .selectFrom('decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .distinctOn('traveller_id')
       .where('carrier', '=', flight.carrier)
       .where('flight_number', '=', flight.number)
@@ -238,7 +267,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 2);
     const rows = await this.db
       .selectFrom('decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .where('traveller_id', '=', travellerId)
       .$if(after !== undefined, (q) =>
         q.where(pastCursor('decided_at', 'decision_id', 'asc', [at(after![0]), after![1]])),
@@ -260,7 +289,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 2);
     const rows = await this.db
       .selectFrom('current_decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
       .$if(after !== undefined, (q) =>
         q.where(pastCursor('decided_at', 'decision_id', 'desc', [at(after![0]), after![1]])),
@@ -308,7 +337,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 2);
     const last = after === undefined ? undefined : { score: scoreOf(after[0]), decisionId: after[1] };
     const names = await this.similarNames(query, last?.score);
-    const hits: (StoredDecision & { score: number })[] = [];
+    const hits: (ViewRow & { score: number })[] = [];
     for (let i = 0; i < names.length && hits.length <= limit;) {
       // One score group (the names sharing a score) a statement: a name of a lower score is read
       // only when the better ones did not fill the page.
@@ -350,9 +379,9 @@ export class RecordsReader {
     names: readonly { name: string; score: number }[],
     limit: number,
     last?: { score: number; decisionId: string },
-  ): Promise<(StoredDecision & { score: number })[]> {
-    const rows = await sql<StoredDecision & { score: number }>`
-      select d.*, n.score
+  ): Promise<(ViewRow & { score: number })[]> {
+    const rows = await sql<ViewRow & { score: number }>`
+      select ${sql.join(VIEW_COLUMNS.map((c) => sql.ref(`d.${c}`)))}, n.score
       from unnest(${names.map((n) => n.name)}::text[], ${names.map((n) => n.score)}::float8[]) as n(name, score)
       cross join lateral (
         select * from current_decisions c
