@@ -1,7 +1,7 @@
 import { testDecisionEvent } from '@paxscreen/testing';
 
 import { decisionRow } from '../mapping/rows';
-import { decisionNameRows } from './decision-names';
+import { decisionNameRows, supersededRows } from './decision-names';
 
 const decision = (date: string, givenNames: string, surname: string) =>
   decisionRow(
@@ -28,5 +28,18 @@ describe('decisionNameRows', () => {
   it('leaves out names with nothing searchable and an empty batch', () => {
     expect(decisionNameRows([decision('2026-12-07', '', '---')])).toEqual([]);
     expect(decisionNameRows([])).toEqual([]);
+  });
+});
+
+describe('supersededRows', () => {
+  it('marks each superseded decision once, dated by its latest superseding decision', () => {
+    const d = (date: string, id: string, supersedes?: string) => ({
+      ...decision(date, 'ANNA', 'LEE'),
+      decision_id: id,
+      supersedes: supersedes ?? null,
+    });
+    expect(
+      supersededRows([d('2026-12-07', 'D2', 'D1'), d('2026-12-08', 'D3', 'D1'), d('2026-12-07', 'D1')]),
+    ).toEqual([{ decision_id: 'D1', travel_date: '2026-12-08' }]);
   });
 });
