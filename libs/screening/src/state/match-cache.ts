@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 
-import { BoundedCache, type MatchCandidate, type MatchIndex, type MatchQuery, type SearchOptions } from '@paxscreen/matching';
+import {
+  BoundedCache,
+  type MatchCandidate,
+  type MatchIndex,
+  type MatchQuery,
+  type SearchOptions,
+} from '@paxscreen/matching';
 
 /** What the match cache has done since it was made (the screening service exposes these as metrics). */
 export interface MatchCacheStats {
