@@ -7,8 +7,11 @@ import { readMessage } from '@paxscreen/edifact';
 import { readListFile } from '@paxscreen/lists';
 import { applyListResult, hitRate, Screener, ScreeningState } from '@paxscreen/screening';
 
-import { type ManifestFormat, TrafficGenerator } from './generator';
-import { type BenchRow, type BenchSuite } from './lib/suite';
+import { tuningEnv } from './e2e.bench';
+import { type ManifestFormat, type Traffic, TrafficGenerator } from './generator';
+import { decisionsCounted, processFootprint, submitManifests, waitForDecisions } from './lib/pipeline';
+import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import { type BenchContext, type BenchRow, type BenchSuite } from './lib/suite';
 
 /**
  * The match cache (issue 19) on traffic with repeats: every traveller is screened again on each
@@ -18,10 +21,16 @@ import { type BenchRow, type BenchSuite } from './lib/suite';
  * ScreeningState as the CLI does. Every stage is screened in order with the match cache on and
  * off, alternating which goes first per round, on one core in this process: travellers/s, CPU ms
  * per screening (process.cpuUsage), the hit rate per stage, and the heap a cache entry costs.
+ * Then end to end (gateway → parser → screening on the private broker and redis-server, as the e2e
+ * suite): the four stages of other generated traffic posted one after the other, each once all
+ * decisions of the one before are counted, with the screening service's match cache on and off
+ * (`SCREENING_MATCH_CACHE_SIZE`; the apps restarted between): travellers/s over the four stages,
+ * CPU ms per traveller (all processes, and screening alone), the hit rate from its /metrics.
+ * `--no-e2e` skips that part.
  */
 const DATA = join(__dirname, '..', 'data', 'lists');
-const FULL = { travellers: 4_000, perManifest: 250, rounds: 3 };
-const SMOKE = { travellers: 300, perManifest: 50, rounds: 1 };
+const FULL = { travellers: 4_000, perManifest: 250, rounds: 3, e2eTravellers: 2_500 };
+const SMOKE = { travellers: 300, perManifest: 50, rounds: 1, e2eTravellers: 200 };
 const STAGES: readonly { name: string; format: ManifestFormat }[] = [
   { name: 'PNR push T-72h (PNRGOV)', format: 'PNRGOV' },
   { name: 'PNR push T-24h (PNRGOV)', format: 'PNRGOV' },
@@ -157,9 +166,93 @@ export const repeatsSuite: BenchSuite = {
         },
       })),
     ];
+    if (!ctx.args.includes('--no-e2e')) rows.push(...(await endToEnd(ctx, n.e2eTravellers, n.perManifest)));
     return rows;
   },
 };
+
+/** The four stages through the whole pipeline, match cache on then off (apps restarted between). */
+async function endToEnd(ctx: BenchContext, travellers: number, perManifest: number): Promise<BenchRow[]> {
+  const generator = await TrafficGenerator.create({
+    seed: 23,
+    manifests: Math.ceil(travellers / perManifest),
+    travellers: perManifest,
+    hitRate: HIT_RATE,
+    carriers: BENCH_CARRIERS,
+    offset: 4_000_000,
+  });
+  const base = generator.generate();
+  const stages = generator.resend(
+    base,
+    STAGES.map((s) => s.format),
+  );
+  const stack = benchStack();
+  const rows: BenchRow[] = [];
+  let rateOff = NaN;
+  for (const size of [CACHE_SIZE, 0]) {
+    await stack.startApps({
+      mode: ctx.smoke ? 'source' : 'dist',
+      log: ctx.log,
+      env: { ...tuningEnv(ctx.args), SCREENING_MATCH_CACHE_SIZE: String(size) },
+    });
+    const r = await throughStages(stack, stages);
+    const label = size > 0 ? `on (${size.toLocaleString('en-GB')})` : 'off (0)';
+    ctx.log(
+      `end to end, match cache ${label}: ${Math.round(r.rate)} travellers/s, ${r.cpuMs.toFixed(3)} CPU ms/traveller (screening ${r.screeningCpuMs.toFixed(3)}), hit rate ${(100 * r.hitRate).toFixed(1)} %`,
+    );
+    if (size === 0) rateOff = r.rate;
+    rows.push({
+      name: `end to end, ${STAGES.length} stages of ${base.travellers.toLocaleString('en-GB')} travellers, match cache ${label}`,
+      values: {
+        screenings: r.screened,
+        'travellers/s': r.rate,
+        'CPU ms/traveller': r.cpuMs,
+        'screening CPU ms/traveller': r.screeningCpuMs,
+        'hit %': 100 * r.hitRate,
+      },
+    });
+  }
+  rows[0].ratio = {
+    to: 'cache off travellers/s (end to end)',
+    value: (rows[0].values['travellers/s'] as number) / rateOff,
+  };
+  await stack.stopApps();
+  return rows;
+}
+
+async function throughStages(stack: ReturnType<typeof benchStack>, stages: Traffic[]) {
+  const base = await decisionsCounted(stack);
+  const before = processFootprint(stack);
+  const startedAt = Date.now();
+  let target = 0;
+  let doneAt = startedAt;
+  for (const stage of stages) {
+    const sub = await submitManifests(stack, stage.manifests, { concurrency: 8 });
+    if (sub.failures > 0) throw new Error(`the gateway refused manifests: ${sub.failureReasons.join(', ')}`);
+    target += stage.travellers;
+    const p = await waitForDecisions(stack, base, target, startedAt, 30 * 60_000);
+    if (!p.doneAt) throw new Error('the pipeline did not decide every traveller of a stage');
+    doneAt = p.doneAt;
+  }
+  const after = processFootprint(stack);
+  const cpuS = (name: string) => after[name].cpu - (before[name]?.cpu ?? 0);
+  const allCpuS = Object.keys(after).reduce((k, name) => k + cpuS(name), 0);
+  const metrics = await (await fetch(`${stack.screening.url}/metrics`)).text();
+  const count = (result: string) =>
+    Number(
+      new RegExp(
+        `^paxscreen_match_cache_lookups_total\\{[^}]*result="${result}"[^}]*\\} ([\\d.e+]+)`,
+        'm',
+      ).exec(metrics)?.[1] ?? 0,
+    );
+  return {
+    screened: target,
+    rate: (target * 1000) / (doneAt - startedAt),
+    cpuMs: (allCpuS * 1000) / target,
+    screeningCpuMs: (cpuS('screening') * 1000) / target,
+    hitRate: hitRate({ hits: count('hit'), misses: count('miss') }),
+  };
+}
 
 function sum(stats: { hits: number; misses: number }[]): { hits: number; misses: number } {
   return stats.reduce((k, s) => ({ hits: k.hits + s.hits, misses: k.misses + s.misses }), {
