@@ -118,15 +118,7 @@ export const repeatsSuite: BenchSuite = {
       }
     }
 
-    // Heap per cache entry: what one stage's distinct identities hold, freed after a full collection.
-    let holder: Screener | undefined = new Screener(state, undefined, { matchCacheSize: CACHE_SIZE });
-    for (const t of stages[0]) holder.screen(t);
-    const entries = holder.matchCache.stats().entries;
-    collect();
-    const held = process.memoryUsage().heapUsed;
-    holder = undefined;
-    collect();
-    const bytesPerEntry = (held - process.memoryUsage().heapUsed) / Math.max(1, entries);
+    const bytesPerEntry = heapPerEntry(state, stages[0]);
 
     const total = (passes: Pass[]) => ({
       screened: passes.reduce((k, p) => k + p.screened, 0),
@@ -252,6 +244,18 @@ async function throughStages(stack: ReturnType<typeof benchStack>, stages: Traff
     screeningCpuMs: (cpuS('screening') * 1000) / target,
     hitRate: hitRate({ hits: count('hit'), misses: count('miss') }),
   };
+}
+
+/** Heap one cache entry holds: a stage's distinct identities cached, measured held and then freed. */
+function heapPerEntry(state: ScreeningState, travellers: Traveller[]): number {
+  const held = (() => {
+    const screener = new Screener(state, undefined, { matchCacheSize: CACHE_SIZE });
+    for (const t of travellers) screener.screen(t);
+    collect();
+    return { heap: process.memoryUsage().heapUsed, entries: screener.matchCache.stats().entries };
+  })();
+  collect();
+  return (held.heap - process.memoryUsage().heapUsed) / Math.max(1, held.entries);
 }
 
 function sum(stats: { hits: number; misses: number }[]): { hits: number; misses: number } {
