@@ -26,7 +26,7 @@ import { type BenchContext, type BenchRow, type BenchSuite } from './lib/suite';
  * decisions of the one before are counted, with the screening service's match cache on and off
  * (`SCREENING_MATCH_CACHE_SIZE`; the apps restarted between): travellers/s over the four stages,
  * CPU ms per traveller (all processes, and screening alone), the hit rate from its /metrics.
- * `--no-e2e` skips that part.
+ * `--no-e2e` skips that part, `--no-in-process` the first.
  */
 const DATA = join(__dirname, '..', 'data', 'lists');
 const FULL = { travellers: 4_000, perManifest: 250, rounds: 3, e2eTravellers: 2_500 };
@@ -80,88 +80,94 @@ export const repeatsSuite: BenchSuite = {
     'screening traffic with repeats (PNR push T-72h, T-24h, API at check-in) with the match cache on and off: hit rate, travellers/s, CPU ms per screening (one core, in process, UN + OFAC SDN)',
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
-    const state = new ScreeningState();
-    for (const file of ['UN_consolidated.xml', 'ofac_sdn_2021'])
-      applyListResult(state, await readListFile(join(DATA, file)), file);
-    const generator = await TrafficGenerator.create({
-      seed: 19,
-      manifests: Math.ceil(n.travellers / n.perManifest),
-      travellers: n.perManifest,
-      hitRate: HIT_RATE,
-      carriers: ['ZB'],
-    });
-    const base = generator.generate();
-    const stages = generator
-      .resend(
-        base,
-        STAGES.map((s) => s.format),
-      )
-      .map((traffic) =>
-        traffic.manifests.flatMap((m) => readMessage(m.bytes).messages.flatMap((x) => x.travellers)),
-      );
-    ctx.log(
-      `${base.travellers} travellers (${base.planted} planted), screened ${STAGES.length} times: ${stages.map((s) => s.length).join(' + ')}`,
-    );
-
-    // Warm-up (JIT, the matcher's name caches), not counted.
-    pass(state, [stages[0]], 0);
-
-    const on: Pass[] = [];
-    const off: Pass[] = [];
-    for (let round = 0; round < n.rounds; round++) {
-      for (const cached of round % 2 === 0 ? [true, false] : [false, true]) {
-        const p = pass(state, stages, cached ? CACHE_SIZE : 0);
-        (cached ? on : off).push(p);
-        ctx.log(
-          `round ${round + 1}, cache ${cached ? 'on ' : 'off'}: ${Math.round((p.screened * 1000) / p.ms)} screenings/s, ${(p.cpuMs / p.screened).toFixed(3)} CPU ms each${cached ? `, hit rate ${(100 * hitRate(sum(p.stages))).toFixed(1)} %` : ''}`,
-        );
-      }
-    }
-
-    const bytesPerEntry = heapPerEntry(state, stages[0]);
-
-    const total = (passes: Pass[]) => ({
-      screened: passes.reduce((k, p) => k + p.screened, 0),
-      ms: passes.reduce((k, p) => k + p.ms, 0),
-      cpuMs: passes.reduce((k, p) => k + p.cpuMs, 0),
-    });
-    const tOn = total(on);
-    const tOff = total(off);
-    const rateOff = (tOff.screened * 1000) / tOff.ms;
-    const rateOn = (tOn.screened * 1000) / tOn.ms;
-    const stageStats = STAGES.map((_, i) => sum(on.map((p) => p.stages[i])));
-    const rows: BenchRow[] = [
-      {
-        name: `match cache off (SCREENING_MATCH_CACHE_SIZE=0): ${STAGES.length} screenings of ${base.travellers.toLocaleString('en-GB')} travellers, ${n.rounds} rounds`,
-        values: {
-          screenings: tOff.screened,
-          'travellers/s': rateOff,
-          'CPU ms/traveller': tOff.cpuMs / tOff.screened,
-        },
-      },
-      {
-        name: `match cache on (${CACHE_SIZE.toLocaleString('en-GB')} entries), same traffic, same run`,
-        values: {
-          screenings: tOn.screened,
-          'travellers/s': rateOn,
-          'CPU ms/traveller': tOn.cpuMs / tOn.screened,
-          'hit %': 100 * hitRate(sum(stageStats)),
-          'heap B/entry': bytesPerEntry,
-        },
-        ratio: { to: 'cache off travellers/s', value: rateOn / rateOff },
-      },
-      ...STAGES.map((s, i): BenchRow => ({
-        name: `match cache on: ${s.name}`,
-        values: {
-          screenings: stageStats[i].hits + stageStats[i].misses,
-          'hit %': 100 * hitRate(stageStats[i]),
-        },
-      })),
-    ];
+    const rows = ctx.args.includes('--no-in-process') ? [] : await inProcess(ctx, n);
     if (!ctx.args.includes('--no-e2e')) rows.push(...(await endToEnd(ctx, n.e2eTravellers, n.perManifest)));
     return rows;
   },
 };
+
+/** The four stages screened in this process, match cache on and off in alternating rounds. */
+async function inProcess(ctx: BenchContext, n: typeof FULL): Promise<BenchRow[]> {
+  const state = new ScreeningState();
+  for (const file of ['UN_consolidated.xml', 'ofac_sdn_2021'])
+    applyListResult(state, await readListFile(join(DATA, file)), file);
+  const generator = await TrafficGenerator.create({
+    seed: 19,
+    manifests: Math.ceil(n.travellers / n.perManifest),
+    travellers: n.perManifest,
+    hitRate: HIT_RATE,
+    carriers: ['ZB'],
+  });
+  const base = generator.generate();
+  const stages = generator
+    .resend(
+      base,
+      STAGES.map((s) => s.format),
+    )
+    .map((traffic) =>
+      traffic.manifests.flatMap((m) => readMessage(m.bytes).messages.flatMap((x) => x.travellers)),
+    );
+  ctx.log(
+    `${base.travellers} travellers (${base.planted} planted), screened ${STAGES.length} times: ${stages.map((s) => s.length).join(' + ')}`,
+  );
+
+  // Warm-up (JIT, the matcher's name caches), not counted.
+  pass(state, [stages[0]], 0);
+
+  const on: Pass[] = [];
+  const off: Pass[] = [];
+  for (let round = 0; round < n.rounds; round++) {
+    for (const cached of round % 2 === 0 ? [true, false] : [false, true]) {
+      const p = pass(state, stages, cached ? CACHE_SIZE : 0);
+      (cached ? on : off).push(p);
+      ctx.log(
+        `round ${round + 1}, cache ${cached ? 'on ' : 'off'}: ${Math.round((p.screened * 1000) / p.ms)} screenings/s, ${(p.cpuMs / p.screened).toFixed(3)} CPU ms each${cached ? `, hit rate ${(100 * hitRate(sum(p.stages))).toFixed(1)} %` : ''}`,
+      );
+    }
+  }
+
+  const bytesPerEntry = heapPerEntry(state, stages[0]);
+
+  const total = (passes: Pass[]) => ({
+    screened: passes.reduce((k, p) => k + p.screened, 0),
+    ms: passes.reduce((k, p) => k + p.ms, 0),
+    cpuMs: passes.reduce((k, p) => k + p.cpuMs, 0),
+  });
+  const tOn = total(on);
+  const tOff = total(off);
+  const rateOff = (tOff.screened * 1000) / tOff.ms;
+  const rateOn = (tOn.screened * 1000) / tOn.ms;
+  const stageStats = STAGES.map((_, i) => sum(on.map((p) => p.stages[i])));
+  const rows: BenchRow[] = [
+    {
+      name: `match cache off (SCREENING_MATCH_CACHE_SIZE=0): ${STAGES.length} screenings of ${base.travellers.toLocaleString('en-GB')} travellers, ${n.rounds} rounds`,
+      values: {
+        screenings: tOff.screened,
+        'travellers/s': rateOff,
+        'CPU ms/traveller': tOff.cpuMs / tOff.screened,
+      },
+    },
+    {
+      name: `match cache on (${CACHE_SIZE.toLocaleString('en-GB')} entries), same traffic, same run`,
+      values: {
+        screenings: tOn.screened,
+        'travellers/s': rateOn,
+        'CPU ms/traveller': tOn.cpuMs / tOn.screened,
+        'hit %': 100 * hitRate(sum(stageStats)),
+        'heap B/entry': bytesPerEntry,
+      },
+      ratio: { to: 'cache off travellers/s', value: rateOn / rateOff },
+    },
+    ...STAGES.map((s, i): BenchRow => ({
+      name: `match cache on: ${s.name}`,
+      values: {
+        screenings: stageStats[i].hits + stageStats[i].misses,
+        'hit %': 100 * hitRate(stageStats[i]),
+      },
+    })),
+  ];
+  return rows;
+}
 
 /** The four stages through the whole pipeline, match cache on then off (apps restarted between). */
 async function endToEnd(ctx: BenchContext, travellers: number, perManifest: number): Promise<BenchRow[]> {
