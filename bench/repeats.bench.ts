@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 import type { Traveller } from '@paxscreen/contracts';
 import { readMessage } from '@paxscreen/edifact';
@@ -11,7 +9,7 @@ import { tuningEnv } from './e2e.bench';
 import { type ManifestFormat, type Traffic, TrafficGenerator } from './generator';
 import { decisionsCounted, processFootprint, submitManifests, waitForDecisions } from './lib/pipeline';
 import { BENCH_CARRIERS, benchStack } from './lib/stack';
-import { type BenchContext, type BenchRow, type BenchSuite } from './lib/suite';
+import { type BenchContext, type BenchRow, type BenchSuite, collect } from './lib/suite';
 
 /**
  * The match cache (issue 19) on traffic with repeats: every traveller is screened again on each
@@ -39,13 +37,6 @@ const STAGES: readonly { name: string; format: ManifestFormat }[] = [
 ];
 const CACHE_SIZE = 50_000;
 const HIT_RATE = 0.01;
-
-function collect(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
 
 interface Pass {
   ms: number;
