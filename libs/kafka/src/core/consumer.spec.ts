@@ -313,7 +313,13 @@ describe('BatchConsumer: slices of a batch (sliceTargetMs)', () => {
   const sizes = async (extra: { sliceTargetMs?: number; maxRecords?: number }, count: number) => {
     const seen: number[] = [];
     const sent: Message[] = [];
-    const c = consumer(async (records) => (seen.push(records.length), echo(records)), sent, [], undefined, extra);
+    const c = consumer(
+      async (records) => (seen.push(records.length), echo(records)),
+      sent,
+      [],
+      undefined,
+      extra,
+    );
     const { p, resolved } = payload(count);
     await c.eachBatch(p);
     return { seen, resolved, published: sent.length };

@@ -395,12 +395,15 @@ export class BatchConsumer {
     const behind =
       messages.length === 0
         ? 0
-        : Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(messages[messages.length - 1].offset) - 1n));
-    for (let start = 0, size = 0; start < messages.length; start += size) {
+        : Math.max(
+            0,
+            Number(BigInt(batch.highWatermark) - BigInt(messages[messages.length - 1].offset) - 1n),
+          );
+    for (let start = 0; start < messages.length;) {
       if (!control.active()) return;
       const began = Date.now();
-      size = this.slices.next(messages.length - start + behind);
-      const slice = messages.slice(start, start + size);
+      const slice = messages.slice(start, start + this.slices.next(messages.length - start + behind));
+      start += slice.length;
       const last = slice[slice.length - 1].offset;
       for (;;) {
         // A partition given to another member meanwhile is never claimed back from it here.

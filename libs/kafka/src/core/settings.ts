@@ -93,9 +93,17 @@ const RETRY_BUDGET_MS = 50_000;
  * back-off for a condition that clears in milliseconds (CONCURRENT_TRANSACTIONS), without giving
  * up sooner on a broker that is really gone.
  */
-export function retryFrom(initialMs: number): { initialRetryTime: number; retries: number; maxRetryTime: number } {
+export function retryFrom(initialMs: number): {
+  initialRetryTime: number;
+  retries: number;
+  maxRetryTime: number;
+} {
   let retries = 0;
-  for (let total = 0, wait = initialMs; total < RETRY_BUDGET_MS; retries++, wait = Math.min(MAX_RETRY_MS, wait * 2))
+  for (
+    let total = 0, wait = initialMs;
+    total < RETRY_BUDGET_MS;
+    retries++, wait = Math.min(MAX_RETRY_MS, wait * 2)
+  )
     total += wait;
   return { initialRetryTime: initialMs, retries, maxRetryTime: MAX_RETRY_MS };
 }

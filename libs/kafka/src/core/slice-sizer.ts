@@ -23,7 +23,10 @@ export class SliceSizer {
     const size =
       this.msPerRecord === undefined
         ? this.min
-        : Math.min(this.max, Math.max(this.min, Math.floor(this.targetMs / Math.max(this.msPerRecord, 1e-3))));
+        : Math.min(
+            this.max,
+            Math.max(this.min, Math.floor(this.targetMs / Math.max(this.msPerRecord, 1e-3))),
+          );
     return waiting > size * this.backlogSlices ? this.max : size;
   }
 
