@@ -10,7 +10,6 @@
  * `--misses` prints every missed planted hit (name as sent, listed names, perturbations, the best
  * reason) and every alert on a non-planted traveller, for categorising.
  */
-import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { readMessage } from '@paxscreen/edifact';
@@ -109,7 +108,9 @@ async function main(): Promise<void> {
                 sent,
                 dob: p.dateOfBirth,
                 perturbations: p.perturbations,
-                listed: (entries.get(`${p.listId}/${p.entryId}`)?.names ?? []).map((n) => `${n.type}: ${n.full}`),
+                listed: (entries.get(`${p.listId}/${p.entryId}`)?.names ?? []).map(
+                  (n) => `${n.type}: ${n.full}`,
+                ),
                 best: best ? `${best.source.listId}/${best.source.entryId} ${best.code}` : undefined,
               });
             }
@@ -123,7 +124,11 @@ async function main(): Promise<void> {
             if (flagged) {
               s.alerts++;
               const r = decision.reasons[0];
-              s.alertsOn.push({ sent, outcome: decision.outcome, reason: r ? `${r.source.listId}/${r.source.entryId} ${r.code}` : '' });
+              s.alertsOn.push({
+                sent,
+                outcome: decision.outcome,
+                reason: r ? `${r.source.listId}/${r.source.entryId} ${r.code}` : '',
+              });
             }
           }
         }
