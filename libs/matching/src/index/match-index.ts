@@ -29,13 +29,8 @@ export const LOOKUP_LIMITS: LookupLimits = {
   containedSimilarity: 0.75,
   minContainedLength: 4,
   maxExactHoldersForEdits: 8,
+  lengthCredit: -0.01,
 };
-/**
- * Credit a name starts with per token it holds (negative): among names credited alike by the query's tokens
- * (every MUHAMMAD ALI on the list), the shorter ones, which the query covers best, become candidates
- * first (issue 18: `'ALI, Muhammad` lost its place to 30 longer names holding both tokens).
- */
-const LENGTH_CREDIT = -0.01;
 /** Removed names are purged from postings once they outnumber this share of all names. */
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
@@ -317,6 +312,7 @@ export class MatchIndex {
     let count = 0;
     const slot = this.slot;
     const nameLength = this.nameLength;
+    const lengthCredit = LOOKUP_LIMITS.lengthCredit;
     const df = this.vocab.df;
     const postingLists = this.vocab.postings;
     for (let l = 0; l < lookups.length; l++) {
@@ -347,7 +343,7 @@ export class MatchIndex {
             at = count++;
             slot[nameId] = at;
             touched[at] = nameId;
-            touchedCredit[at] = LENGTH_CREDIT * nameLength[nameId];
+            touchedCredit[at] = lengthCredit * nameLength[nameId];
           }
           touchedLookup[at] = l;
           touchedCredit[at] += gain;

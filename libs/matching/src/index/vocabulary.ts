@@ -32,6 +32,12 @@ export interface LookupLimits {
    * can spell another, rarer listed name); more common spellings do not.
    */
   maxExactHoldersForEdits: number;
+  /**
+   * Credit a name starts with per token it holds (≤ 0): among names the query's tokens credit alike (every
+   * MUHAMMAD ALI on the list) the shorter ones, which the query covers best, become candidates first
+   * (issue 18: `'ALI, Muhammad` lost its place to 30 longer names holding both tokens).
+   */
+  lengthCredit: number;
 }
 
 const GRAM = 3;
