@@ -6,7 +6,7 @@
  * when a reason names its entry; an alert is REFER / NO_BOARD on anyone else).
  *
  *   scripts/run.sh node -r @swc-node/register eval/planted-hits.ts [--seeds 11,125,150,175] \
- *     [--manifests 160] [--misses]
+ *     [--manifests 160] [--misses] [--planted-only]
  * `--misses` prints every missed planted hit (name as sent, listed names, perturbations, the best
  * reason) and every alert on a non-planted traveller, for categorising.
  */
@@ -49,6 +49,7 @@ export interface PlantedScore {
 async function main(): Promise<void> {
   const seeds = arg('seeds', '11,125,150,175').split(',').map(Number);
   const manifests = Number(arg('manifests', '160'));
+  const plantedOnly = process.argv.includes('--planted-only');
   const state = new ScreeningState();
   const entries = new Map<string, WatchlistEntry>();
   for (const file of HIT_LISTS) {
@@ -85,12 +86,15 @@ async function main(): Promise<void> {
       const byDoc = new Map<string, GeneratedTraveller>();
       for (const t of m.travellers) byDoc.set(`${t.document.issuer}:${t.document.number}`, t);
       const seen = new Set<string>();
+      // `--planted-only`: only the planted travellers are screened (for iterating on misses; no alert rate).
+      if (plantedOnly && !m.travellers.some((t) => t.planted)) continue;
       for (const message of read.messages)
         for (const traveller of message.travellers) {
           const doc = traveller.documents.map((d) => `${d.issuer}:${d.number}`).find((k) => byDoc.has(k));
           if (!doc || seen.has(doc)) continue;
           seen.add(doc);
           const t = byDoc.get(doc)!;
+          if (plantedOnly && !t.planted) continue;
           const decision = screener.screen(traveller);
           const flagged = decision.outcome === 'REFER' || decision.outcome === 'NO_BOARD';
           s.travellers++;
@@ -111,7 +115,9 @@ async function main(): Promise<void> {
                 listed: (entries.get(`${p.listId}/${p.entryId}`)?.names ?? []).map(
                   (n) => `${n.type}: ${n.full}`,
                 ),
-                best: best ? `${best.source.listId}/${best.source.entryId} ${best.code}` : undefined,
+                best: best
+                  ? `${best.source.listId}/${best.source.entryId} ${best.action} ${best.score.toFixed(2)}`
+                  : undefined,
               });
             }
             for (const k of p.perturbations.length ? p.perturbations : ['none']) {
@@ -127,12 +133,14 @@ async function main(): Promise<void> {
               s.alertsOn.push({
                 sent,
                 outcome: decision.outcome,
-                reason: r ? `${r.source.listId}/${r.source.entryId} ${r.code}` : '',
+                reason: r ? `${r.source.listId}/${r.source.entryId} ${r.score.toFixed(2)}` : '',
               });
             }
           }
         }
-      for (const t of m.travellers) if (!seen.has(`${t.document.issuer}:${t.document.number}`)) s.undecided++;
+      if (!plantedOnly)
+        for (const t of m.travellers)
+          if (!seen.has(`${t.document.issuer}:${t.document.number}`)) s.undecided++;
     }
   }
   const ms = performance.now() - started;
