@@ -3,8 +3,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { mergeParts, ParsedMessage } from '@paxscreen/edifact';
 import { KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
-import { ReceiptStore } from '@paxscreen/records';
-import { ManifestStore } from '@paxscreen/redis';
+import { ManifestStore, ReceiptStore } from '@paxscreen/records';
 
 import { PARSER_ENV } from '../tokens';
 import { ParserEnv } from '../parser.env';
@@ -40,6 +39,7 @@ export class MultipartSweeper implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async sweep(now = Date.now()): Promise<number> {
+    await this.manifests.purgeExpired();
     const stale = await this.manifests.staleSets(now - this.env.MULTIPART_TIMEOUT_SECONDS * 1000);
     for (const set of stale) {
       if (set.parts.length === 0) {
