@@ -204,7 +204,10 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     await filed('XR0000101');
     await filed('XR0000102');
 
-    // The manifest sent again (one traveller more) is version 2, and its decision supersedes.
+    // The manifest sent again (one traveller more) is version 2 (PostgreSQL numbered it), and
+    // once records has refilled the hot path (every RECORDS_HOTPATH_CHECK_MS; called here) its
+    // decision supersedes the one made before the flush.
+    await stack.apps.get('records')!.get(HotPathRefill).check();
     const v2 = await submitted(
       testPaxlst('RL', '000202', [traveller('VERSIONED', 'XR0000201'), traveller('ADDED', 'XR0000202')], {
         flight,
