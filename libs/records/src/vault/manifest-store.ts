@@ -1,6 +1,4 @@
-import { Kysely } from 'kysely';
-
-import type { RecordsDatabase } from '../schema';
+import { ExpiringStore } from './expiring-store';
 
 /** One part of a multi-part message as the parser keeps it until the set is complete. */
 export interface StoredPart {
@@ -21,21 +19,11 @@ const setId = (carrier: string, reference: string) => `${carrier}|${reference}`;
  * Rows live for `ttlSeconds` from their last write (as the Redis keys it replaces did); an expired
  * version counter starts again at 1; `purgeExpired` deletes what has expired.
  */
-export class ManifestStore {
-  constructor(
-    private readonly db: Kysely<RecordsDatabase>,
-    private readonly ttlSeconds: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
-
-  private expiry(): string {
-    return new Date(this.clock() + this.ttlSeconds * 1000).toISOString();
-  }
-
+export class ManifestStore extends ExpiringStore {
   /** The version already given to this receipt of the manifest, else the next one. */
   async versionFor(manifestId: string, receiptId: string): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
-      const now = new Date(this.clock());
+      const now = this.now();
       // The counter row is made (at 0) or locked first: concurrent calls for one manifest queue here.
       const counter = await tx
         .insertInto('manifest_version_counters')
