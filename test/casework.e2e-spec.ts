@@ -9,37 +9,12 @@ import {
   type Lookout,
   Topic,
 } from '@paxscreen/contracts';
-import type { PaxlstTraveller } from '@paxscreen/edifact';
 import { createKafka, EventProducer, kafkaSettingsFromEnv } from '@paxscreen/kafka';
-import { testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
+import { testSchema, waitFor } from '@paxscreen/testing';
 
+import { CASEWORK_LIST, caseworkManifest as manifest } from './support/casework-scenario';
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
-
-const pax = (
-  surname: string,
-  givenNames: string,
-  dateOfBirth: string,
-  nationality: string,
-  number: string,
-): PaxlstTraveller => ({
-  role: 'PASSENGER',
-  surname,
-  givenNames,
-  dateOfBirth,
-  gender: 'M',
-  nationality,
-  documents: [{ type: 'P', number, issuer: nationality, expiry: '2031-01-01' }],
-});
-
-/** The listed KARVONEN is this traveller (a true hit); the listed LINDQVIST is a namesake (a false one). */
-const TRUE_HIT = pax('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111');
-const FALSE_HIT = pax('LINDQVIST', 'MATTIAS', '1982-06-30', 'SWE', 'XS2222222');
-const NOBODY = pax('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401');
-const LIST = `id,kind,surname,given_names,dates_of_birth,nationalities,gender,programs
-NWL-1,PERSON,KARVONEN,Aleksi Juhani,1971-03-14,FIN,M,
-NWL-7,PERSON,LINDQVIST,Mattias,1982-06-30,SWE,M,
-`;
 
 /** What the casework API answers, loosely: each test reads the fields its call returns. */
 interface Answer extends Partial<HitSummary> {
@@ -50,14 +25,6 @@ interface Answer extends Partial<HitSummary> {
   dispositionId?: string;
   items?: Lookout[];
 }
-
-/** Local-time stamp (as carriers send them; casework reads them as UTC) `hours` from now. */
-const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 16);
-const manifest = (controlRef: string) =>
-  testPaxlst('ZZ', controlRef, [TRUE_HIT, FALSE_HIT, NOBODY], {
-    recipient: 'USCBP',
-    flight: { number: '0100', departure: { port: 'LHR', at: at(-5) }, arrival: { port: 'SYD', at: at(3) } },
-  });
 
 describe('casework: decisions → hits → claim → dispositions → remembered false positives, lookouts at the port', () => {
   const schema = testSchema('casework');
@@ -92,7 +59,7 @@ describe('casework: decisions → hits → claim → dispositions → remembered
 
   beforeAll(async () => {
     await stack.start('watchlist');
-    await stack.importList('national.csv', LIST, 'NATIONAL');
+    await stack.importList('national.csv', CASEWORK_LIST, 'NATIONAL');
     await stack.start('screening');
     await stack.start('parser');
     await stack.start('gateway');

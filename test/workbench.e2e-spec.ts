@@ -6,30 +6,13 @@ import type { Page } from 'playwright-core';
 
 import type { DecisionMade } from '@paxscreen/contracts';
 import { Topic } from '@paxscreen/contracts';
-import { testPassenger, testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
+import { type Browser, launchChromium, testSchema, waitFor } from '@paxscreen/testing';
 
-import { type Browser, launchChromium } from '@paxscreen/testing';
+import { CASEWORK_LIST, caseworkManifest as manifest } from './support/casework-scenario';
 import { TestStack } from './support/stack';
 import { TopicReader } from './support/topic-reader';
 
 const OUTPUT = join(__dirname, '../test-output/workbench');
-
-/** The listed KARVONEN is this traveller (a true hit); the listed LINDQVIST is a namesake (a false one). */
-const TRAVELLERS = [
-  testPassenger('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1111111'),
-  testPassenger('LINDQVIST', 'MATTIAS', '1982-06-30', 'SWE', 'XS2222222'),
-  testPassenger('JONES', 'PETER', '1975-05-05', 'GBR', 'XB0000401'),
-];
-const LIST = `id,kind,surname,given_names,dates_of_birth,nationalities,gender,programs
-NWL-1,PERSON,KARVONEN,Aleksi Juhani,1971-03-14,FIN,M,
-NWL-7,PERSON,LINDQVIST,Mattias,1982-06-30,SWE,M,
-`;
-const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 16);
-const manifest = (controlRef: string) =>
-  testPaxlst('ZZ', controlRef, TRAVELLERS, {
-    recipient: 'USCBP',
-    flight: { number: '0100', departure: { port: 'LHR', at: at(-5) }, arrival: { port: 'SYD', at: at(3) } },
-  });
 
 describe('workbench: the analysts’ and officers’ loop in the browser', () => {
   const schema = testSchema('workbench-ui');
@@ -83,7 +66,7 @@ describe('workbench: the analysts’ and officers’ loop in the browser', () =>
     execFileSync(join(__dirname, '../scripts/build-workbench.sh'), { stdio: 'inherit' });
     browser = await launchChromium();
     await stack.start('watchlist');
-    await stack.importList('national.csv', LIST, 'NATIONAL');
+    await stack.importList('national.csv', CASEWORK_LIST, 'NATIONAL');
     await stack.start('screening');
     await stack.start('parser');
     await stack.start('gateway');

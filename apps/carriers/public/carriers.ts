@@ -4,53 +4,11 @@
  * with the staff token in an Authorization header (never in the URL); the token stays in memory.
  * Everything is built with DOM calls (no innerHTML): the data cannot inject markup.
  */
-interface Obligation {
-  obligation: string;
-  status: string;
-  dueAt: string;
-  metAt: string | null;
-}
-interface Flight {
-  carrier: string;
-  flightNumber: string;
-  departureDate: string;
-  origin: string;
-  destination: string;
-  departureAt: string;
-  source: string;
-  unknownCarrier: boolean;
-  obligations: Obligation[];
-}
-interface Incident {
-  incidentId: string;
-  kind: string;
-  state: string;
-  obligation: string;
-  carrier: string;
-  flightNumber: string;
-  departureDate: string;
-  origin?: string;
-  destination?: string;
-  dueAt: string;
-  receivedAt?: string;
-}
-interface Figures {
-  onTime: number;
-  late: number;
-  missing: number;
-  onTimeRate: number | null;
-}
-interface Scorecard {
-  carrier: string;
-  flights: number;
-  messages: { total: number; duplicates: number };
-  travellers: number;
-  badDocumentTravellers: number;
-  badDocumentRate: number | null;
-  rejections: { total: number };
-  findings: { byCategory: Record<string, number> };
-  timeliness: Figures;
-}
+import type { ExpectedFlightView as Flight, Scorecard } from '@paxscreen/carriers';
+import type { CarrierEvent } from '@paxscreen/contracts';
+
+type Obligation = Flight['obligations'][number];
+type Incident = CarrierEvent.Value;
 
 const $ = (id: string) => document.getElementById(id)!;
 const SVG = 'http://www.w3.org/2000/svg';

@@ -1,44 +1,15 @@
-import type { Enrolment, LostStolenDocument, Traveller, WatchlistEntry } from '@paxscreen/contracts';
+import type { Enrolment, LostStolenDocument, Traveller } from '@paxscreen/contracts';
 import { validateRule } from '@paxscreen/rules';
+import {
+  LISTED_IDENTITY,
+  SCREENING_NOW as NOW,
+  testListedPerson as listed,
+  testTraveller as traveller,
+} from '@paxscreen/testing';
 
 import { DEFAULT_SCREENING_CONFIG } from './config';
 import { EXPEDITE_WITHHELD, outcomeOf, Screener, sameVerdict } from './screener';
 import { ScreeningState } from './state/screening-state';
-
-const NOW = new Date('2026-06-01T12:00:00Z');
-
-const traveller = (over: Partial<Traveller> = {}): Traveller => ({
-  travellerId: 't1',
-  role: 'PASSENGER',
-  surname: 'DOE',
-  givenNames: 'JOHN',
-  dateOfBirth: '1980-05-05',
-  gender: 'M',
-  nationality: 'GBR',
-  documents: [{ type: 'P', number: 'X1234567', issuer: 'GBR', expiry: '2030-01-01' }],
-  flight: {
-    carrier: 'BA',
-    number: '117',
-    departure: { port: 'LHR', at: '2026-06-02T10:00' },
-    arrival: { port: 'JFK', at: '2026-06-02T13:00' },
-  },
-  itinerary: [],
-  findings: [],
-  ...over,
-});
-
-const listed = (over: Partial<WatchlistEntry> = {}): WatchlistEntry => ({
-  listId: 'UN',
-  entryId: 'QDi.001',
-  kind: 'PERSON',
-  names: [{ full: 'Ahmad Abdul Rahman AL-SAYED', type: 'primary' }],
-  datesOfBirth: [{ date: '1970-03-04' }],
-  placesOfBirth: [],
-  nationalities: ['SYR'],
-  documents: [],
-  programs: ['QDi'],
-  ...over,
-});
 
 const lost = (over: Partial<LostStolenDocument> = {}): LostStolenDocument => ({
   listId: 'SLTD',
@@ -99,12 +70,7 @@ describe('Screener', () => {
   });
 
   it('refers or stops a strong watchlist match and explains it', () => {
-    const t = traveller({
-      surname: 'AL-SAYED',
-      givenNames: 'AHMAD ABDUL RAHMAN',
-      dateOfBirth: '1970-03-04',
-      nationality: 'SYR',
-    });
+    const t = traveller(LISTED_IDENTITY);
     const d = screen((s) => s.applyWatchlist('UN', 'QDi.001', listed(), 'v1'), t);
     expect(['REFER', 'NO_BOARD']).toContain(d.outcome);
     expect(d.reasons[0]).toMatchObject({ kind: 'WATCHLIST', source: { listId: 'UN', entryId: 'QDi.001' } });
@@ -119,13 +85,7 @@ describe('Screener', () => {
 
   it('reads a two-digit birth year in the other century and says so', () => {
     const sentAs = (dateOfBirthTwoDigitYear?: boolean) =>
-      traveller({
-        surname: 'AL-SAYED',
-        givenNames: 'AHMAD ABDUL RAHMAN',
-        dateOfBirth: '2025-01-25',
-        dateOfBirthTwoDigitYear,
-        nationality: 'SYR',
-      });
+      traveller({ ...LISTED_IDENTITY, dateOfBirth: '2025-01-25', dateOfBirthTwoDigitYear });
     const entry = listed({ datesOfBirth: [{ date: '1925-01-25' }] });
     const two = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(true));
     const four = screen((s) => s.applyWatchlist('UN', 'QDi.001', entry, 'v1'), sentAs(undefined));
@@ -255,10 +215,7 @@ describe('Screener: co-travellers (issue 18)', () => {
   });
   const matched = traveller({
     travellerId: 'm',
-    surname: 'AL-SAYED',
-    givenNames: 'AHMAD ABDUL RAHMAN',
-    dateOfBirth: '1970-03-04',
-    nationality: 'SYR',
+    ...LISTED_IDENTITY,
     pnr: { locator: 'FTF001', contacts: [{ kind: 'email', value: 'x.y@example.org' }] },
   });
 

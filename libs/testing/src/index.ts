@@ -10,3 +10,4 @@ export * from './tcp-proxy';
 export * from './processes';
 export * from './chromium';
 export * from './carrier-events';
+export * from './screening-inputs';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 
 import { CarrierKeyRepository, CarrierKeysDatabase, KeyRing, parseEnvKeys } from '@paxscreen/carrier-keys';
 import { CarrierKeyLookup } from '@paxscreen/http';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { DATABASE } from '@paxscreen/postgres';
 
 import type { CarriersEnv } from '../carriers.env';
@@ -21,26 +21,31 @@ export class CarrierKeyRing extends CarrierKeyLookup implements OnModuleInit, On
   private readonly ring: KeyRing;
   private readonly envCarriers: Set<string>;
   private databaseCarriers = new Set<string>();
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
 
   constructor(
-    @Inject(CARRIERS_ENV) private readonly env: CarriersEnv,
+    @Inject(CARRIERS_ENV) env: CarriersEnv,
     @Inject(DATABASE) private readonly db: Kysely<CarrierKeysDatabase>,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
     this.ring = new KeyRing(env.GATEWAY_CARRIER_KEYS);
     this.envCarriers = new Set(parseEnvKeys(env.GATEWAY_CARRIER_KEYS).values());
+    this.task = new PeriodicTask({
+      name: 'carrier keys reload',
+      everyMs: env.CARRIERS_KEYS_REFRESH_MS,
+      tick: () => this.reloadOnce(),
+      logger,
+    });
   }
 
   async onModuleInit(): Promise<void> {
     await this.reload();
-    this.timer = setInterval(() => void this.reload(), this.env.CARRIERS_KEYS_REFRESH_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   carrierFor(presented: string | undefined): string | undefined {
@@ -52,7 +57,12 @@ export class CarrierKeyRing extends CarrierKeyLookup implements OnModuleInit, On
     return new Set([...this.envCarriers, ...this.databaseCarriers]);
   }
 
-  async reload(): Promise<void> {
+  /** Reloads the database keys now (after a reload in progress); never throws. */
+  reload(): Promise<void> {
+    return this.task.run(() => this.reloadOnce());
+  }
+
+  private async reloadOnce(): Promise<void> {
     try {
       const keys = await new CarrierKeyRepository(this.db).validKeys();
       this.ring.replaceDatabaseKeys(keys);

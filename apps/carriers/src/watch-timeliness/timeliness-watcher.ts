@@ -3,7 +3,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { CarriersStore, type Clock, SIGNATURE_HEADER, signWebhook } from '@paxscreen/carriers';
 import { CarrierEvent, Topic } from '@paxscreen/contracts';
 import { KafkaProducer } from '@paxscreen/kafka';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { errorSummary, LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 
 import type { CarriersEnv } from '../carriers.env';
 import { CARRIERS_ENV, CLOCK } from '../tokens';
@@ -19,8 +19,7 @@ const PUBLISH_BATCH = 500;
  */
 @Injectable()
 export class TimelinessWatcher implements OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(CarriersStore) private readonly store: CarriersStore,
@@ -28,49 +27,51 @@ export class TimelinessWatcher implements OnApplicationShutdown {
     @Inject(CARRIERS_ENV) private readonly env: CarriersEnv,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.tick().catch((err: unknown) =>
-        this.logger.warn({ err }, 'timeliness watch failed; retried next tick'),
-      );
-    }, this.env.CARRIERS_WATCH_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** One pass: raise what is due, publish, call webhooks. Resolves with the events raised. */
-  tick(): Promise<CarrierEvent.Value[]> {
-    return this.serial(async () => {
-      const raised: CarrierEvent.Value[] = [];
-      for (;;) {
-        const due = await this.store.dueFlights(this.clock.now(), DUE_BATCH);
-        for (const ref of due) raised.push(...(await this.store.reconcile(ref, this.clock.now())));
-        if (due.length < DUE_BATCH) break;
-      }
-      await this.publish();
-      await this.callWebhooks();
-      return raised;
+  ) {
+    this.task = new PeriodicTask({
+      name: 'timeliness watch',
+      everyMs: env.CARRIERS_WATCH_INTERVAL_MS,
+      tick: () => this.pass(),
+      logger,
     });
   }
 
-  publishPending(): Promise<void> {
-    return this.serial(async () => {
-      await this.publish();
-      await this.callWebhooks();
-    }).catch((err: unknown) =>
-      this.logger.warn({ err }, 'carrier events not published yet; retried next tick'),
-    );
+  start(): void {
+    this.task.start();
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.running.then(work, work);
-    this.running = next.catch(() => undefined);
-    return next;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One pass now (after the one in progress). Resolves with the events raised. */
+  tick(): Promise<CarrierEvent.Value[]> {
+    return this.task.run(() => this.pass());
+  }
+
+  /** Publishes stored events and calls webhooks now, in the watcher's lane; failures wait for the next tick. */
+  publishPending(): Promise<void> {
+    return this.task
+      .run(async () => {
+        await this.publish();
+        await this.callWebhooks();
+      })
+      .catch((err: unknown) =>
+        this.logger.warn({ err: errorSummary(err) }, 'carrier events not published yet; retried next tick'),
+      );
+  }
+
+  /** Raise what is due, publish, call webhooks. */
+  private async pass(): Promise<CarrierEvent.Value[]> {
+    const raised: CarrierEvent.Value[] = [];
+    for (;;) {
+      const due = await this.store.dueFlights(this.clock.now(), DUE_BATCH);
+      for (const ref of due) raised.push(...(await this.store.reconcile(ref, this.clock.now())));
+      if (due.length < DUE_BATCH) break;
+    }
+    await this.publish();
+    await this.callWebhooks();
+    return raised;
   }
 
   private async publish(): Promise<void> {

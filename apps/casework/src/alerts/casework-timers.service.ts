@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
 import { CaseworkStore } from '@paxscreen/casework';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { LookoutStore } from '@paxscreen/redis';
 
 import type { CaseworkEnv } from '../casework.env';
@@ -15,28 +15,31 @@ import { CASEWORK_ENV } from '../tokens';
  */
 @Injectable()
 export class CaseworkTimers implements OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(CaseworkStore) private readonly store: CaseworkStore,
     @Inject(LookoutStore) private readonly lookouts: LookoutStore,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
-    @Inject(CASEWORK_ENV) private readonly env: CaseworkEnv,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(CASEWORK_ENV) env: CaseworkEnv,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.task = new PeriodicTask({
+      name: 'casework scan',
+      everyMs: env.CASEWORK_SCAN_MS,
+      tick: () => this.scan(),
+      logger,
+    });
+  }
 
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick(), this.env.CASEWORK_SCAN_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
+  /** One scan now (after the one in progress); a failure is logged and the next scan retries. */
   tick(): Promise<void> {
-    this.running ??= this.scan()
-      .catch((err: unknown) => this.logger.warn({ err }, 'casework scan failed; the next one retries'))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.tick();
   }
 
   private async scan(): Promise<void> {
@@ -45,8 +48,7 @@ export class CaseworkTimers implements OnApplicationShutdown {
     await this.lookouts.put(await this.store.openLookouts());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 
 import { mergeParts, ParsedMessage } from '@paxscreen/edifact';
 import { KafkaProducer } from '@paxscreen/kafka';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { ManifestStore, ReceiptStore } from '@paxscreen/records';
 
 import { PARSER_ENV } from '../tokens';
@@ -15,7 +15,7 @@ import { ParseMessageUseCase } from './parse-message.usecase';
  */
 @Injectable()
 export class MultipartSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(ManifestStore) private readonly manifests: ManifestStore,
@@ -24,21 +24,29 @@ export class MultipartSweeper implements OnApplicationBootstrap, OnApplicationSh
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(PARSER_ENV) private readonly env: ParserEnv,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'multipart sweep',
+      everyMs: env.MULTIPART_SWEEP_SECONDS * 1000,
+      tick: () => this.sweepOnce(Date.now()),
+      logger,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.sweep().catch((err: unknown) => this.logger.error({ err }, 'multipart sweep failed')),
-      this.env.MULTIPART_SWEEP_SECONDS * 1000,
-    );
-    this.timer.unref();
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  async sweep(now = Date.now()): Promise<number> {
+  /** One sweep at `now` (after the sweep in progress, if any); resolves with the sets swept. */
+  sweep(now = Date.now()): Promise<number> {
+    return this.task.run(() => this.sweepOnce(now));
+  }
+
+  private async sweepOnce(now: number): Promise<number> {
     await this.manifests.purgeExpired();
     const stale = await this.manifests.staleSets(now - this.env.MULTIPART_TIMEOUT_SECONDS * 1000);
     for (const set of stale) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { maskTraveller, PrivacyPolicy, seal, sealKey } from '@paxscreen/privacy';
 import { PnrVault } from '@paxscreen/records';
 
@@ -14,34 +14,38 @@ import { PARSER_ENV, PRIVACY_POLICY } from '../tokens';
  */
 @Injectable()
 export class PnrLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
   private readonly key: Buffer;
 
   constructor(
     @Inject(PnrVault) private readonly vault: PnrVault,
     @Inject(PRIVACY_POLICY) private readonly policy: PrivacyPolicy,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(PARSER_ENV) private readonly env: ParserEnv,
+    @Inject(PARSER_ENV) env: ParserEnv,
   ) {
     this.key = sealKey(env.PNR_UNMASK_KEY);
+    this.task = new PeriodicTask({
+      name: 'PNR masking job',
+      everyMs: env.PNR_LIFECYCLE_SECONDS * 1000,
+      tick: () => this.runOnce(Date.now()),
+      logger,
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () =>
-        void this.run().catch((err: unknown) =>
-          this.logger.error({ err }, 'PNR masking job failed; it runs again'),
-        ),
-      this.env.PNR_LIFECYCLE_SECONDS * 1000,
-    );
-    this.timer.unref();
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  async run(now = Date.now()): Promise<{ masked: number; purged: number }> {
+  /** One run at `now` (after the run in progress, if any). */
+  run(now = Date.now()): Promise<{ masked: number; purged: number }> {
+    return this.task.run(() => this.runOnce(now));
+  }
+
+  private async runOnce(now: number): Promise<{ masked: number; purged: number }> {
     const purged = await this.vault.purgeReceivedBefore(now - this.policy.pnrRetentionMs);
     const masked = await this.vault.maskReceivedBefore(now - this.policy.pnrMaskAfterMs, (record) => ({
       ...record,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { RecordsReader } from '@paxscreen/records';
 import { DecisionStore, HotPathEntry, REDIS_CLIENT, type RedisClient, RedisKeys } from '@paxscreen/redis';
 
@@ -21,8 +21,7 @@ const REFILL_PAGE = 1000;
  */
 @Injectable()
 export class HotPathRefill implements OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(RecordsReader) private readonly reader: RecordsReader,
@@ -31,19 +30,22 @@ export class HotPathRefill implements OnApplicationShutdown {
     @Inject(RedisKeys) private readonly keys: RedisKeys,
     @Inject(RECORDS_ENV) private readonly env: RecordsEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.check(), this.env.RECORDS_HOTPATH_CHECK_MS);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask({
+      name: 'hot-path check',
+      everyMs: env.RECORDS_HOTPATH_CHECK_MS,
+      tick: () => this.refillIfLost(),
+      logger,
+    });
   }
 
-  /** Refills the hot path when its marker is missing; one check at a time. */
+  start(): void {
+    this.task.start();
+  }
+
+  /** Refills the hot path when its marker is missing; one check at a time, failures logged. */
   check(): Promise<void> {
-    this.running ??= this.refillIfLost()
-      .catch((err: unknown) => this.logger.warn({ err }, 'hot-path check failed; next check retries'))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.tick();
   }
 
   private async refillIfLost(): Promise<void> {
@@ -64,7 +66,7 @@ export class HotPathRefill implements OnApplicationShutdown {
     this.logger.info({ decisions: written, from, to }, 'hot path refilled from PostgreSQL');
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { RecordsWriter } from '@paxscreen/records';
 
 import type { RecordsEnv } from '../records.env';
@@ -9,22 +9,25 @@ import { RECORDS_ENV } from '../tokens';
 /** Creates the coming months' partitions at start and then daily. */
 @Injectable()
 export class PartitionMaintenance implements OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(RecordsWriter) private readonly writer: RecordsWriter,
-    @Inject(RECORDS_ENV) private readonly env: RecordsEnv,
+    @Inject(RECORDS_ENV) env: RecordsEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'partition check',
+      everyMs: env.RECORDS_PARTITION_CHECK_MS,
+      tick: () => this.check(),
+      logger,
+    });
+  }
 
+  /** The first check must succeed (the app does not start without this month's partitions). */
   async start(): Promise<void> {
-    await this.check();
-    this.timer = setInterval(() => {
-      this.check().catch((err: unknown) =>
-        this.logger.error({ err }, 'partition check failed; next run retries'),
-      );
-    }, this.env.RECORDS_PARTITION_CHECK_MS);
-    this.timer.unref();
+    await this.task.run(() => this.check());
+    this.task.start();
   }
 
   private async check(): Promise<void> {
@@ -32,7 +35,7 @@ export class PartitionMaintenance implements OnApplicationShutdown {
     if (created.length > 0) this.logger.info({ created }, 'partitions created');
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

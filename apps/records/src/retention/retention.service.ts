@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { RetentionJob, type RetentionReport, retentionAuditDetails } from '@paxscreen/records';
 
 import type { RecordsEnv } from '../records.env';
@@ -19,31 +19,29 @@ export const RETENTION_ACTOR = { subject: 'paxscreen-records-retention', roles: 
  */
 @Injectable()
 export class RetentionService implements OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<RetentionReport>;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(RetentionJob) private readonly job: RetentionJob,
     @Inject(SearchAudit) private readonly audit: SearchAudit,
     @Inject(RECORDS_ENV) private readonly env: RecordsEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(
-      () =>
-        void this.run().catch((err: unknown) =>
-          this.logger.error({ err }, 'retention run failed; the next run retries'),
-        ),
-      this.env.RECORDS_RETENTION_CHECK_MS,
-    );
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask({
+      name: 'retention run',
+      everyMs: env.RECORDS_RETENTION_CHECK_MS,
+      tick: () => this.runOnce(new Date()),
+      logger,
+    });
   }
 
-  /** One run at `now` (a test passes its own clock), audited. */
+  start(): void {
+    this.task.start();
+  }
+
+  /** One run at `now` (a test passes its own clock), audited; after the run in progress, if any. */
   run(now = new Date()): Promise<RetentionReport> {
-    this.running ??= this.runOnce(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.run(() => this.runOnce(now));
   }
 
   private async runOnce(now: Date): Promise<RetentionReport> {
@@ -70,7 +68,7 @@ export class RetentionService implements OnApplicationShutdown {
     return report;
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

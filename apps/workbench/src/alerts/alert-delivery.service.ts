@@ -12,7 +12,7 @@ import {
 } from '@paxscreen/alerts';
 import { Alert, Header, Topic } from '@paxscreen/contracts';
 import { deadLetterOutput, KafkaProducer } from '@paxscreen/kafka';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { DATABASE } from '@paxscreen/postgres';
 
 import { WorkbenchEnv } from '../workbench.env';
@@ -28,12 +28,11 @@ export class AlertDeliveryService implements OnApplicationShutdown {
   readonly repository: AlertsRepository;
   readonly delivery: AlertDelivery;
   private readonly mail?: MailSender;
-  private timer?: NodeJS.Timeout;
-  private polling?: Promise<unknown>;
+  private readonly retries: PeriodicTask;
 
   constructor(
     @Inject(DATABASE) db: Kysely<AlertsDatabase>,
-    @Inject(WORKBENCH_ENV) private readonly env: WorkbenchEnv,
+    @Inject(WORKBENCH_ENV) env: WorkbenchEnv,
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -66,6 +65,12 @@ export class AlertDeliveryService implements OnApplicationShutdown {
           );
       },
     });
+    this.retries = new PeriodicTask({
+      name: 'alert retry poll',
+      everyMs: env.ALERTS_POLL_MS,
+      tick: () => this.delivery.retryDue(),
+      logger,
+    });
   }
 
   get emailEnabled(): boolean {
@@ -73,13 +78,7 @@ export class AlertDeliveryService implements OnApplicationShutdown {
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.delivery
-        .retryDue()
-        .catch((err: Error) => this.logger.warn({ err: err.message }, 'alert retry poll failed'))
-        .finally(() => (this.polling = undefined));
-    }, this.env.ALERTS_POLL_MS);
+    this.retries.start();
   }
 
   private async deadLetter(d: PendingDelivery, reason: string): Promise<void> {
@@ -103,8 +102,7 @@ export class AlertDeliveryService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.polling;
+    await this.retries.stop();
     await this.delivery.drain();
     this.mail?.close();
   }

@@ -1,42 +1,18 @@
-import { Disposition, identityKey, type Traveller, type WatchlistEntry } from '@paxscreen/contracts';
+import { Disposition, identityKey, type Traveller } from '@paxscreen/contracts';
+import { LISTED_IDENTITY, SCREENING_NOW as NOW, testListedPerson, testTraveller } from '@paxscreen/testing';
 
 import { DEFAULT_SCREENING_CONFIG } from '../config';
 import { Screener } from '../screener';
 import { ScreeningState } from './screening-state';
 
-const NOW = new Date('2026-06-01T12:00:00Z');
-
-const traveller = (over: Partial<Traveller> = {}): Traveller => ({
-  travellerId: 't1',
-  role: 'PASSENGER',
-  surname: 'AL-SAYED',
-  givenNames: 'AHMAD ABDUL RAHMAN',
-  dateOfBirth: '1970-03-04',
-  gender: 'M',
-  nationality: 'SYR',
-  documents: [{ type: 'P', number: 'N0001', issuer: 'SYR' }],
-  flight: {
-    carrier: 'BA',
-    number: '117',
-    departure: { port: 'LHR', at: '2026-06-02T10:00' },
-    arrival: { port: 'JFK', at: '2026-06-02T13:00' },
-  },
-  itinerary: [],
-  findings: [],
-  ...over,
-});
-
-const listed: WatchlistEntry = {
-  listId: 'UN',
-  entryId: 'QDi.001',
-  kind: 'PERSON',
-  names: [{ full: 'Ahmad Abdul Rahman AL-SAYED', type: 'primary' }],
-  datesOfBirth: [{ date: '1970-03-04' }],
-  placesOfBirth: [],
-  nationalities: ['SYR'],
-  documents: [],
-  programs: ['QDi'],
-};
+/** The listed person travelling on a Syrian passport. */
+const traveller = (over: Partial<Traveller> = {}): Traveller =>
+  testTraveller({
+    ...LISTED_IDENTITY,
+    documents: [{ type: 'P', number: 'N0001', issuer: 'SYR' }],
+    ...over,
+  });
+const listed = testListedPerson();
 
 const disposition = (t: Traveller, entryVersion = 'v1'): Disposition.Value => ({
   schemaVersion: 1,

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { Decision, Traveller } from '@paxscreen/contracts';
 import { type ListReadResult, readListSync } from '@paxscreen/lists';
 import { parseRuleSet } from '@paxscreen/rules';
+import { SCREENING_NOW as NOW, TEST_FLIGHT, testTraveller } from '@paxscreen/testing';
 
 import { Screener } from '../screener';
 import { applyListRecord, applyListResult, applyRuleSet, offlineListVersion } from './list-loader';
 import { ScreeningState } from './screening-state';
 
 const DATA = join(__dirname, '../../../../data');
-const NOW = new Date('2026-06-01T12:00:00Z');
 
 const csv = (name: string, text: string, listId?: string): ListReadResult =>
   readListSync({ name, bytes: Buffer.from(text) }, { listId });
@@ -46,24 +46,16 @@ const traveller = (
   nat: string,
   doc: string,
   expiry = '2031-01-01',
-): Traveller => ({
-  travellerId: `t-${surname}`,
-  role: 'PASSENGER',
-  surname,
-  givenNames,
-  dateOfBirth: dob,
-  gender: 'M',
-  nationality: nat,
-  documents: [{ type: 'P', number: doc, issuer: nat, expiry }],
-  flight: {
-    carrier: 'ZZ',
-    number: '100',
-    departure: { port: 'LHR', at: '2026-06-02T10:00' },
-    arrival: { port: 'JFK', at: '2026-06-02T13:00' },
-  },
-  itinerary: [],
-  findings: [],
-});
+): Traveller =>
+  testTraveller({
+    travellerId: `t-${surname}`,
+    surname,
+    givenNames,
+    dateOfBirth: dob,
+    nationality: nat,
+    documents: [{ type: 'P', number: doc, issuer: nat, expiry }],
+    flight: { ...TEST_FLIGHT, carrier: 'ZZ', number: '100' },
+  });
 
 const TRAVELLERS = [
   traveller('KARVONEN', 'ALEKSI JUHANI', '1971-03-14', 'FIN', 'XF1'),
