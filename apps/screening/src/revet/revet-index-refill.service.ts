@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 
 import { decodeEvent, Topic, TravellerParsed } from '@paxscreen/contracts';
 import { type ConsumedRecord, KafkaReaders } from '@paxscreen/kafka';
-import { LOGGER, type Logger } from '@paxscreen/observability';
+import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { type TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
 
 import { travellerSnapshot } from '../decisions/decision-event';
@@ -28,27 +28,29 @@ const REFILL_TIMEOUT_MS = 300_000;
  */
 @Injectable()
 export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(TravellerSnapshotStore) private readonly snapshots: TravellerSnapshotStore,
     @Inject(KafkaReaders) private readonly readers: KafkaReaders,
     @Inject(SCREENING_ENV) private readonly env: ScreeningEnv,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), this.env.REVET_INDEX_CHECK_MS);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask({
+      name: 're-vetting index check',
+      everyMs: env.REVET_INDEX_CHECK_MS,
+      tick: () => this.refillIfLost(),
+      logger,
+    });
   }
 
-  /** Rebuilds the index when its marker is missing; one check at a time. */
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  /** Rebuilds the index when its marker is missing; one check at a time, failures logged. */
   check(): Promise<void> {
-    this.running ??= this.refillIfLost()
-      .catch((err: unknown) => this.logger.warn({ err }, 're-vetting index check failed; next check retries'))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.tick();
   }
 
   private async refillIfLost(): Promise<void> {
@@ -93,8 +95,7 @@ export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }
