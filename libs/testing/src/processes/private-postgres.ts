@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -76,11 +77,14 @@ export class PrivatePostgres {
     }
   }
 
-  private asOwner(cmd: string, args: string[]): void {
+  private ownerCommand(cmd: string, args: string[]): [string, string[]] {
     const root = process.getuid?.() === 0;
-    execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, {
-      stdio: 'ignore',
-    });
+    return [root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args];
+  }
+
+  /** Runs a PostgreSQL tool as the cluster's owner, without blocking the event loop (timers of other waits run on). */
+  private async asOwner(cmd: string, args: string[]): Promise<void> {
+    await promisify(execFile)(...this.ownerCommand(cmd, args));
   }
 
   /** A new, empty cluster in `dataDir`, started. */
@@ -92,12 +96,19 @@ export class PrivatePostgres {
     rmSync(this.dataDir, { recursive: true, force: true });
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres', this.dataDir]);
-    this.asOwner(join(this.bin, 'initdb'), ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-N']);
+    await this.asOwner(join(this.bin, 'initdb'), [
+      '-D',
+      this.dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-N',
+    ]);
     await this.start();
   }
 
   async start(): Promise<void> {
-    this.asOwner(join(this.bin, 'pg_ctl'), [
+    await this.asOwner(join(this.bin, 'pg_ctl'), [
       '-D',
       this.dataDir,
       '-l',
@@ -117,10 +128,16 @@ export class PrivatePostgres {
     this.options.log?.(`postgres up on 127.0.0.1:${this.port} (pid ${this.pid}, data in ${this.dataDir})`);
   }
 
+  /** At exit (synchronous, as exit hooks must be). */
   private stopSync(mode: 'immediate' | 'fast'): void {
     if (!this.running) return;
     try {
-      this.asOwner(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', mode, '-w', 'stop']);
+      execFileSync(
+        ...this.ownerCommand(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', mode, '-w', 'stop']),
+        {
+          stdio: 'ignore',
+        },
+      );
     } catch {
       // not running
     }
@@ -132,7 +149,11 @@ export class PrivatePostgres {
    * recovers from the WAL); `fast`: clients are disconnected and the server shuts down cleanly.
    */
   async stop(mode: 'immediate' | 'fast' = 'fast'): Promise<void> {
-    this.stopSync(mode);
+    if (!this.running) return;
+    this.running = false;
+    await this.asOwner(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-m', mode, '-w', 'stop']).catch(
+      () => undefined,
+    );
   }
 
   clean(): void {
