@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { countryCode, readListFile } from '@paxscreen/lists';
@@ -9,7 +7,7 @@ import { MatchIndex, MatchQuery, parseCsvRecords, readYenteQueries } from '@paxs
 
 import { seededRandom, typo } from '../eval/lib';
 
-import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
+import { type BenchRow, type BenchSuite, percentile, collect } from './lib/suite';
 
 /**
  * Name matching (libs/matching) on one core: index build time and memory per indexed name for UN + OFAC
@@ -51,14 +49,6 @@ const NATIONALITIES = [
 ];
 const LATIN_NAME = /^[A-Za-z][A-Za-z' -]+$/;
 const US_PER_MS = 1000;
-
-/** A full collection so the heap measure holds only what is live (gc exposed at run time). */
-function collect(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
 
 function usedBytes(): number {
   const m = process.memoryUsage();

@@ -1,6 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
 import type { Traveller } from '@paxscreen/contracts';
 import { readMessage } from '@paxscreen/edifact';
 import { Screener, ScreeningState } from '@paxscreen/screening';
@@ -9,7 +6,7 @@ import { generatedListEntries, generateTraffic } from './generator';
 import { decisionsCounted, submitManifests, waitForDecisions } from './lib/pipeline';
 import { writeChart } from './lib/plot';
 import { BENCH_CARRIERS, benchStack } from './lib/stack';
-import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
+import { type BenchRow, type BenchSuite, percentile, collect } from './lib/suite';
 
 /**
  * Scaling:
@@ -29,13 +26,6 @@ const SMOKE = { sizes: [5_000, 20_000], travellers: 300, e2eTravellers: 600 };
 const PER_MANIFEST = 250;
 const MATCH_P99_TARGET_MS = 2;
 const WARM_UP = 200;
-
-function collect(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
 
 interface SizeRun {
   size: number;

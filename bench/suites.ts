@@ -11,6 +11,7 @@ import { poeSuite } from './poe.bench';
 import { rawSuite } from './raw.bench';
 import { recordsSearchSuite } from './records-search.bench';
 import { recordsSuite } from './records.bench';
+import { repeatsSuite } from './repeats.bench';
 import { scaleSuite } from './scale.bench';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite's file here. */
@@ -18,6 +19,7 @@ export const SUITES: BenchSuite[] = [
   listsSuite,
   parseSuite,
   matchSuite,
+  repeatsSuite,
   rawSuite,
   e2eSuite,
   // After e2e: compares records ingest with the capacity e2e measured in the same run.

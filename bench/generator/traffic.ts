@@ -235,6 +235,33 @@ export class TrafficGenerator {
     const travellers = Array.from({ length: count }, () => this.traveller(random, flight, carrier));
     const format = random.weighted({ ...DEFAULT_FORMATS, ...o.formats });
     const legs = random.chance(0.3) ? [feederOf(flight, random), flight] : [flight];
+    return this.render(serial, format, flight, legs, travellers, random);
+  }
+
+  /**
+   * The same flights and travellers sent again, once per stage (e.g. PNRGOV at T-72h and T-24h,
+   * PAXLST at check-in): new message references, seats and bookings, the same people and
+   * documents. Each stage is a traffic set of its own, in the order given.
+   */
+  resend(traffic: Traffic, stages: readonly ManifestFormat[]): Traffic[] {
+    return stages.map((format, stage) => {
+      const random = new Random(this.options.seed * 7919 + stage + 1);
+      const manifests = traffic.manifests.map((m, i) =>
+        this.render((this.options.offset ?? 0) + i, format, m.flight, [m.flight], m.travellers, random),
+      );
+      return { ...traffic, manifests };
+    });
+  }
+
+  private render(
+    serial: number,
+    format: ManifestFormat,
+    flight: FlightLeg,
+    legs: FlightLeg[],
+    travellers: GeneratedTraveller[],
+    random: Random,
+  ): GeneratedManifest {
+    const carrier = flight.carrier;
     const controlRef = `${serial.toString(36).toUpperCase()}${random.chars(DIGITS, 4)}`.slice(0, 14);
     let bytes: Buffer;
     let contentType = 'application/edifact';

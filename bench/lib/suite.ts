@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** One row of a suite's results table. */
 export interface BenchRow {
@@ -56,6 +58,14 @@ export function writeResult(result: SuiteResult): string {
   const file = join(dir, `${result.suite}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/** A full collection so the heap measure holds only what is live (gc exposed at run time). */
+export function collect(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
 }
 
 /** Percentile of a numeric sample (nearest rank). */

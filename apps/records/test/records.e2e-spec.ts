@@ -236,6 +236,22 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     expect(names.status).toBe(200);
     const hits = names.body.items as { travellerId: string; score: number; subject: { surname: string } }[];
     expect(hits[0]).toMatchObject({ travellerId: 'T-ali', subject: { surname: 'ALI' } });
+    // Page by page (one hit a page, across score groups) = the same hits in the same order.
+    const q = encodeURIComponent('Ali');
+    const every = (await get(`/v1/records/search/names?q=${q}&limit=200`, officer)).body.items as {
+      decisionId: string;
+    }[];
+    const paged: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await get(
+        `/v1/records/search/names?q=${q}&limit=1${next ? `&cursor=${encodeURIComponent(next)}` : ''}`,
+        officer,
+      );
+      paged.push(...(page.body.items as { decisionId: string }[]).map((h) => h.decisionId));
+      next = page.body.nextCursor as string | undefined;
+    } while (next !== undefined && paged.length <= every.length);
+    expect(paged).toEqual(every.map((h) => h.decisionId));
 
     expect((await get('/v1/records/search/names?q=1', officer)).body.code).toBe('INVALID_SEARCH');
     expect((await get(`/v1/records/flights/QF/1%20OR%201=1/${flight.date}`, officer)).status).toBe(400);

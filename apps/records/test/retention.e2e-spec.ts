@@ -90,7 +90,7 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       const flight = { carrier: 'RT', number: '0001', date };
       const person = {
         travellerId: `T-ret-${i}`,
-        surname: `KEEPSAKE${i}`,
+        surname: `KEEPSAKE${'ABCD'[i]}`,
         givenNames: 'ANNA',
         dateOfBirth: '1980-01-01',
         nationality: 'AUS',
@@ -147,6 +147,14 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
     expect(await partitions('decisions')).toEqual(
       expect.arrayContaining(['decisions_p202606', 'decisions_p202607', 'decisions_p202608']),
     );
+    const searchable = () =>
+      db
+        .selectFrom('decision_names')
+        .select(['name_search', 'last_travel_date'])
+        .orderBy('name_search')
+        .execute()
+        .then((rows) => rows.map((r) => [r.name_search, String(r.last_travel_date)]));
+    expect(await searchable()).toEqual(dates.map((date, i) => [`ANNA KEEPSAKE${'ABCD'[i]}`, date]));
 
     const report = await app.get(RetentionService).run(NOW);
 
@@ -156,6 +164,7 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       partitionsDropped: ['decisions_p202606'],
       rowsDropped: 1,
       rowsDeleted: 1,
+      namesDeleted: 2,
     });
     expect(report.api).toMatchObject({
       cutoff: '2026-08-03',
@@ -174,8 +183,13 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
     expect(await partitions('decisions')).not.toContain('decisions_p202606');
     const decisions = await db.selectFrom('decisions').select('travel_date').orderBy('travel_date').execute();
     expect(decisions.map((d) => String(d.travel_date))).toEqual(['2026-07-20', '2026-08-04']);
+    // Name search keeps no name past its last decision's period.
+    expect(await searchable()).toEqual([
+      ['ANNA KEEPSAKEC', '2026-07-20'],
+      ['ANNA KEEPSAKED', '2026-08-04'],
+    ]);
     const travellers = await db.selectFrom('travellers').select(['surname', 'masked_at']).execute();
-    expect(travellers).toEqual([{ surname: 'KEEPSAKE3', masked_at: null }]);
+    expect(travellers).toEqual([{ surname: 'KEEPSAKED', masked_at: null }]);
     expect(await vault.get('pnr-old', NOW.getTime())).toBeUndefined();
     expect(await vault.get('pnr-young', NOW.getTime())).toBeDefined();
     expect(await current.get('r-current')).toBeDefined();
@@ -190,13 +204,14 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
     expect(audited.details).toMatchObject({
       'decisions.partitionsDropped': 'decisions_p202606',
       'decisions.rowsDeleted': 1,
+      'decisions.namesDeleted': 2,
       'api.rowsDropped': 3,
       'pnr.rowsDeleted': 1,
     });
 
     // A second run finds nothing due and says so.
     const again = await app.get(RetentionService).run(NOW);
-    expect(again.decisions).toMatchObject({ partitionsDropped: [], rowsDeleted: 0 });
+    expect(again.decisions).toMatchObject({ partitionsDropped: [], rowsDeleted: 0, namesDeleted: 0 });
   });
 
   it('masks past API rows of a month it keeps, in place, once', async () => {

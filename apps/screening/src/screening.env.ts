@@ -50,4 +50,10 @@ export class ScreeningEnv {
    * owns). One partition's Redis writes and transaction commit overlap another's screening.
    */
   @IsInt() @Min(0) SCREENING_PARTITIONS_IN_FLIGHT = 0;
+  /**
+   * Identities whose watchlist candidates are remembered (libs/screening MatchCache): a traveller
+   * screened again (each PNR push, check-in, re-vetting) skips name matching until a watchlist
+   * changes. About 0.3–3 KB each (more for travellers with near matches); 0 turns it off.
+   */
+  @IsInt() @Min(0) SCREENING_MATCH_CACHE_SIZE = 50_000;
 }

@@ -2,6 +2,7 @@ export * from './model';
 export * from './policy';
 export { explain } from './explain';
 export { MatchIndex, LOOKUP_LIMITS } from './index/match-index';
+export { BoundedCache } from './normalize/bounded-cache';
 export { MIN_TWO_EDIT_LENGTH } from './index/vocabulary';
 export { withinTwoEdits } from './features/edit-distance';
 export type { Feature, FeatureContext, MatchAlgorithm, Scored } from './algorithms/algorithm';

@@ -3,7 +3,10 @@ import type { EntryKind, Gender, ListedDate, ListedFacts } from '@paxscreen/cont
 /** Who or what is being screened. A passenger is a PERSON; ENTITY covers companies and organisations. */
 export type MatchKind = 'PERSON' | 'ENTITY';
 
-/** A screening query: a traveller's (or a company's) identifying data as sent. */
+/**
+ * A screening query: a traveller's (or a company's) identifying data as sent. A field `search` reads
+ * must also be in `MatchIndex.searchKey` (screening caches candidates under it).
+ */
 export interface MatchQuery {
   /** The whole name; when absent, `givenNames` + `surname` are used. */
   fullName?: string;

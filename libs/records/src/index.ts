@@ -3,6 +3,7 @@ export * from './mapping/keys';
 export * from './mapping/names';
 export * from './mapping/rows';
 export * from './migrations';
+export * from './names/decision-names';
 export * from './records.writer';
 export * from './schema';
 export * from './queries/cursor';

@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import { ensureMonthlyPartitions, insertIgnoringDuplicates } from '@paxscreen/postgres';
 
 import type { RecordRows } from './mapping/batch';
+import { decisionNameRows, supersededRows, upsertDecisionNames } from './names/decision-names';
 import { PARTITIONED_TABLES, RecordsDatabase } from './schema';
 
-export type RowCounts = Record<keyof RecordRows, number>;
+export type RowCounts = Record<keyof RecordRows, number> & { names: number; superseded: number };
 
 /**
  * Writes a batch's rows in one transaction, one multi-row statement per table (or a few, under
@@ -22,6 +23,13 @@ export class RecordsWriter {
       manifests: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'manifests', rows.manifests),
       findings: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'data_quality_findings', rows.findings),
       decisions: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'decisions', rows.decisions),
+      // The names name search reads and the ids no longer current, with the decisions themselves.
+      names: await upsertDecisionNames(tx, decisionNameRows(rows.decisions)),
+      superseded: await insertIgnoringDuplicates<RecordsDatabase>(
+        tx,
+        'superseded_decisions',
+        supersededRows(rows.decisions),
+      ),
       deadLetters: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'dead_letters', rows.deadLetters),
       audit: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'audit_events', rows.audit),
       listVersions: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'list_versions', rows.listVersions),

@@ -221,6 +221,22 @@ export interface MultipartPartsTable {
   expires_at: Timestamp;
 }
 
+/**
+ * The distinct folded names the decisions carry (name search reads these first, then the decisions
+ * of the names found): the latest travel date a name was seen on says when retention deletes it.
+ */
+export interface DecisionNamesTable {
+  name_search: string;
+  name_skeleton: string;
+  last_travel_date: string;
+}
+
+/** The ids of the decisions another decision supersedes (and that one's travel date, for retention). */
+export interface SupersededDecisionsTable {
+  decision_id: string;
+  travel_date: string;
+}
+
 /** The current (not superseded) decisions: same columns as `decisions`. */
 export type CurrentDecisionsView = DecisionsTable;
 
@@ -228,6 +244,8 @@ export interface RecordsDatabase {
   travellers: TravellersTable;
   decisions: DecisionsTable;
   current_decisions: CurrentDecisionsView;
+  decision_names: DecisionNamesTable;
+  superseded_decisions: SupersededDecisionsTable;
   manifests: ManifestsTable;
   data_quality_findings: FindingsTable;
   dead_letters: DeadLettersTable;
@@ -244,6 +262,8 @@ export interface RecordsDatabase {
 
 export type TravellerRow = Insertable<TravellersTable>;
 export type DecisionRow = Insertable<DecisionsTable>;
+export type DecisionNameRow = Insertable<DecisionNamesTable>;
+export type SupersededRow = Insertable<SupersededDecisionsTable>;
 export type ManifestRow = Insertable<ManifestsTable>;
 export type FindingRow = Insertable<FindingsTable>;
 export type DeadLetterRow = Insertable<DeadLettersTable>;

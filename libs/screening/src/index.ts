@@ -5,6 +5,7 @@ export * from './screener';
 export * from './state/list-loader';
 export * from './state/screening-state';
 export * from './state/disposition-memory';
+export * from './state/match-cache';
 export * from './export/decisions-csv';
 export * from './subject';
 export * from './hot-path/document-answer';

@@ -8,6 +8,7 @@ import { enrolmentCheck } from './checks/enrolment.check';
 import { lostStolenCheck } from './checks/lost-stolen.check';
 import { rulesCheck } from './checks/rules.check';
 import { watchlistCheck } from './checks/watchlist.check';
+import { MatchCache } from './state/match-cache';
 import { ScreeningState } from './state/screening-state';
 
 /** The checks, in the order their reasons are listed on a decision. */
@@ -74,10 +75,16 @@ export interface ScreenOptions {
  * and the offline CLI.
  */
 export class Screener {
+  /** Watchlist candidates remembered per identity (`matchCacheSize`, default 0: off). */
+  readonly matchCache: MatchCache;
+
   constructor(
     readonly state: ScreeningState,
     readonly config: ScreeningConfig = DEFAULT_SCREENING_CONFIG,
-  ) {}
+    options: { matchCacheSize?: number } = {},
+  ) {
+    this.matchCache = new MatchCache(options.matchCacheSize ?? 0);
+  }
 
   screen(traveller: Traveller, options: ScreenOptions = {}): Decision {
     const started = performance.now();
@@ -85,6 +92,7 @@ export class Screener {
     const ctx: CheckContext = {
       state: this.state,
       config: this.config,
+      matchCache: this.matchCache,
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };

@@ -6,6 +6,8 @@ import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observa
 import { applyListRecord, Screener, ScreeningConfig, ScreeningState } from '@paxscreen/screening';
 
 import { SCREENING_CONFIG } from '../screening.config';
+import type { ScreeningEnv } from '../screening.env';
+import { SCREENING_ENV } from '../tokens';
 
 const KIND_OF_TOPIC = new Map<Topic, ListVersion.ListKind>([
   [Topic.Watchlist, 'watchlist'],
@@ -33,8 +35,10 @@ export class ScreeningStateService implements OnApplicationShutdown {
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SCREENING_CONFIG) config: ScreeningConfig,
+    @Inject(SCREENING_ENV) env: Pick<ScreeningEnv, 'SCREENING_MATCH_CACHE_SIZE'>,
   ) {
-    this.screener = new Screener(this.state, config);
+    this.screener = new Screener(this.state, config, { matchCacheSize: env.SCREENING_MATCH_CACHE_SIZE });
+    metrics.observeMatchCache(() => this.screener.matchCache.stats());
     this.replayer = readers.replayer(LIST_TOPICS, (records) => this.apply(records), 'screening-index');
     health.register({ name: 'index', check: async () => this.replayer.ready });
   }

@@ -1,5 +1,6 @@
 import type { EntryKind, WatchlistEntry } from '@paxscreen/contracts';
 
+import type { MatchQuery } from '../model';
 import { MatchIndex } from './match-index';
 
 let next = 0;
@@ -148,5 +149,63 @@ describe('MatchIndex', () => {
     expect(live.search({ fullName: name(1000) }).map((c) => c.entryId)).not.toContain('e1000');
     live.add(entry(name(1000), { entryId: 'e1000' }));
     expect(live.search({ fullName: name(1000) })[0]).toMatchObject({ entryId: 'e1000', score: 1 });
+  });
+});
+
+describe('MatchIndex.searchKey / generation (what a cache of search results keys on)', () => {
+  // Every field of a query: a field added to MatchQuery must be added here, and to searchKey if search reads it.
+  const query: Required<MatchQuery> = {
+    fullName: '',
+    surname: 'PUTIN',
+    givenNames: 'Vladimir',
+    dateOfBirth: '1952-10-07',
+    dateOfBirthTwoDigitYear: false,
+    nationality: 'RUS',
+    gender: 'M',
+    documents: [{ number: '123456789', issuer: 'RUS' }],
+    placeOfBirth: 'LENINGRAD',
+    kind: 'PERSON',
+  };
+  const index = indexOf(entry('PUTIN, Vladimir Vladimirovich'));
+
+  it.each<[string, Partial<MatchQuery>]>([
+    ['fullName', { fullName: 'Vladimir Vladimirovich PUTIN' }],
+    ['surname', { surname: 'PUTINA' }],
+    ['givenNames', { givenNames: 'Vlad' }],
+    ['dateOfBirth', { dateOfBirth: '1952-10-08' }],
+    ['dateOfBirthTwoDigitYear', { dateOfBirthTwoDigitYear: true }],
+    ['nationality', { nationality: 'BLR' }],
+    ['gender', { gender: 'F' }],
+    ['document number', { documents: [{ number: '123456780', issuer: 'RUS' }] }],
+    ['document issuer', { documents: [{ number: '123456789', issuer: 'BLR' }] }],
+    ['placeOfBirth', { placeOfBirth: 'MOSCOW' }],
+    ['kind', { kind: 'ENTITY' }],
+  ])('changes with %s', (_, change) => {
+    expect(index.searchKey({ ...query, ...change })).not.toBe(index.searchKey(query));
+  });
+
+  it('changes with limit and minScore', () => {
+    expect(index.searchKey(query, { limit: 1 })).not.toBe(index.searchKey(query));
+    expect(index.searchKey(query, { minScore: 0.9 })).not.toBe(index.searchKey(query));
+    expect(index.searchKey(query, { limit: 5 })).toBe(index.searchKey(query));
+  });
+
+  it('is the normalised name: case, spacing and a title as sent do not change it', () => {
+    expect(index.searchKey({ ...query, surname: 'putin', givenNames: ' Mr  VLADIMIR ' })).toBe(
+      index.searchKey({ ...query, givenNames: 'VLADIMIR' }),
+    );
+  });
+
+  it('moves the generation on every add and remove, not on removing what is not there', () => {
+    const i = new MatchIndex();
+    const g0 = i.generation;
+    i.add(entry('Bashar al-Assad', { entryId: 'g1' }));
+    const g1 = i.generation;
+    i.add(entry('Bashar al-Asad', { entryId: 'g1' }));
+    const g2 = i.generation;
+    i.remove('TEST', 'g1');
+    const g3 = i.generation;
+    i.remove('TEST', 'nobody');
+    expect([g1 > g0, g2 > g1, g3 > g2, i.generation === g3]).toEqual([true, true, true, true]);
   });
 });

@@ -16,6 +16,7 @@ import { ComparableToken, comparable, tokenSimilarity } from '../features/token-
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
+import type { NameToken } from '../normalize/token';
 import { growFloat32, growInt32, growUint8 } from './grow';
 import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, Vocabulary } from './vocabulary';
@@ -73,6 +74,12 @@ function listedFull(n: ListedName): string {
   return [n.givenNames, n.surname].filter(Boolean).join(' ');
 }
 
+/** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
+function queryTokens(query: MatchQuery, kind: MatchKind): NameToken[] {
+  const fullName = query.fullName?.trim() || [query.givenNames, query.surname].filter(Boolean).join(' ');
+  return normalizeName(fullName, kind).tokens;
+}
+
 function factsOf(entry: WatchlistEntry): EntryFacts {
   return {
     kind: entry.kind,
@@ -125,8 +132,17 @@ export class MatchIndex {
   private memoVersion = -1;
   /** Counts vocabulary tokens gaining their first live name or losing their last one. */
   private liveTokensChanged = 0;
+  private changes = 0;
 
   constructor(private readonly algorithm: MatchAlgorithm = DEFAULT_ALGORITHM) {}
+
+  /**
+   * Bumped by every `add` and `remove`: search results are a function of the query (`searchKey`) and
+   * this generation, so a cache of them keyed on both is never stale.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** Live entries. */
   get size(): number {
@@ -141,6 +157,7 @@ export class MatchIndex {
   /** Adds an entry, replacing the one with the same `listId` + `entryId` if present. */
   add(entry: WatchlistEntry, listVersion?: string): void {
     const key = `${entry.listId}:${entry.entryId}`;
+    this.changes++;
     if (this.entries.has(key)) this.remove(entry.listId, entry.entryId);
     const kind: MatchKind = entry.kind === 'PERSON' || entry.kind === 'UNKNOWN' ? 'PERSON' : 'ENTITY';
     const record: EntryRecord = {
@@ -183,6 +200,7 @@ export class MatchIndex {
     const key = `${listId}:${entryId}`;
     const recordId = this.entries.get(key);
     if (recordId === undefined) return;
+    this.changes++;
     const record = this.records[recordId];
     this.entries.delete(key);
     this.records[recordId] = undefined;
@@ -199,13 +217,43 @@ export class MatchIndex {
       this.compact();
   }
 
+  /**
+   * Everything `search` reads of a query and its options, as one string: the normalised name tokens
+   * (not the name as sent), the qualifiers as sent (explanations quote them), the kind, the limit
+   * and the floor. Two queries with the same key get the same candidates from the same
+   * `generation`. Holds personal data: hash it before keeping it anywhere, never log it.
+   */
+  searchKey(query: MatchQuery, options: SearchOptions = {}): string {
+    const kind: MatchKind = query.kind ?? 'PERSON';
+    const tokens = queryTokens(query, kind).map((t) => [
+      t.text,
+      t.role,
+      t.key,
+      t.vowelPoor,
+      t.native ?? null,
+      t.groups ?? null,
+    ]);
+    return JSON.stringify([
+      kind,
+      tokens,
+      query.dateOfBirth ?? null,
+      query.dateOfBirthTwoDigitYear ?? null,
+      query.nationality ?? null,
+      query.gender ?? null,
+      query.documents?.map((d) => [d.number, d.issuer ?? null]) ?? null,
+      query.placeOfBirth ?? null,
+      options.limit ?? DEFAULT_LIMIT,
+      options.minScore ?? this.algorithm.minScore,
+      this.algorithm.name,
+    ]);
+  }
+
   /** Best candidates for a query, best first. */
   search(query: MatchQuery, options: SearchOptions = {}): MatchCandidate[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const minScore = options.minScore ?? this.algorithm.minScore;
     const kind: MatchKind = query.kind ?? 'PERSON';
-    const fullName = query.fullName?.trim() || [query.givenNames, query.surname].filter(Boolean).join(' ');
-    const q = normalizeName(fullName, kind).tokens.map(comparable);
+    const q = queryTokens(query, kind).map(comparable);
     if (q.length === 0 || this.names === 0) return [];
 
     const top = this.candidates(q, kind);

@@ -77,6 +77,39 @@ export class Metrics {
     labelNames: ['list', 'version'] as const,
     registers: [this.registry],
   });
+  /** Where the match-cache metrics below are read from when scraped (the screening service sets it). */
+  private matchCacheStats?: () => { hits: number; misses: number; entries: number };
+  readonly matchCacheLookups = new Counter({
+    name: 'paxscreen_match_cache_lookups_total',
+    help: 'Watchlist look-ups of the screening match cache (SCREENING_MATCH_CACHE_SIZE), by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+    collect: () => {
+      const s = this.matchCacheStats?.();
+      if (!s) return;
+      this.matchCacheLookups.reset();
+      this.matchCacheLookups.inc({ result: 'hit' }, s.hits);
+      this.matchCacheLookups.inc({ result: 'miss' }, s.misses);
+    },
+  });
+  readonly matchCacheHitRatio = new Gauge({
+    name: 'paxscreen_match_cache_hit_ratio',
+    help: 'Share of watchlist look-ups the screening match cache answered since start (hits ÷ look-ups)',
+    registers: [this.registry],
+    collect: () => {
+      const s = this.matchCacheStats?.();
+      if (s) this.matchCacheHitRatio.set(s.hits + s.misses === 0 ? 0 : s.hits / (s.hits + s.misses));
+    },
+  });
+  readonly matchCacheEntries = new Gauge({
+    name: 'paxscreen_match_cache_entries',
+    help: 'Identities whose watchlist candidates the screening match cache holds',
+    registers: [this.registry],
+    collect: () => {
+      const s = this.matchCacheStats?.();
+      if (s) this.matchCacheEntries.set(s.entries);
+    },
+  });
   readonly httpRequests = new Histogram({
     name: 'paxscreen_http_request_seconds',
     help: 'HTTP request duration by route and status',
@@ -84,6 +117,11 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+
+  /** Reports a match cache's counts on every scrape (`paxscreen_match_cache_*`). */
+  observeMatchCache(stats: () => { hits: number; misses: number; entries: number }): void {
+    this.matchCacheStats = stats;
+  }
 
   constructor(service: string, collectDefaults = true) {
     this.registry.setDefaultLabels({ service });

@@ -6,7 +6,9 @@ import { deadLetterParts } from './20261206-1410-dead-letter-parts';
 import { travellerStatus } from './20261206-1700-traveller-status';
 import { pnrVaultReceipts } from './20261206-1710-pnr-vault-receipts';
 import { retentionMasking } from './20261206-1720-retention';
-import { parserState } from './20261206-1800-parser-state';
+import { decisionNames } from './20261206-1900-decision-names';
+import { flightOrder } from './20261206-1910-flight-order';
+import { parserState } from './20261206-1920-parser-state';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -19,5 +21,7 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   travellerStatus,
   pnrVaultReceipts,
   retentionMasking,
+  decisionNames,
+  flightOrder,
   parserState,
 ];

@@ -105,7 +105,36 @@ function pastCursor(
   return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${cursor[0]}, ${cursor[1]})`;
 }
 
-function decisionView(r: StoredDecision): DecisionView {
+/**
+ * The columns a decision view shows: the stored event (the hot-path copy, the largest column) and
+ * the search keys are not read for an answer.
+ */
+const VIEW_COLUMNS = [
+  'decision_id',
+  'traveller_id',
+  'manifest_id',
+  'correlation_id',
+  'carrier',
+  'flight_number',
+  'travel_date',
+  'departure_port',
+  'arrival_port',
+  'outcome',
+  'supersedes',
+  'reasons',
+  'list_versions',
+  'surname',
+  'given_names',
+  'date_of_birth',
+  'nationality',
+  'document_keys',
+  'decided_at',
+  'traveller_status',
+  'traveller_status_at',
+] as const satisfies readonly (keyof StoredDecision)[];
+type ViewRow = Pick<StoredDecision, (typeof VIEW_COLUMNS)[number]>;
+
+function decisionView(r: ViewRow): DecisionView {
   return {
     decisionId: r.decision_id,
     travellerId: r.traveller_id,
@@ -165,7 +194,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 1);
     const rows = await this.db
       .selectFrom('decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .distinctOn('traveller_id')
       .where('carrier', '=', flight.carrier)
       .where('flight_number', '=', flight.number)
@@ -238,7 +267,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 2);
     const rows = await this.db
       .selectFrom('decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .where('traveller_id', '=', travellerId)
       .$if(after !== undefined, (q) =>
         q.where(pastCursor('decided_at', 'decision_id', 'asc', [at(after![0]), after![1]])),
@@ -260,7 +289,7 @@ export class RecordsReader {
     const after = decodeCursor(cursor, 2);
     const rows = await this.db
       .selectFrom('current_decisions')
-      .selectAll()
+      .select(VIEW_COLUMNS)
       .where('document_keys', '@>', sql<string[]>`array[${documentKey(issuer, number)}]::text[]`)
       .$if(after !== undefined, (q) =>
         q.where(pastCursor('decided_at', 'decision_id', 'desc', [at(after![0]), after![1]])),
@@ -297,45 +326,72 @@ export class RecordsReader {
   /**
    * Current decisions whose traveller's name resembles `query`: trigram similarity on the folded
    * name, or the same consonant skeleton (transliteration variants: "Muhammad Aly" finds
-   * "MOHAMED ALI"). Best first.
+   * "MOHAMED ALI"). Best first, then by decision id.
+   *
+   * The names are scored in `decision_names` (one row per distinct name; trigram and skeleton
+   * indexes), best first. Their decisions are then read one score group at a time, best first, each name's current decisions in decision-id order from the
+   * `(name_search, decision_id)` index and at most a page of them: a page reads about a page of
+   * decisions per name of the best scores, not every decision of every similar name.
    */
   async searchNames(query: string, limit: number, cursor?: string): Promise<Page<NameHit>> {
     const after = decodeCursor(cursor, 2);
-    const text = nameSearchText(query, '');
-    const skeleton = nameSkeleton(query, '');
-    const score = sql<number>`round(greatest(public.similarity(name_search, ${text}),
-      case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8`;
-    const rows = await this.db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('current_decisions')
-          .selectAll()
-          .select(score.as('score'))
-          .where((w) =>
-            w.or([w('name_skeleton', '=', skeleton), sql<boolean>`name_search operator(public.%) ${text}`]),
-          )
-          .as('hits'),
-      )
-      .selectAll()
-      .where('score', '>=', TRIGRAM_THRESHOLD)
-      .$if(after !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('score', '<', scoreOf(after![0])),
-            eb.and([eb('score', '=', scoreOf(after![0])), eb('decision_id', '>', after![1])]),
-          ]),
-        ),
-      )
-      .orderBy('score', 'desc')
-      .orderBy('decision_id')
-      .limit(limit + 1)
-      .execute();
+    const last = after === undefined ? undefined : { score: scoreOf(after[0]), decisionId: after[1] };
+    const names = await this.similarNames(query, last?.score);
+    const hits: (ViewRow & { score: number })[] = [];
+    for (let i = 0; i < names.length && hits.length <= limit;) {
+      // One score group (the names sharing a score) a statement: a name of a lower score is read
+      // only when the better ones did not fill the page.
+      let end = i + 1;
+      while (end < names.length && names[end].score === names[i].score) end++;
+      const group = names.slice(i, end);
+      i = end;
+      hits.push(...(await this.decisionsOfNames(group, limit + 1 - hits.length, last)));
+    }
     return pageOf(
-      rows,
+      hits.slice(0, limit + 1),
       limit,
       (r) => ({ ...decisionView(r), score: r.score }),
       (r) => [String(r.score), r.decision_id],
     );
+  }
+
+  /** The names like `query` (score ≥ the threshold, and ≤ `atMost`), best first. */
+  private async similarNames(query: string, atMost?: number): Promise<{ name: string; score: number }[]> {
+    const text = nameSearchText(query, '');
+    const skeleton = nameSkeleton(query, '');
+    const rows = await sql<{ name: string; score: number }>`
+      select name, score from (
+        select name_search as name, round(greatest(public.similarity(name_search, ${text}),
+          case when name_skeleton = ${skeleton} then ${SKELETON_MATCH_SCORE}::float8 else 0.0 end)::numeric, 4)::float8 as score
+        from decision_names
+        where name_skeleton = ${skeleton} or name_search operator(public.%) ${text}) scored
+      where score >= ${TRIGRAM_THRESHOLD}::float8
+        ${atMost === undefined ? sql`` : sql`and score <= ${atMost}::float8`}
+      order by score desc, name`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
+   * The current decisions of `names` (whole score groups), best score first then by decision id,
+   * at most `limit`, after the cursor's row.
+   */
+  private async decisionsOfNames(
+    names: readonly { name: string; score: number }[],
+    limit: number,
+    last?: { score: number; decisionId: string },
+  ): Promise<(ViewRow & { score: number })[]> {
+    const rows = await sql<ViewRow & { score: number }>`
+      select ${sql.join(VIEW_COLUMNS.map((c) => sql.ref(`d.${c}`)))}, n.score
+      from unnest(${names.map((n) => n.name)}::text[], ${names.map((n) => n.score)}::float8[]) as n(name, score)
+      cross join lateral (
+        select * from current_decisions c
+        where c.name_search = n.name
+          ${last === undefined ? sql`` : sql`and (n.score < ${last.score}::float8 or c.decision_id > ${last.decisionId})`}
+        order by c.decision_id
+        limit ${limit}) d
+      order by n.score desc, d.decision_id
+      limit ${limit}`.execute(this.db);
+    return rows.rows;
   }
 
   /**

@@ -14,6 +14,8 @@ export interface RetentionOutcome {
   /** Past rows in kept partitions: masked in place (API data) or deleted (the others). */
   rowsMasked: number;
   rowsDeleted: number;
+  /** Decisions only: the searchable names whose last decision was past the period (deleted). */
+  namesDeleted?: number;
 }
 
 export interface RetentionReport {
@@ -59,6 +61,17 @@ export class RetentionJob {
     decisions.rowsDeleted = Number(
       (await this.db.deleteFrom('decisions').where('travel_date', '<', decisions.cutoff).executeTakeFirst())
         .numDeletedRows,
+    );
+    // "Superseded" marks go with the decision that made them (ids only, no personal data).
+    await this.db.deleteFrom('superseded_decisions').where('travel_date', '<', decisions.cutoff).execute();
+    // A name is kept for search while a decision carries it: its latest travel date says until when.
+    decisions.namesDeleted = Number(
+      (
+        await this.db
+          .deleteFrom('decision_names')
+          .where('last_travel_date', '<', decisions.cutoff)
+          .executeTakeFirst()
+      ).numDeletedRows,
     );
 
     const audit = await this.dropPartitions('audit_events', cutoffDay(now, periods.auditDays));
@@ -127,6 +140,7 @@ export function retentionAuditDetails(report: RetentionReport): Record<string, s
     details[`${cls}.rowsDropped`] = o.rowsDropped;
     details[`${cls}.rowsMasked`] = o.rowsMasked;
     details[`${cls}.rowsDeleted`] = o.rowsDeleted;
+    if (o.namesDeleted !== undefined) details[`${cls}.namesDeleted`] = o.namesDeleted;
   }
   return details;
 }

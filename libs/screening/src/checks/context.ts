@@ -1,11 +1,14 @@
 import type { Reason, Traveller } from '@paxscreen/contracts';
 
 import type { ScreeningConfig } from '../config';
+import type { MatchCache } from '../state/match-cache';
 import type { ScreeningState } from '../state/screening-state';
 
 export interface CheckContext {
   state: ScreeningState;
   config: ScreeningConfig;
+  /** Watchlist candidates by identity (the only step remembered between screenings). */
+  matchCache: MatchCache;
   /** The decision time (rules' validity windows, expiry checks). */
   now: Date;
   /** YYYY-MM-DD the traveller arrives (local date of the reported flight), for validity checks. */

@@ -29,9 +29,11 @@ export function matchQueryOf(traveller: Traveller): MatchQuery {
 }
 
 /** Watchlists: name matching with qualifiers, classified by each list's policy. */
-export const watchlistCheck: Check = (traveller, { state, config }) => {
+export const watchlistCheck: Check = (traveller, { state, config, matchCache }) => {
   if (!traveller.surname && !traveller.givenNames) return [];
-  const candidates = state.watchlists.search(matchQueryOf(traveller), { limit: config.candidates });
+  const candidates = matchCache.search(state.watchlists, matchQueryOf(traveller), {
+    limit: config.candidates,
+  });
   const reasons: Reason[] = [];
   for (const c of candidates) {
     const policy = policyFor(c.listId, config.policies);

@@ -11,7 +11,7 @@ import type { Migration } from '@paxscreen/postgres';
  * receipts (`expires_at`); the parser's sweeper deletes expired rows.
  */
 export const parserState: Migration = {
-  id: '20261206-1800-parser-state',
+  id: '20261206-1920-parser-state',
   up: async (db: Kysely<unknown>) => {
     await sql`
       create table manifest_versions (
