@@ -1,5 +1,9 @@
+import { join } from 'node:path';
+
+import { tuningEnv } from './e2e.bench';
 import { generateTraffic } from './generator';
 import { httpLoad } from './lib/load';
+import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, benchStack } from './lib/stack';
 import type { BenchRow, BenchSuite } from './lib/suite';
 
@@ -21,8 +25,18 @@ export const iapiSuite: BenchSuite = {
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
-    if (!stack.apps.has('gateway'))
-      await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
+    // `--env K=V` (tuning and A/B runs) and `--profile` (CPU profiles in .cache/bench/prof), as in e2e.
+    const env = tuningEnv(ctx.args);
+    const profile = ctx.args.includes('--profile')
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
+      : undefined;
+    if (!stack.apps.has('gateway') || Object.keys(env).length > 0 || profile)
+      await stack.startApps({
+        mode: ctx.smoke ? 'source' : 'dist',
+        log: ctx.log,
+        env,
+        nodeArgs: profile ? { gateway: profile, screening: profile } : undefined,
+      });
     const carrier = BENCH_CARRIERS[0];
     const traffic = await generateTraffic({
       seed: 31,
@@ -83,6 +97,7 @@ export const iapiSuite: BenchSuite = {
         },
       },
     ];
+    if (profile) await stack.stopApps();
     return rows;
   },
 };

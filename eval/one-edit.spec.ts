@@ -35,3 +35,41 @@ describe('oneEditMisses', () => {
     expect(r.misses).toBe(0);
   });
 });
+
+describe('oneEditMisses over OFAC-style names and shards', () => {
+  const person = (entryId: string, full: string) => ({
+    listId: 'T',
+    entryId,
+    kind: 'PERSON' as const,
+    names: [{ full, type: 'primary' as const }],
+    datesOfBirth: [],
+    placesOfBirth: [],
+    nationalities: [],
+    documents: [],
+    programs: [],
+  });
+
+  it('edits each run of letters of a `SURNAME, Given` name in place (AL- and the comma stay)', () => {
+    const e = person('T1', 'AL-BAKRI, Khalil');
+    const index = new MatchIndex();
+    index.add(e);
+    const r = oneEditMisses(index, [e], 'T');
+    expect(r.queries).toBe(oneEditVariants('BAKRI').length + oneEditVariants('KHALIL').length);
+    expect(r.misses).toBe(0);
+  });
+
+  it('splits the persons between shards, each taking every n-th', () => {
+    const entries = [
+      person('T1', 'Khalil BAKRI'),
+      person('T2', 'Fereidoun ABBASI'),
+      person('T3', 'Joseph KONY'),
+    ];
+    const index = new MatchIndex();
+    for (const e of entries) index.add(e);
+    const shards = [0, 1].map((k) =>
+      oneEditMisses(index, entries, 'T', Infinity, undefined, undefined, { k, of: 2 }),
+    );
+    expect(shards.map((s) => s.persons)).toEqual([2, 1]);
+    expect(shards[0].queries + shards[1].queries).toBe(oneEditMisses(index, entries, 'T').queries);
+  });
+});

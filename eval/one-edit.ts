@@ -4,11 +4,16 @@
  * substitution by a–z and swap of neighbours), must find its entry among the top 5 candidates.
  * Generated from the list itself, so the ground truth is exact.
  *
- * Too long for `npm run eval` (the full UN list is about 1.8 million queries); run it alone:
- * `scripts/run.sh node --expose-gc -r @swc-node/register eval/one-edit.ts [--limit N]` (N persons).
+ * Too long for `npm run eval` (every UN and OFAC SDN person is millions of queries); run it alone:
+ * `scripts/run.sh node --expose-gc -r @swc-node/register eval/one-edit.ts [--lists UN,OFAC]
+ *   [--index UN,OFAC] [--limit N] [--workers W]`: the persons of `--lists` (the first N of each)
+ * searched in an index of `--index` (default both, as the screening service holds them), over W
+ * child processes (default one per core), each taking every W-th person and building its own index.
  * `--two-edits`: instead, 20 seeded random variants exactly two edits from each part of
  * MIN_TWO_EDIT_LENGTH+ letters (the two-edit guarantee for long parts).
  */
+import { fork } from 'node:child_process';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
@@ -86,6 +91,7 @@ export function oneEditMisses(
   maxPersons = Infinity,
   variantsOf: (part: string) => string[] = oneEditVariants,
   minPartLength = MIN_PART_LENGTH,
+  shard: { k: number; of: number } = { k: 0, of: 1 },
 ): OneEditReport {
   const started = Date.now();
   const holders = new Map<string, Set<string>>();
@@ -93,70 +99,163 @@ export function oneEditMisses(
     for (const n of e.names) {
       const k = nameKey(n.full);
       if (!holders.has(k)) holders.set(k, new Set());
-      holders.get(k)?.add(e.entryId);
+      holders.get(k)?.add(`${e.listId}:${e.entryId}`);
     }
   const report: OneEditReport = { list, persons: 0, names: 0, queries: 0, misses: 0, ms: 0, examples: [] };
+  let person = -1;
   for (const e of entries) {
-    if (e.kind !== 'PERSON' || report.persons >= maxPersons) continue;
+    if (e.kind !== 'PERSON') continue;
+    if (++person >= maxPersons) break;
+    if (person % shard.of !== shard.k) continue;
     report.persons++;
+    const own = `${e.listId}:${e.entryId}`;
     for (const n of e.names) {
-      if (n.type === 'weak' || !/^[A-Za-z' -]+$/.test(n.full)) continue;
+      if (n.type === 'weak' || !/^[A-Za-z' ,.-]+$/.test(n.full)) continue;
       const name = nameKey(n.full);
-      const expected = holders.get(name) ?? new Set([e.entryId]);
-      const parts = name.split(' ');
+      const expected = holders.get(name) ?? new Set([own]);
+      expected.add(own);
       report.names++;
-      parts.forEach((part, k) => {
-        if (!/^[A-Z]+$/.test(part) || part.length < minPartLength) return;
+      // Each run of letters is a part (OFAC writes `AL-ZAWAHIRI, Ayman`); the rest stays as listed.
+      for (const m of name.matchAll(/[A-Z]+/g)) {
+        const part = m[0];
+        if (part.length < minPartLength) continue;
+        const at = m.index ?? 0;
         for (const variant of variantsOf(part)) {
-          const query = parts.map((p, i) => (i === k ? variant : p)).join(' ');
+          const query = name.slice(0, at) + variant + name.slice(at + part.length);
           report.queries++;
           const found = index.search({ fullName: query, kind: 'PERSON' }, { limit: TOP, minScore: 0 });
-          if (found.some((c) => expected.has(c.entryId))) continue;
+          if (found.some((c) => expected.has(`${c.listId}:${c.entryId}`))) continue;
           report.misses++;
           if (report.examples.length < EXAMPLES) report.examples.push({ query, expected: name });
         }
-      });
+      }
     }
   }
   report.ms = Date.now() - started;
   return report;
 }
 
-async function main(): Promise<void> {
-  const at = process.argv.indexOf('--limit');
-  const limit = at > 0 ? Number(process.argv[at + 1]) : Infinity;
-  const r = await readListFile(join(__dirname, '..', 'data', 'lists', 'UN_consolidated.xml'));
-  if (r.kind !== 'watchlist') throw new Error('not a watchlist');
+const LIST_FILES: Readonly<Record<string, string>> = {
+  UN: join(__dirname, '..', 'data', 'lists', 'UN_consolidated.xml'),
+  OFAC: join(__dirname, '..', 'data', 'lists', 'ofac_sdn_2021'),
+};
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+async function readEntries(lists: readonly string[]): Promise<WatchlistEntry[]> {
+  const out: WatchlistEntry[] = [];
+  for (const l of lists) {
+    const file = LIST_FILES[l];
+    if (!file) throw new Error(`unknown list ${l} (UN, OFAC)`);
+    const r = await readListFile(file);
+    if (r.kind !== 'watchlist') throw new Error(`${file} is not a watchlist`);
+    out.push(...r.entries);
+  }
+  return out;
+}
+
+interface ShardResult {
+  report: OneEditReport;
+  names: number;
+  buildMs: number;
+  indexBytes: number;
+}
+
+/** One shard (a child process, or the whole run with one worker): every `of`-th person from `k`. */
+async function runShard(k: number, of: number): Promise<ShardResult> {
+  const limit = Number(option('limit', 'Infinity'));
+  const tested = option('lists', 'UN').split(',');
+  const indexed = option('index', 'UN,OFAC').split(',');
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = Date.now();
+  const all = await readEntries(indexed);
   const index = new MatchIndex();
-  for (const e of r.entries) index.add(e);
+  for (const e of all) index.add(e);
   const buildMs = Date.now() - started;
   global.gc?.();
   const indexBytes = process.memoryUsage().heapUsed - heapBefore;
   const twoEdits = process.argv.includes('--two-edits');
-  const random = seededRandom(TWO_EDIT_SEED);
-  const report = twoEdits
-    ? oneEditMisses(
-        index,
-        r.entries,
-        'UN',
-        limit,
-        (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random),
-        MIN_TWO_EDIT_LENGTH,
-      )
-    : oneEditMisses(index, r.entries, 'UN', limit);
+  const random = seededRandom(TWO_EDIT_SEED + k);
+  const reports: OneEditReport[] = [];
+  for (const list of tested) {
+    const persons = list === 'UN' || list === 'OFAC' ? await readEntries([list]) : [];
+    reports.push(
+      twoEdits
+        ? oneEditMisses(
+            index,
+            persons,
+            list,
+            limit,
+            (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random),
+            MIN_TWO_EDIT_LENGTH,
+            { k, of },
+          )
+        : oneEditMisses(index, persons, list, limit, oneEditVariants, MIN_PART_LENGTH, { k, of }),
+    );
+  }
+  return { report: mergeReports(tested.join('+'), reports), names: index.nameCount, buildMs, indexBytes };
+}
+
+function mergeReports(list: string, rs: readonly OneEditReport[]): OneEditReport {
+  return {
+    list,
+    persons: rs.reduce((n, r) => n + r.persons, 0),
+    names: rs.reduce((n, r) => n + r.names, 0),
+    queries: rs.reduce((n, r) => n + r.queries, 0),
+    misses: rs.reduce((n, r) => n + r.misses, 0),
+    ms: Math.max(0, ...rs.map((r) => r.ms)),
+    examples: rs.flatMap((r) => r.examples).slice(0, EXAMPLES),
+  };
+}
+
+async function main(): Promise<void> {
+  const shardAt = process.argv.indexOf('--shard');
+  if (shardAt > 0) {
+    const [k, of] = process.argv[shardAt + 1].split('/').map(Number);
+    const r = await runShard(k, of);
+    process.send?.(r);
+    return;
+  }
+  const workers = Number(option('workers', String(cpus().length)));
+  const started = Date.now();
+  const shards: ShardResult[] =
+    workers <= 1
+      ? [await runShard(0, 1)]
+      : await Promise.all(
+          Array.from(
+            { length: workers },
+            (_, k) =>
+              new Promise<ShardResult>((resolve, reject) => {
+                const child = fork(__filename, [...process.argv.slice(2), '--shard', `${k}/${workers}`]);
+                let result: ShardResult | undefined;
+                child.on('message', (m) => (result = m as ShardResult));
+                child.on('error', reject);
+                child.on('exit', (code) =>
+                  result ? resolve(result) : reject(new Error(`shard ${k} exited with ${code}`)),
+                );
+              }),
+          ),
+        );
+  const report = mergeReports(
+    shards[0].report.list,
+    shards.map((s) => s.report),
+  );
+  const queryMs = shards.reduce((n, s) => n + s.report.ms, 0);
   const cost = {
-    names: index.nameCount,
-    buildMs,
+    workers,
+    wallSeconds: Math.round((Date.now() - started) / 100) / 10,
+    names: shards[0].names,
+    buildMs: shards[0].buildMs,
     // Only with --expose-gc (scripts/run.sh node --expose-gc …) is the heap figure the index's alone.
-    indexHeapMb: Math.round(indexBytes / 1e5) / 10,
-    msPerQuery: Math.round((report.ms / Math.max(1, report.queries)) * 1000) / 1000,
+    indexHeapMb: Math.round(shards[0].indexBytes / 1e5) / 10,
+    msPerQuery: Math.round((queryMs / Math.max(1, report.queries)) * 1000) / 1000,
   };
   process.stdout.write(`${JSON.stringify({ ...report, cost }, null, 2)}\n`);
 }
-
 if (require.main === module) {
   main().catch((err: unknown) => {
     process.stderr.write(`one-edit: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -46,6 +46,12 @@ export class ScreeningEnv {
   /** Largest batch handed to the screening handler. */
   @IsInt() @Min(1) SCREENING_MAX_BATCH = 2000;
   /**
+   * Screen a fetched batch in slices of about this many ms, each published and committed on its
+   * own (a manifest's first decisions do not wait for its last traveller); whole batches of
+   * SCREENING_MAX_BATCH while a partition is far behind. 0: whole batches always.
+   */
+  @IsInt() @Min(0) SCREENING_SLICE_MS = 0;
+  /**
    * Traveller partitions handled at once, each with its own transaction (0: all this instance
    * owns). One partition's Redis writes and transaction commit overlap another's screening.
    */

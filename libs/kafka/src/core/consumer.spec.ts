@@ -80,6 +80,7 @@ function consumer(
   sent: Message[],
   poisoned: string[],
   refuse?: (topic: string, m: Message) => boolean,
+  extra: { sliceTargetMs?: number; maxRecords?: number } = {},
 ) {
   const c = new BatchConsumer(
     fakeKafka(sent, refuse),
@@ -91,6 +92,7 @@ function consumer(
       stage: 'screening',
       isTransient: (e) => e instanceof Outage,
       onDeadLetter: (record, reason) => void poisoned.push(`${record.offset} ${reason.code}`),
+      ...extra,
     },
     handler,
   );
@@ -304,5 +306,36 @@ describe('BatchConsumer: no record holds up its partition', () => {
     const { p, resolved } = payload(2);
     await expect(c.eachBatch(p)).rejects.toThrow(/batch not committed/);
     expect({ sent, resolved }).toEqual({ sent: [], resolved: [] });
+  });
+});
+
+describe('BatchConsumer: slices of a batch (sliceTargetMs)', () => {
+  const sizes = async (extra: { sliceTargetMs?: number; maxRecords?: number }, count: number) => {
+    const seen: number[] = [];
+    const sent: Message[] = [];
+    const c = consumer(
+      async (records) => (seen.push(records.length), echo(records)),
+      sent,
+      [],
+      undefined,
+      extra,
+    );
+    const { p, resolved } = payload(count);
+    await c.eachBatch(p);
+    return { seen, resolved, published: sent.length };
+  };
+
+  it('hands the whole batch (up to maxRecords) at once without a target', async () => {
+    expect((await sizes({ maxRecords: 2000 }, 30)).seen).toEqual([30]);
+  });
+
+  it('with a target, starts with a slice of 10 and publishes and resolves every slice on its own', async () => {
+    const r = await sizes({ maxRecords: 2000, sliceTargetMs: 1000 }, 30);
+    expect(r.seen[0]).toBe(10);
+    expect(r.seen.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(r.seen.length).toBeGreaterThan(1);
+    expect(r.resolved).toEqual(['9', ...r.resolved.slice(1)]);
+    expect(r.resolved[r.resolved.length - 1]).toBe('29');
+    expect(r.published).toBe(30);
   });
 });

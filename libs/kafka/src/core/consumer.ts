@@ -15,6 +15,7 @@ import {
 import type { ConsumedRecord, OutputBatch } from './records';
 import { isFenced, PartitionTransactions } from './partition-transactions';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
+import { SliceSizer } from './slice-sizer';
 
 export type { ConsumedRecord, OutputBatch } from './records';
 
@@ -53,6 +54,12 @@ export interface BatchConsumerOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** Largest number of records handed to the handler at once. */
   maxRecords?: number;
+  /**
+   * Hand the handler slices of a batch that take about this long, ms, each published and committed
+   * on its own (SliceSizer): a manifest's first decisions do not wait for its last traveller.
+   * `maxRecords` while the partition is far behind. 0 (default): slices of `maxRecords`.
+   */
+  sliceTargetMs?: number;
   sessionTimeoutMs?: number;
   /**
    * Longest time the broker holds a fetch that found nothing (kafkajs `maxWaitTimeInMs`; default
@@ -247,6 +254,8 @@ export class BatchConsumer {
   private readonly events?: EventProducer;
   private readonly attempts: number;
   private readonly maxRecords: number;
+  /** Records handed to the handler at once, out of a fetched batch (sliceTargetMs). */
+  private readonly slices: SliceSizer;
   private readonly transactional: boolean;
   private readonly group: string;
 
@@ -258,6 +267,7 @@ export class BatchConsumer {
   ) {
     this.attempts = options.attempts ?? 5;
     this.maxRecords = options.maxRecords ?? 2000;
+    this.slices = new SliceSizer(options.sliceTargetMs ?? 0, this.maxRecords, Math.min(10, this.maxRecords));
     this.transactional = options.transactionalIdPrefix !== undefined;
     this.group = physicalGroup(settings, options.groupId);
     this.consumer = kafka.consumer({
@@ -381,10 +391,19 @@ export class BatchConsumer {
     const key = `${batch.topic}/${batch.partition}`;
     const messages = batch.messages;
     const control: BatchControl = { heartbeat, active: () => isRunning() && !isStale() };
-    for (let start = 0; start < messages.length; start += this.maxRecords) {
+    // Records behind this batch on the partition (what else waits), for the slice size.
+    const behind =
+      messages.length === 0
+        ? 0
+        : Math.max(
+            0,
+            Number(BigInt(batch.highWatermark) - BigInt(messages[messages.length - 1].offset) - 1n),
+          );
+    for (let start = 0; start < messages.length;) {
       if (!control.active()) return;
       const began = Date.now();
-      const slice = messages.slice(start, start + this.maxRecords);
+      const slice = messages.slice(start, start + this.slices.next(messages.length - start + behind));
+      start += slice.length;
       const last = slice[slice.length - 1].offset;
       for (;;) {
         // A partition given to another member meanwhile is never claimed back from it here.
@@ -394,8 +413,10 @@ export class BatchConsumer {
         if (chunk.length > 0) {
           // Records of the chunk already dead-lettered by offset, should it be taken one by one.
           const letters = new Map<string, DeadLetterReason>();
+          const handling = performance.now();
           const outputs = await this.process(chunk, control, letters);
           if (outputs === STOPPED) return;
+          this.slices.handled(chunk.length, performance.now() - handling);
           const done = await this.commit(key, slice, chunk.length, outputs, control, batch);
           if (done === 'again') continue;
           // The broker refuses what the chunk would publish: one record at a time, so the record

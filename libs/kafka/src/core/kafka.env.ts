@@ -20,4 +20,11 @@ export class KafkaEnv {
   @Matches(/^([a-z.-]+=-?\d+)?(,[a-z.-]+=-?\d+)*$/) KAFKA_RETENTION_HOURS = '';
   @IsInt() @Min(100) KAFKA_CONNECTION_TIMEOUT_MS = 3000;
   @IsInt() @Min(1000) KAFKA_SESSION_TIMEOUT_MS = 30000;
+  /**
+   * First back-off of a transactional producer's retries, ms (doubling, up to 10 s, about a minute
+   * in all). Its common retry is CONCURRENT_TRANSACTIONS: the next batch's transaction starts while
+   * the coordinator still writes the previous one's commit markers (a few ms); the Java client
+   * retries that after 20 ms, kafkajs after its client-wide 200 ms.
+   */
+  @IsInt() @Min(1) KAFKA_TXN_RETRY_MS = 20;
 }

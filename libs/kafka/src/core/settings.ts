@@ -15,6 +15,8 @@ export interface KafkaSettings {
   readonly topics: readonly TopicSpec[];
   readonly connectionTimeoutMs: number;
   readonly sessionTimeoutMs: number;
+  /** First back-off of transactional producers' retries, ms (KAFKA_TXN_RETRY_MS). */
+  readonly transactionRetryMs: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -67,6 +69,7 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
     topics: topicSpecs(e),
     connectionTimeoutMs: e.KAFKA_CONNECTION_TIMEOUT_MS,
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+    transactionRetryMs: e.KAFKA_TXN_RETRY_MS,
   };
 }
 
@@ -79,6 +82,32 @@ export function physicalGroup(settings: Pick<KafkaSettings, 'prefix'>, group: st
   return `${settings.prefix}${group}`;
 }
 
+/** Longest single back-off of any retry, ms. */
+const MAX_RETRY_MS = 10_000;
+/** What the client-wide retries add up to (200 ms doubling, 10 retries): about a minute. */
+const RETRY_BUDGET_MS = 50_000;
+
+/**
+ * kafkajs retry options starting at `initialMs` and doubling up to 10 s, with as many retries as
+ * it takes for their back-offs to add up to the client-wide budget (about a minute): a short first
+ * back-off for a condition that clears in milliseconds (CONCURRENT_TRANSACTIONS), without giving
+ * up sooner on a broker that is really gone.
+ */
+export function retryFrom(initialMs: number): {
+  initialRetryTime: number;
+  retries: number;
+  maxRetryTime: number;
+} {
+  let retries = 0;
+  for (
+    let total = 0, wait = initialMs;
+    total < RETRY_BUDGET_MS;
+    retries++, wait = Math.min(MAX_RETRY_MS, wait * 2)
+  )
+    total += wait;
+  return { initialRetryTime: initialMs, retries, maxRetryTime: MAX_RETRY_MS };
+}
+
 export function kafkajsConfig(settings: KafkaSettings, clientSuffix = ''): KafkaConfig {
   return {
     brokers: settings.brokers,
@@ -86,6 +115,6 @@ export function kafkajsConfig(settings: KafkaSettings, clientSuffix = ''): Kafka
     ssl: settings.ssl,
     sasl: settings.sasl,
     connectionTimeout: settings.connectionTimeoutMs,
-    retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 10_000 },
+    retry: retryFrom(200),
   };
 }

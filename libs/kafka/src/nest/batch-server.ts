@@ -14,6 +14,7 @@ import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 type ConsumerSettings = Pick<
   BatchConsumerOptions,
   | 'maxRecords'
+  | 'sliceTargetMs'
   | 'transactionalIdPrefix'
   | 'maxWaitTimeInMs'
   | 'partitionsConsumedConcurrently'

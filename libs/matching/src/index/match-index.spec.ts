@@ -73,6 +73,32 @@ describe('MatchIndex', () => {
     expect(index.search({ fullName: 'KAEVXNPN' }, { minScore: 0 }).map((c) => c.entryId)).not.toContain('k');
   });
 
+  /** A distinct made-up word per number (BAAB, BAAC, …) for filler names. */
+  const word = (i: number): string =>
+    `B${[0, 1, 2].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
+
+  it('finds a name whose one-edit typo spells another, rarely listed token (MIAN for IMAN)', () => {
+    // 40 names credited like the target by AHMAD and ALI, listed first; MIAN is listed once elsewhere.
+    const fillers = Array.from({ length: 40 }, (_, i) => entry(`Ahmad ${word(i)} Ali`, { entryId: `f${i}` }));
+    const index = indexOf(
+      ...fillers,
+      entry('ABDULLAH, Mian', { entryId: 'mian' }),
+      entry('Ahmad Iman Ali', { entryId: 'iman' }),
+    );
+    const found = index.search({ fullName: 'AHMAD MIAN ALI' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'iman' });
+  });
+
+  it('prefers the shorter of names the query credits alike when candidates are cut (MUHAMMAD ALI)', () => {
+    const fillers = Array.from({ length: 40 }, (_, i) =>
+      entry(`${word(i)}, Muhammad Ali`, { entryId: `f${i}` }),
+    );
+    const index = indexOf(...fillers, entry("'ALI, Muhammad", { entryId: 'ali' }));
+    const found = index.search({ surname: "'ALI", givenNames: 'MUHAMMAD' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'ali' });
+    expect(found[0].score).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);

@@ -29,6 +29,8 @@ export const LOOKUP_LIMITS: LookupLimits = {
   minGramShare: 0.4,
   containedSimilarity: 0.75,
   minContainedLength: 4,
+  maxExactHoldersForEdits: 8,
+  lengthCredit: -0.01,
 };
 /** Removed names are purged from postings once they outnumber this share of all names. */
 const COMPACT_DEAD_SHARE = 0.25;
@@ -357,6 +359,8 @@ export class MatchIndex {
     let touchedLookup = this.touchedLookup;
     let count = 0;
     const slot = this.slot;
+    const nameLength = this.nameLength;
+    const lengthCredit = LOOKUP_LIMITS.lengthCredit;
     const df = this.vocab.df;
     const postingLists = this.vocab.postings;
     for (let l = 0; l < lookups.length; l++) {
@@ -387,7 +391,7 @@ export class MatchIndex {
             at = count++;
             slot[nameId] = at;
             touched[at] = nameId;
-            touchedCredit[at] = 0;
+            touchedCredit[at] = lengthCredit * nameLength[nameId];
           }
           touchedLookup[at] = l;
           touchedCredit[at] += gain;

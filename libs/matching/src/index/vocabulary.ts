@@ -27,6 +27,17 @@ export interface LookupLimits {
   minContainedLength: number;
   /** Expansions below this similarity only add weight to names other expansions found. */
   minCreatingSimilarity: number;
+  /**
+   * A spelling held by at most this many live names still gets its one- and two-edit neighbours (a typo
+   * can spell another, rarer listed name); more common spellings do not.
+   */
+  maxExactHoldersForEdits: number;
+  /**
+   * Credit a name starts with per token it holds (≤ 0): among names the query's tokens credit alike (every
+   * MUHAMMAD ALI on the list) the shorter ones, which the query covers best, become candidates first
+   * (issue 18: `'ALI, Muhammad` lost its place to 30 longer names holding both tokens).
+   */
+  lengthCredit: number;
 }
 
 const GRAM = 3;
@@ -167,18 +178,20 @@ export class Vocabulary {
     this.stamp++;
     this.foundIds.length = 0;
     const df = this.df;
-    let exact = false;
+    // Names holding the spelling exactly: a rare one may be a typo of a common name (MIAN for IMAN, WLI for ALI).
+    let exactHolders = 0;
     for (const id of this.byText.get(q.token.text) ?? [])
       if (df[id] > 0) {
         this.found(id, 1);
-        exact = true;
+        exactHolders += df[id];
       }
     const bucket = this.byKey.get(q.token.key);
     if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) this.consider(q, id, cfg);
     if (q.form.length >= 2) this.byGrams(q, cfg, limits);
-    // A spelling the list holds already creates candidates; walking its neighbours' postings too would
-    // cost every common name (MARIA's MARIO, MARIE, MARTA) for little.
-    if (!exact) this.byEdits(q, cfg, limits);
+    // A spelling the list holds often creates candidates enough; walking its neighbours' postings too would
+    // cost every common name (MARIA's MARIO, MARIE, MARTA) for little. A spelling only a few names hold
+    // may be a typo of another listed name (issue 18): its neighbours are looked up too.
+    if (exactHolders <= limits.maxExactHoldersForEdits) this.byEdits(q, cfg, limits);
     const out: Expansion[] = this.foundIds.map((id) => ({ id, similarity: this.foundSimilarity[id] }));
     return out.sort((a, b) => b.similarity - a.similarity).slice(0, limits.maxExpansions);
   }

@@ -1,0 +1,40 @@
+import { SliceSizer } from './slice-sizer';
+
+describe('SliceSizer', () => {
+  it('takes `max` records when no target is set (the former behaviour)', () => {
+    const s = new SliceSizer(0, 2000);
+    s.handled(100, 50);
+    expect(s.next(250)).toBe(2000);
+  });
+
+  it('starts with a small slice, then sizes slices to the target from the cost learnt', () => {
+    const s = new SliceSizer(50, 2000, 10);
+    expect(s.next(40)).toBe(10);
+    s.handled(10, 10); // 1 ms a record
+    expect(s.next(150)).toBe(50);
+    s.handled(50, 25); // 0.5 ms a record: the average moves towards it
+    expect(s.next(150)).toBe(Math.floor(50 / (0.7 * 1 + 0.3 * 0.5)));
+  });
+
+  it('stays within min and max', () => {
+    const s = new SliceSizer(50, 100, 5);
+    s.handled(10, 1000); // 100 ms a record
+    expect(s.next(20)).toBe(5);
+    const fast = new SliceSizer(50, 100, 5);
+    fast.handled(1000, 1); // 1 µs a record
+    expect(fast.next(20)).toBe(100);
+  });
+
+  it('takes `max` records when more wait than a few slices (capacity over latency)', () => {
+    const s = new SliceSizer(50, 2000, 10);
+    s.handled(10, 10); // 1 ms a record: slices of 50
+    expect(s.next(200)).toBe(50);
+    expect(s.next(201)).toBe(2000);
+  });
+
+  it('ignores empty slices', () => {
+    const s = new SliceSizer(50, 2000, 10);
+    s.handled(0, 30);
+    expect(s.next(20)).toBe(10);
+  });
+});
