@@ -26,8 +26,9 @@ import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 
 import { killCasework, verifyCasework } from './lib/casework';
+import { killRecordsAndRestartPostgres, recordsNotRun, RecordsVerdict, verifyRecords } from './lib/records';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
-import { PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
+import { chaosPostgres, PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
 import { ChaosOptions, parseOptions } from './lib/options';
 import { printTable } from './lib/report';
 import {
@@ -203,7 +204,14 @@ async function main(o: ChaosOptions): Promise<number> {
     screening: o.portBase + 2,
     watchlist: o.portBase + 3,
     casework: o.portBase + 6,
+    records: o.portBase + 5,
   };
+  // Issue 15: a PostgreSQL cluster of the run's own (its restart is a fault), from the local binaries.
+  const pg = chaosPostgres(o.postgresPort, log);
+  const recordsSkipped =
+    o.faults && !pg.cluster
+      ? `NOT RUN: ${pg.why}; every app uses ${process.env.DATABASE_URL ?? 'the local server'} instead`
+      : undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...AUTH,
@@ -214,7 +222,8 @@ async function main(o: ChaosOptions): Promise<number> {
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: '',
     // Receipts and the PNR vault: this run's own schema, dropped at the end.
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    DATABASE_URL:
+      pg.cluster?.url ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     DATABASE_SCHEMA: `chaos_${runId}_records`,
     LOG_LEVEL: 'info',
     GATEWAY_PORT: String(ports.gateway),
@@ -224,6 +233,8 @@ async function main(o: ChaosOptions): Promise<number> {
     // Casework (issue 16) keeps its hits in the run's own schema of the local PostgreSQL.
     CASEWORK_PORT: String(ports.casework),
     CASEWORK_DATABASE_SCHEMA: `chaos_${runId}`,
+    // Records (issue 15) files every event in the run's records schema.
+    RECORDS_PORT: String(ports.records),
     SCREENING_HOME_ECONOMY: 'USA',
     GATEWAY_CARRIER_KEYS: `${CARRIER}:${hashApiKey(apiKey)},${POISON_CARRIER}:${hashApiKey(poisonApiKey)}`,
     GATEWAY_RATE_LIMIT: '100000',
@@ -259,7 +270,10 @@ async function main(o: ChaosOptions): Promise<number> {
       ]);
       await redis.stop().catch(() => undefined);
       redis.clean();
-      await dropSchema(env.DATABASE_URL!, env.DATABASE_SCHEMA!).catch(() => undefined);
+      if (pg.cluster) {
+        await pg.cluster.stop('immediate');
+        pg.cluster.clean();
+      } else await dropSchema(env.DATABASE_URL!, env.DATABASE_SCHEMA!).catch(() => undefined);
       await kafka.clean(LOG_DIR).catch(() => undefined);
     })());
   // Ctrl-C, a CI timeout, a closed terminal: a clean stop of everything, then exit; a second signal
@@ -284,18 +298,32 @@ async function main(o: ChaosOptions): Promise<number> {
       : [];
     const travellersSent = manifests.reduce((n, m) => n + m.travellerIds.length, 0);
 
-    await Promise.all([kafka.fresh(), redis.fresh(), plan && prepareTransports(plan)]);
+    await Promise.all([kafka.fresh(), redis.fresh(), pg.cluster?.fresh(), plan && prepareTransports(plan)]);
+    if (recordsSkipped) log(`PostgreSQL restart + kill -9 records: ${recordsSkipped}`);
     await apps.get('watchlist')!.start();
     await importList(apps.get('watchlist')!.url, 'national.csv', 'NATIONAL', NATIONAL_LIST);
     await importList(apps.get('watchlist')!.url, 'lost-stolen.csv', 'SLTD', lostStolenList(count));
     await Promise.all([
       apps.get('watchlist')!.stop(),
-      ...(['screening', 'parser', 'gateway', 'casework'] as AppName[]).map((name) => apps.get(name)!.start()),
+      ...(['screening', 'parser', 'gateway', 'casework', 'records'] as AppName[]).map((name) =>
+        apps.get(name)!.start(),
+      ),
     ]);
 
     const faults: FaultRecord[] = [];
     const analystToken = () => issueToken(AUTH, { subject: 'chaos-analyst', roles: ['analyst'] });
-    const sequence = [...FAULT_SEQUENCE, { name: 'kill -9 casework', run: killCasework(analystToken) }];
+    const sequence = [
+      ...FAULT_SEQUENCE,
+      { name: 'kill -9 casework', run: killCasework(analystToken) },
+      ...(pg.cluster
+        ? [
+            {
+              name: 'PostgreSQL restart',
+              run: killRecordsAndRestartPostgres(pg.cluster, o.postgresDownSeconds),
+            },
+          ]
+        : []),
+    ];
     // Traffic comes in portions: one before the first fault, then per fault half a portion as it
     // strikes and half once it has recovered, so every fault meets messages in flight.
     const phases = o.faults ? o.rounds * sequence.length : 0;
@@ -407,6 +435,14 @@ async function main(o: ChaosOptions): Promise<number> {
     log(
       `casework: ${casework.decisionsApplied}/${casework.decisionsOnTopic} decisions applied, ${casework.hitsMissing} of ${casework.hitsExpected} hits missing, ${casework.dispositionsPublished}/${casework.dispositionsAcknowledged} acknowledged dispositions published`,
     );
+    const records: RecordsVerdict = recordsSkipped
+      ? recordsNotRun(recordsSkipped)
+      : await verifyRecords(kafka.brokers, env, (o.quick ? 60 : 300) * 1000, log);
+    log(
+      records.ran
+        ? `records: ${records.decisionsFiled}/${records.decisionsOnTopic} decisions filed in PostgreSQL, ${records.missing} missing, ${records.duplicated} duplicated`
+        : `records: ${records.why}`,
+    );
     const poison = poisonOutcome(poisons, ledger.watchedLetters);
     const lookups = faults.flatMap((f) => (f.details?.lookups as PoeLookup[] | undefined) ?? []);
     const crashes = Object.fromEntries(
@@ -441,6 +477,7 @@ async function main(o: ChaosOptions): Promise<number> {
       },
       poison,
       casework,
+      records,
       unexpectedExits: crashes,
       settled,
       seconds: {
@@ -462,7 +499,10 @@ async function main(o: ChaosOptions): Promise<number> {
       casework.decisionsMissing === 0 &&
       casework.hitsMissing === 0 &&
       casework.dispositionsLost === 0 &&
-      (!o.faults || casework.dispositionsAcknowledged > 0);
+      (!o.faults || casework.dispositionsAcknowledged > 0) &&
+      records.missing === 0 &&
+      records.duplicated === 0 &&
+      (!records.ran || records.decisionsOnTopic > 0);
     const file = join(ROOT, o.results);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ ok, ...result }, null, 2)}\n`);

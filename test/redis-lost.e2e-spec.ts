@@ -4,11 +4,14 @@ import { join } from 'node:path';
 
 import { Redis } from 'ioredis';
 
+import { type ManifestParsed, Topic } from '@paxscreen/contracts';
 import { RecordsReader } from '@paxscreen/records';
 import { PrivateRedis, testPaxlst, waitFor } from '@paxscreen/testing';
 
 import { HotPathRefill } from '../apps/records/src/hot-path/hot-path-refill.service';
+import { RevetIndexRefill } from '../apps/screening/src/revet/revet-index-refill.service';
 import { TestStack } from './support/stack';
+import { TopicReader } from './support/topic-reader';
 
 /** A free port for this suite's own redis-server (PAXSCREEN_TEST_PRIVATE_REDIS_PORT to pin one). */
 async function freePort(): Promise<number> {
@@ -37,6 +40,7 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
   let redis: PrivateRedis;
   let stack: TestStack;
   let client: Redis;
+  let manifests: TopicReader | undefined;
 
   beforeAll(async () => {
     redis = new PrivateRedis({
@@ -51,6 +55,7 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     stack = TestStack.create('redis-lost', ['RL'], {
       REDIS_URL: redis.url,
       RECORDS_HOTPATH_CHECK_MS: '3600000',
+      REVET_INDEX_CHECK_MS: '3600000',
     });
     await stack.start('watchlist');
     await stack.importList('lost-stolen.csv', LOST_STOLEN, 'SLTD');
@@ -63,6 +68,7 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
   });
 
   afterAll(async () => {
+    await manifests?.stop();
     await stack?.close();
     client?.disconnect();
     await redis?.stop();
@@ -131,5 +137,113 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     const after = await lookup();
     expect(after).toMatchObject({ advanceData: true, decision: { outcome: 'NO_BOARD' } });
     expect(after.note).toBeUndefined();
+  });
+
+  const traveller = (surname: string, number: string) => ({
+    role: 'PASSENGER' as const,
+    surname,
+    givenNames: 'SAM',
+    dateOfBirth: '1985-03-03',
+    gender: 'M' as const,
+    nationality: 'AUS',
+    documents: [{ type: 'P', number, issuer: 'AUS', expiry: '2031-01-01' }],
+  });
+  const submitted = async (bytes: string) => {
+    const { status, body } = await stack.submit('RL', bytes);
+    expect(status).toBe(202);
+    return String(body.receiptId);
+  };
+  const settled = (receiptId: string, status: string) =>
+    waitFor(
+      async () => {
+        const r = await stack.receipt('RL', receiptId);
+        return r.status === status ? r : undefined;
+      },
+      { what: `receipt ${status}` },
+    );
+
+  it('loses no working state in a flush: a multi-part set, a manifest version, the re-vetting index', async () => {
+    const reader = stack.apps.get('records')!.get(RecordsReader);
+    const current = (number: string) => reader.byDocument('AUS', number, 10);
+    const filed = (number: string, outcome?: string) =>
+      waitFor(
+        async () => {
+          const page = await current(number);
+          return page.items.length > 0 && (!outcome || page.items[0]!.outcome === outcome)
+            ? page.items
+            : undefined;
+        },
+        { what: `decision for ${number} filed${outcome ? ` as ${outcome}` : ''}` },
+      );
+    manifests = await new TopicReader(stack.prefix, Topic.Manifests).start();
+    const flight = { number: '0777' };
+    // Before the flush: the first part of a two-part set, the first version of a manifest, and a
+    // traveller screened CLEAR (in the re-vetting index) whom a later list lists.
+    const part = (sequence: number, final: boolean, surname: string, number: string) =>
+      testPaxlst('RL', `00010${sequence}`, [traveller(surname, number)], {
+        flight: { number: '0555' },
+        multipart: { reference: 'FLUSH-SET', sequence, final },
+      });
+    const part1 = await submitted(part(1, false, 'PARTONE', 'XR0000101'));
+    const v1 = await submitted(testPaxlst('RL', '000201', [traveller('VERSIONED', 'XR0000201')], { flight }));
+    await submitted(
+      testPaxlst('RL', '000301', [traveller('REVETTED', 'XR0000301')], { flight: { number: '0888' } }),
+    );
+    await settled(part1, 'AWAITING_PARTS');
+    const [first] = await filed('XR0000201');
+    expect(first!.outcome).toBe('CLEAR');
+    expect((await filed('XR0000301'))[0]!.outcome).toBe('CLEAR');
+
+    await client.flushall();
+    expect(await client.dbsize()).toBe(0);
+
+    // The set's second part completes it: both receipts PARSED, both travellers screened.
+    const part2 = await submitted(part(2, true, 'PARTTWO', 'XR0000102'));
+    await settled(part2, 'PARSED');
+    expect(await settled(part1, 'PARSED')).toMatchObject({ status: 'PARSED' });
+    await filed('XR0000101');
+    await filed('XR0000102');
+
+    // The manifest sent again (one traveller more) is version 2 (PostgreSQL numbered it), and
+    // once records has refilled the hot path (every RECORDS_HOTPATH_CHECK_MS; called here) its
+    // decision supersedes the one made before the flush.
+    await stack.apps.get('records')!.get(HotPathRefill).check();
+    const v2 = await submitted(
+      testPaxlst('RL', '000202', [traveller('VERSIONED', 'XR0000201'), traveller('ADDED', 'XR0000202')], {
+        flight,
+      }),
+    );
+    const versions = await waitFor(
+      () => {
+        const mine = manifests!
+          .json<ManifestParsed.Value>()
+          .filter((m) => m.correlationId === v1 || m.correlationId === v2);
+        return mine.length === 2 ? mine : undefined;
+      },
+      { what: 'both manifest versions on the topic' },
+    );
+    expect(Object.fromEntries(versions.map((m) => [m.correlationId, m.manifestVersion]))).toEqual({
+      [v1]: 1,
+      [v2]: 2,
+    });
+    const history = await waitFor(
+      async () => {
+        const page = await reader.travellerHistory(first!.travellerId, 10);
+        return page.items.length === 2 ? page.items : undefined;
+      },
+      { what: 'second decision filed' },
+    );
+    expect(history[1]!.supersedes).toBe(history[0]!.decisionId);
+
+    // The re-vetting index comes back from the travellers topic: a list change re-vets a
+    // traveller screened before the flush and never sent again.
+    await stack.apps.get('screening')!.get(RevetIndexRefill).check();
+    await stack.importList(
+      'lost-stolen.csv',
+      `${LOST_STOLEN}LSD-2,XR0000301,AUS,P,STOLEN,2024-02-01\n`,
+      'SLTD',
+    );
+    const [revetted] = await filed('XR0000301', 'NO_BOARD');
+    expect(revetted!.supersedes).not.toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import { rememberPid } from './infra';
 
 export type { AppName } from '@paxscreen/testing';
 
-/** How long an app may take from spawn to answering /health (swc compiles on the fly). */
-const START_TIMEOUT_MS = 120_000;
+/** How long an app may take from spawn to answering /health (swc compiles on the fly; a loaded 2-core machine took over 120 s). */
+const START_TIMEOUT_MS = 240_000;
 
 /**
  * One paxscreen app as its own OS process (`node -r @swc-node/register apps/<app>/src/main.ts`,

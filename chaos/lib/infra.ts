@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import {
   PrivateKafka as SharedKafka,
+  PrivatePostgres,
   PrivateRedis as SharedRedis,
   portAnswers as answers,
   type RedisPersistence,
@@ -69,5 +70,32 @@ export class PrivateRedis extends SharedRedis {
       onSpawn: (pid) => rememberPid('redis', pid, 'redis-server'),
       log,
     });
+  }
+}
+
+/**
+ * The chaos run's PostgreSQL cluster (libs/testing `PrivatePostgres`, local binaries): data in
+ * `.cache/chaos/postgres-<port>`, or under /tmp as root (the cluster then belongs to the
+ * `postgres` user, who may not reach the checkout). Without local binaries: no cluster, and why.
+ */
+export function chaosPostgres(
+  port: number,
+  log: (line: string) => void,
+): { cluster?: PrivatePostgres; why?: string } {
+  const dataDir =
+    process.getuid?.() === 0
+      ? `/tmp/paxscreen-chaos-postgres-${port}`
+      : join(ROOT, '.cache/chaos', `postgres-${port}`);
+  try {
+    return {
+      cluster: new PrivatePostgres({
+        port,
+        dataDir,
+        onStart: (pid) => rememberPid('postgres', pid, 'postgres'),
+        log,
+      }),
+    };
+  } catch (err) {
+    return { why: (err as Error).message };
   }
 }

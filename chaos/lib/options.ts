@@ -13,7 +13,11 @@ export interface ChaosOptions {
   rate: number;
   kafkaPort: number;
   redisPort: number;
-  /** gateway = base, parser +1, screening +2, watchlist +3, casework +6. */
+  /** The run's own PostgreSQL cluster (local binaries), restarted by a fault (issue 15). */
+  postgresPort: number;
+  /** Seconds PostgreSQL stays down; records is killed halfway. */
+  postgresDownSeconds: number;
+  /** gateway = base, parser +1, screening +2, watchlist +3, records +5, casework +6. */
   portBase: number;
   /** Seconds a killed app stays down before it is started again. */
   appDownSeconds: number;
@@ -52,7 +56,11 @@ const USAGE = `npm run test:chaos -- [--travellers N] [--quick] [options]
                           gateway is killed (default 400; --quick 100; 0: none)
   --amqp-url URL          AMQP broker for that (default $AMQP_URL or amqp://guest:guest@127.0.0.1:5672)
   --kafka-port N --redis-port N --port-base N   private ports (29092, 16379, 18080; apps use
-                          port-base … port-base + 4, the last for the second screening instance)
+                          port-base … port-base + 6: +4 the second screening instance, +5
+                          records, +6 casework)
+  --postgres-port N       the run's own PostgreSQL cluster (default port-base + 7; local binaries,
+                          data under /tmp as root, else .cache/chaos); restarted by a fault
+  --postgres-down S       seconds PostgreSQL stays down, records killed halfway (default 10; --quick 4)
   --settle-timeout S      bound on waiting for the pipeline to drain (default 600; --quick 120)
   --results FILE          where the JSON goes (default chaos/results/chaos.json;
                           --quick chaos/results/tmp/chaos-quick.json, ignored by git)`;
@@ -76,6 +84,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
       'kafka-port': { type: 'string' },
       'redis-port': { type: 'string' },
       'port-base': { type: 'string' },
+      'postgres-port': { type: 'string' },
+      'postgres-down': { type: 'string' },
       'settle-timeout': { type: 'string' },
       'hit-every': { type: 'string' },
       seed: { type: 'string' },
@@ -111,6 +121,12 @@ export function parseOptions(argv: string[]): ChaosOptions {
     kafkaPort: num(values['kafka-port'], 29092, 'kafka-port'),
     redisPort: num(values['redis-port'], 16379, 'redis-port'),
     portBase: num(values['port-base'], 18080, 'port-base'),
+    postgresPort: num(
+      values['postgres-port'],
+      num(values['port-base'], 18080, 'port-base') + 7,
+      'postgres-port',
+    ),
+    postgresDownSeconds: num(values['postgres-down'], quick ? 4 : 10, 'postgres-down'),
     appDownSeconds: quick ? 2 : 5,
     kafkaDownSeconds: quick ? 2 : 5,
     redisOutageSeconds: num(values['redis-outage'], quick ? 6 : 10, 'redis-outage'),

@@ -1,4 +1,5 @@
 import type { FaultRecord } from './faults';
+import type { RecordsVerdict } from './records';
 import type { Verdict } from './verify';
 
 export interface ChaosResult extends Verdict {
@@ -11,6 +12,8 @@ export interface ChaosResult extends Verdict {
     outcomes: Record<string, number>;
   };
   unexpectedExits: Record<string, string[]>;
+  /** Issue 15: decisions filed in the records database (or why that case was not run). */
+  records: RecordsVerdict;
   settled: { settled: boolean; ms: number; why: string };
   seconds: { total: number; settleAfterTraffic: number };
   carrier: { attempts: number; failures: Record<string, number> };
@@ -55,6 +58,12 @@ export function printTable(r: ChaosResult, ok: boolean): void {
             `bytes ${p.bytesBack ? 'given back exactly' : 'NOT given back'}`,
         )
         .join('; ') || 'not sent',
+    ],
+    [
+      'records (PostgreSQL) decisions',
+      r.records.ran
+        ? `${r.records.decisionsFiled}/${r.records.decisionsOnTopic} filed, ${r.records.missing} missing, ${r.records.duplicated} duplicated`
+        : (r.records.why ?? 'not run'),
     ],
     ['dead letters', JSON.stringify(r.deadLetters)],
     ['receipts resent by the gateway', r.receiptsResent],

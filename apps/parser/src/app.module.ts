@@ -5,8 +5,14 @@ import { KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { privacyPolicy } from '@paxscreen/privacy';
 import { DATABASE, PostgresModule } from '@paxscreen/postgres';
-import { PnrVault, RECORDS_MIGRATIONS, ReceiptStore, type RecordsDatabase } from '@paxscreen/records';
-import { ManifestStore, REDIS_CLIENT, RedisClient, RedisKeys, RedisModule } from '@paxscreen/redis';
+import {
+  ManifestStore,
+  PnrVault,
+  RECORDS_MIGRATIONS,
+  ReceiptStore,
+  type RecordsDatabase,
+} from '@paxscreen/records';
+import { RedisModule } from '@paxscreen/redis';
 import type { Kysely } from 'kysely';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
@@ -27,7 +33,8 @@ export class ParserModule {
         ObservabilityModule.forRoot('parser', env),
         KafkaModule.forRoot({ clientSuffix: `parser-${settings.PARSER_INSTANCE_ID}`, env }),
         RedisModule.forRoot({ name: 'parser', env }),
-        // Receipts and the PNR vault (the system of record's tables, one set of migrations).
+        // Receipts, the PNR vault, manifest versions and multi-part sets waiting for parts (the
+        // system of record's tables, one set of migrations): a Redis flush loses none of them.
         PostgresModule.forRoot({ name: 'parser', migrations: RECORDS_MIGRATIONS, env }),
       ],
       controllers: [ParseMessageConsumer],
@@ -40,8 +47,8 @@ export class ParserModule {
         },
         {
           provide: ManifestStore,
-          inject: [REDIS_CLIENT, RedisKeys],
-          useFactory: (r: RedisClient, k: RedisKeys) => new ManifestStore(r, k, ttl),
+          inject: [DATABASE],
+          useFactory: (db: Kysely<RecordsDatabase>) => new ManifestStore(db, ttl),
         },
         { provide: PRIVACY_POLICY, useValue: policy },
         {

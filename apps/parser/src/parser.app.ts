@@ -24,7 +24,7 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
     // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
     transactionalIdPrefix: 'paxscreen-parser',
     // A store down is not a bad message: wait for it rather than dead-letter the manifest
-    // (receipts and the PNR vault are in PostgreSQL, manifest versions and parts in Redis).
+    // (receipts, the PNR vault, manifest versions and parts waiting for their set: PostgreSQL).
     isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),
     onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
   });

@@ -2,7 +2,13 @@ import { Kysely } from 'kysely';
 
 import type { Receipt } from '@paxscreen/contracts';
 import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
-import { PnrVault, RECORDS_MIGRATIONS, ReceiptStore, type RecordsDatabase } from '@paxscreen/records';
+import {
+  ManifestStore,
+  PnrVault,
+  RECORDS_MIGRATIONS,
+  ReceiptStore,
+  type RecordsDatabase,
+} from '@paxscreen/records';
 import { testSchema, testTravellerEvent } from '@paxscreen/testing';
 
 const DAY_MS = 86_400_000;
@@ -60,6 +66,45 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
     expect(await store.update('missing', { status: 'PARSED' })).toBeUndefined();
     clock += 61_000;
     expect(await store.get('rc-1')).toBeUndefined();
+  });
+
+  it('numbers manifest versions once per receipt, at once for concurrent receipts, again after expiry', async () => {
+    const store = new ManifestStore(db, 60, () => clock);
+    expect(await store.versionFor('mf-1', 'ra')).toBe(1);
+    expect(await store.versionFor('mf-1', 'rb')).toBe(2);
+    // A redelivered receipt keeps its number.
+    expect(await store.versionFor('mf-1', 'ra')).toBe(1);
+    // Receipts of one manifest at the same time: each its own number, no gap, no repeat.
+    const many = await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map((r) => store.versionFor('mf-1', r)));
+    expect([...many].sort()).toEqual([3, 4, 5, 6, 7]);
+    expect(await store.versionFor('mf-2', 'ra')).toBe(1);
+    clock += 61_000;
+    // Expired (as the Redis key was): the numbering starts again.
+    expect(await store.versionFor('mf-1', 'rc')).toBe(1);
+    expect(await store.purgeExpired()).toBeGreaterThan(0);
+    expect(await store.versionFor('mf-1', 'rc')).toBe(1);
+  });
+
+  it('keeps the parts of a multi-part set until dropped; hands stale sets to the sweeper', async () => {
+    const store = new ManifestStore(db, 600, () => clock);
+    const part = (receiptId: string, n: number) => ({ receiptId, receivedAt: clock, message: { n } });
+    const t0 = clock;
+    expect(await store.addPart('MP', 'PAXLST:R1', 2, part('p2', 2), t0)).toEqual([part('p2', 2)]);
+    // A part of the same set from another carrier is another set.
+    await store.addPart('XX', 'PAXLST:R1', 1, part('x1', 1), t0);
+    const both = await store.addPart('MP', 'PAXLST:R1', 1, part('p1', 1), t0 + 5000);
+    expect(both.map((p) => p.receiptId)).toEqual(['p1', 'p2']);
+    expect(await store.staleSets(t0 - 1)).toEqual([]);
+    const stale = await store.staleSets(t0 + 1);
+    expect(stale.map((s) => [s.carrier, s.reference, s.parts.length])).toEqual([
+      ['MP', 'PAXLST:R1', 2],
+      ['XX', 'PAXLST:R1', 1],
+    ]);
+    await store.dropSet('MP', 'PAXLST:R1');
+    expect((await store.staleSets(t0 + 1)).map((s) => s.carrier)).toEqual(['XX']);
+    clock += 601_000;
+    expect(await store.staleSets(clock)).toEqual([]);
+    expect(await store.purgeExpired()).toBeGreaterThan(0);
   });
 
   it('reads a receipt from its first raw record only', async () => {

@@ -15,6 +15,7 @@ import {
 import { DecisionPublisher } from './decisions/decision-publisher';
 import { IapiRequestConsumer } from './iapi/iapi-request.consumer';
 import { IapiRequestUseCase } from './iapi/iapi-request.usecase';
+import { RevetIndexRefill } from './revet/revet-index-refill.service';
 import { RevetService } from './revet/revet.service';
 import { ScreenTravellersConsumer } from './screen-travellers/screen-travellers.consumer';
 import { ScreenTravellersUseCase } from './screen-travellers/screen-travellers.usecase';
@@ -57,6 +58,7 @@ export class ScreeningModule {
         ScreenTravellersUseCase,
         IapiRequestUseCase,
         RevetService,
+        RevetIndexRefill,
       ],
     };
   }

@@ -36,6 +36,11 @@ export class ScreeningEnv {
   @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
   /** Re-vet travellers arriving up to this many hours ahead; their snapshot is kept this long. */
   @IsInt() @Min(1) REVET_WINDOW_HOURS = 72;
+  /**
+   * How often the re-vetting index's marker is checked, ms: when a Redis flush or restart removed
+   * it, the index is rebuilt from the travellers topic (the last REVET_WINDOW_HOURS).
+   */
+  @IsInt() @Min(100) REVET_INDEX_CHECK_MS = 5000;
   /** List changes arriving within this time are re-vetted together, ms. */
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
   /** Largest batch handed to the screening handler. */

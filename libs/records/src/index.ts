@@ -11,5 +11,6 @@ export * from './queries/records.reader';
 export * from './queries/search-input';
 export * from './vault/pnr-vault';
 export * from './vault/receipt-store';
+export * from './vault/manifest-store';
 export * from './retention/retention-policy';
 export * from './retention/retention.job';

@@ -194,6 +194,33 @@ export interface ReceiptClaimsTable {
   expires_at: Timestamp;
 }
 
+/** Manifest versions given to receipts (see vault/manifest-store.ts). */
+export interface ManifestVersionsTable {
+  manifest_id: string;
+  receipt_id: string;
+  version: number;
+  expires_at: Timestamp;
+}
+
+/** The last version given per manifest. */
+export interface ManifestVersionCountersTable {
+  manifest_id: string;
+  last: number;
+  expires_at: Timestamp;
+}
+
+/** Parts of multi-part messages waiting for the rest of their set (see vault/manifest-store.ts). */
+export interface MultipartPartsTable {
+  /** `carrier|type:reference`. */
+  set_id: string;
+  sequence: number;
+  /** The part as the parser read it (StoredPart), JSON. */
+  part: Json<unknown>;
+  /** When the set's first part arrived (the sweeper's timeout counts from it). */
+  first_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /**
  * The distinct folded names the decisions carry (name search reads these first, then the decisions
  * of the names found): the latest travel date a name was seen on says when retention deletes it.
@@ -227,6 +254,9 @@ export interface RecordsDatabase {
   pnr_records: PnrRecordsTable;
   receipts: ReceiptsTable;
   receipt_claims: ReceiptClaimsTable;
+  manifest_versions: ManifestVersionsTable;
+  manifest_version_counters: ManifestVersionCountersTable;
+  multipart_parts: MultipartPartsTable;
   schema_migrations: { id: string; applied_at: Generated<Date> };
 }
 

@@ -3,8 +3,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { mergeParts, ParsedMessage } from '@paxscreen/edifact';
 import { KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
-import { ReceiptStore } from '@paxscreen/records';
-import { ManifestStore } from '@paxscreen/redis';
+import { ManifestStore, ReceiptStore } from '@paxscreen/records';
 
 import { PARSER_ENV } from '../tokens';
 import { ParserEnv } from '../parser.env';
@@ -48,6 +47,7 @@ export class MultipartSweeper implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async sweepOnce(now: number): Promise<number> {
+    await this.manifests.purgeExpired();
     const stale = await this.manifests.staleSets(now - this.env.MULTIPART_TIMEOUT_SECONDS * 1000);
     for (const set of stale) {
       if (set.parts.length === 0) {

@@ -1,13 +1,12 @@
 import { Header, ManifestParsed, Receipt, Topic, TravellerParsed } from '@paxscreen/contracts';
 import type { ConsumedRecord } from '@paxscreen/kafka';
 import { type Logger, Metrics } from '@paxscreen/observability';
-import type { PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/records';
-import type { ManifestStore, StoredPart } from '@paxscreen/redis';
+import type { ManifestStore, PnrRecord, PnrVault, ReceiptStore, StoredPart } from '@paxscreen/records';
 import { testPaxlst } from '@paxscreen/testing';
 
 import { ParseMessageUseCase } from './parse-message.usecase';
 
-/** In-memory stand-ins for the parser's Redis stores (the ports the use case takes). */
+/** In-memory stand-ins for the parser's stores (the ports the use case takes). */
 class MemoryReceipts implements Pick<ReceiptStore, 'claimSource' | 'update'> {
   readonly receipts = new Map<string, Partial<Receipt>>();
   private readonly sources = new Map<string, string>();
@@ -38,7 +37,7 @@ class MemoryManifests implements Pick<ManifestStore, 'versionFor' | 'addPart' | 
     part: StoredPart,
   ): Promise<StoredPart[]> {
     const set = this.sets.get(`${carrier}|${reference}`) ?? new Map<number, StoredPart>();
-    // Stored as JSON, as Redis keeps it.
+    // Stored as JSON, as PostgreSQL keeps it.
     set.set(sequence, JSON.parse(JSON.stringify(part)) as StoredPart);
     this.sets.set(`${carrier}|${reference}`, set);
     return [...set.values()];

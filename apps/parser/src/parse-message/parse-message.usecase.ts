@@ -4,8 +4,7 @@ import { Finding, Header, Receipt, Topic } from '@paxscreen/contracts';
 import { EdifactError, mergeParts, ParsedMessage, readMessage } from '@paxscreen/edifact';
 import { ConsumedRecord, deadLetterOutput, OutputBatch, OutgoingRecord } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
-import { PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/records';
-import { ManifestStore } from '@paxscreen/redis';
+import { ManifestStore, PnrRecord, PnrVault, ReceiptStore } from '@paxscreen/records';
 
 import { eventsOf } from './travellers-of';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import { Decision, DecisionMade, envelope, Traveller } from '@paxscreen/contracts';
+import { Decision, DecisionMade, envelope, Traveller, type TravellerParsed } from '@paxscreen/contracts';
 import { childTraceparent } from '@paxscreen/observability';
-import type { HotPathEntry } from '@paxscreen/redis';
+import type { HotPathEntry, TravellerSnapshot } from '@paxscreen/redis';
 import { subjectOf } from '@paxscreen/screening';
 
 /** A decision id derived from the traveller event it answers: a redelivered event gets the same id. */
@@ -37,6 +37,21 @@ export function hotPathEntry(e: DecisionMade.Value): HotPathEntry {
 }
 
 /** Epoch ms of the reported flight's arrival (local time read as UTC: a ± few hours is fine for windows). */
+/** What re-vetting keeps of a traveller event read from `partition` of the travellers topic. */
+export function travellerSnapshot(
+  event: TravellerParsed.Value,
+  partition: number,
+  now: number,
+): TravellerSnapshot {
+  return {
+    traveller: event.traveller,
+    manifestId: event.manifestId,
+    correlationId: event.correlationId,
+    partition,
+    arrivesAt: arrivalEpoch(event.traveller, now),
+  };
+}
+
 export function arrivalEpoch(traveller: Traveller, fallback: number): number {
   const at = traveller.flight?.arrival?.at ?? traveller.flight?.departure?.at;
   const ms = at

@@ -5,7 +5,7 @@ import type { ConsumedRecord, OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
 
-import { arrivalEpoch, decisionEvent, decisionIdFor, hotPathEntry } from '../decisions/decision-event';
+import { decisionEvent, decisionIdFor, hotPathEntry, travellerSnapshot } from '../decisions/decision-event';
 import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
 
@@ -60,13 +60,7 @@ export class ScreenTravellersUseCase {
           traceparent: event.traceparent ?? record.headers[Header.TraceParent],
         }),
       );
-      snapshots.push({
-        traveller: event.traveller,
-        manifestId: event.manifestId,
-        correlationId: event.correlationId,
-        partition: record.partition,
-        arrivesAt: arrivalEpoch(event.traveller, now),
-      });
+      snapshots.push(travellerSnapshot(event, record.partition, now));
     });
     await Promise.all([this.decisions.putMany(out.map(hotPathEntry)), this.snapshots.putMany(snapshots)]);
     const published = this.publisher.publish(out);

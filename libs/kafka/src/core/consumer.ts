@@ -701,13 +701,16 @@ export class BatchConsumer {
 /**
  * Reads topics from the beginning without committing (a private, throw-away group) and reports when
  * it has caught up with the high watermarks seen at start; keeps delivering new records afterwards.
- * Used to build in-memory state from compacted topics.
+ * Used to build in-memory state from compacted topics. With `since` (epoch ms) it starts at each
+ * partition's first record written at or after that time instead (state kept for a window).
  */
 export class TopicReplayer {
   private readonly consumer: Consumer;
   private caughtUpResolve!: () => void;
   readonly caughtUp: Promise<void>;
   private remaining = new Map<string, bigint>();
+  /** With `since`: where each partition starts (records before it are skipped). */
+  private readonly starts = new Map<string, bigint>();
   private isCaughtUp = false;
 
   constructor(
@@ -716,6 +719,7 @@ export class TopicReplayer {
     private readonly topics: Topic[],
     private readonly onRecords: (records: ConsumedRecord[]) => void | Promise<void>,
     name = 'replay',
+    private readonly since?: number,
   ) {
     this.consumer = kafka.consumer({
       groupId: physicalGroup(settings, `paxscreen-${name}-${randomUUID()}`),
@@ -736,9 +740,19 @@ export class TopicReplayer {
     try {
       for (const topic of this.topics) {
         const physical = physicalTopic(this.settings, topic);
+        const starts = new Map<number, bigint>();
+        if (this.since !== undefined) {
+          const since = this.since;
+          for (const p of await withRetries(() => admin.fetchTopicOffsetsByTimestamp(physical, since)))
+            starts.set(p.partition, BigInt(p.offset));
+        }
         for (const p of await withRetries(() => admin.fetchTopicOffsets(physical))) {
           const high = BigInt(p.high);
-          if (high > BigInt(p.low)) this.remaining.set(`${physical}/${p.partition}`, high);
+          // No record at or after `since`: the broker answers -1 (or the end).
+          const at = starts.get(p.partition);
+          const start = at === undefined ? BigInt(p.low) : at < 0n || at > high ? high : at;
+          if (this.since !== undefined) this.starts.set(`${physical}/${p.partition}`, start);
+          if (high > start) this.remaining.set(`${physical}/${p.partition}`, high);
         }
       }
     } finally {
@@ -755,21 +769,31 @@ export class TopicReplayer {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat }) => {
         const topic = logicalTopic(this.settings, batch.topic);
-        const records = batch.messages.map((m) => toConsumed(topic, batch.partition, m));
+        const start = this.starts.get(`${batch.topic}/${batch.partition}`) ?? 0n;
+        // Fetched before the seek below took effect: not part of the window.
+        const records = batch.messages
+          .filter((m) => BigInt(m.offset) >= start)
+          .map((m) => toConsumed(topic, batch.partition, m));
         if (records.length > 0) await this.onRecords(records);
         await heartbeat();
         const id = `${batch.topic}/${batch.partition}`;
         const target = this.remaining.get(id);
-        if (
-          target !== undefined &&
-          records.length > 0 &&
-          BigInt(records[records.length - 1].offset) + 1n >= target
-        ) {
+        // lastOffset() counts a transaction's commit marker fetched with the batch (no message of its own).
+        if (target !== undefined && BigInt(batch.lastOffset()) + 1n >= target) {
           this.remaining.delete(id);
           this.checkCaughtUp();
         }
       },
     });
+    // With `since`: each partition from its first record of the window (kafkajs seeks after run).
+    for (const [id, offset] of this.starts) {
+      const at = id.lastIndexOf('/');
+      this.consumer.seek({
+        topic: id.slice(0, at),
+        partition: Number(id.slice(at + 1)),
+        offset: String(offset),
+      });
+    }
   }
 
   private checkCaughtUp(): void {

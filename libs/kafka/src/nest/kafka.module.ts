@@ -51,13 +51,17 @@ export class KafkaReaders {
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
   ) {}
 
-  /** Reads topics from the beginning, reports when caught up, keeps delivering (compacted state). */
+  /**
+   * Reads topics from the beginning (or from `since`, epoch ms), reports when caught up, keeps
+   * delivering (compacted state; state kept for a window).
+   */
   replayer(
     topics: Topic[],
     onRecords: (records: ConsumedRecord[]) => void | Promise<void>,
     name: string,
+    since?: number,
   ): TopicReplayer {
-    return new TopicReplayer(this.kafka, this.settings, topics, onRecords, name);
+    return new TopicReplayer(this.kafka, this.settings, topics, onRecords, name, since);
   }
 
   /** Sees every record written to `topic` after it started (request/reply). */

@@ -8,6 +8,7 @@ import { pnrVaultReceipts } from './20261206-1710-pnr-vault-receipts';
 import { retentionMasking } from './20261206-1720-retention';
 import { decisionNames } from './20261206-1900-decision-names';
 import { flightOrder } from './20261206-1910-flight-order';
+import { parserState } from './20261206-1920-parser-state';
 
 /**
  * Every records migration, oldest first. Forward only: a migration that has shipped is never
@@ -22,4 +23,5 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   retentionMasking,
   decisionNames,
   flightOrder,
+  parserState,
 ];

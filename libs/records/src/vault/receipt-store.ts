@@ -1,29 +1,15 @@
-import { Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 
 import type { Receipt } from '@paxscreen/contracts';
 
-import type { RecordsDatabase } from '../schema';
+import { ExpiringStore } from './expiring-store';
 
 /**
  * Receipts of carrier messages in PostgreSQL (tables `receipts`, `receipt_claims`), kept for
  * `ttlSeconds` (API data retention): a Redis flush or restart loses none. An expired row is never
  * answered, even before the retention job has deleted it.
  */
-export class ReceiptStore {
-  constructor(
-    private readonly db: Kysely<RecordsDatabase>,
-    private readonly ttlSeconds: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
-
-  private expiry(): string {
-    return new Date(this.clock() + this.ttlSeconds * 1000).toISOString();
-  }
-
-  private now(): Date {
-    return new Date(this.clock());
-  }
-
+export class ReceiptStore extends ExpiringStore {
   async get(receiptId: string): Promise<Receipt | undefined> {
     const row = await this.db
       .selectFrom('receipts')

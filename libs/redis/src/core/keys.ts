@@ -1,9 +1,11 @@
 /**
  * The Redis key schema, in one place. Every key starts with the deployment prefix and `px:`.
  * Keys that one operation touches together share a `{hash tag}` so they live in one cluster slot.
- * WARNING: changing a key format orphans what is stored under the old one (hot path, manifests).
- * Receipts and PNR records live in PostgreSQL (libs/records vault/); the receipt claim names below
- * (by digest, by Idempotency-Key) are the keys of their `receipt_claims` rows.
+ * WARNING: changing a key format orphans what is stored under the old one (hot path).
+ * Redis is a cache: everything here is rebuilt after a flush (docs/records.md, "Redis holds nothing
+ * that is not rebuilt"). Receipts, PNR records, manifest versions and multi-part sets waiting for
+ * parts live in PostgreSQL (libs/records vault/); the receipt claim names below (by digest, by
+ * Idempotency-Key) are the keys of their `receipt_claims` rows.
  */
 export class RedisKeys {
   constructor(readonly prefix = '') {}
@@ -47,17 +49,12 @@ export class RedisKeys {
   decisionByTraveller(travellerId: string): string {
     return this.k('poe', 'trav', travellerId);
   }
-  /** Parts received so far of a multi-part message (hash: sequence → bytes). */
-  multipart(reference: string): string {
-    return this.k('multipart', `{${reference}}`);
-  }
-  /** Multi-part sets waiting for parts (sorted set: score = first part's arrival, epoch ms). */
-  multipartPending(): string {
-    return this.k('multipart-pending');
-  }
-  /** Versions of a manifest: receipt id → version number, and the last number given. */
-  manifest(manifestId: string): string {
-    return this.k('manifest', manifestId);
+  /**
+   * Present while the re-vetting index holds what the travellers topic gave it: gone after a flush
+   * or a restart without persistence, which tells screening to rebuild it from the topic.
+   */
+  revetFilled(): string {
+    return this.k('revet', 'filled');
   }
   /** Travellers by arrival date, for re-vetting (sorted set: score = arrival epoch ms). */
   arrivals(): string {

@@ -15,6 +15,23 @@ export interface TravellerSnapshot {
 }
 
 /**
+ * What a rebuild of the re-vetting index writes back, from traveller events in topic order
+ * (`writtenAt`: when each was published): the latest snapshot per traveller, with what is left of
+ * its lifetime (`ttlSeconds` from `writtenAt`), those whose lifetime is over left out.
+ */
+export function snapshotsToRefill(
+  entries: { snapshot: TravellerSnapshot; writtenAt: number }[],
+  ttlSeconds: number,
+  now: number,
+): { snapshot: TravellerSnapshot; ttl: number }[] {
+  const latest = new Map<string, { snapshot: TravellerSnapshot; writtenAt: number }>();
+  for (const e of entries) latest.set(e.snapshot.traveller.travellerId, e);
+  return [...latest.values()]
+    .map((e) => ({ snapshot: e.snapshot, ttl: Math.floor((e.writtenAt + ttlSeconds * 1000 - now) / 1000) }))
+    .filter((e) => e.ttl > 0);
+}
+
+/**
  * Travellers by arrival time (sorted set) plus one snapshot per traveller, both expiring after the
  * re-vetting window: API data is kept only as long as it is needed to re-screen.
  */
@@ -40,6 +57,46 @@ export class TravellerSnapshotStore {
       ),
       this.redis.zadd(this.keys.arrivals(), ...arrivals),
     ]);
+  }
+
+  /** Whether the index holds what the travellers topic gave it (its marker survived). */
+  async filled(): Promise<boolean> {
+    return (await this.redis.exists(this.keys.revetFilled())) === 1;
+  }
+
+  async markFilled(now = Date.now()): Promise<void> {
+    await this.redis.set(this.keys.revetFilled(), new Date(now).toISOString());
+  }
+
+  /**
+   * Rebuilds the index after Redis lost it, from the traveller events of the last `ttlSeconds`
+   * (`writtenAt`: when each was published, in topic order): the latest snapshot per traveller,
+   * kept for what is left of its time (as if written then), and only where no snapshot exists
+   * (SET NX: what screening wrote meanwhile is newer). Returns how many were written.
+   */
+  async refill(
+    entries: { snapshot: TravellerSnapshot; writtenAt: number }[],
+    now = Date.now(),
+  ): Promise<number> {
+    const kept = snapshotsToRefill(entries, this.ttlSeconds, now);
+    if (kept.length === 0) return 0;
+    const pipeline = this.redis.pipeline();
+    for (const { snapshot, ttl } of kept)
+      pipeline.set(
+        this.keys.travellerSnapshot(snapshot.traveller.travellerId),
+        JSON.stringify(snapshot),
+        'EX',
+        ttl,
+        'NX',
+      );
+    pipeline.zadd(
+      this.keys.arrivals(),
+      ...kept.flatMap((e) => [e.snapshot.arrivesAt, e.snapshot.traveller.travellerId]),
+    );
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+    return kept.length;
   }
 
   /** Travellers arriving between `from` and `to` (epoch ms) whose snapshot is still kept. */

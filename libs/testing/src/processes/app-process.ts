@@ -8,7 +8,7 @@ const REPO = join(__dirname, '..', '..', '..', '..');
 /** A supervisor's pause before restarting an app that exited on its own. */
 const SUPERVISOR_RESTART_MS = 2000;
 
-export type AppName = 'gateway' | 'parser' | 'screening' | 'watchlist' | 'casework';
+export type AppName = 'gateway' | 'parser' | 'screening' | 'watchlist' | 'casework' | 'records';
 
 export interface AppProcessOptions {
   /** Its name in logs (an app may run twice, e.g. `screening2`). */
