@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { loadEnv } from '@paxscreen/contracts';
 import { AuthModule, TakeTurns } from '@paxscreen/http';
-import { KafkaModule } from '@paxscreen/kafka';
+import { DecisionPublisher, KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import { DATABASE, PostgresModule } from '@paxscreen/postgres';
 import {
@@ -95,6 +95,7 @@ export class GatewayModule {
         IapiClient,
         IapiUseCase,
         TravellerChangeUseCase,
+        DecisionPublisher,
         AuditLog,
         // Port-of-entry look-ups while the hot path is being refilled (the records service's tables).
         {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
 import { loadEnv } from '@paxscreen/contracts';
-import { KafkaModule } from '@paxscreen/kafka';
+import { DecisionPublisher, KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import {
   DecisionStore,
@@ -12,7 +12,6 @@ import {
   TravellerSnapshotStore,
 } from '@paxscreen/redis';
 
-import { DecisionPublisher } from './decisions/decision-publisher';
 import { IapiRequestConsumer } from './iapi/iapi-request.consumer';
 import { IapiRequestUseCase } from './iapi/iapi-request.usecase';
 import { RevetIndexRefill } from './revet/revet-index-refill.service';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { DecisionMade, envelope, Header, Topic, type TravellerStatusState } from '@paxscreen/contracts';
+import { DecisionMade, envelope, type TravellerStatusState } from '@paxscreen/contracts';
 import type { ParsedMessage } from '@paxscreen/edifact';
 import { ApiError } from '@paxscreen/http';
-import { KafkaProducer } from '@paxscreen/kafka';
+import { DecisionPublisher, KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
 import { DecisionStore, type HotPathEntry } from '@paxscreen/redis';
 import { markTravellerStatus, type MarkableDecision } from '@paxscreen/screening';
@@ -25,13 +25,14 @@ export interface ChangeAnswer {
  * hot path, by traveller id: the same identity on the same flight gives the same id) is marked by
  * a superseding decision that repeats it and says CANCELLED / OFFLOADED and when: durably on the
  * decisions topic first (records files it), then in the hot path, so the port-of-entry look-up
- * says so at once. A traveller paxscreen does not have is answered `applied: false`.
+ * says so at once (published by the one `DecisionPublisher`). A traveller paxscreen does not have is answered `applied: false`.
  */
 @Injectable()
 export class TravellerChangeUseCase {
   constructor(
     @Inject(DecisionStore) private readonly decisions: DecisionStore,
     @Inject(KafkaProducer) private readonly producer: KafkaProducer,
+    @Inject(DecisionPublisher) private readonly publisher: DecisionPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -62,15 +63,11 @@ export class TravellerChangeUseCase {
     });
     if (marked.length === 0) return answers;
     const events: DecisionMade.Value[] = marked.map((m) => ({ ...envelope(requestId, traceparent), ...m }));
+    // Published like every decision (key, receipt id header, count); a status mark repeats the
+    // original's receivedAt, so it is not an ingest-to-decision sample.
+    const { topic, records } = this.publisher.publish(events, { ingest: false });
     try {
-      await this.producer.send(
-        Topic.Decisions,
-        events.map((e) => ({
-          key: DecisionMade.key(e),
-          value: e,
-          headers: { [Header.RequestId]: requestId, [Header.TraceParent]: traceparent },
-        })),
-      );
+      await this.producer.send(topic, records);
       await this.decisions.putMany(marked);
     } catch (err) {
       // A retry by the carrier gives the same decision ids: records file them once.

@@ -7,7 +7,13 @@ import {
   type Traveller,
   TravellerParsed,
 } from '@paxscreen/contracts';
-import { type ConsumedRecord, type KafkaProducer, type OutgoingRecord, partitionOf } from '@paxscreen/kafka';
+import {
+  type ConsumedRecord,
+  DecisionPublisher,
+  type KafkaProducer,
+  type OutgoingRecord,
+  partitionOf,
+} from '@paxscreen/kafka';
 import { readListSync } from '@paxscreen/lists';
 import { type Logger, Metrics } from '@paxscreen/observability';
 import type {
@@ -16,14 +22,19 @@ import type {
   TravellerSnapshot,
   TravellerSnapshotStore,
 } from '@paxscreen/redis';
-import { applyListResult, DEFAULT_SCREENING_CONFIG, Screener, ScreeningState } from '@paxscreen/screening';
+import {
+  applyListResult,
+  DEFAULT_SCREENING_CONFIG,
+  markTravellerStatus,
+  Screener,
+  ScreeningState,
+} from '@paxscreen/screening';
 
 import { IapiRequestUseCase } from '../iapi/iapi-request.usecase';
 import { RevetService } from '../revet/revet.service';
 import { ScreenTravellersUseCase } from '../screen-travellers/screen-travellers.usecase';
 import type { ScreeningEnv } from '../screening.env';
 import type { ScreeningStateService } from '../state/screening-state.service';
-import { DecisionPublisher } from './decision-publisher';
 
 const ARRIVAL = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
 const DEPARTURE_DAY = ARRIVAL.slice(0, 10);
@@ -80,7 +91,7 @@ function stores() {
 
 /**
  * Every path that publishes a decision (a traveller batch, a re-vet superseding it, an iAPI
- * request) keys it by flight key: a decision and every decision superseding it share a partition,
+ * request, a cancellation marked by the gateway) keys it by flight key: a decision and every decision superseding it share a partition,
  * so no consumer sees the replacement before the original (re-vets and iAPI used the manifest id).
  */
 describe('DecisionPublisher', () => {
@@ -166,8 +177,14 @@ describe('DecisionPublisher', () => {
     });
     const interactive = (await iapi.execute(requests)).find((o) => o.topic === Topic.Decisions)!;
 
-    const keys = [first.records[0], ...sent[0].records, ...interactive.records].map((r) => r.key);
-    expect(keys).toEqual([TRAVELLERS_KEY, TRAVELLERS_KEY, TRAVELLERS_KEY, TRAVELLERS_KEY]);
+    // The carrier then cancels the traveller after check-in (the gateway marks the decision).
+    const mark = markTravellerStatus(superseding, { state: 'CANCELLED', at: new Date().toISOString() })!;
+    const cancelled = publisher.publish([{ ...envelope('change-1'), ...mark }], { ingest: false });
+
+    const keys = [first.records[0], ...sent[0].records, ...interactive.records, ...cancelled.records].map(
+      (r) => r.key,
+    );
+    expect(keys).toEqual([TRAVELLERS_KEY, TRAVELLERS_KEY, TRAVELLERS_KEY, TRAVELLERS_KEY, TRAVELLERS_KEY]);
     const decisionPartitions = TOPIC_SPECS.find((s) => s.topic === Topic.Decisions)!.partitions;
     expect(new Set(keys.map((k) => partitionOf(k!, decisionPartitions))).size).toBe(1);
   });
@@ -190,5 +207,28 @@ describe('DecisionPublisher', () => {
     expect(counted.values).toEqual([
       expect.objectContaining({ labels: { stage: 'screening', code: 'INVALID_EVENT' }, value: 1 }),
     ]);
+  });
+
+  it('counts every decision, and samples ingest latency only for one screened from a message now', async () => {
+    const metrics = new Metrics('screening', false);
+    const p = new DecisionPublisher(metrics);
+    const decided = (outcome: 'CLEAR' | 'REFER') =>
+      ({
+        ...envelope('receipt-2'),
+        flight: TRAVELLER.flight,
+        decision: {
+          outcome,
+          timings: { receivedAt: Date.now() - 1000, decidedAt: Date.now(), screeningMs: 1 },
+        },
+      }) as DecisionMade.Value;
+    p.publish([decided('CLEAR')]);
+    p.publish([decided('REFER')], { ingest: false });
+    const counted = await metrics.decisions.get();
+    expect(counted.values.map((v) => [v.labels.outcome, v.value])).toEqual([
+      ['CLEAR', 1],
+      ['REFER', 1],
+    ]);
+    const ingest = await metrics.ingestToDecision.get();
+    expect(ingest.values.find((v) => v.metricName?.endsWith('_count'))?.value).toBe(1);
   });
 });

@@ -1,10 +1,9 @@
 import { envelope, Iapi, Topic, Traveller } from '@paxscreen/contracts';
-import type { ConsumedRecord } from '@paxscreen/kafka';
+import { type ConsumedRecord, DecisionPublisher } from '@paxscreen/kafka';
 import { type Logger, Metrics } from '@paxscreen/observability';
 import type { DecisionStore } from '@paxscreen/redis';
 import { DEFAULT_SCREENING_CONFIG, Screener, ScreeningState } from '@paxscreen/screening';
 
-import { DecisionPublisher } from '../decisions/decision-publisher';
 import type { ScreeningStateService } from '../state/screening-state.service';
 import { IapiRequestUseCase } from './iapi-request.usecase';
 

@@ -1,5 +1,5 @@
 import { DecisionMade, loadEnv, Topic } from '@paxscreen/contracts';
-import type { KafkaProducer, OutgoingRecord } from '@paxscreen/kafka';
+import { DecisionPublisher, type KafkaProducer, type OutgoingRecord } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 import type { DecisionStore, TravellerSnapshotStore } from '@paxscreen/redis';
 
@@ -11,7 +11,6 @@ import {
   traveller,
   travellerRecord,
 } from '../../test/screening-fakes';
-import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreenTravellersUseCase } from '../screen-travellers/screen-travellers.usecase';
 import { ScreeningEnv } from '../screening.env';
 import { RevetService } from './revet.service';

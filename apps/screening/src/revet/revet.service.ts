@@ -1,12 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
-import { KafkaProducer } from '@paxscreen/kafka';
+import { DecisionPublisher, KafkaProducer } from '@paxscreen/kafka';
 import { LOGGER, type Logger } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshotStore } from '@paxscreen/redis';
 import { sameVerdict } from '@paxscreen/screening';
 
 import { decisionEvent, hotPathEntry } from '../decisions/decision-event';
-import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
 import { SCREENING_ENV } from '../tokens';
 import { ScreeningEnv } from '../screening.env';

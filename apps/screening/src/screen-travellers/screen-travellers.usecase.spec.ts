@@ -1,4 +1,5 @@
 import { DecisionMade, Header, Topic } from '@paxscreen/contracts';
+import { DecisionPublisher } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 import type { DecisionStore, TravellerSnapshotStore } from '@paxscreen/redis';
 
@@ -10,7 +11,6 @@ import {
   traveller,
   travellerRecord,
 } from '../../test/screening-fakes';
-import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreenTravellersUseCase } from './screen-travellers.usecase';
 
 function setup() {

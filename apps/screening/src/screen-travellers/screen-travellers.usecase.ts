@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { DecisionMade, decodeEvent, Header, TravellerParsed } from '@paxscreen/contracts';
-import type { ConsumedRecord, OutputBatch } from '@paxscreen/kafka';
+import { type ConsumedRecord, DecisionPublisher, type OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
 
 import { decisionEvent, decisionIdFor, hotPathEntry, travellerSnapshot } from '../decisions/decision-event';
-import { DecisionPublisher } from '../decisions/decision-publisher';
 import { ScreeningStateService } from '../state/screening-state.service';
 
 /**

@@ -1,26 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { DecisionMade, Header, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
+import { type ConsumedRecord, invalidEventLetter, type OutputBatch } from '../core';
+
+/** How a published decision is measured. */
+export interface PublishOptions {
+  /**
+   * Observe gateway acceptance → publication (`paxscreen_ingest_to_decision_seconds`). True for
+   * decisions screened from a carrier message now; false for a decision re-issued from one
+   * already measured (a status mark repeats the original's `receivedAt`, hours old).
+   */
+  ingest?: boolean;
+}
+
 /**
- * The one way decisions leave the screening service, whoever made them (a traveller batch, an
- * iAPI or port-of-entry request, a re-vet): one record per decision on `Topic.Decisions`, keyed by
- * flight key (`DecisionMade.key`) so a decision and every decision superseding it share a
- * partition, with the receipt id and trace headers; counted once here. Events that cannot be read
- * become dead letters, counted here too.
+ * The one way a decision is published, whoever made it (a traveller batch, an iAPI or
+ * port-of-entry request, a re-vet in screening; a cancellation / offload mark in the gateway):
+ * one record per decision on `Topic.Decisions`, keyed by flight key (`DecisionMade.key`) so a
+ * decision and every decision superseding it share a partition, with the receipt id and trace
+ * headers; counted once here. Events that cannot be read become dead letters, counted here too.
  */
 @Injectable()
 export class DecisionPublisher {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 
   /** The decisions as one output batch (returned by a batch handler or sent by a producer). */
-  publish(decided: readonly DecisionMade.Value[]): OutputBatch {
+  publish(decided: readonly DecisionMade.Value[], { ingest = true }: PublishOptions = {}): OutputBatch {
     const now = Date.now();
     for (const e of decided) {
       this.metrics.decisions.inc({ outcome: e.decision.outcome });
-      if (e.decision.timings.receivedAt)
+      if (ingest && e.decision.timings.receivedAt)
         this.metrics.ingestToDecision.observe((now - e.decision.timings.receivedAt) / 1000);
     }
     return { topic: Topic.Decisions, records: decided.map(decisionRecord) };
@@ -33,7 +44,7 @@ export class DecisionPublisher {
 }
 
 /** One decision's record: key = flight key, value = the event, receipt id and trace in headers. */
-export function decisionRecord(e: DecisionMade.Value): OutputBatch['records'][number] {
+function decisionRecord(e: DecisionMade.Value): OutputBatch['records'][number] {
   return {
     key: DecisionMade.key(e),
     value: e,
