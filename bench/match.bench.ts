@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { countryCode, readListFile } from '@paxscreen/lists';
-import { MatchIndex, MatchQuery, parseCsvRecords, readYenteQueries } from '@paxscreen/matching';
+import { parseCsvRecords } from '@paxscreen/lists';
+import { MatchIndex, MatchQuery, readYenteQueries } from '@paxscreen/matching';
 
 import { seededRandom, typo } from '../eval/lib';
 

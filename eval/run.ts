@@ -8,14 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
-import { countryCode, readListFile } from '@paxscreen/lists';
-import {
-  DEFAULT_ALGORITHM,
-  DEFAULT_THRESHOLDS,
-  MatchIndex,
-  parseCsvRecords,
-  readYenteQueries,
-} from '@paxscreen/matching';
+import { countryCode, parseCsvRecords, readListFile } from '@paxscreen/lists';
+import { DEFAULT_ALGORITHM, DEFAULT_THRESHOLDS, MatchIndex, readYenteQueries } from '@paxscreen/matching';
 
 import {
   evalReportMarkdown,

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import anyAscii from 'any-ascii';
 
 import type { Gender } from '@paxscreen/contracts';
-import { countryCode } from '@paxscreen/lists';
-import { parseCsvRecords } from '@paxscreen/matching';
+import { countryCode, parseCsvRecords } from '@paxscreen/lists';
 
 import { DIGITS, LETTERS, Random } from './random';
 

@@ -1,6 +1,7 @@
 import type { WatchlistEntry } from '@paxscreen/contracts';
 
-import { MatchIndex, parseCsv, parseCsvRecords, readYenteQueries } from '@paxscreen/matching';
+import { parseCsvRecords } from '@paxscreen/lists';
+import { MatchIndex, readYenteQueries } from '@paxscreen/matching';
 import { nameBenchCases, runNameBench } from './name-bench';
 import { linkByName, negativesAlertRate, positivesRecall, tokenPairs } from './screening-sets';
 
@@ -68,9 +69,9 @@ describe('evaluation harness on a handful of rows', () => {
   });
 
   it('reads quoted CSV fields', () => {
-    expect(parseCsv('a,"b, c","d ""e"""\r\n1,2,3\n')).toEqual([
-      ['a', 'b, c', 'd "e"'],
-      ['1', '2', '3'],
+    expect(parseCsvRecords('\uFEFFa,"b, c","d ""e"""\r\n1,2,3\n')).toEqual([
+      { a: '1', 'b, c': '2', 'd "e"': '3' },
     ]);
+    expect(() => parseCsvRecords('a,b\n1,"open\n')).toThrow('line 2');
   });
 });

@@ -5,5 +5,5 @@ export { countryCode, isCanonicalCountryCode } from './countries/country-code';
 export { parseListedDate } from './dates/listed-date.parser';
 export type { DateOrder, DateRead, DateProblem } from './dates/listed-date.parser';
 export * from './versioning';
-export { parseCsv } from './text/csv-rows';
-export type { CsvRecord, CsvProblem } from './text/csv-rows';
+export { CsvSyntaxError, parseCsv, parseCsvRecords } from './text/csv-rows';
+export type { CsvOptions, CsvRecord, CsvProblem } from './text/csv-rows';

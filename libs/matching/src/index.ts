@@ -14,6 +14,5 @@ export type { NameKind, NameToken, NormalizedName, TokenRole } from './normalize
 export { alignNames } from './features/name-alignment';
 export type { AlignedPair, NameAlignmentConfig, NameComparison } from './features/name-alignment';
 export { compareNames } from './compare';
-export { parseCsv, parseCsvRecords } from './queries/csv';
 export { readYenteQueries, yenteQuery, YENTE_COLUMNS } from './queries/yente-queries';
 export type { CountryResolver } from './queries/yente-queries';

@@ -1,15 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
-import { countryCode, ListReadError, readListFile } from '@paxscreen/lists';
-import {
-  classify,
-  MatchIndex,
-  parseCsvRecords,
-  policyFor,
-  YENTE_COLUMNS,
-  yenteQuery,
-} from '@paxscreen/matching';
+import { countryCode, CsvSyntaxError, ListReadError, parseCsvRecords, readListFile } from '@paxscreen/lists';
+import { classify, MatchIndex, policyFor, YENTE_COLUMNS, yenteQuery } from '@paxscreen/matching';
 import type { Command } from 'commander';
 
 import { CliError, EXIT } from '../cli-error';
@@ -113,7 +106,13 @@ async function readQueries(path: string): Promise<Record<string, string>[]> {
   } catch {
     throw new CliError('UNREADABLE_FILE', `cannot read ${path}`);
   }
-  const rows = parseCsvRecords(text);
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsvRecords(text);
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw new CliError('BAD_QUERIES', `${path}: ${err.message}`, EXIT.UNREADABLE);
+  }
   const header = rows.length > 0 ? Object.keys(rows[0]) : [];
   if (!header.includes('full_name') && !(header.includes('first_name') && header.includes('last_name'))) {
     throw new CliError('BAD_QUERIES', `queries need columns ${YENTE_COLUMNS.join(',')}`, EXIT.UNREADABLE);

@@ -1,4 +1,4 @@
-import { MAX_QUOTED_LINE_BREAKS, parseCsv } from './csv-rows';
+import { CsvSyntaxError, MAX_QUOTED_LINE_BREAKS, parseCsv, parseCsvRecords } from './csv-rows';
 
 const rec = (line: number, ...fields: string[]) => ({ line, fields });
 
@@ -47,5 +47,22 @@ describe('parseCsv', () => {
     expect(out.problems).toEqual([{ line: 1, code: 'CSV_UNTERMINATED_QUOTE' }]);
     expect(out.records).toHaveLength(MAX_QUOTED_LINE_BREAKS + 5);
     expect(out.records[0]).toEqual(rec(2, 'r0', 'x'));
+  });
+});
+
+describe('parseCsvRecords', () => {
+  it('keys rows by trimmed header, ignores a byte-order mark and fills missing cells', () => {
+    expect(parseCsvRecords('\uFEFF id , name\r\n1,"Doe, ""J"""\n\n2\n')).toEqual([
+      { id: '1', name: 'Doe, "J"' },
+      { id: '2', name: '' },
+    ]);
+    expect(parseCsvRecords('a\tb\n1\t2\n', { delimiter: '\t' })).toEqual([{ a: '1', b: '2' }]);
+    expect(parseCsvRecords('')).toEqual([]);
+  });
+
+  it('refuses a file whose quote never closes, naming the line, instead of returning fewer rows', () => {
+    const read = () => parseCsvRecords('a,b\n1,2\n3,"open\n4,5\n', { maxQuotedLineBreaks: 0 });
+    expect(read).toThrow(CsvSyntaxError);
+    expect(read).toThrow('line 3');
   });
 });

@@ -145,3 +145,26 @@ function nextLineStart(text: string, from: number): number {
   }
   return text.length;
 }
+
+/** A CSV file that must be read whole (queries, evaluation sets) has a row whose quote never closes. */
+export class CsvSyntaxError extends Error {
+  constructor(readonly lines: readonly number[]) {
+    super(`CSV quote left open on line ${lines.join(', ')}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+/**
+ * CSV with a header row → records keyed by trimmed column name (a missing cell is ''); a leading
+ * byte-order mark is ignored. For files read whole (query files, evaluation sets): a quote left
+ * open throws `CsvSyntaxError` naming the lines, never a silently shorter result.
+ */
+export function parseCsvRecords(text: string, options: CsvOptions = {}): Record<string, string>[] {
+  const { records, problems } = parseCsv(text.replace(/^\uFEFF/, ''), options);
+  const open = problems.filter((p) => p.code === 'CSV_UNTERMINATED_QUOTE');
+  if (open.length > 0) throw new CsvSyntaxError(open.map((p) => p.line));
+  const [header, ...rows] = records;
+  if (!header) return [];
+  const columns = header.fields.map((h) => h.trim());
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r.fields[i] ?? ''])));
+}

@@ -1,7 +1,7 @@
 import { type Gender, PARTIAL_DATE_PATTERN } from '@paxscreen/contracts';
+import { parseCsvRecords } from '@paxscreen/lists';
 
 import { MatchQuery } from '../model';
-import { parseCsvRecords } from './csv';
 
 /** Columns of the yente candidate-generation benchmark CSV (and of `paxscreen match --queries`). */
 export const YENTE_COLUMNS = [
