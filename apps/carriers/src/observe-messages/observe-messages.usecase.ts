@@ -9,8 +9,8 @@ import {
   ObservedRejection,
   observeRejection,
 } from '@paxscreen/carriers';
-import { ContractViolation, DeadLetter, decodeEvent, ManifestParsed, Topic } from '@paxscreen/contracts';
-import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
+import { DeadLetter, decodeEvent, ManifestParsed, Topic } from '@paxscreen/contracts';
+import { ConsumedRecord, decodeBatch, OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
 import type { CarriersEnv } from '../carriers.env';
@@ -38,22 +38,20 @@ export class ObserveMessagesUseCase {
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
     const messages: ObservedMessage[] = [];
     const rejections: ObservedRejection[] = [];
-    const refused: OutputBatch[] = [];
-    for (const record of records) {
-      try {
-        if (!record.value) continue;
+    const { letters: refused } = decodeBatch(
+      records,
+      (value, record) => {
         if (record.topic === Topic.Manifests) {
-          const m = observeManifest(decodeEvent(ManifestParsed.Value, record.value), record.headers);
+          const m = observeManifest(decodeEvent(ManifestParsed.Value, value), record.headers);
           if (m) messages.push(m);
         } else if (record.topic === Topic.DeadLetter) {
-          const r = observeRejection(decodeEvent(DeadLetter.Value, record.value));
+          const r = observeRejection(decodeEvent(DeadLetter.Value, value));
           if (r) rejections.push(r);
         }
-      } catch (err) {
-        if (!(err instanceof ContractViolation)) throw err;
-        refused.push(invalidEventLetter(record, 'carriers', err, this.metrics.deadLetters));
-      }
-    }
+        return undefined;
+      },
+      { stage: 'carriers', counter: this.metrics.deadLetters, skipEmpty: true },
+    );
     await this.store.recordMessages(messages);
     await this.store.recordRejections(rejections);
     const flights = new Map<string, FlightRef>();

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
-import { ContractViolation, DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
-import { type ConsumedRecord, invalidEventLetter, type OutputBatch } from '@paxscreen/kafka';
+import { DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
+import { type ConsumedRecord, decodeBatch, type OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -37,22 +37,15 @@ export class IngestDecisionsUseCase {
     return rejected;
   }
 
-  /** Valid events, and dead letters for the records that break their contract. */
+  /** Valid events, and dead letters (counted) for the records that break their contract. */
   private decode<T extends object>(
     records: ConsumedRecord[],
     cls: new () => T,
   ): { events: T[]; rejected: OutputBatch[] } {
-    const events: T[] = [];
-    const rejected: OutputBatch[] = [];
-    for (const record of records) {
-      try {
-        if (!record.value) throw new ContractViolation(cls.name, ['payload: empty']);
-        events.push(decodeEvent(cls, record.value));
-      } catch (err) {
-        if (!(err instanceof ContractViolation)) throw err;
-        rejected.push(invalidEventLetter(record, 'casework', err, this.metrics.deadLetters));
-      }
-    }
-    return { events, rejected };
+    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, value), {
+      stage: 'casework',
+      counter: this.metrics.deadLetters,
+    });
+    return { events: decoded.map((d) => d.value), rejected: letters };
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { ReadAlert } from '@paxscreen/alerts';
-import { Alert, ContractViolation, decodeEvent } from '@paxscreen/contracts';
-import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscreen/kafka';
+import { Alert, decodeEvent } from '@paxscreen/contracts';
+import { type ConsumedRecord, decodeBatch, type OutputBatch } from '@paxscreen/kafka';
+import { Metrics } from '@paxscreen/observability';
 
 import { AlertDeliveryService } from './alert-delivery.service';
 
@@ -14,27 +15,22 @@ import { AlertDeliveryService } from './alert-delivery.service';
  */
 @Injectable()
 export class DeliverAlertsUseCase {
-  constructor(@Inject(AlertDeliveryService) private readonly service: AlertDeliveryService) {}
+  constructor(
+    @Inject(AlertDeliveryService) private readonly service: AlertDeliveryService,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const valid: ReadAlert[] = [];
-    const letters: OutputBatch[] = [];
-    for (const record of records) {
-      if (!record.value) continue;
-      try {
-        valid.push({
-          alert: decodeEvent(Alert.Value, record.value),
-          partition: record.partition,
-          offset: record.offset,
-        });
-      } catch (err) {
-        if (!(err instanceof ContractViolation)) throw err;
-        letters.push(
-          deadLetterOutput(record, { stage: 'workbench', code: 'ALERT_INVALID', message: err.message }),
-        );
-      }
-    }
-    await this.service.delivery.accept(valid);
+    const { decoded, letters } = decodeBatch(
+      records,
+      (value, record): ReadAlert => ({
+        alert: decodeEvent(Alert.Value, value),
+        partition: record.partition,
+        offset: record.offset,
+      }),
+      { stage: 'workbench', code: 'ALERT_INVALID', counter: this.metrics.deadLetters, skipEmpty: true },
+    );
+    await this.service.delivery.accept(decoded.map((d) => d.value));
     return letters;
   }
 }

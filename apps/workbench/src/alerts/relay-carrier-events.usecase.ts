@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { carrierAlert } from '@paxscreen/alerts';
-import { Alert, CarrierEvent, ContractViolation, newEventId, Topic } from '@paxscreen/contracts';
-import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscreen/kafka';
+import { Alert, CarrierEvent, newEventId, Topic } from '@paxscreen/contracts';
+import { type ConsumedRecord, decodeBatch, type OutputBatch } from '@paxscreen/kafka';
+import { Metrics } from '@paxscreen/observability';
 
 /**
  * Turns carrier timeliness events into staff alerts on `Topic.Alerts` (libs/alerts `carrierAlert`):
@@ -12,25 +13,21 @@ import { type ConsumedRecord, deadLetterOutput, type OutputBatch } from '@paxscr
  */
 @Injectable()
 export class RelayCarrierEventsUseCase {
+  constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
+
   execute(records: ConsumedRecord[]): OutputBatch[] {
-    const alerts: OutputBatch = { topic: Topic.Alerts, records: [] };
-    const letters: OutputBatch[] = [];
-    for (const record of records) {
-      if (!record.value) continue;
-      try {
-        const alert = carrierAlert(CarrierEvent.decode(record.value), newEventId());
-        if (alert) alerts.records.push({ key: Alert.key(alert), value: alert });
-      } catch (err) {
-        if (!(err instanceof ContractViolation)) throw err;
-        letters.push(
-          deadLetterOutput(record, {
-            stage: 'workbench',
-            code: 'CARRIER_EVENT_INVALID',
-            message: err.message,
-          }),
-        );
-      }
-    }
-    return alerts.records.length > 0 ? [alerts, ...letters] : letters;
+    const { decoded, letters } = decodeBatch(
+      records,
+      (value) => carrierAlert(CarrierEvent.decode(value), newEventId()),
+      {
+        stage: 'workbench',
+        code: 'CARRIER_EVENT_INVALID',
+        counter: this.metrics.deadLetters,
+        skipEmpty: true,
+      },
+    );
+    if (decoded.length === 0) return letters;
+    const alerts = decoded.map(({ value: alert }) => ({ key: Alert.key(alert), value: alert }));
+    return [{ topic: Topic.Alerts, records: alerts }, ...letters];
   }
 }

@@ -130,7 +130,7 @@ export interface DeadLetterCounter {
 
 /**
  * A consumed record that breaks its topic's contract, as `stage`'s dead letter with code
- * INVALID_EVENT, counted: the one way a consumer that decodes its records itself rejects one.
+ * INVALID_EVENT (or the stage's own `code`), counted: the one way a consumer that decodes its records itself rejects one.
  * `reason` is the ContractViolation (its message names paths and constraints, never values).
  */
 export function invalidEventLetter(
@@ -138,11 +138,12 @@ export function invalidEventLetter(
   stage: DeadLetter.DeadLetterStage,
   reason: unknown,
   counter: DeadLetterCounter,
+  code = 'INVALID_EVENT',
 ): OutputBatch {
-  counter.inc({ stage, code: 'INVALID_EVENT' });
+  counter.inc({ stage, code });
   return deadLetterOutput(record, {
     stage,
-    code: 'INVALID_EVENT',
+    code,
     message: reason instanceof Error ? reason.message : String(reason),
   });
 }

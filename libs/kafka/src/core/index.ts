@@ -2,6 +2,7 @@ export * from './admin';
 export * from './client';
 export * from './consumer';
 export * from './dead-letter';
+export * from './decode-batch';
 export * from './kafka.env';
 export * from './lag';
 export * from './partition';
