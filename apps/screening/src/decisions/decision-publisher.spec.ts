@@ -1,5 +1,6 @@
 import {
   DecisionMade,
+  decodeEvent,
   envelope,
   Iapi,
   Topic,
@@ -197,10 +198,12 @@ describe('DecisionPublisher', () => {
 
   it('dead-letters an unreadable event with its bytes and counts it', async () => {
     const metrics = new Metrics('screening', false);
-    const dead = new DecisionPublisher(metrics).deadLetter(
-      record(Topic.Travellers, TRAVELLERS_KEY, { nope: true }),
-      new Error('traveller must be an object'),
+    const { decoded, letters } = new DecisionPublisher(metrics).decode(
+      [record(Topic.Travellers, TRAVELLERS_KEY, { nope: true })],
+      (value) => decodeEvent(TravellerParsed.Value, value),
     );
+    expect(decoded).toEqual([]);
+    const [dead] = letters;
     expect(dead.topic).toBe(Topic.DeadLetter);
     expect(dead.records[0].value).toMatchObject({ code: 'INVALID_EVENT', stage: 'screening' });
     const counted = await metrics.deadLetters.get();

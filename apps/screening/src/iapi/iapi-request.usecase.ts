@@ -25,16 +25,11 @@ export class IapiRequestUseCase {
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
     const replies: OutputBatch = { topic: Topic.IapiReplies, records: [] };
     const decided: DecisionMade.Value[] = [];
-    const dead: OutputBatch[] = [];
     const hot: HotPathEntry[] = [];
-    for (const record of records) {
-      let request: Iapi.RequestValue;
-      try {
-        request = decodeEvent(Iapi.RequestValue, record.value ?? Buffer.alloc(0));
-      } catch (err) {
-        dead.push(this.publisher.deadLetter(record, err));
-        continue;
-      }
+    const { decoded, letters: dead } = this.publisher.decode(records, (value) =>
+      decodeEvent(Iapi.RequestValue, value),
+    );
+    for (const { value: request } of decoded) {
       const events = request.travellers.map((t, i) => {
         const decision = this.index.screener.screen(t, {
           decisionId: decisionIdFor(`${request.eventId}:${i}`),

@@ -25,23 +25,14 @@ export class ScreenTravellersUseCase {
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const events: { record: ConsumedRecord; event: TravellerParsed.Value }[] = [];
-    const dead: OutputBatch[] = [];
-    for (const record of records) {
-      try {
-        events.push({
-          record,
-          event: decodeEvent(TravellerParsed.Value, record.value ?? Buffer.alloc(0)),
-        });
-      } catch (err) {
-        dead.push(this.publisher.deadLetter(record, err));
-      }
-    }
-    const current = await this.decisions.byTravellers(events.map((e) => e.event.traveller.travellerId));
+    const { decoded: events, letters: dead } = this.publisher.decode(records, (value) =>
+      decodeEvent(TravellerParsed.Value, value),
+    );
+    const current = await this.decisions.byTravellers(events.map((e) => e.value.traveller.travellerId));
     const now = Date.now();
     const out: DecisionMade.Value[] = [];
     const snapshots: TravellerSnapshot[] = [];
-    events.forEach(({ record, event }, i) => {
+    events.forEach(({ record, value: event }, i) => {
       const decisionId = decisionIdFor(event.eventId);
       const previous = current[i]?.decision;
       const supersedes = previous?.decisionId === decisionId ? previous.supersedes : previous?.decisionId;

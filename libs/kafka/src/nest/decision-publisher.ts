@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DecisionMade, Header, Topic } from '@paxscreen/contracts';
 import { Metrics } from '@paxscreen/observability';
 
-import { type ConsumedRecord, invalidEventLetter, type OutputBatch } from '../core';
+import { type ConsumedRecord, decodeBatch, type DecodedBatch, type OutputBatch } from '../core';
 
 /** How a published decision is measured. */
 export interface PublishOptions {
@@ -37,9 +37,9 @@ export class DecisionPublisher {
     return { topic: Topic.Decisions, records: decided.map(decisionRecord) };
   }
 
-  /** A record the screening service could not read, as a dead letter (with its bytes and reason). */
-  deadLetter(record: ConsumedRecord, err: unknown): OutputBatch {
-    return invalidEventLetter(record, 'screening', err, this.metrics.deadLetters);
+  /** The screening service's records decoded; those it cannot read as dead letters, counted (`decodeBatch`). */
+  decode<T>(records: readonly ConsumedRecord[], decode: (value: Buffer) => T): DecodedBatch<T> {
+    return decodeBatch(records, decode, { stage: 'screening', counter: this.metrics.deadLetters });
   }
 }
 
