@@ -1,13 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
+import { FULL_DATE_PATTERN } from '@paxscreen/contracts';
 import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 
 import { ImportScheduleUseCase, ScheduleImportSummary } from './import-schedule.usecase';
 
 /** File names are only used in the import record: anything odd is refused (as list uploads). */
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,127}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('schedules')
 @ApiBearerAuth('officer-token')
@@ -45,7 +45,7 @@ export class ImportScheduleHttpController {
       ['from', from],
       ['to', to],
     ] as const)
-      if (value !== undefined && !DATE.test(value))
+      if (value !== undefined && !FULL_DATE_PATTERN.test(value))
         throw new ApiError(400, 'INVALID_QUERY', `${what} is a YYYY-MM-DD date`);
     return this.importSchedule.execute({
       bytes,

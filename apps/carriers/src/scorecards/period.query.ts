@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 
-import { ContractViolation, validateContract } from '@paxscreen/contracts';
+import { ContractViolation, FULL_DATE_PATTERN, validateContract } from '@paxscreen/contracts';
 import { ApiError } from '@paxscreen/http';
 
 const DAY_MS = 86_400_000;
@@ -8,8 +8,8 @@ const MAX_DAYS = 366;
 
 /** `?from=&to=` (flight days, YYYY-MM-DD) and an optional carrier, validated. */
 export class PeriodQuery {
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
+  @IsOptional() @Matches(FULL_DATE_PATTERN) from?: string;
+  @IsOptional() @Matches(FULL_DATE_PATTERN) to?: string;
   @IsOptional() @Matches(/^[A-Z0-9]{2}[A-Z]?$/) carrier?: string;
 }
 

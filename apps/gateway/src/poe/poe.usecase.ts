@@ -7,6 +7,7 @@ import {
   canonicalDocumentNumber,
   Decision,
   Finding,
+  FULL_DATE_PATTERN,
   Gender,
   type Lookout,
   Traveller,
@@ -66,7 +67,6 @@ export interface LookupResult {
 
 const DOC_NUMBER = /^[A-Z0-9<]{1,20}$/;
 const ISSUER = /^(D|[A-Z]{3})$/;
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Port-of-entry look-ups: the current decision for a document from the Redis hot path; without
@@ -129,7 +129,7 @@ export class PoeUseCase {
       throw new ApiError(400, 'INVALID_ISSUER', 'issuer must be an ISO 3166-1 alpha-3 or ICAO code');
     if (!DOC_NUMBER.test(number))
       throw new ApiError(400, 'INVALID_DOCUMENT_NUMBER', 'document numbers are 1-20 letters and digits');
-    if (query.dateOfBirth !== undefined && !FULL_DATE.test(query.dateOfBirth)) {
+    if (query.dateOfBirth !== undefined && !FULL_DATE_PATTERN.test(query.dateOfBirth)) {
       throw new ApiError(400, 'INVALID_DATE_OF_BIRTH', 'dateOfBirth must be YYYY-MM-DD');
     }
     let current: HotPathEntry[] = [];

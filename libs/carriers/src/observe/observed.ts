@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { DeadLetter, Header, ManifestParsed } from '@paxscreen/contracts';
+import { DeadLetter, FULL_DATE_PATTERN, Header, ManifestParsed } from '@paxscreen/contracts';
 
 import {
   FindingCategory,
@@ -43,7 +43,7 @@ export function manifestIdParts(manifestId: string): { departureDate?: string; k
   const date = parts[1];
   const kind = parts[parts.length - 1] as MessageKind;
   return {
-    ...(date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { departureDate: date } : {}),
+    ...(date && FULL_DATE_PATTERN.test(date) ? { departureDate: date } : {}),
     ...(MESSAGE_KINDS.includes(kind) ? { kind } : {}),
   };
 }

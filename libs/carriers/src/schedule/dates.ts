@@ -1,3 +1,5 @@
+import { FULL_DATE_PATTERN } from '@paxscreen/contracts';
+
 import { ScheduleRowError } from './scheduled-flight';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -20,7 +22,7 @@ export function isoWeekday(day: number): number {
 /** A strict YYYY-MM-DD that is a real date. */
 export function checkedIsoDate(raw: string, what: string): string {
   const value = raw.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isoDate(dayNumber(value)) !== value)
+  if (!FULL_DATE_PATTERN.test(value) || isoDate(dayNumber(value)) !== value)
     throw new ScheduleRowError('INVALID_DATE', `the ${what} is not a YYYY-MM-DD date`);
   return value;
 }

@@ -5,6 +5,9 @@
  */
 export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** A full date, YYYY-MM-DD (departure days, query periods): the shape only, the calendar is not checked. */
+export const FULL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A partial date's parts; month and day are absent at lower precision. */
 export interface PartialDateParts {
   year: number;

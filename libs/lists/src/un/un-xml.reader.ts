@@ -1,4 +1,4 @@
-import type { ListedDate, NameType, WatchlistEntry } from '@paxscreen/contracts';
+import { FULL_DATE_PATTERN, type ListedDate, type NameType, type WatchlistEntry } from '@paxscreen/contracts';
 
 import { EntryBuilder, clean, commaNameParts, genderCode } from '../core/entry-builder';
 import { ListReadError } from '../core/list-error';
@@ -150,7 +150,7 @@ function readEntry(node: Node, person: boolean, line: number | undefined, ctx: R
   b.program(/^([A-Za-z]+)\./.exec(ref)?.[1]);
   b.setRemarks(str(node.COMMENTS1));
   const listedOn = clean(str(node.LISTED_ON));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(listedOn)) b.setListedOn(listedOn);
+  if (FULL_DATE_PATTERN.test(listedOn)) b.setListedOn(listedOn);
   return b.build();
 }
 

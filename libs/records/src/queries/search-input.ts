@@ -1,3 +1,5 @@
+import { FULL_DATE_PATTERN } from '@paxscreen/contracts';
+
 /** A search parameter that is missing or malformed; `code` is the API's error code. */
 export class InvalidSearchInputError extends Error {
   readonly code = 'INVALID_SEARCH';
@@ -16,7 +18,7 @@ export const MAX_PAGE_SIZE = 200;
 const PATTERNS = {
   carrier: /^[A-Z0-9]{2,3}$/,
   flightNumber: /^[A-Z0-9]{1,8}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
+  date: FULL_DATE_PATTERN,
   port: /^[A-Z0-9]{3,5}$/,
   issuer: /^[A-Z]{1,3}$/,
   documentNumber: /^[A-Z0-9 <-]{1,35}$/,

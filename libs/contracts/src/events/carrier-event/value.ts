@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
+import { FULL_DATE_PATTERN } from '../../model/dates';
 import { EventEnvelope } from '../envelope';
 
 /**
@@ -46,7 +47,7 @@ export class Value extends EventEnvelope {
   /** Canonical flight number (four digits, optional suffix), e.g. `0123`. */
   @Matches(/^\d{4}[A-Z]?$/) flightNumber!: string;
   /** Local departure date, YYYY-MM-DD. */
-  @Matches(/^\d{4}-\d{2}-\d{2}$/) departureDate!: string;
+  @Matches(FULL_DATE_PATTERN) departureDate!: string;
   @IsOptional() @IsString() @MaxLength(5) origin?: string;
   @IsOptional() @IsString() @MaxLength(5) destination?: string;
   @IsISO8601() departureAt!: string;
