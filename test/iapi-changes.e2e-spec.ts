@@ -140,6 +140,9 @@ describe('iAPI: cancellation and offload after check-in', () => {
     expect(cancelled.decision?.decisionId).not.toBe(before.decision?.decisionId);
     expect((await lookup('XC0001702')).travellerStatus?.state).toBe('OFFLOADED');
     expect((await lookup('XC0001703')).travellerStatus).toBeUndefined();
+    // Published by the one DecisionPublisher: the gateway counts its two status decisions.
+    const scraped = await (await fetch(`${gateway}/metrics`)).text();
+    expect(scraped).toMatch(/^paxscreen_decisions_total\{outcome="CLEAR",service="gateway"\} 2$/m);
 
     // A repeated cancellation changes nothing and keeps the first time.
     const again = await iapi(
