@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import {
   CarriersStore,
@@ -42,10 +43,10 @@ export class ObserveMessagesUseCase {
       records,
       (value, record) => {
         if (record.topic === Topic.Manifests) {
-          const m = observeManifest(decodeEvent(ManifestParsed.Value, value), record.headers);
+          const m = observeManifest(decodeEvent(ManifestParsed.Value, withoutNul(value)), record.headers);
           if (m) messages.push(m);
         } else if (record.topic === Topic.DeadLetter) {
-          const r = observeRejection(decodeEvent(DeadLetter.Value, value));
+          const r = observeRejection(decodeEvent(DeadLetter.Value, withoutNul(value)));
           if (r) rejections.push(r);
         }
         return undefined;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
 import { DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
@@ -42,7 +43,7 @@ export class IngestDecisionsUseCase {
     records: ConsumedRecord[],
     cls: new () => T,
   ): { events: T[]; rejected: OutputBatch[] } {
-    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, value), {
+    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, withoutNul(value)), {
       stage: 'casework',
       counter: this.metrics.deadLetters,
     });

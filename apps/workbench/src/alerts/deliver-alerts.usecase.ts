@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import type { ReadAlert } from '@paxscreen/alerts';
 import { Alert, decodeEvent } from '@paxscreen/contracts';
@@ -24,7 +25,7 @@ export class DeliverAlertsUseCase {
     const { decoded, letters } = decodeBatch(
       records,
       (value, record): ReadAlert => ({
-        alert: decodeEvent(Alert.Value, value),
+        alert: decodeEvent(Alert.Value, withoutNul(value)),
         partition: record.partition,
         offset: record.offset,
       }),
