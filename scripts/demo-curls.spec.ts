@@ -28,7 +28,10 @@ const URLS = {
   dashboard: 'http://127.0.0.1:8084',
 };
 /** Which controllers answer on which service (as each app's module mounts them). */
-const CONTROLLERS: Record<string, Function[]> = {
+/** A controller class (its routes are metadata on it and on its prototype's handlers). */
+type ControllerClass = abstract new (...args: never[]) => unknown;
+
+const CONTROLLERS: Record<string, ControllerClass[]> = {
   [URLS.gateway]: [IngestController, IapiController, PoeController, PnrController, CarrierAdminController],
   [URLS.watchlist]: [CatalogueHttpController, ImportListHttpController],
   [URLS.records]: [SearchHttpController],
@@ -42,10 +45,10 @@ interface Route {
   carrierKey: boolean;
 }
 
-function routesOf(controller: Function): Route[] {
+function routesOf(controller: ControllerClass): Route[] {
   const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
   const classGuards = (Reflect.getMetadata(GUARDS_METADATA, controller) ?? []) as unknown[];
-  const proto = controller.prototype as Record<string, Function>;
+  const proto = controller.prototype as Record<string, (...args: never[]) => unknown>;
   return Object.getOwnPropertyNames(proto)
     .filter((name) => name !== 'constructor' && Reflect.hasMetadata(PATH_METADATA, proto[name]))
     .map((name) => {

@@ -96,7 +96,12 @@ describe('impliedSupersession', () => {
 describe('travellerFlightKeys', () => {
   it('gives each traveller on a flight once, in key order', () => {
     const row = (travellerId: string, date: string) =>
-      decisionRow(testDecisionEvent({ carrier: 'QF', number: '0001', date }, { travellerId }));
+      decisionRow(
+        testDecisionEvent(
+          { carrier: 'QF', number: '0001', date },
+          { travellerId, surname: 'LEE', givenNames: 'ANNA' },
+        ),
+      );
     expect(
       travellerFlightKeys([row('T2', '2026-12-07'), row('T1', '2026-12-07'), row('T2', '2026-12-07')]),
     ).toEqual([
