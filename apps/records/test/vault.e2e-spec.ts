@@ -107,6 +107,17 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
     expect(await store.purgeExpired()).toBeGreaterThan(0);
   });
 
+  it('keeps a part as read, NUL and other control characters included (jsonb would refuse them)', async () => {
+    const store = new ManifestStore(db, 600, () => clock);
+    const part = {
+      receiptId: 'nul',
+      receivedAt: clock,
+      message: { name: 'A\u0000B\u0001C', text: 'back\\u0000slash' },
+    };
+    expect(await store.addPart('NU', 'PAXLST:R9', 1, part, clock)).toEqual([part]);
+    await store.dropSet('NU', 'PAXLST:R9');
+  });
+
   it('reads a receipt from its first raw record only', async () => {
     const store = new ReceiptStore(db, 60, () => clock);
     await store.put(receipt('rc-2'));

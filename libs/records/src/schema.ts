@@ -214,8 +214,11 @@ export interface MultipartPartsTable {
   /** `carrier|type:reference`. */
   set_id: string;
   sequence: number;
-  /** The part as the parser read it (StoredPart), JSON. */
-  part: Json<unknown>;
+  /**
+   * The part as the parser read it (StoredPart), JSON text: `text`, not `jsonb`, because jsonb
+   * refuses the escaped NUL (\u0000) a carrier's bytes may hold, and the part must be kept as read.
+   */
+  part: string;
   /** When the set's first part arrived (the sweeper's timeout counts from it). */
   first_at: Timestamp;
   expires_at: Timestamp;

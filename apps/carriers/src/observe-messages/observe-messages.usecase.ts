@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import {
   CarriersStore,
@@ -43,10 +44,13 @@ export class ObserveMessagesUseCase {
       try {
         if (!record.value) continue;
         if (record.topic === Topic.Manifests) {
-          const m = observeManifest(decodeEvent(ManifestParsed.Value, record.value), record.headers);
+          const m = observeManifest(
+            decodeEvent(ManifestParsed.Value, withoutNul(record.value)),
+            record.headers,
+          );
           if (m) messages.push(m);
         } else if (record.topic === Topic.DeadLetter) {
-          const r = observeRejection(decodeEvent(DeadLetter.Value, record.value));
+          const r = observeRejection(decodeEvent(DeadLetter.Value, withoutNul(record.value)));
           if (r) rejections.push(r);
         }
       } catch (err) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
 import { ContractViolation, DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
@@ -47,7 +48,7 @@ export class IngestDecisionsUseCase {
     for (const record of records) {
       try {
         if (!record.value) throw new ContractViolation(cls.name, ['payload: empty']);
-        events.push(decodeEvent(cls, record.value));
+        events.push(decodeEvent(cls, withoutNul(record.value)));
       } catch (err) {
         if (!(err instanceof ContractViolation)) throw err;
         rejected.push(invalidEventLetter(record, 'casework', err, this.metrics.deadLetters));

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withoutNul } from '@paxscreen/postgres';
 
 import type { ReadAlert } from '@paxscreen/alerts';
 import { Alert, ContractViolation, decodeEvent } from '@paxscreen/contracts';
@@ -23,7 +24,7 @@ export class DeliverAlertsUseCase {
       if (!record.value) continue;
       try {
         valid.push({
-          alert: decodeEvent(Alert.Value, record.value),
+          alert: decodeEvent(Alert.Value, withoutNul(record.value)),
           partition: record.partition,
           offset: record.offset,
         });

@@ -2,6 +2,7 @@ export * from './bulk';
 export * from './database';
 export * from './listen';
 export * from './migrate';
+export * from './nul';
 export * from './partitions';
 export * from './postgres.env';
 export * from './unavailable';

@@ -27,6 +27,7 @@ import {
   travellerRow,
   unreadableDeadLetterRow,
 } from './rows';
+import { withoutNul } from '@paxscreen/postgres';
 
 /** What records reads from a topic: the shape of a consumed Kafka record it needs. */
 export interface SourceRecord {
@@ -101,7 +102,7 @@ export function rowsFor<R extends SourceRecord>(
       rejected.push({ record, reason: `records does not keep ${record.topic}` });
       continue;
     }
-    const bytes = record.value ?? Buffer.alloc(0);
+    const bytes = withoutNul(record.value ?? Buffer.alloc(0));
     if (bytes.length === 0 && record.topic === Topic.ListVersions) continue;
     try {
       map(bytes, rows);

@@ -8,7 +8,8 @@ import type { Migration } from '@paxscreen/postgres';
  * given per manifest (a manifest sent again after a flush goes on from its last version, and its
  * decisions supersede the earlier ones), and the parts of multi-part sets waiting for the rest
  * (a set whose first part arrived before a flush completes after it). Each row expires with the
- * receipts (`expires_at`); the parser's sweeper deletes expired rows.
+ * receipts (`expires_at`); the parser's sweeper deletes expired rows. A part is JSON text, not
+ * jsonb: jsonb refuses an escaped NUL (\u0000), which a carrier's message may carry.
  */
 export const parserState: Migration = {
   id: '20261206-1920-parser-state',
@@ -35,7 +36,7 @@ export const parserState: Migration = {
       create table multipart_parts (
         set_id text not null,
         sequence integer not null,
-        part jsonb not null,
+        part text not null,
         first_at timestamptz not null,
         expires_at timestamptz not null,
         primary key (set_id, sequence)

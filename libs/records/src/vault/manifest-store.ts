@@ -97,7 +97,7 @@ export class ManifestStore extends ExpiringStore {
         .where('set_id', '=', id)
         .returning(['sequence', 'part'])
         .execute();
-      return rows.sort((a, b) => a.sequence - b.sequence).map((r) => r.part as StoredPart);
+      return rows.sort((a, b) => a.sequence - b.sequence).map((r) => JSON.parse(r.part) as StoredPart);
     });
   }
 
@@ -116,7 +116,8 @@ export class ManifestStore extends ExpiringStore {
       .orderBy('sequence')
       .execute();
     const sets = new Map<string, StoredPart[]>();
-    for (const r of rows) sets.set(r.set_id, [...(sets.get(r.set_id) ?? []), r.part as StoredPart]);
+    for (const r of rows)
+      sets.set(r.set_id, [...(sets.get(r.set_id) ?? []), JSON.parse(r.part) as StoredPart]);
     return [...sets].map(([id, parts]) => ({
       carrier: id.slice(0, id.indexOf('|')),
       reference: id.slice(id.indexOf('|') + 1),
