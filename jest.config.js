@@ -44,6 +44,7 @@ module.exports = {
         '<rootDir>/bench/**/*.spec.ts',
         '<rootDir>/fuzz/**/*.spec.ts',
         '<rootDir>/eval/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
       ],
     },
     {

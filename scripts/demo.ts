@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DecisionMade, Outcome, OUTCOMES, Topic, WatchlistEntry } from '@paxscreen/contracts';
-import { PaxlstTraveller, readMessage, writePaxlst } from '@paxscreen/edifact';
+import { PaxlstTraveller, readMessage, writePaxlst, writeTd3Mrz } from '@paxscreen/edifact';
 import { issueToken } from '@paxscreen/http';
 import { createKafka, kafkaSettingsFromEnv, TopicReplayer } from '@paxscreen/kafka';
 import { readListFile } from '@paxscreen/lists';
@@ -19,11 +19,14 @@ import { sql } from 'kysely';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 import { readListFiles, testPaxlst, uploadList } from '@paxscreen/testing';
 
+import { demoCurls, iapiSample } from './demo-curls';
+
 const ROOT = join(__dirname, '..');
 const GATEWAY = 'http://127.0.0.1:8080';
 const WATCHLIST = 'http://127.0.0.1:8083';
 const SCREENING = 'http://127.0.0.1:8082';
 const RECORDS = 'http://127.0.0.1:8085';
+const DASHBOARD = 'http://127.0.0.1:8084';
 const CARRIERS = 'http://127.0.0.1:8087';
 const CASEWORK = 'http://127.0.0.1:8086';
 const WORKBENCH = 'http://127.0.0.1:8088';
@@ -319,6 +322,7 @@ async function main(): Promise<void> {
     decisions,
     keys,
     rows.find((r) => !r.file.startsWith('(')),
+    iapiSample(manifests, (c) => keys.has(c)),
   );
   await showCasework(decisions);
   await showCarriers(keys);
@@ -336,6 +340,7 @@ async function showRecords(
   decisions: DecisionMade.Value[],
   keys: Map<string, string>,
   sample: { file: string; carrier: string } | undefined,
+  iapi: { file: string; carrier: string } | undefined,
 ): Promise<void> {
   const db = createDatabase<RecordsDatabase>(
     postgresSettingsFromEnv({ DATABASE_URL, DATABASE_SCHEMA: DEMO_SCHEMA }),
@@ -352,6 +357,8 @@ async function showRecords(
     ).n;
     if (filed < wanted) await sleep(200);
   }
+  // A PNR-derived traveller the parser filed in the PNR vault (`GET /v1/pnr/:id`).
+  const pnr = await db.selectFrom('pnr_records').select('traveller_id').limit(1).executeTakeFirst();
   await db.destroy();
   const where = new URL(DATABASE_URL);
   const engine = process.env.PAXSCREEN_DEMO_PGLITE ? 'PGlite, embedded PostgreSQL in memory,' : 'PostgreSQL';
@@ -395,26 +402,34 @@ async function showRecords(
   console.log('\n## Use the running stack (development credentials of this run)\n');
   console.log(`Carrier ${carrier} API key: ${key}`);
   for (const [role, token] of tokens) console.log(`Staff token (${role}, 8 h): ${token}`);
-  const bearer = (role: string) => `-H "authorization: Bearer ${tokens.find(([r]) => r === role)![1]}"`;
-  console.log('\n```bash');
-  console.log(
-    `curl -s -H 'x-api-key: ${key}' -H 'content-type: application/edifact' --data-binary @data/samples/manifests/${sample?.file ?? '<file>'} ${GATEWAY}/v1/messages`,
-  );
+  const token = (role: string) => tokens.find(([r]) => r === role)![1];
   const doc = referred.subject.documents[0];
-  if (doc)
-    console.log(
-      `curl -s ${bearer('officer')} ${GATEWAY}/v1/poe/documents/${doc.issuer ?? 'XXX'}/${doc.number}`,
-    );
-  console.log(`curl -s ${bearer('admin')} ${WATCHLIST}/v1/lists`);
-  // Carrier key management (issue 17): carriers and key states (never a key); a new key for a carrier.
-  console.log(`curl -s ${bearer('admin')} ${GATEWAY}/v1/admin/carriers`);
-  console.log(
-    `curl -s ${bearer('admin')} -H 'content-type: application/json' -d '{"code":"ZZ","name":"ZZ Airways"}' ${GATEWAY}/v1/admin/carriers && curl -s ${bearer('admin')} -X POST ${GATEWAY}/v1/admin/carriers/ZZ/keys`,
-  );
-  console.log(`curl -s ${bearer('officer')} '${RECORDS}${manifestPath}'`);
-  console.log(`curl -s ${bearer('officer')} '${RECORDS}/v1/records/search/names?q=Muhammad%20Aly'`);
-  console.log(`curl -s ${bearer('auditor')} '${RECORDS}/v1/records/audit?actor=demo-officer'`);
-  console.log(`curl -s ${RECORDS}/metrics | grep paxscreen_consumer_lag`);
+  const curls = demoCurls({
+    urls: { gateway: GATEWAY, watchlist: WATCHLIST, records: RECORDS, dashboard: DASHBOARD },
+    messages: { key, file: sample?.file ?? '<file>' },
+    iapi: iapi && { key: keys.get(iapi.carrier)!, file: iapi.file },
+    token,
+    document: doc && {
+      issuer: doc.issuer,
+      number: doc.number,
+      mrz:
+        doc.issuer === undefined
+          ? undefined
+          : writeTd3Mrz({
+              issuer: doc.issuer,
+              documentNumber: doc.number,
+              nationality: referred.subject.nationality,
+              surname: referred.subject.surname,
+              givenNames: referred.subject.givenNames,
+              dateOfBirth: referred.subject.dateOfBirth,
+              expiry: doc.expiry,
+            }),
+    },
+    pnrTravellerId: pnr?.traveller_id,
+    manifestPath,
+  });
+  console.log('\n```bash');
+  for (const line of curls) console.log(line);
   console.log('```');
   await printWorkbench(tokens.find(([r]) => r === 'analyst')![1]);
 }

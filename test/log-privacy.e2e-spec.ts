@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DecisionMade, Topic } from '@paxscreen/contracts';
-import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
+import { PaxlstTraveller, writeTd3Mrz } from '@paxscreen/edifact';
 import { createLogger, LOGGER, type Logger } from '@paxscreen/observability';
 import { dayFromToday, testPaxlst, testSchema, waitFor } from '@paxscreen/testing';
 
@@ -130,15 +130,17 @@ const paxlst = (travellers: Person[], controlRef: string) =>
   testPaxlst('ZZ', controlRef, travellers.map(paxlstTraveller), { flight: { number: '0310' } });
 
 /** A TD3 MRZ with correct check digits. */
-function td3(p: Person): string {
-  const pad = (s: string, n: number) => (s + '<'.repeat(n)).slice(0, n);
-  const dob = p.dateOfBirth.slice(2).replace(/-/g, '');
-  const line1 = pad(`P<${p.nationality}${p.surname}<<${p.givenNames.replace(/ /g, '<')}`, 44);
-  const doc = pad(p.documentNumber, 9);
-  const optional = pad('', 14);
-  const body = `${doc}${checkDigit(doc)}${p.nationality}${dob}${checkDigit(dob)}F310101${checkDigit('310101')}${optional}${checkDigit(optional)}`;
-  return `${line1}\n${body}${checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43))}`;
-}
+const td3 = (p: Person): string =>
+  writeTd3Mrz({
+    issuer: p.nationality,
+    documentNumber: p.documentNumber,
+    nationality: p.nationality,
+    surname: p.surname,
+    givenNames: p.givenNames,
+    dateOfBirth: p.dateOfBirth,
+    sex: 'F',
+    expiry: '2031-01-01',
+  })!.join('\n');
 
 function jsonManifest(p: Person, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({

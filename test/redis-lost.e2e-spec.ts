@@ -246,4 +246,31 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     const [revetted] = await filed('XR0000301', 'NO_BOARD');
     expect(revetted!.supersedes).not.toBeNull();
   });
+
+  it('a traveller screened again before the refill has one current decision all the same', async () => {
+    const reader = stack.apps.get('records')!.get(RecordsReader);
+    const flight = { number: '0444' };
+    await submitted(testPaxlst('RL', '000401', [traveller('GAPPED', 'XR0000401')], { flight }));
+    const first = await waitFor(async () => (await reader.byDocument('AUS', 'XR0000401', 10)).items[0], {
+      what: 'first decision filed',
+    });
+
+    await client.flushall();
+    expect(await client.dbsize()).toBe(0);
+
+    // Sent again before records refills the hot path: screening finds no decision to supersede.
+    await submitted(testPaxlst('RL', '000402', [traveller('GAPPED', 'XR0000401')], { flight }));
+    const history = await waitFor(
+      async () => {
+        const page = await reader.travellerHistory(first.travellerId, 10);
+        return page.items.length === 2 ? page.items : undefined;
+      },
+      { what: 'second decision filed' },
+    );
+    expect(history[0]!.decisionId).toBe(first.decisionId);
+    expect(history[1]!.supersedes).toBeNull();
+    // The system of record supersedes the earlier decision anyway: one current decision, the later.
+    const current = await reader.byDocument('AUS', 'XR0000401', 10);
+    expect(current.items.map((d) => d.decisionId)).toEqual([history[1]!.decisionId]);
+  });
 });

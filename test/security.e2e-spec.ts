@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Header, Topic, TravellerParsed } from '@paxscreen/contracts';
-import { checkDigit, PaxlstTraveller } from '@paxscreen/edifact';
+import { PaxlstTraveller, writeTd3Mrz } from '@paxscreen/edifact';
 import { issueToken, Role } from '@paxscreen/http';
 import { testPaxlst, type TestPaxlstOptions, waitFor } from '@paxscreen/testing';
 import { SignJWT, UnsecuredJWT } from 'jose';
@@ -56,24 +56,6 @@ const jsonManifest = (carrier: string, ref: string) =>
     flight: { carrier, number: '42', departure: { port: 'CDG' }, arrival: { port: 'JFK' } },
     travellers: [{ surname: 'JSONSECURE', givenNames: 'A', documents: [{ type: 'P', number: `J${ref}` }] }],
   });
-
-/** A TD3 (passport) MRZ with correct check digits (ICAO 9303). */
-function td3(
-  surname: string,
-  given: string,
-  number: string,
-  nationality: string,
-  dob: string,
-  sex: string,
-  expiry: string,
-): string {
-  const pad = (s: string, n: number) => (s + '<'.repeat(n)).slice(0, n);
-  const line1 = pad(`P<${nationality}${surname}<<${given.replace(/ /g, '<')}`, 44);
-  const doc = pad(number, 9);
-  const optional = pad('', 14);
-  const body = `${doc}${checkDigit(doc)}${nationality}${dob}${checkDigit(dob)}${sex}${expiry}${checkDigit(expiry)}${optional}${checkDigit(optional)}`;
-  return `${line1}\n${body}${checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43))}`;
-}
 
 let nextRef = 5000;
 /** A fresh control reference: equal bytes would be deduplicated into an earlier receipt. */
@@ -295,7 +277,16 @@ describe('security', () => {
   });
 
   describe("role matrix beyond the gateway's own (watchlist, MRZ, carrier endpoints with staff tokens)", () => {
-    const MRZ = td3('SECURE', 'TEST', 'XM0000001', 'FRA', '800203', 'F', '310101');
+    const MRZ = writeTd3Mrz({
+      issuer: 'FRA',
+      documentNumber: 'XM0000001',
+      nationality: 'FRA',
+      surname: 'SECURE',
+      givenNames: 'TEST',
+      dateOfBirth: '1980-02-03',
+      sex: 'F',
+      expiry: '2031-01-01',
+    })!.join('\n');
     const credentials: Record<string, () => Record<string, string>> = {
       none: () => ({}),
       'carrier key': () => key('AF'),

@@ -73,4 +73,46 @@ describe('records schema: migrations and partitions on a real server', () => {
       decisions: 0,
     });
   });
+
+  it('a later decision of a traveller on a flight supersedes the earlier one without supersedes, in any order', async () => {
+    const writer = new RecordsWriter(db);
+    await writer.ensurePartitions(new Date('2026-12-06T00:00:00Z'));
+    const flight = { carrier: 'QF', number: '0002', date: '2026-12-24' };
+    const person = { travellerId: 'T-gap', surname: 'GAP', givenNames: 'SAM' };
+    const at = (event: ReturnType<typeof testDecisionEvent>, decidedAt: string) => {
+      event.decision.timings.decidedAt = Date.parse(decidedAt);
+      return decisionRow(event);
+    };
+    const older = at(testDecisionEvent(flight, person), '2026-12-06T08:00:00Z');
+    const newer = at(testDecisionEvent(flight, person), '2026-12-06T09:00:00Z');
+    const other = at(
+      testDecisionEvent(flight, { ...person, travellerId: 'T-other' }),
+      '2026-12-06T07:00:00Z',
+    );
+    const current = async () =>
+      (
+        await db
+          .selectFrom('current_decisions')
+          .select('decision_id')
+          .where('traveller_id', 'in', ['T-gap', 'T-other'])
+          .orderBy('decision_id')
+          .execute()
+      ).map((r) => r.decision_id);
+    // The newer one filed first, the older replayed after it (at-least-once): the newer stays current.
+    await writer.write({ ...emptyRows(), decisions: [newer, other] });
+    await writer.write({ ...emptyRows(), decisions: [older] });
+    expect(await current()).toEqual([newer.decision_id, other.decision_id].sort());
+    // Replays change nothing.
+    expect(await writer.write({ ...emptyRows(), decisions: [older, newer] })).toMatchObject({
+      superseded: 0,
+    });
+    expect(await current()).toEqual([newer.decision_id, other.decision_id].sort());
+    // A decision naming the newer one wins over the clock (its own time is earlier).
+    const named = {
+      ...at(testDecisionEvent(flight, person), '2026-12-06T08:30:00Z'),
+      supersedes: newer.decision_id,
+    };
+    await writer.write({ ...emptyRows(), decisions: [named] });
+    expect(await current()).toEqual([named.decision_id, other.decision_id].sort());
+  });
 });

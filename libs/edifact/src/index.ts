@@ -9,6 +9,8 @@ export { mergeParts } from './manifest/merge-parts';
 export { manifestIdOf, travellerIdOf } from './manifest/manifest-id';
 export { checkDigit, checkDigitMatches } from './mrz/check-digit';
 export { parseMrz } from './mrz/mrz.parse';
+export { writeTd3Mrz } from './mrz/mrz.write';
+export type { Td3Fields } from './mrz/mrz.write';
 export type { MrzCheckField, MrzFormat, MrzReading } from './mrz/mrz.parse';
 export { MrzError, mrzDate, readMrzDocument } from './mrz/mrz.document';
 export type { MrzDocument, MrzErrorCode } from './mrz/mrz.document';

@@ -1,3 +1,4 @@
+export * from './current/implied-supersession';
 export * from './mapping/batch';
 export * from './mapping/keys';
 export * from './mapping/names';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 
 import { ensureMonthlyPartitions, insertIgnoringDuplicates } from '@paxscreen/postgres';
 
+import { fileImpliedSupersession } from './current/implied-supersession';
 import type { RecordRows } from './mapping/batch';
 import { decisionNameRows, supersededRows, upsertDecisionNames } from './names/decision-names';
 import { PARTITIONED_TABLES, RecordsDatabase } from './schema';
@@ -25,11 +26,14 @@ export class RecordsWriter {
       decisions: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'decisions', rows.decisions),
       // The names name search reads and the ids no longer current, with the decisions themselves.
       names: await upsertDecisionNames(tx, decisionNameRows(rows.decisions)),
-      superseded: await insertIgnoringDuplicates<RecordsDatabase>(
-        tx,
-        'superseded_decisions',
-        supersededRows(rows.decisions),
-      ),
+      superseded:
+        (await insertIgnoringDuplicates<RecordsDatabase>(
+          tx,
+          'superseded_decisions',
+          supersededRows(rows.decisions),
+        )) +
+        // A traveller screened again while the hot path was empty: superseded all the same.
+        (await fileImpliedSupersession(tx, rows.decisions)),
       deadLetters: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'dead_letters', rows.deadLetters),
       audit: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'audit_events', rows.audit),
       listVersions: await insertIgnoringDuplicates<RecordsDatabase>(tx, 'list_versions', rows.listVersions),
