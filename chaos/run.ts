@@ -431,13 +431,20 @@ async function main(o: ChaosOptions): Promise<number> {
     learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict([...manifests, ...viaTransports], ledger, receipts);
-    const casework = await verifyCasework(kafka.brokers, env, faults, (o.quick ? 60 : 180) * 1000, log);
+    const casework = await verifyCasework(
+      kafka.brokers,
+      env,
+      faults,
+      (o.quick ? 60 : 180) * 1000,
+      log,
+      v.decisionsFound,
+    );
     log(
       `casework: ${casework.decisionsApplied}/${casework.decisionsOnTopic} decisions applied, ${casework.hitsMissing} of ${casework.hitsExpected} hits missing, ${casework.dispositionsPublished}/${casework.dispositionsAcknowledged} acknowledged dispositions published`,
     );
     const records: RecordsVerdict = recordsSkipped
       ? recordsNotRun(recordsSkipped)
-      : await verifyRecords(kafka.brokers, env, (o.quick ? 60 : 300) * 1000, log);
+      : await verifyRecords(kafka.brokers, env, (o.quick ? 60 : 300) * 1000, log, v.decisionsFound);
     log(
       records.ran
         ? `records: ${records.decisionsFiled}/${records.decisionsOnTopic} decisions filed in PostgreSQL, ${records.missing} missing, ${records.duplicated} duplicated`

@@ -93,6 +93,8 @@ export async function verifyCasework(
   faults: FaultRecord[],
   timeoutMs: number,
   log: (line: string) => void,
+  /** Decision records the run itself found on the topic: the whole topic is read before comparing. */
+  decisionsFound: number,
 ): Promise<CaseworkVerdict> {
   const decisionIds = new Set<string>();
   const expectedHits = new Set<string>();
@@ -122,7 +124,7 @@ export async function verifyCasework(
           (await db.selectFrom('hit_decisions').select('decision_id').execute()).map((r) => r.decision_id),
         );
         return (
-          decisionIds.size > 0 &&
+          decisions.caughtUp(decisionsFound) &&
           [...decisionIds].every((id) => applied.has(id)) &&
           acknowledged.every((id) => published.has(id))
         );

@@ -72,6 +72,8 @@ export async function verifyRecords(
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   log: (line: string) => void,
+  /** Decision records the run itself found on the topic: the whole topic is read before comparing. */
+  decisionsFound: number,
 ): Promise<RecordsVerdict> {
   const onTopic = new Set<string>();
   const decisions = await new TopicCounter(brokers, topicName(Topic.Decisions, ''), (value) => {
@@ -86,7 +88,7 @@ export async function verifyRecords(
           (r) => r.decision_id,
         ),
       );
-      return onTopic.size > 0 && [...onTopic].every((id) => filed.has(id));
+      return decisions.caughtUp(decisionsFound) && [...onTopic].every((id) => filed.has(id));
     };
     await waitUntil('records filed every decision', read, timeoutMs, 2000).catch(() =>
       log('records did not file every decision in time'),

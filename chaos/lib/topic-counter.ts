@@ -9,6 +9,8 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 export class TopicCounter {
   private consumer?: Consumer;
   records = 0;
+  /** When the last record arrived (epoch ms; 0: none yet). */
+  private lastRecordAt = 0;
 
   constructor(
     private readonly brokers: string,
@@ -34,6 +36,7 @@ export class TopicCounter {
     await this.consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
+        if (batch.messages.length > 0) this.lastRecordAt = Date.now();
         for (const m of batch.messages) {
           this.records++;
           if (!m.value) continue;
@@ -44,6 +47,15 @@ export class TopicCounter {
       },
     });
     return this;
+  }
+
+  /**
+   * True once at least `minimum` records were read and none came for `ms`: read after the run has
+   * settled (nothing more is produced), the counter has then read the whole topic. Comparing the
+   * database with a counter still reading would check only the part read so far.
+   */
+  caughtUp(minimum: number, ms = 3000): boolean {
+    return this.records > 0 && this.records >= minimum && Date.now() - this.lastRecordAt >= ms;
   }
 
   async stop(): Promise<void> {
