@@ -17,6 +17,16 @@ describe('serverTimeouts', () => {
     expect(t.http.headersTimeout).toBeLessThanOrEqual(t.requestTimeout);
   });
 
+  it.each([
+    [{}, 59_000],
+    [{ HTTP_CONNECTION_TIMEOUT_MS: '120000' }, 72_000],
+    [{ HTTP_CONNECTION_TIMEOUT_MS: '500' }, 1],
+  ])('%j → kept alive %i ms, never as long as the idle-connection timeout', (env, keepAlive) => {
+    const t = serverTimeouts(loadEnv(HttpEnv, env));
+    expect(t.keepAliveTimeout).toBe(keepAlive);
+    expect(t.keepAliveTimeout).toBeLessThan(t.connectionTimeout);
+  });
+
   it('refuses a timeout below 100 ms, naming the variable', () => {
     expect(() => loadEnv(HttpEnv, { HTTP_REQUEST_TIMEOUT_MS: '5' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
   });

@@ -22,15 +22,29 @@ export class HttpEnv {
 const MIN_CHECK_INTERVAL_MS = 25;
 const MAX_CHECK_INTERVAL_MS = 5_000;
 
+/**
+ * How long an idle kept-alive connection is kept, and announced (`Keep-Alive: timeout=N`):
+ * Fastify's 72 s, but always a second short of the idle-connection timeout. Announcing 72 s while
+ * closing at 60 s let a client that trusts the announcement (undici's fetch does) send its next
+ * request on a socket the server was closing: the request is lost with "other side closed".
+ */
+const KEEP_ALIVE_MS = 72_000;
+const KEEP_ALIVE_MARGIN_MS = 1_000;
+
 export function serverTimeouts(env: HttpEnv): {
   requestTimeout: number;
   connectionTimeout: number;
+  keepAliveTimeout: number;
   http: { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number };
 } {
   const request = env.HTTP_REQUEST_TIMEOUT_MS;
   return {
     requestTimeout: request,
     connectionTimeout: env.HTTP_CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: Math.max(
+      1,
+      Math.min(KEEP_ALIVE_MS, env.HTTP_CONNECTION_TIMEOUT_MS - KEEP_ALIVE_MARGIN_MS),
+    ),
     http: {
       requestTimeout: request,
       headersTimeout: Math.min(env.HTTP_HEADERS_TIMEOUT_MS, request),
