@@ -27,7 +27,7 @@ import {
   travellerRow,
   unreadableDeadLetterRow,
 } from './rows';
-import { withoutNul } from '@paxscreen/postgres';
+import { withoutNul } from '@paxscreen/kafka';
 
 /** What records reads from a topic: the shape of a consumed Kafka record it needs. */
 export interface SourceRecord {

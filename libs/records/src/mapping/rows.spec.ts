@@ -1,8 +1,6 @@
 import { envelope, Topic } from '@paxscreen/contracts';
 import { testDecisionEvent, testTravellerEvent } from '@paxscreen/testing';
 
-import { withoutNul } from '@paxscreen/postgres';
-
 import { rowsFor, SourceRecord } from './batch';
 import { deadLetterRow, decisionRow, travellerRow } from './rows';
 
@@ -102,15 +100,6 @@ describe('rowsFor', () => {
     expect(rows.travellers[0].given_names).toBe('JO\uFFFD\uFFFDSE');
     expect(rows.decisions[0].event).not.toContain('\\u0000');
     expect(JSON.parse(rows.decisions[0].event as string).subject.surname).toBe('MÜL\uFFFDLER');
-  });
-
-  it('leaves an escaped backslash followed by the text u0000, and bytes without NUL, as they are', () => {
-    const text = Buffer.from(JSON.stringify({ a: 'x\\u0000y', b: 'plain' }));
-    expect(withoutNul(text).equals(text)).toBe(true);
-    const none = Buffer.from('{"b":"plain"}');
-    expect(withoutNul(none)).toBe(none);
-    const mixed = Buffer.from(JSON.stringify({ a: '\\u0000', b: '\u0000' }));
-    expect(JSON.parse(withoutNul(mixed).toString())).toEqual({ a: '\\u0000', b: '\uFFFD' });
   });
 
   it('keeps an unreadable dead letter as it is instead of dead-lettering it again', () => {
