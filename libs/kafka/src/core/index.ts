@@ -5,7 +5,6 @@ export * from './dead-letter';
 export * from './decode-batch';
 export * from './kafka.env';
 export * from './lag';
-export * from './nul';
 export * from './partition';
 export * from './partition-transactions';
 export * from './producer';
