@@ -26,6 +26,7 @@ import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 
 import { killCasework, verifyCasework } from './lib/casework';
+import { DecisionsOnTopic } from './lib/decisions';
 import { killRecordsAndRestartPostgres, recordsNotRun, RecordsVerdict, verifyRecords } from './lib/records';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
 import { chaosPostgres, PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
@@ -197,6 +198,8 @@ async function main(o: ChaosOptions): Promise<number> {
       : undefined;
   const rawByDigest = new Map<string, Set<string>>();
   let rawReader: TopicCounter | undefined;
+  // Every decision on the topic, read once for the casework and records checks.
+  let decisions: DecisionsOnTopic | undefined;
   const poisonApiKey = `chaos-${POISON_CARRIER}-${randomBytes(12).toString('hex')}`;
   const ports: Record<AppName, number> = {
     gateway: o.portBase,
@@ -265,6 +268,7 @@ async function main(o: ChaosOptions): Promise<number> {
       await Promise.all([
         ledger?.stop(),
         rawReader?.stop(),
+        decisions?.stop(),
         plan && removeTransports(plan).catch(() => undefined),
         ...[...apps.values(), secondScreening].map((app) => app.stop().catch(() => undefined)),
       ]);
@@ -431,12 +435,14 @@ async function main(o: ChaosOptions): Promise<number> {
     learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict([...manifests, ...viaTransports], ledger, receipts);
+    decisions = await new DecisionsOnTopic(kafka.brokers).start();
     const casework = await verifyCasework(
       kafka.brokers,
       env,
       faults,
       (o.quick ? 60 : 180) * 1000,
       log,
+      decisions,
       v.decisionsFound,
     );
     log(
@@ -444,7 +450,7 @@ async function main(o: ChaosOptions): Promise<number> {
     );
     const records: RecordsVerdict = recordsSkipped
       ? recordsNotRun(recordsSkipped)
-      : await verifyRecords(kafka.brokers, env, (o.quick ? 60 : 300) * 1000, log, v.decisionsFound);
+      : await verifyRecords(env, (o.quick ? 60 : 300) * 1000, log, decisions, v.decisionsFound);
     log(
       records.ran
         ? `records: ${records.decisionsFiled}/${records.decisionsOnTopic} decisions filed in PostgreSQL, ${records.missing} missing, ${records.duplicated} duplicated`

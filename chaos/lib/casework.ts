@@ -1,16 +1,10 @@
 import { Kysely, sql } from 'kysely';
 
-import { type CaseworkDatabase, hitFlightOf, hitIdOf } from '@paxscreen/casework';
-import {
-  type DecisionMade,
-  type Disposition,
-  identityKey,
-  type HitPage,
-  Topic,
-  topicName,
-} from '@paxscreen/contracts';
+import type { CaseworkDatabase } from '@paxscreen/casework';
+import { type Disposition, type HitPage, Topic, topicName } from '@paxscreen/contracts';
 import { createDatabase, postgresSettingsFromEnv } from '@paxscreen/postgres';
 
+import type { DecisionsOnTopic } from './decisions';
 import type { Fault, FaultRecord } from './faults';
 import { sleep, waitUntil } from './infra';
 import { TopicCounter } from './topic-counter';
@@ -83,9 +77,10 @@ export interface CaseworkVerdict {
 }
 
 /**
- * Reads every decision and disposition on the private broker, waits until casework has applied
- * every decision (its `hit_decisions` ledger), then compares: each decision applied once (primary
- * key), each referring traveller-and-flight with its hit, each acknowledged disposition published.
+ * Reads every disposition on the private broker, waits until the decisions reader has read the
+ * whole topic and casework has applied every decision (its `hit_decisions` ledger), then
+ * compares: each decision applied once (primary key), each referring traveller-and-flight with its
+ * hit, each acknowledged disposition published.
  */
 export async function verifyCasework(
   brokers: string,
@@ -93,18 +88,12 @@ export async function verifyCasework(
   faults: FaultRecord[],
   timeoutMs: number,
   log: (line: string) => void,
+  decisions: DecisionsOnTopic,
   /** Decision records the run itself found on the topic: the whole topic is read before comparing. */
   decisionsFound: number,
 ): Promise<CaseworkVerdict> {
-  const decisionIds = new Set<string>();
-  const expectedHits = new Set<string>();
+  const { ids: decisionIds, hits: expectedHits } = decisions;
   const published = new Set<string>();
-  const decisions = await new TopicCounter(brokers, topicName(Topic.Decisions, ''), (value) => {
-    const d = JSON.parse(value.toString('utf8')) as DecisionMade.Value;
-    decisionIds.add(d.decision.decisionId);
-    if (d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD')
-      expectedHits.add(hitIdOf(identityKey(d.subject), hitFlightOf(d.flight)));
-  }).start();
   const dispositions = await new TopicCounter(brokers, topicName(Topic.Dispositions, ''), (value) => {
     published.add((JSON.parse(value.toString('utf8')) as Disposition.Value).dispositionId);
   }).start();
@@ -143,7 +132,6 @@ export async function verifyCasework(
       dispositionsLost: acknowledged.filter((id) => !published.has(id)).length,
     };
   } finally {
-    await decisions.stop();
     await dispositions.stop();
     await sql`drop schema if exists ${sql.id(env.CASEWORK_DATABASE_SCHEMA!)} cascade`
       .execute(db)

@@ -1,13 +1,12 @@
 import { Kysely, sql } from 'kysely';
 
-import { type DecisionMade, Topic, topicName } from '@paxscreen/contracts';
 import { createDatabase, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import type { RecordsDatabase } from '@paxscreen/records';
 import type { PrivatePostgres } from '@paxscreen/testing';
 
+import type { DecisionsOnTopic } from './decisions';
 import type { Fault } from './faults';
 import { sleep, waitUntil } from './infra';
-import { TopicCounter } from './topic-counter';
 
 /**
  * Issue 15: PostgreSQL goes away under the records consumer (an immediate stop: every server
@@ -64,21 +63,18 @@ export const recordsNotRun = (why: string): RecordsVerdict => ({
 });
 
 /**
- * Reads every decision on the private broker (read_committed), waits until the records database
- * holds every one of them, then counts by decision id: none missing, none filed twice.
+ * Waits until the decisions reader has read the whole topic (read_committed) and the records
+ * database holds every decision on it, then counts by decision id: none missing, none filed twice.
  */
 export async function verifyRecords(
-  brokers: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   log: (line: string) => void,
+  decisions: DecisionsOnTopic,
   /** Decision records the run itself found on the topic: the whole topic is read before comparing. */
   decisionsFound: number,
 ): Promise<RecordsVerdict> {
-  const onTopic = new Set<string>();
-  const decisions = await new TopicCounter(brokers, topicName(Topic.Decisions, ''), (value) => {
-    onTopic.add((JSON.parse(value.toString('utf8')) as DecisionMade.Value).decision.decisionId);
-  }).start();
+  const onTopic = decisions.ids;
   const db: Kysely<RecordsDatabase> = createDatabase(postgresSettingsFromEnv(env), 'chaos-records');
   try {
     let filed = new Set<string>();
@@ -108,7 +104,6 @@ export async function verifyRecords(
       missingSample: missing.slice(0, 5),
     };
   } finally {
-    await decisions.stop();
     await db.destroy();
   }
 }

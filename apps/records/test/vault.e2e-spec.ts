@@ -94,6 +94,9 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
     await store.addPart('XX', 'PAXLST:R1', 1, part('x1', 1), t0);
     const both = await store.addPart('MP', 'PAXLST:R1', 1, part('p1', 1), t0 + 5000);
     expect(both.map((p) => p.receiptId)).toEqual(['p1', 'p2']);
+    // A part sent again replaces the one kept.
+    const again = await store.addPart('MP', 'PAXLST:R1', 1, part('p1-again', 1), t0 + 6000);
+    expect(again).toEqual([part('p1-again', 1), part('p2', 2)]);
     expect(await store.staleSets(t0 - 1)).toEqual([]);
     const stale = await store.staleSets(t0 + 1);
     expect(stale.map((s) => [s.carrier, s.reference, s.parts.length])).toEqual([

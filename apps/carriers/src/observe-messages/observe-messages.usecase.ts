@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withoutNul } from '@paxscreen/postgres';
 
 import {
   CarriersStore,
@@ -43,15 +42,15 @@ export class ObserveMessagesUseCase {
       records,
       (value, record) => {
         if (record.topic === Topic.Manifests) {
-          const m = observeManifest(decodeEvent(ManifestParsed.Value, withoutNul(value)), record.headers);
+          const m = observeManifest(decodeEvent(ManifestParsed.Value, value), record.headers);
           if (m) messages.push(m);
         } else if (record.topic === Topic.DeadLetter) {
-          const r = observeRejection(decodeEvent(DeadLetter.Value, withoutNul(value)));
+          const r = observeRejection(decodeEvent(DeadLetter.Value, value));
           if (r) rejections.push(r);
         }
         return undefined;
       },
-      { stage: 'carriers', counter: this.metrics.deadLetters, skipEmpty: true },
+      { stage: 'carriers', counter: this.metrics.deadLetters, skipEmpty: true, forPostgres: true },
     );
     await this.store.recordMessages(messages);
     await this.store.recordRejections(rejections);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withoutNul } from '@paxscreen/postgres';
 
 import { CaseworkStore, type PnrLink, pnrLinkOf } from '@paxscreen/casework';
 import { DecisionMade, decodeEvent, TravellerParsed } from '@paxscreen/contracts';
@@ -43,9 +42,10 @@ export class IngestDecisionsUseCase {
     records: ConsumedRecord[],
     cls: new () => T,
   ): { events: T[]; rejected: OutputBatch[] } {
-    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, withoutNul(value)), {
+    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, value), {
       stage: 'casework',
       counter: this.metrics.deadLetters,
+      forPostgres: true,
     });
     return { events: decoded.map((d) => d.value), rejected: letters };
   }

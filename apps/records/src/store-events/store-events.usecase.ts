@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { ConsumedRecord, invalidEventLetter, OutputBatch } from '@paxscreen/kafka';
+import { type ConsumedRecord, decodeBatch, type OutputBatch } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
-import { RecordsWriter, rowsFor } from '@paxscreen/records';
+import { addRows, emptyRows, RecordsWriter } from '@paxscreen/records';
 
 /**
  * Stores a batch of events as rows (one transaction; a replay inserts nothing). Events that break
@@ -17,10 +17,13 @@ export class StoreEventsUseCase {
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const { rows, rejected } = rowsFor(records);
+    const rows = emptyRows();
+    const { letters } = decodeBatch(records, (bytes, record) => addRows(rows, record, bytes), {
+      stage: 'records',
+      counter: this.metrics.deadLetters,
+      forPostgres: true,
+    });
     await this.writer.write(rows);
-    return rejected.map(({ record, reason }) =>
-      invalidEventLetter(record, 'records', reason, this.metrics.deadLetters),
-    );
+    return letters;
   }
 }

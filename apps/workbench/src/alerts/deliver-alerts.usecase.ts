@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withoutNul } from '@paxscreen/postgres';
 
 import type { ReadAlert } from '@paxscreen/alerts';
 import { Alert, decodeEvent } from '@paxscreen/contracts';
@@ -25,11 +24,17 @@ export class DeliverAlertsUseCase {
     const { decoded, letters } = decodeBatch(
       records,
       (value, record): ReadAlert => ({
-        alert: decodeEvent(Alert.Value, withoutNul(value)),
+        alert: decodeEvent(Alert.Value, value),
         partition: record.partition,
         offset: record.offset,
       }),
-      { stage: 'workbench', code: 'ALERT_INVALID', counter: this.metrics.deadLetters, skipEmpty: true },
+      {
+        stage: 'workbench',
+        code: 'ALERT_INVALID',
+        counter: this.metrics.deadLetters,
+        skipEmpty: true,
+        forPostgres: true,
+      },
     );
     await this.service.delivery.accept(decoded.map((d) => d.value));
     return letters;

@@ -57,6 +57,19 @@ describe('decodeBatch', () => {
     expect(skipped).toEqual({ decoded: [], letters: [] });
   });
 
+  it('hands a handler filing in PostgreSQL each escaped NUL as U+FFFD, and the others the value as sent', () => {
+    const counter = { inc: jest.fn() };
+    const named = [record(0, JSON.stringify({ name: 'MÜL\u0000LER' }))];
+    const name = (value: Buffer) => (JSON.parse(value.toString()) as { name: string }).name;
+    const filed = decodeBatch(named, name, { stage: 'records', counter, forPostgres: true });
+    expect(filed.decoded.map((d) => d.value)).toEqual(['MÜL\uFFFDLER']);
+    expect(decodeBatch(named, name, { stage: 'screening', counter }).decoded[0].value).toBe('MÜL\u0000LER');
+    // A dead letter keeps the bytes as sent.
+    const refused = decodeBatch(named, decode, { stage: 'records', counter, forPostgres: true });
+    const letter = refused.letters[0].records[0].value as DeadLetter.Value;
+    expect(Buffer.from(letter.payloadBase64, 'base64').equals(named[0].value!)).toBe(true);
+  });
+
   it('throws any other error, so the batch is retried rather than dead-lettered', () => {
     const counter = { inc: jest.fn() };
     expect(() => decodeBatch([record(0, 'boom')], decode, { stage: 'carriers', counter })).toThrow(

@@ -1,6 +1,7 @@
 import { ContractViolation, type DeadLetter } from '@paxscreen/contracts';
 
 import { type DeadLetterCounter, invalidEventLetter } from './dead-letter';
+import { withoutNul } from './nul';
 import type { ConsumedRecord, OutputBatch } from './records';
 
 export interface DecodeBatchOptions {
@@ -11,6 +12,11 @@ export interface DecodeBatchOptions {
   code?: string;
   /** A record without a value (a tombstone) is passed over instead of dead-lettered. */
   skipEmpty?: boolean;
+  /**
+   * The handler files what it reads in PostgreSQL, which takes no NUL: `decode` gets the value
+   * with each escaped NUL as U+FFFD (`withoutNul`).
+   */
+  forPostgres?: boolean;
 }
 
 export interface DecodedBatch<T> {
@@ -29,14 +35,15 @@ export interface DecodedBatch<T> {
 export function decodeBatch<T>(
   records: readonly ConsumedRecord[],
   decode: (value: Buffer, record: ConsumedRecord) => T | undefined,
-  { stage, counter, code, skipEmpty = false }: DecodeBatchOptions,
+  { stage, counter, code, skipEmpty = false, forPostgres = false }: DecodeBatchOptions,
 ): DecodedBatch<T> {
   const decoded: DecodedBatch<T>['decoded'] = [];
   const letters: OutputBatch[] = [];
   for (const record of records) {
     if (!record.value && skipEmpty) continue;
     try {
-      const value = decode(record.value ?? Buffer.alloc(0), record);
+      const bytes = record.value ?? Buffer.alloc(0);
+      const value = decode(forPostgres ? withoutNul(bytes) : bytes, record);
       if (value !== undefined) decoded.push({ record, value });
     } catch (err) {
       if (!(err instanceof ContractViolation)) throw err;

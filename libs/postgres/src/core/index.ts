@@ -2,7 +2,6 @@ export * from './bulk';
 export * from './database';
 export * from './listen';
 export * from './migrate';
-export * from './nul';
 export * from './partitions';
 export * from './postgres.env';
 export * from './unavailable';

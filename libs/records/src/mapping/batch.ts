@@ -1,5 +1,6 @@
 import {
   Audit,
+  ContractViolation,
   DeadLetter,
   decodeEvent,
   DecisionMade,
@@ -27,7 +28,6 @@ import {
   travellerRow,
   unreadableDeadLetterRow,
 } from './rows';
-import { withoutNul } from '@paxscreen/postgres';
 
 /** What records reads from a topic: the shape of a consumed Kafka record it needs. */
 export interface SourceRecord {
@@ -77,41 +77,22 @@ const MAPPERS: Partial<Record<Topic, (bytes: Buffer, rows: RecordRows) => void>>
 
 export const RECORDED_TOPICS = Object.keys(MAPPERS) as Topic[];
 
-export interface RejectedRecord<R extends SourceRecord> {
-  record: R;
-  reason: string;
-}
-
 /**
- * Maps a batch of records to rows. A record that does not satisfy its contract is returned in
- * `rejected` (to be dead-lettered) without stopping the others; one read from the dead-letter
- * topic itself is kept as an unreadable dead letter instead, so that nothing loops.
- * A tombstone on the compacted list-versions topic carries nothing to keep and is skipped.
+ * Adds the rows of one record's event to `rows`: the records consumer's decoder (`decodeBatch` in
+ * apps/records, which hands it the bytes fit for PostgreSQL). An event that breaks its contract
+ * throws ContractViolation (the consumer dead-letters it); one read from the dead-letter topic
+ * itself is kept as an unreadable dead letter instead, so that nothing loops. A tombstone on the
+ * compacted list-versions topic carries nothing to keep and is skipped.
  */
-export function rowsFor<R extends SourceRecord>(
-  records: readonly R[],
-): {
-  rows: RecordRows;
-  rejected: RejectedRecord<R>[];
-} {
-  const rows = emptyRows();
-  const rejected: RejectedRecord<R>[] = [];
-  for (const record of records) {
-    const map = MAPPERS[record.topic];
-    if (!map) {
-      rejected.push({ record, reason: `records does not keep ${record.topic}` });
-      continue;
-    }
-    const bytes = withoutNul(record.value ?? Buffer.alloc(0));
-    if (bytes.length === 0 && record.topic === Topic.ListVersions) continue;
-    try {
-      map(bytes, rows);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      if (record.topic === Topic.DeadLetter)
-        rows.deadLetters.push(unreadableDeadLetterRow(record, bytes, reason, record.timestamp));
-      else rejected.push({ record, reason });
-    }
+export function addRows(rows: RecordRows, record: SourceRecord, bytes: Buffer): void {
+  const map = MAPPERS[record.topic];
+  if (!map) throw new ContractViolation(record.topic, ['records does not keep this topic']);
+  if (bytes.length === 0 && record.topic === Topic.ListVersions) return;
+  try {
+    map(bytes, rows);
+  } catch (err) {
+    if (record.topic !== Topic.DeadLetter) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    rows.deadLetters.push(unreadableDeadLetterRow(record, bytes, reason, record.timestamp));
   }
-  return { rows, rejected };
 }

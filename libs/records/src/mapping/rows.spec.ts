@@ -1,9 +1,7 @@
-import { envelope, Topic } from '@paxscreen/contracts';
+import { ContractViolation, envelope, Topic } from '@paxscreen/contracts';
 import { testDecisionEvent, testTravellerEvent } from '@paxscreen/testing';
 
-import { withoutNul } from '@paxscreen/postgres';
-
-import { rowsFor, SourceRecord } from './batch';
+import { addRows, emptyRows, SourceRecord } from './batch';
 import { deadLetterRow, decisionRow, travellerRow } from './rows';
 
 const flight = { carrier: 'QF', number: '0001', date: '2026-12-07' };
@@ -75,47 +73,42 @@ describe('event → row mapping', () => {
   });
 });
 
-describe('rowsFor', () => {
-  it('maps each topic to its table and rejects what breaks its contract', () => {
+describe('addRows', () => {
+  /** The rows of `records`, as the records consumer reads them, and the error each broken one threw. */
+  const rowsOf = (...records: SourceRecord[]) => {
+    const rows = emptyRows();
+    const thrown: { offset: string; error: unknown }[] = [];
+    for (const r of records) {
+      try {
+        addRows(rows, r, r.value ?? Buffer.alloc(0));
+      } catch (error) {
+        thrown.push({ offset: r.offset, error });
+      }
+    }
+    return { rows, thrown };
+  };
+
+  it('maps each topic to its table and throws ContractViolation for what breaks its contract', () => {
     const decision = testDecisionEvent(flight, person);
-    const { rows, rejected } = rowsFor([
+    const { rows, thrown } = rowsOf(
       record(Topic.Decisions, decision),
       record(Topic.Travellers, testTravellerEvent(flight, person)),
       record(Topic.Decisions, { not: 'a decision' }, '7'),
       record(Topic.Travellers, 'not json', '8'),
       record(Topic.Travellers, null, '9'),
-    ]);
+      record(Topic.Alerts, decision, '10'),
+    );
     expect(rows.decisions).toHaveLength(1);
     expect(rows.travellers).toHaveLength(1);
-    expect(rejected.map((r) => r.record.offset)).toEqual(['7', '8', '9']);
-    expect(rejected[0].reason).toMatch(/invalid/);
-  });
-
-  it('files a name holding NUL (which PostgreSQL refuses) with U+FFFD in its place', () => {
-    const withNul = { ...person, surname: 'MÜL\u0000LER', givenNames: 'JO\u0000\u0000SE' };
-    const { rows, rejected } = rowsFor([
-      record(Topic.Decisions, testDecisionEvent(flight, withNul)),
-      record(Topic.Travellers, testTravellerEvent(flight, withNul)),
-    ]);
-    expect(rejected).toEqual([]);
-    expect(rows.decisions[0].surname).toBe('MÜL\uFFFDLER');
-    expect(rows.travellers[0].given_names).toBe('JO\uFFFD\uFFFDSE');
-    expect(rows.decisions[0].event).not.toContain('\\u0000');
-    expect(JSON.parse(rows.decisions[0].event as string).subject.surname).toBe('MÜL\uFFFDLER');
-  });
-
-  it('leaves an escaped backslash followed by the text u0000, and bytes without NUL, as they are', () => {
-    const text = Buffer.from(JSON.stringify({ a: 'x\\u0000y', b: 'plain' }));
-    expect(withoutNul(text).equals(text)).toBe(true);
-    const none = Buffer.from('{"b":"plain"}');
-    expect(withoutNul(none)).toBe(none);
-    const mixed = Buffer.from(JSON.stringify({ a: '\\u0000', b: '\u0000' }));
-    expect(JSON.parse(withoutNul(mixed).toString())).toEqual({ a: '\\u0000', b: '\uFFFD' });
+    expect(thrown.map((t) => t.offset)).toEqual(['7', '8', '9', '10']);
+    for (const { error } of thrown) expect(error).toBeInstanceOf(ContractViolation);
+    expect((thrown[0].error as Error).message).toMatch(/invalid/);
+    expect((thrown[3].error as Error).message).toContain('records does not keep this topic');
   });
 
   it('keeps an unreadable dead letter as it is instead of dead-lettering it again', () => {
-    const { rows, rejected } = rowsFor([record(Topic.DeadLetter, 'garbage', '3')]);
-    expect(rejected).toEqual([]);
+    const { rows, thrown } = rowsOf(record(Topic.DeadLetter, 'garbage', '3'));
+    expect(thrown).toEqual([]);
     expect(rows.deadLetters).toEqual([
       expect.objectContaining({
         event_id: `${Topic.DeadLetter}/0/3`,
@@ -126,8 +119,8 @@ describe('rowsFor', () => {
   });
 
   it('skips list-version tombstones', () => {
-    const { rows, rejected } = rowsFor([record(Topic.ListVersions, null)]);
-    expect(rejected).toEqual([]);
+    const { rows, thrown } = rowsOf(record(Topic.ListVersions, null));
+    expect(thrown).toEqual([]);
     expect(rows.listVersions).toEqual([]);
   });
 });

@@ -88,7 +88,10 @@ export class ManifestStore extends ExpiringStore {
       await tx
         .insertInto('multipart_parts')
         .values({ set_id: id, sequence, part: JSON.stringify(part), first_at: firstAt, expires_at: expires })
-        .onConflict((oc) => oc.columns(['set_id', 'sequence']).doUpdateSet({ part: JSON.stringify(part) }))
+        // A part sent again replaces the one kept (its text sent once: the row's own, `excluded`).
+        .onConflict((oc) =>
+          oc.columns(['set_id', 'sequence']).doUpdateSet((eb) => ({ part: eb.ref('excluded.part') })),
+        )
         .execute();
       // Every part of the set lives as long as its newest one (the Redis hash's EXPIRE did so).
       const rows = await tx
