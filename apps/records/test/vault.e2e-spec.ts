@@ -160,4 +160,20 @@ describe('vault: PNR records and receipts in PostgreSQL', () => {
     expect(await vault.purgeReceivedBefore(now - 30 * DAY_MS)).toBe(1);
     expect(await vault.counts()).toEqual({ clear: 1, masked: 1 });
   });
+
+  it('files a PNR traveller and a receipt whose text holds a NUL (jsonb refuses it): kept as U+FFFD', async () => {
+    const vault = new PnrVault(db, 30 * DAY_MS);
+    const traveller = testTravellerEvent(
+      { carrier: 'VA', number: '0002', date: '2026-12-06' },
+      { travellerId: 'p-nul', surname: 'NUL\u0000NAME', givenNames: 'SAM' },
+    ).traveller;
+    await vault.putMany([
+      { travellerId: 'p-nul', manifestId: 'm', receivedAt: clock, masked: false, traveller },
+    ]);
+    expect(await vault.get('p-nul', clock)).toMatchObject({ traveller: { surname: 'NUL\uFFFDNAME' } });
+    const store = new ReceiptStore(db, 60, () => clock);
+    await store.put({ ...receipt('rc-nul'), manifestId: 'M\u0000' });
+    await store.update('rc-nul', { messageType: 'PNRGOV', manifestId: 'P\u0000' });
+    expect(await store.get('rc-nul')).toMatchObject({ manifestId: 'P\uFFFD' });
+  });
 });

@@ -1,5 +1,6 @@
 export * from './bulk';
 export * from './database';
+export * from './jsonb';
 export * from './listen';
 export * from './migrate';
 export * from './partitions';

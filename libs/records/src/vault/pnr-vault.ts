@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 
 import type { Traveller } from '@paxscreen/contracts';
+import { jsonb } from '@paxscreen/postgres';
 
 import type { RecordsDatabase } from '../schema';
 
@@ -41,7 +42,7 @@ export class PnrVault {
           manifest_id: r.manifestId,
           received_at: new Date(r.receivedAt).toISOString(),
           masked: r.masked,
-          traveller: JSON.stringify(r.traveller),
+          traveller: jsonb(r.traveller),
           sealed: r.sealed ?? null,
         })),
       )
@@ -101,7 +102,7 @@ export class PnrVault {
           });
           await trx
             .updateTable('pnr_records')
-            .set({ masked: true, traveller: JSON.stringify(next.traveller), sealed: next.sealed ?? null })
+            .set({ masked: true, traveller: jsonb(next.traveller), sealed: next.sealed ?? null })
             .where('traveller_id', '=', row.traveller_id)
             .execute();
         }

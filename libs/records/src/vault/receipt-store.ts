@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 
 import type { Receipt } from '@paxscreen/contracts';
+import { jsonb } from '@paxscreen/postgres';
 
 import { ExpiringStore } from './expiring-store';
 
@@ -25,7 +26,7 @@ export class ReceiptStore extends ExpiringStore {
     const row = {
       receipt_id: receipt.receiptId,
       carrier: receipt.carrier,
-      receipt: JSON.stringify(receipt),
+      receipt: jsonb(receipt),
       expires_at: this.expiry(),
     };
     await this.db
@@ -48,7 +49,7 @@ export class ReceiptStore extends ExpiringStore {
     const row = await this.db
       .updateTable('receipts')
       .set({
-        receipt: sql<string>`receipt || ${JSON.stringify(patched)}::jsonb`,
+        receipt: sql<string>`receipt || ${jsonb(patched)}::jsonb`,
         expires_at: this.expiry(),
       })
       .where('receipt_id', '=', receiptId)
