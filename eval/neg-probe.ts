@@ -1,14 +1,26 @@
 /**
- * Which issue-18 candidate fix makes a yente negative alert (diagnostic): the first 25,000 negatives against
- * UN + OFAC SDN with neither fix, with the rare-spelling edit look-up only (A), with the length credit only (B).
- *   scripts/run.sh node -r @swc-node/register eval/neg-probe.ts
+ * Which issue-18 candidate fix makes a yente negative alert (diagnostic): the negatives (all 50,000,
+ * as `npm run eval` takes them, or the first `--limit`) against UN + OFAC SDN with neither fix (old),
+ * with the rare-spelling edit look-up only (A), with the length credit only (B), and with both (as
+ * shipped); every query alerting with both but not with neither is listed with the fix it needs and
+ * the alert's explanation.
+ *   scripts/run.sh node -r @swc-node/register eval/neg-probe.ts [--limit N]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { countryCode, readListFile } from '@paxscreen/lists';
 import { classify, LOOKUP_LIMITS, MatchIndex, policyFor, readYenteQueries } from '@paxscreen/matching';
+
+const SHIPPED = {
+  maxExactHoldersForEdits: LOOKUP_LIMITS.maxExactHoldersForEdits,
+  lengthCredit: LOOKUP_LIMITS.lengthCredit,
+};
+
 async function main(): Promise<void> {
+  const at = process.argv.indexOf('--limit');
+  const limit = at > 0 ? Number(process.argv[at + 1]) : Infinity;
   const entries: WatchlistEntry[] = [];
   for (const f of ['UN_consolidated.xml', 'ofac_sdn_2021']) {
     const r = await readListFile(join(__dirname, '..', 'data', 'lists', f));
@@ -17,11 +29,12 @@ async function main(): Promise<void> {
   const qs = readYenteQueries(
     readFileSync(join(__dirname, '..', 'data', 'lists', 'eval', 'yente_cgb_negatives_global.csv'), 'utf8'),
     (v: string) => countryCode(v),
-  ).slice(0, 25000);
+  ).slice(0, limit);
   const configs: [string, number, number][] = [
     ['old', 0, 0],
-    ['A', 8, 0],
-    ['B', 0, -0.01],
+    ['A', SHIPPED.maxExactHoldersForEdits, 0],
+    ['B', 0, SHIPPED.lengthCredit],
+    ['both', SHIPPED.maxExactHoldersForEdits, SHIPPED.lengthCredit],
   ];
   const results: Record<string, string[]> = {};
   for (const [name, holders, credit] of configs) {
@@ -32,15 +45,19 @@ async function main(): Promise<void> {
     results[name] = qs.map((q) => {
       const [top] = index.search(q, { limit: 1 });
       return top && classify(top, policyFor(top.listId)) !== 'NONE'
-        ? `${top.listId}/${top.entryId} ${top.name} ${top.score.toFixed(2)}`
+        ? `${top.listId}/${top.entryId} ${top.name} ${top.score.toFixed(3)} (${top.explanation})`
         : '';
     });
-    console.log(name, results[name].filter(Boolean).length);
+    console.log(name, results[name].filter(Boolean).length, 'of', qs.length);
   }
-  for (const n of ['A', 'B'])
-    qs.forEach((q, i) => {
-      if (results[n][i] && !results.old[i])
-        console.log(n, 'NEW', q.fullName ?? `${q.givenNames} ${q.surname}`, '→', results[n][i]);
-    });
+  const only = (a: string, b: string) =>
+    qs.flatMap((q, i) => (results[a][i] && !results[b][i] ? [[q, results[a][i]] as const] : []));
+  for (const [q, alert] of only('both', 'old')) {
+    const i = qs.indexOf(q);
+    const by = [results.A[i] ? 'A' : '', results.B[i] ? 'B' : ''].join('') || 'A+B together';
+    console.log('NEW', by, q.fullName ?? `${q.givenNames} ${q.surname}`, '→', alert);
+  }
+  for (const [q, alert] of only('old', 'both'))
+    console.log('GONE', q.fullName ?? `${q.givenNames} ${q.surname}`, '→', alert);
 }
 void main();

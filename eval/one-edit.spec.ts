@@ -1,6 +1,6 @@
 import { MatchIndex } from '@paxscreen/matching';
 
-import { oneEditMisses, oneEditVariants } from './one-edit';
+import { oneEditMisses, oneEditVariants, partsKey } from './one-edit';
 
 describe('oneEditVariants', () => {
   it('gives every deletion, insertion, substitution and neighbour swap once, never the part itself', () => {
@@ -71,5 +71,45 @@ describe('oneEditMisses over OFAC-style names and shards', () => {
     );
     expect(shards.map((s) => s.persons)).toEqual([2, 1]);
     expect(shards[0].queries + shards[1].queries).toBe(oneEditMisses(index, entries, 'T').queries);
+  });
+});
+
+describe('oneEditMisses tells why an entry was missed', () => {
+  const person = (entryId: string, full: string) => ({
+    listId: 'T',
+    entryId,
+    kind: 'PERSON' as const,
+    names: [{ full, type: 'primary' as const }],
+    datesOfBirth: [],
+    placesOfBirth: [],
+    nationalities: [],
+    documents: [],
+    programs: [],
+  });
+
+  it('counts a typo spelling five other listed names as behind closer names, not a candidate miss', () => {
+    const kony = person('T1', 'Ali KONY');
+    const others = ['T2', 'T3', 'T4', 'T5', 'T6'].map((id) => person(id, 'Ali DONY'));
+    const index = new MatchIndex();
+    for (const e of [kony, ...others]) index.add(e);
+    const r = oneEditMisses(index, [kony], 'T');
+    expect(r.misses).toBeGreaterThan(0);
+    expect(r.notCandidate + r.behindCloser + r.tiedWithFifth).toBe(r.misses);
+    expect(r.reorderedNameFound).toBe(0);
+    expect(r.examples).toContainEqual(
+      expect.objectContaining({ query: 'ALI DONY', expected: 'ALI KONY', rank: 6, first: 'Ali DONY' }),
+    );
+    expect(r.examples.find((x) => x.query === 'ALI DONY')?.score).toBeLessThan(1);
+    // Reported: found among the top 5 and at least the alert threshold (the untouched part's typos mostly are).
+    expect(r.reported).toBeGreaterThan(0);
+    expect(r.reported).toBeLessThanOrEqual(r.queries - r.misses);
+  });
+});
+
+describe('partsKey', () => {
+  it('gives the same key to a name written in another order or case, never to other parts', () => {
+    expect(partsKey('MOHAMMED, Ali')).toBe(partsKey('Ali Mohammed'));
+    expect(partsKey('AL-ZAWAHIRI, Ayman')).toBe(partsKey('Ayman al Zawahiri'));
+    expect(partsKey('Ali Mohammed')).not.toBe(partsKey('Wali Mohammed'));
   });
 });

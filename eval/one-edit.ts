@@ -18,7 +18,14 @@ import { join } from 'node:path';
 
 import type { WatchlistEntry } from '@paxscreen/contracts';
 import { readListFile } from '@paxscreen/lists';
-import { MatchIndex, MIN_TWO_EDIT_LENGTH, withinTwoEdits } from '@paxscreen/matching';
+import {
+  classify,
+  DEFAULT_ALGORITHM,
+  MatchIndex,
+  MIN_TWO_EDIT_LENGTH,
+  policyFor,
+  withinTwoEdits,
+} from '@paxscreen/matching';
 
 import { nameKey, seededRandom } from './lib';
 
@@ -49,8 +56,24 @@ export interface OneEditReport {
   queries: number;
   /** Queries whose entry (or an entry with the same listed name) was not among the top 5. */
   misses: number;
+  /**
+   * Misses with an entry of the same name parts in another order among the top 5 (`MOHAMMED, Ali` for
+   * `Ali Mohammed`): the matcher is order-independent, so the query cannot tell the two apart.
+   */
+  reorderedNameFound: number;
+  /** Why: not among the names scored at all (`candidatesPerQuery`: candidate generation missed it)… */
+  notCandidate: number;
+  /** …scored, but five other entries scored higher (the typo reads closer to other listed names)… */
+  behindCloser: number;
+  /** …or scored the same as the fifth and lost the tie. */
+  tiedWithFifth: number;
+  /**
+   * Queries whose entry screening would report (among the top 5, the screener's `candidates`, and at
+   * least its list's alert threshold): one edit of a short part is meant to stay below it.
+   */
+  reported: number;
   ms: number;
-  examples: { query: string; expected: string }[];
+  examples: { query: string; expected: string; rank: number; score: number; fifth: number; first: string }[];
 }
 
 /** Variants per long part in the two-edit set (a 10-letter part has ~280,000 two-edit variants). */
@@ -83,6 +106,16 @@ export function twoEditVariants(part: string, count: number, random: () => numbe
   return [...out];
 }
 
+/** A listed name's parts, in alphabetical order (`MOHAMMED, Ali` and `Ali Mohammed` have the same). */
+export function partsKey(name: string): string {
+  const parts = nameKey(name).match(/[A-Z]+/g);
+  return parts ? [...parts].sort().join(' ') : nameKey(name);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
 /** Searches every one-edit variant of every part (≥ MIN_PART_LENGTH letters) of every listed person name. */
 export function oneEditMisses(
   index: MatchIndex,
@@ -92,16 +125,32 @@ export function oneEditMisses(
   variantsOf: (part: string) => string[] = oneEditVariants,
   minPartLength = MIN_PART_LENGTH,
   shard: { k: number; of: number } = { k: 0, of: 1 },
+  indexed: readonly WatchlistEntry[] = entries,
 ): OneEditReport {
   const started = Date.now();
   const holders = new Map<string, Set<string>>();
-  for (const e of entries)
-    for (const n of e.names) {
-      const k = nameKey(n.full);
-      if (!holders.has(k)) holders.set(k, new Set());
-      holders.get(k)?.add(`${e.listId}:${e.entryId}`);
-    }
-  const report: OneEditReport = { list, persons: 0, names: 0, queries: 0, misses: 0, ms: 0, examples: [] };
+  const partsHolders = new Map<string, Set<string>>();
+  const hold = (map: Map<string, Set<string>>, k: string, e: WatchlistEntry) => {
+    if (!map.has(k)) map.set(k, new Set());
+    map.get(k)?.add(`${e.listId}:${e.entryId}`);
+  };
+  for (const e of entries) for (const n of e.names) hold(holders, nameKey(n.full), e);
+  // Same parts in any order, on every list searched (UN's `Ali Mohammed`, OFAC's `MOHAMMED, Ali`).
+  for (const e of indexed) for (const n of e.names) hold(partsHolders, partsKey(n.full), e);
+  const report: OneEditReport = {
+    list,
+    persons: 0,
+    names: 0,
+    queries: 0,
+    misses: 0,
+    reorderedNameFound: 0,
+    notCandidate: 0,
+    behindCloser: 0,
+    tiedWithFifth: 0,
+    reported: 0,
+    ms: 0,
+    examples: [],
+  };
   let person = -1;
   for (const e of entries) {
     if (e.kind !== 'PERSON') continue;
@@ -114,6 +163,7 @@ export function oneEditMisses(
       const name = nameKey(n.full);
       const expected = holders.get(name) ?? new Set([own]);
       expected.add(own);
+      const sameParts = new Set([...expected, ...(partsHolders.get(partsKey(n.full)) ?? [])]);
       report.names++;
       // Each run of letters is a part (OFAC writes `AL-ZAWAHIRI, Ayman`); the rest stays as listed.
       for (const m of name.matchAll(/[A-Z]+/g)) {
@@ -124,9 +174,33 @@ export function oneEditMisses(
           const query = name.slice(0, at) + variant + name.slice(at + part.length);
           report.queries++;
           const found = index.search({ fullName: query, kind: 'PERSON' }, { limit: TOP, minScore: 0 });
-          if (found.some((c) => expected.has(`${c.listId}:${c.entryId}`))) continue;
+          const hit = found.find((c) => expected.has(`${c.listId}:${c.entryId}`));
+          if (hit) {
+            if (classify(hit, policyFor(hit.listId)) !== 'NONE') report.reported++;
+            continue;
+          }
           report.misses++;
-          if (report.examples.length < EXAMPLES) report.examples.push({ query, expected: name });
+          if (found.some((c) => sameParts.has(`${c.listId}:${c.entryId}`))) report.reorderedNameFound++;
+          // Every name scored (the candidates), to tell a candidate-generation miss from a ranking one.
+          const scored = index.search(
+            { fullName: query, kind: 'PERSON' },
+            { limit: DEFAULT_ALGORITHM.candidatesPerQuery, minScore: 0 },
+          );
+          const rank = scored.findIndex((c) => expected.has(`${c.listId}:${c.entryId}`));
+          const fifth = found[found.length - 1]?.score ?? 0;
+          const score = rank < 0 ? 0 : scored[rank].score;
+          if (rank < 0) report.notCandidate++;
+          else if (score < fifth) report.behindCloser++;
+          else report.tiedWithFifth++;
+          if (report.examples.length < EXAMPLES)
+            report.examples.push({
+              query,
+              expected: name,
+              rank: rank + 1,
+              score: round3(score),
+              fifth: round3(fifth),
+              first: found[0]?.name ?? '',
+            });
         }
       }
     }
@@ -193,8 +267,9 @@ async function runShard(k: number, of: number): Promise<ShardResult> {
             (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random),
             MIN_TWO_EDIT_LENGTH,
             { k, of },
+            all,
           )
-        : oneEditMisses(index, persons, list, limit, oneEditVariants, MIN_PART_LENGTH, { k, of }),
+        : oneEditMisses(index, persons, list, limit, oneEditVariants, MIN_PART_LENGTH, { k, of }, all),
     );
   }
   return { report: mergeReports(tested.join('+'), reports), names: index.nameCount, buildMs, indexBytes };
@@ -207,6 +282,11 @@ function mergeReports(list: string, rs: readonly OneEditReport[]): OneEditReport
     names: rs.reduce((n, r) => n + r.names, 0),
     queries: rs.reduce((n, r) => n + r.queries, 0),
     misses: rs.reduce((n, r) => n + r.misses, 0),
+    reorderedNameFound: rs.reduce((n, r) => n + r.reorderedNameFound, 0),
+    notCandidate: rs.reduce((n, r) => n + r.notCandidate, 0),
+    behindCloser: rs.reduce((n, r) => n + r.behindCloser, 0),
+    tiedWithFifth: rs.reduce((n, r) => n + r.tiedWithFifth, 0),
+    reported: rs.reduce((n, r) => n + r.reported, 0),
     ms: Math.max(0, ...rs.map((r) => r.ms)),
     examples: rs.flatMap((r) => r.examples).slice(0, EXAMPLES),
   };
