@@ -1,3 +1,5 @@
+import { Agent, request } from 'node:http';
+
 import autocannon from 'autocannon';
 
 import { percentile } from './suite';
@@ -7,6 +9,12 @@ import { percentile } from './suite';
  * whole milliseconds, so every response time is also collected here at full precision); any other
  * call (a raw Redis GET) goes through `callLoad`, which paces and counts the same way: the same
  * number of requests in flight and, with a rate, the same schedule.
+ *
+ * Not quite: autocannon's `overallRate` is a budget per second, not a pace. Each connection sends
+ * back to back until it has made its share of the second's requests, then waits for the next
+ * second, so at any rate its requests come in bursts of up to `connections` at once, answered at
+ * the server's saturated latency; `callLoad` spreads them evenly over the second. `httpGetter`
+ * puts HTTP GETs through `callLoad` for the like-for-like comparison.
  */
 export interface LatencyResult {
   requests: number;
@@ -112,4 +120,33 @@ export async function callLoad(
   };
   await Promise.all(Array.from({ length: o.concurrency }, worker));
   return summarise(latencies, (performance.now() - started) / 1000, errors);
+}
+
+/**
+ * GETs of `base` + a path over at most `connections` keep-alive connections (node:http), for
+ * `callLoad`: HTTP requests paced, timed and counted exactly like a raw Redis call. A non-2xx
+ * answer rejects (an error in `callLoad`'s count).
+ */
+export function httpGetter(
+  base: string,
+  connections: number,
+  headers: Record<string, string> = {},
+): { get: (path: string) => Promise<void>; close: () => void } {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port } = new URL(base);
+  const get = (path: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = request({ host: hostname, port: Number(port), path, headers, agent }, (res) => {
+        res.on('data', () => undefined);
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new Error(`HTTP ${status}`));
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { get, close: () => agent.destroy() };
 }

@@ -16,10 +16,11 @@ import {
   matchedRoute,
   staffChecks,
 } from '@paxscreen/http';
-import { REDIS_CLIENT, RedisKeys } from '@paxscreen/redis';
+import { LeasedCounter, REDIS_CLIENT, RedisKeys, redisLeases } from '@paxscreen/redis';
 
 import { GatewayModule } from './app.module';
 import { CarrierKeyCache } from './auth/carrier-key-cache';
+import { leasedRateLimitStore } from './auth/rate-limit-store';
 import { GatewayEnv } from './gateway.env';
 
 /**
@@ -62,8 +63,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     if (!route) return undefined;
     return CARRIER_ROUTES.has(route) ? 'carrier' : route in staff ? 'staff' : undefined;
   };
-  // Counters live in Redis, so every gateway instance enforces the same limits. Keyed on the
-  // matched route's group, never the raw URL: `/v1/%6Dessages` is limited as `/v1/messages`.
+  // Counters live in Redis, so every gateway instance enforces the same limits; taken in leases
+  // (libs/redis LeasedCounter): a busy token or carrier costs a round trip per lease, not per
+  // request, and no window admits more than the limit. Keyed on the matched route's group, never
+  // the raw URL: `/v1/%6Dessages` is limited as `/v1/messages`.
+  const leases = redisLeases(app.get(REDIS_CLIENT), `${app.get(RedisKeys).prefix}px:rate:`);
   await app.register(rateLimit, {
     global: true,
     max: (req) =>
@@ -71,8 +75,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         ? settings.GATEWAY_STAFF_RATE_LIMIT
         : settings.GATEWAY_RATE_LIMIT,
     timeWindow: settings.GATEWAY_RATE_WINDOW_MS,
-    redis: app.get(REDIS_CLIENT),
-    nameSpace: `${app.get(RedisKeys).prefix}px:rate:`,
+    store: leasedRateLimitStore(new LeasedCounter(leases)),
     skipOnError: true,
     allowList: (req) => groupOf(req as FastifyRequest) === undefined,
     keyGenerator: (req) => {

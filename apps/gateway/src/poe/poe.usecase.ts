@@ -132,15 +132,21 @@ export class PoeUseCase {
     if (query.dateOfBirth !== undefined && !FULL_DATE_PATTERN.test(query.dateOfBirth)) {
       throw new ApiError(400, 'INVALID_DATE_OF_BIRTH', 'dateOfBirth must be YYYY-MM-DD');
     }
-    let current: HotPathEntry[] = [];
-    let redisDown = false;
-    try {
-      current = await this.decisions.byDocument(issuer, number);
-    } catch (err) {
-      redisDown = true;
-      this.logger.warn({ err }, 'hot path unavailable; screening on demand');
-    }
-    let answer = answerForDocument(current);
+    // Decisions and lookouts asked together: one Redis round trip (auto-pipelined), not two.
+    const [current, open] = await Promise.all([
+      this.decisions.byDocument(issuer, number).catch((err: unknown) => {
+        this.logger.warn({ err }, 'hot path unavailable; screening on demand');
+        return undefined;
+      }),
+      // Lookouts are an addition to the answer: without them the look-up still answers.
+      this.lookouts.byDocument(issuer, number).then(
+        (found): { found: Lookout[]; err?: unknown } => ({ found }),
+        (err: unknown) => ({ found: [], err }),
+      ),
+    ]);
+    const redisDown = current === undefined;
+    if (open.err && !redisDown) this.logger.warn({ err: open.err }, 'lookouts unavailable');
+    let answer = answerForDocument(current ?? []);
     let source: 'hit' | 'records' | 'miss' = answer ? 'hit' : 'miss';
     if (!answer) {
       // Redis is a cache: after a flush or a restart, until the records service has refilled it,
@@ -148,7 +154,7 @@ export class PoeUseCase {
       answer = answerForDocument(await this.fromRecords(issuer, number));
       if (answer) source = 'records';
     }
-    const lookouts = redisDown ? [] : await this.openLookouts(issuer, number);
+    const lookouts = open.found;
     const found: LookupResult = answer
       ? {
           ...this.fromHotPath(answer, query.dateOfBirth),
@@ -184,16 +190,6 @@ export class PoeUseCase {
       return (await this.records.currentEventsForDocument(issuer, number, since)) as HotPathEntry[];
     } catch (err) {
       this.logger.warn({ err }, 'records unavailable; screening on demand');
-      return [];
-    }
-  }
-
-  /** Lookouts are an addition to the answer: without them the look-up still answers. */
-  private async openLookouts(issuer: string, number: string): Promise<Lookout[]> {
-    try {
-      return await this.lookouts.byDocument(issuer, number);
-    } catch (err) {
-      this.logger.warn({ err }, 'lookouts unavailable');
       return [];
     }
   }
