@@ -7,6 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { tuningEnv } from './e2e.bench';
 import { generateTraffic } from './generator';
 import { httpLoad, pacedHttpLoad } from './lib/load';
+import { processFootprint } from './lib/pipeline';
 import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, type BenchStack, benchStack } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
@@ -72,6 +73,7 @@ export const iapiSuite: BenchSuite = {
     // for the timed-out count and the legs (below).
     const answers: { requestId: string; sentAt: number; doneAt: number }[] = [];
     let timedOut = 0;
+    const before = processFootprint(stack);
     const paced = await pacedHttpLoad({
       url,
       method: 'POST',
@@ -89,6 +91,18 @@ export const iapiSuite: BenchSuite = {
     });
     ctx.log(
       `iAPI at ${RATE}/s (even): ${Math.round(paced.perS)}/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, ${paced.errors} errors, ${timedOut} timed out`,
+    );
+    // CPU per answered request, per process (the machine's load moves latency, much less this).
+    const after = processFootprint(stack);
+    const cpuMs = Object.fromEntries(
+      Object.entries(after)
+        .filter(([k]) => k !== 'watchlist' && k !== 'parser')
+        .map(([k, v]) => [k, ((v.cpu - (before[k]?.cpu ?? 0)) * 1000) / Math.max(1, paced.requests)]),
+    );
+    ctx.log(
+      `CPU ms per request: ${Object.entries(cpuMs)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')}`,
     );
     const legs = await iapiLegs(stack, answers);
     ctx.log(
@@ -125,6 +139,10 @@ export const iapiSuite: BenchSuite = {
           met: paced.p99 < TARGET_P99_MS && paced.perS >= RATE * 0.95,
         },
       },
+      ...Object.entries(cpuMs).map(([k, v]): BenchRow => ({
+        name: `— ${k}: CPU per answered request`,
+        values: { 'CPU ms/request': v },
+      })),
       ...LEGS.map((leg, i): BenchRow => ({
         name: `— leg: ${leg}`,
         values: { requests: legs[i].samples, 'p50 ms': legs[i].p50, 'p99 ms': legs[i].p99 },
