@@ -1,26 +1,40 @@
-import { request } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+
+import { Topic, topicName } from '@paxscreen/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 
 import { tuningEnv } from './e2e.bench';
 import { generateTraffic } from './generator';
-import { httpLoad } from './lib/load';
+import { httpLoad, pacedHttpLoad } from './lib/load';
+import { processFootprint } from './lib/pipeline';
 import { CACHE } from './lib/services';
-import { BENCH_CARRIERS, benchStack } from './lib/stack';
-import type { BenchRow, BenchSuite } from './lib/suite';
+import { BENCH_CARRIERS, type BenchStack, benchStack } from './lib/stack';
+import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
 /**
  * Interactive API round trip: `POST /v1/iapi` with one checking-in traveller (a JSON manifest of
- * one), at a fixed 500 requests/s from autocannon, through the gateway, the iAPI request topic,
- * screening (UN + OFAC SDN index) and the reply topic back. A request that screening does not
- * answer in time is answered CONTACT_AGENCY (`timedOut`); those are counted apart.
+ * one), at a fixed 500 requests/s evenly spaced (`pacedHttpLoad`), through the gateway, the iAPI
+ * request topic, screening (UN + OFAC SDN index) and the reply topic back; the time split into
+ * legs; then the same rate as autocannon offers it (bursts), for comparison with earlier rows. A
+ * request that screening does not answer in time is answered CONTACT_AGENCY (`timedOut`); those
+ * are counted apart.
  */
 const RATE = 500;
 const FULL = { seconds: 30, bodies: 3000 };
 const SMOKE = { seconds: 3, bodies: 200 };
 const CONNECTIONS = 64;
 const TARGET_P99_MS = 50;
-/** Requests sent one by one after the load, to count the answers that timed out. */
-const SAMPLES = 50;
+/**
+ * Where a request's time goes, from the answer's request id and the Kafka record timestamps (set
+ * when the produce request is built, so after a wait in the producer's queue): the request's and
+ * the reply's on their topics, and the bench's own send and receive times (one machine, one clock).
+ */
+const LEGS = [
+  'sent → request produced (HTTP, gateway, its producer queue)',
+  'request produced → reply produced (produce ack, screening fetch, screening, its producer queue)',
+  'reply produced → answer received (produce ack, gateway reply fetch, HTTP)',
+] as const;
 
 export const iapiSuite: BenchSuite = {
   name: 'iapi',
@@ -52,19 +66,52 @@ export const iapiSuite: BenchSuite = {
     });
     const bodies = traffic.manifests.map((m) => m.bytes);
     const headers = { 'content-type': 'application/json', 'x-api-key': stack.carrierKeys.get(carrier)! };
-    let timedOut = 0;
+    const url = `${stack.gateway.url}/v1/iapi`;
     // Warm-up (connections, JIT, the reply listener's first fetch), not counted.
-    await httpLoad({
-      url: `${stack.gateway.url}/v1/iapi`,
+    await httpLoad({ url, method: 'POST', headers, bodies, connections: 8, seconds: 2, rate: 100 });
+    // The target: RATE requests/s on an even schedule. Every answer is kept with its request id,
+    // for the timed-out count and the legs (below).
+    const answers: { requestId: string; sentAt: number; doneAt: number }[] = [];
+    let timedOut = 0;
+    const before = processFootprint(stack);
+    const paced = await pacedHttpLoad({
+      url,
       method: 'POST',
       headers,
       bodies,
-      connections: 8,
-      seconds: 2,
-      rate: 100,
+      connections: CONNECTIONS,
+      seconds: n.seconds,
+      rate: RATE,
+      onResponse: (r) => {
+        if (r.status !== 200) return;
+        const body = JSON.parse(r.body) as { requestId: string; timedOut?: boolean };
+        if (body.timedOut) timedOut++;
+        answers.push({ requestId: body.requestId, sentAt: r.sentAt, doneAt: r.doneAt });
+      },
     });
-    const r = await httpLoad({
-      url: `${stack.gateway.url}/v1/iapi`,
+    ctx.log(
+      `iAPI at ${RATE}/s (even): ${Math.round(paced.perS)}/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, ${paced.errors} errors, ${timedOut} timed out`,
+    );
+    // CPU per answered request, per process (the machine's load moves latency, much less this).
+    const after = processFootprint(stack);
+    const cpuMs = Object.fromEntries(
+      Object.entries(after)
+        .filter(([k]) => k !== 'watchlist' && k !== 'parser')
+        .map(([k, v]) => [k, ((v.cpu - (before[k]?.cpu ?? 0)) * 1000) / Math.max(1, paced.requests)]),
+    );
+    ctx.log(
+      `CPU ms per request: ${Object.entries(cpuMs)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')}`,
+    );
+    const legs = await iapiLegs(stack, answers);
+    ctx.log(
+      `legs p50 / p99 ms: ${LEGS.map((l, i) => `${l} ${legs[i].p50} / ${legs[i].p99}`).join('; ')} (${legs[0].samples} requests)`,
+    );
+    // The same rate as autocannon's overallRate offers it (bursts: see pacedHttpLoad), as the
+    // rows before 2026-12-06 were measured; for comparison, no target.
+    const burst = await httpLoad({
+      url,
       method: 'POST',
       headers,
       bodies,
@@ -72,37 +119,43 @@ export const iapiSuite: BenchSuite = {
       seconds: n.seconds,
       rate: RATE,
     });
-    // A timed-out answer is a 200 with CONTACT_AGENCY: sample a few requests to count them. Each
-    // goes on a connection of its own (never a pooled one the load left behind), and one that still
-    // fails is counted and named rather than ending the run.
-    let sampleErrors = 0;
-    for (const body of bodies.slice(0, SAMPLES)) {
-      try {
-        const res = await postOnce(`${stack.gateway.url}/v1/iapi`, headers, body);
-        if ((JSON.parse(res) as { timedOut?: boolean }).timedOut) timedOut++;
-      } catch (err) {
-        if (sampleErrors++ === 0) ctx.log(`a timed-out sample failed: ${(err as Error).message}`);
-      }
-    }
     ctx.log(
-      `iAPI at ${RATE}/s: ${Math.round(r.perS)}/s answered, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`,
+      `iAPI at ${RATE}/s (autocannon bursts): ${Math.round(burst.perS)}/s answered, p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, ${burst.errors} errors`,
     );
     const rows: BenchRow[] = [
       {
-        name: `iAPI round trip at ${RATE} requests/s (${CONNECTIONS} connections, one traveller each)`,
+        name: `iAPI round trip at ${RATE} requests/s, evenly spaced (up to ${CONNECTIONS} connections, one traveller each)`,
         values: {
-          requests: r.requests,
-          'per s': r.perS,
-          'p50 ms': r.p50,
-          'p99 ms': r.p99,
-          'max ms': r.max,
-          errors: r.errors,
-          [`timed out of ${SAMPLES} after`]: timedOut,
-          'sample errors': sampleErrors,
+          requests: paced.requests,
+          'per s': paced.perS,
+          'p50 ms': paced.p50,
+          'p99 ms': paced.p99,
+          'max ms': paced.max,
+          errors: paced.errors,
+          'timed out': timedOut,
         },
         target: {
           text: `p99 < ${TARGET_P99_MS} ms at ${RATE}/s`,
-          met: r.p99 < TARGET_P99_MS && r.perS >= RATE * 0.95,
+          met: paced.p99 < TARGET_P99_MS && paced.perS >= RATE * 0.95,
+        },
+      },
+      ...Object.entries(cpuMs).map(([k, v]): BenchRow => ({
+        name: `— ${k}: CPU per answered request`,
+        values: { 'CPU ms/request': v },
+      })),
+      ...LEGS.map((leg, i): BenchRow => ({
+        name: `— leg: ${leg}`,
+        values: { requests: legs[i].samples, 'p50 ms': legs[i].p50, 'p99 ms': legs[i].p99 },
+      })),
+      {
+        name: `iAPI at ${RATE} requests/s as autocannon offers it (${CONNECTIONS} connections, each its share back to back at the top of every second)`,
+        values: {
+          requests: burst.requests,
+          'per s': burst.perS,
+          'p50 ms': burst.p50,
+          'p99 ms': burst.p99,
+          'max ms': burst.max,
+          errors: burst.errors,
         },
       },
     ];
@@ -111,20 +164,59 @@ export const iapiSuite: BenchSuite = {
   },
 };
 
-/** One POST on a connection of its own (no keep-alive pool); the body of a 200, else an error. */
-function postOnce(url: string, headers: Record<string, string>, body: Buffer | string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode === 200) resolve(text);
-        else reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
+/** p50 / p99 of each of LEGS over `answers`, from the request and reply records' timestamps. */
+async function iapiLegs(
+  stack: BenchStack,
+  answers: { requestId: string; sentAt: number; doneAt: number }[],
+): Promise<{ p50: number; p99: number; samples: number }[]> {
+  const wanted = new Set(answers.map((a) => a.requestId));
+  const [requests, replies] = await Promise.all(
+    [Topic.IapiRequests, Topic.IapiReplies].map((t) =>
+      recordTimes(stack, topicName(t, stack.prefix), wanted),
+    ),
+  );
+  const legs: number[][] = [[], [], []];
+  for (const a of answers) {
+    const produced = requests.get(a.requestId);
+    const replied = replies.get(a.requestId);
+    if (produced === undefined || replied === undefined) continue;
+    legs[0].push(produced - a.sentAt);
+    legs[1].push(replied - produced);
+    legs[2].push(a.doneAt - replied);
+  }
+  return legs.map((l) => {
+    l.sort((a, b) => a - b);
+    return { p50: percentile(l, 50), p99: percentile(l, 99), samples: l.length };
   });
+}
+
+/** Record timestamp by key, for the keys in `wanted`, read from the start of `topic` (a private group). */
+async function recordTimes(
+  stack: BenchStack,
+  topic: string,
+  wanted: Set<string>,
+): Promise<Map<string, number>> {
+  const kafka = new Kafka({
+    clientId: 'bench-iapi-legs',
+    brokers: [stack.kafka.brokers],
+    logLevel: logLevel.ERROR,
+  });
+  const consumer = kafka.consumer({ groupId: `bench-iapi-legs-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const times = new Map<string, number>();
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatch: async ({ batch }) => {
+      for (const m of batch.messages) {
+        const key = m.key?.toString('utf8');
+        if (key && wanted.has(key) && !times.has(key)) times.set(key, Number(m.timestamp));
+      }
+    },
+  });
+  // Every wanted record was written before the load ended; a few seconds cover reading them.
+  const deadline = Date.now() + 20_000;
+  while (times.size < wanted.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await consumer.disconnect();
+  return times;
 }

@@ -150,3 +150,76 @@ export function httpGetter(
     });
   return { get, close: () => agent.destroy() };
 }
+
+/** One answered request of `pacedHttpLoad`: epoch ms when it was sent and answered, its body. */
+export interface PacedResponse {
+  sentAt: number;
+  doneAt: number;
+  status: number;
+  body: string;
+}
+
+/**
+ * HTTP requests on an even schedule: request k is sent at start + k / `rate` s whatever became of
+ * the earlier ones (open loop: a slow answer does not hold the next request back), over a
+ * keep-alive pool of at most `connections` sockets (a request finding them all busy waits for one,
+ * and that wait counts in its latency). Latency is from the call to the last byte of the answer.
+ *
+ * Why not autocannon's `overallRate`: it gives each connection its share of the rate per second
+ * and a connection sends that share back to back as soon as the second starts, so "500/s over 64
+ * connections" is a burst of 64 concurrent requests at the top of every second until 500 are done,
+ * then nothing until the next second (autocannon 9, lib/httpClient.js: `reqsMadeThisSecond`, reset
+ * by a 1 s interval). Latency measured that way is the burst's queue, not the rate's.
+ */
+export async function pacedHttpLoad(
+  o: Omit<HttpLoad, 'rate'> & { rate: number; onResponse?: (r: PacedResponse) => void },
+): Promise<LatencyResult> {
+  const url = new URL(o.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: o.connections });
+  const ok = o.ok ?? ((s: number) => s >= 200 && s < 300);
+  const latencies: number[] = [];
+  let errors = 0;
+  const send = (k: number) =>
+    new Promise<void>((resolve) => {
+      const body = o.bodies?.[k % o.bodies.length];
+      const path = o.paths?.[k % o.paths.length] ?? url.pathname + url.search;
+      const t = performance.now();
+      const sentAt = Date.now();
+      const req = request(
+        { host: url.hostname, port: url.port, path, method: o.method ?? 'GET', headers: o.headers, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const ms = performance.now() - t;
+            const status = res.statusCode ?? 0;
+            if (ok(status)) latencies.push(ms);
+            else errors++;
+            o.onResponse?.({
+              sentAt,
+              doneAt: Date.now(),
+              status,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
+            resolve();
+          });
+          res.on('error', () => (errors++, resolve()));
+        },
+      );
+      req.setTimeout(30_000, () => req.destroy(new Error('no answer in 30 s')));
+      req.on('error', () => (errors++, resolve()));
+      req.end(body);
+    });
+  const total = Math.round(o.seconds * o.rate);
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let k = 0; k < total; k++) {
+    const wait = started + (k * 1000) / o.rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(k));
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return summarise(latencies, seconds, errors);
+}
