@@ -36,19 +36,20 @@ describe('oneEditMisses', () => {
   });
 });
 
-describe('oneEditMisses over OFAC-style names and shards', () => {
-  const person = (entryId: string, full: string) => ({
-    listId: 'T',
-    entryId,
-    kind: 'PERSON' as const,
-    names: [{ full, type: 'primary' as const }],
-    datesOfBirth: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programs: [],
-  });
+/** A listed person of list T with one primary name. */
+const person = (entryId: string, full: string) => ({
+  listId: 'T',
+  entryId,
+  kind: 'PERSON' as const,
+  names: [{ full, type: 'primary' as const }],
+  datesOfBirth: [],
+  placesOfBirth: [],
+  nationalities: [],
+  documents: [],
+  programs: [],
+});
 
+describe('oneEditMisses over OFAC-style names and shards', () => {
   it('edits each run of letters of a `SURNAME, Given` name in place (AL- and the comma stay)', () => {
     const e = person('T1', 'AL-BAKRI, Khalil');
     const index = new MatchIndex();
@@ -75,18 +76,6 @@ describe('oneEditMisses over OFAC-style names and shards', () => {
 });
 
 describe('oneEditMisses tells why an entry was missed', () => {
-  const person = (entryId: string, full: string) => ({
-    listId: 'T',
-    entryId,
-    kind: 'PERSON' as const,
-    names: [{ full, type: 'primary' as const }],
-    datesOfBirth: [],
-    placesOfBirth: [],
-    nationalities: [],
-    documents: [],
-    programs: [],
-  });
-
   it('counts a typo spelling five other listed names as behind closer names, not a candidate miss', () => {
     const kony = person('T1', 'Ali KONY');
     const others = ['T2', 'T3', 'T4', 'T5', 'T6'].map((id) => person(id, 'Ali DONY'));
