@@ -17,6 +17,7 @@ export * from './model/casework';
 export * from './model/traveller-status';
 export * from './events/envelope';
 export * from './validate';
+export * from './json-text';
 export * as RawMessage from './events/raw-message';
 export * as TravellerParsed from './events/traveller-parsed';
 export * as ManifestParsed from './events/manifest-parsed';

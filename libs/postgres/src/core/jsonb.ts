@@ -1,16 +1,10 @@
-/** A string holding U+0000, as JSON writes it. */
-const ESCAPED_NUL = '\\u0000';
+import { jsonWithoutNul } from '@paxscreen/contracts';
 
 /**
- * JSON text for a `jsonb` column. jsonb refuses U+0000 in a string, yet a carrier's bytes may put
- * one in a name (the parser keeps it and reports a data-quality finding): such a character is
- * written as U+FFFD, as the consumers' `forPostgres` decoding files it, so the row is written
- * instead of failing the batch. The bytes as sent stay on the raw topic.
+ * JSON text for a `jsonb` column, which refuses U+0000 in a string: such a character (a carrier's
+ * bytes may put one in a name) is written as U+FFFD (`jsonWithoutNul`, libs/contracts), as the
+ * consumers' `forPostgres` decoding files it.
  */
 export function jsonb(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (!text.includes(ESCAPED_NUL)) return text;
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v,
-  );
+  return jsonWithoutNul(JSON.stringify(value));
 }
