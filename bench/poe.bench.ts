@@ -7,7 +7,7 @@ import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 
 import { tuningEnv } from './e2e.bench';
 import { decidedDocuments } from './lib/pipeline';
-import { callLoad, httpGetter, httpLoad, type LatencyResult } from './lib/load';
+import { callLoad, httpLoad, type LatencyResult, pacedHttpLoad } from './lib/load';
 import { writeChart } from './lib/plot';
 import { redisBenchmarkGet } from './lib/raw-limits';
 import { BENCH_PORTS, CACHE, cpuSecondsOf, ROOT, track } from './lib/services';
@@ -26,8 +26,9 @@ import { HOT_PATH_ENTRY_BYTES } from './raw.bench';
  * At a fixed rate autocannon does not pace: each connection sends back to back until it has sent
  * its share of the second (bench/lib/load.ts), so its look-ups and HTTP floor are timed in bursts
  * of 16 at once while the raw HGETALL is paced evenly. Those rows are kept as they were; the
- * "paced" rows time the look-up and the HTTP floor exactly like the raw call (callLoad: same
- * schedule, at most 16 in flight), which is the like-for-like comparison the target needs.
+ * "paced" rows time the look-up and the HTTP floor exactly like the raw call (`pacedHttpLoad`,
+ * `loop: 'closed'`, which is callLoad over node:http: same schedule, at most 16 in flight), which
+ * is the like-for-like comparison the target needs.
  *
  * `--env K=V` (app settings), `--profile` (the gateway's CPU profile in .cache/bench/prof),
  * `--seconds n` and `--rates a,b` (shorter A/B runs) as extra arguments.
@@ -101,20 +102,10 @@ export const poeSuite: BenchSuite = {
 
     const floor = await startHttpFloor(keys, env);
     const floorPaths = keys.map((_, i) => `/${i}`);
-    const poeGetter = httpGetter(stack.gateway.url, CONNECTIONS, headers);
-    const floorGetter = httpGetter(floor.url, CONNECTIONS);
+    const paced = { connections: CONNECTIONS, seconds: n.seconds, loop: 'closed' } as const;
     const pacedPoe = (rate: number) =>
-      callLoad((i) => poeGetter.get(paths[i % paths.length]), {
-        concurrency: CONNECTIONS,
-        seconds: n.seconds,
-        rate,
-      });
-    const pacedFloor = (rate: number) =>
-      callLoad((i) => floorGetter.get(floorPaths[i % floorPaths.length]), {
-        concurrency: CONNECTIONS,
-        seconds: n.seconds,
-        rate,
-      });
+      pacedHttpLoad({ url: stack.gateway.url, paths, headers, rate, ...paced });
+    const pacedFloor = (rate: number) => pacedHttpLoad({ url: floor.url, paths: floorPaths, rate, ...paced });
 
     // CPU per request (from /proc, 10 ms ticks) of the server under test and of redis-server: less
     // swayed by a busy machine than latency, and it shows the Redis round trips a request makes.
@@ -244,8 +235,6 @@ export const poeSuite: BenchSuite = {
       HOT_PATH_ENTRY_BYTES,
     );
     redis.disconnect();
-    poeGetter.close();
-    floorGetter.close();
     floor.stop();
     // The profile is written when the gateway stops.
     if (profile) await stack.stopApps();

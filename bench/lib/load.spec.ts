@@ -3,49 +3,120 @@ import type { AddressInfo } from 'node:net';
 
 import { pacedHttpLoad, type PacedResponse } from './load';
 
+/**
+ * One spec for both paced loaders: `open` (iapi) and `closed` (poe, like callLoad). A server that
+ * answers after `delay` ms, 500 for /fail, and drops the connection for /drop.
+ */
 describe('pacedHttpLoad', () => {
   let server: Server;
-  let url: string;
+  let base: string;
   const arrivals: number[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  let delay = 5;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       arrivals.push(performance.now());
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => setTimeout(() => res.end(Buffer.concat(chunks)), 5));
+      req.on('end', () =>
+        setTimeout(() => {
+          inFlight--;
+          if (req.url === '/drop') return res.destroy();
+          res.statusCode = req.url === '/fail' ? 500 : 200;
+          res.end(Buffer.concat(chunks));
+        }, delay),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  beforeEach(() => {
+    arrivals.splice(0);
+    mostInFlight = 0;
+    delay = 5;
   });
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('spreads the requests over the run instead of sending each second at its start', async () => {
-    arrivals.splice(0);
-    const answers: PacedResponse[] = [];
-    const start = performance.now();
+  it.each(['open', 'closed'] as const)(
+    '%s: spreads the requests over the run instead of sending each second at its start',
+    async (loop) => {
+      const answers: PacedResponse[] = [];
+      const start = performance.now();
+      const r = await pacedHttpLoad({
+        url: `${base}/x`,
+        method: 'POST',
+        bodies: ['a', 'b'],
+        connections: 16,
+        seconds: 0.5,
+        rate: 200,
+        loop,
+        onResponse: (a) => answers.push(a),
+      });
+      expect(r.errors).toBe(0);
+      // Open: exactly seconds × rate; closed: as many as are due before the end (100, give or take
+      // the one the 16 workers start at the last instant).
+      if (loop === 'open') expect(r.requests).toBe(100);
+      else expect(r.requests).toBeGreaterThanOrEqual(95);
+      // Request k is never sent before start + k / 200 s, however loaded the machine (a burst
+      // would send the 50th and the 95th at once).
+      arrivals.sort((a, b) => a - b);
+      expect(arrivals[49] - start).toBeGreaterThanOrEqual(244);
+      expect(arrivals[94] - start).toBeGreaterThanOrEqual(469);
+      // The bodies taken in turn (answers may come back in any order).
+      expect(answers.filter((a) => a.body === 'a').length).toBeGreaterThanOrEqual(Math.floor(r.requests / 2));
+      expect(answers.every((a) => a.status === 200 && a.doneAt >= a.sentAt)).toBe(true);
+      // Latency is measured to the answer, the server's 5 ms included.
+      expect(r.p50).toBeGreaterThanOrEqual(5);
+    },
+  );
+
+  it('closed: never more than `connections` in flight, the schedule waiting for an answer', async () => {
+    delay = 40;
     const r = await pacedHttpLoad({
-      url,
-      method: 'POST',
-      bodies: ['a', 'b'],
-      connections: 16,
-      seconds: 0.5,
+      url: `${base}/x`,
+      connections: 2,
+      seconds: 0.4,
       rate: 200,
-      onResponse: (a) => answers.push(a),
+      loop: 'closed',
     });
-    expect(r.requests).toBe(100);
-    expect(r.errors).toBe(0);
-    // Request k is never sent before start + k / 200 s, however loaded the machine (a burst
-    // would send the 50th and the 100th at once).
-    arrivals.sort((a, b) => a - b);
-    expect(arrivals[49] - start).toBeGreaterThanOrEqual(244);
-    expect(arrivals[99] - start).toBeGreaterThanOrEqual(494);
-    // The bodies taken in turn (answers may come back in any order).
-    expect(answers.filter((a) => a.body === 'a')).toHaveLength(50);
-    expect(answers.filter((a) => a.body === 'b')).toHaveLength(50);
-    expect(answers.every((a) => a.status === 200 && a.doneAt >= a.sentAt)).toBe(true);
-    // Latency is measured to the answer, the server's 5 ms included.
-    expect(r.p50).toBeGreaterThanOrEqual(5);
+    expect(mostInFlight).toBe(2);
+    // Two in flight for 40 ms each: about 50/s could be sent, not the 200/s asked for.
+    expect(r.requests).toBeLessThanOrEqual(24);
+    // A request waits for its turn before it is sent, so that wait is not in its latency.
+    expect(r.p99).toBeLessThan(200);
   });
+
+  it('open: a request waits for a free connection, and that wait counts in its latency', async () => {
+    delay = 40;
+    const r = await pacedHttpLoad({ url: `${base}/x`, connections: 2, seconds: 0.2, rate: 200 });
+    expect(mostInFlight).toBe(2);
+    expect(r.requests).toBe(40);
+    // 40 requests through 2 connections at 40 ms: the last ones wait about 20 answers' worth.
+    expect(r.max).toBeGreaterThan(500);
+  });
+
+  it.each(['open', 'closed'] as const)(
+    '%s: counts a refused status and a dropped connection as errors and goes on',
+    async (loop) => {
+      const r = await pacedHttpLoad({
+        url: base,
+        paths: ['/x', '/fail', '/drop', '/x'],
+        connections: 4,
+        seconds: 0.2,
+        rate: 100,
+        loop,
+      });
+      const sent = r.requests + r.errors;
+      expect(sent).toBeGreaterThanOrEqual(19);
+      // Request k took path k mod 4: every /fail and /drop counted, every /x timed.
+      const failing = Array.from({ length: sent }, (_, k) => k % 4).filter((m) => m === 1 || m === 2);
+      expect(r.errors).toBe(failing.length);
+      expect(r.p50).toBeGreaterThanOrEqual(5);
+    },
+  );
 });

@@ -13,8 +13,9 @@ import { percentile } from './suite';
  * Not quite: autocannon's `overallRate` is a budget per second, not a pace. Each connection sends
  * back to back until it has made its share of the second's requests, then waits for the next
  * second, so at any rate its requests come in bursts of up to `connections` at once, answered at
- * the server's saturated latency; `callLoad` spreads them evenly over the second. `httpGetter`
- * puts HTTP GETs through `callLoad` for the like-for-like comparison.
+ * the server's saturated latency; `callLoad` spreads them evenly over the second.
+ * `pacedHttpLoad` paces HTTP requests the same way (`loop: 'closed'`, the like-for-like comparison)
+ * or on an open schedule.
  */
 export interface LatencyResult {
   requests: number;
@@ -91,64 +92,65 @@ export async function httpLoad(o: HttpLoad): Promise<LatencyResult> {
   return summarise(latencies, seconds, errors + result.errors + result.timeouts);
 }
 
-/** Calls `fn` with `concurrency` calls in flight for `seconds`, optionally paced to `rate` per second. */
+/** Latencies of good calls and a count of failed ones, from `started` on. */
+class Timings {
+  readonly started = performance.now();
+  private readonly latencies: number[] = [];
+  private errors = 0;
+
+  /** Times one call to its end; a call that throws is counted as an error, never rethrown. */
+  async time(call: () => Promise<unknown>): Promise<void> {
+    const t = performance.now();
+    try {
+      await call();
+      this.latencies.push(performance.now() - t);
+    } catch {
+      this.errors++;
+    }
+  }
+
+  result(): LatencyResult {
+    return summarise(this.latencies, (performance.now() - this.started) / 1000, this.errors);
+  }
+}
+
+const wait = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
+
+/**
+ * Calls `fn` with `concurrency` calls in flight for `seconds`, optionally paced to `rate` per second
+ * (closed loop: call k starts at start + k / rate s or when a call in flight ends, whichever is later).
+ */
 export async function callLoad(
   fn: (i: number) => Promise<unknown>,
   o: { concurrency: number; seconds: number; rate?: number },
 ): Promise<LatencyResult> {
-  const latencies: number[] = [];
-  let errors = 0;
+  const timings = new Timings();
+  const end = timings.started + o.seconds * 1000;
   let issued = 0;
-  const started = performance.now();
-  const end = started + o.seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const k = issued++;
-      if (o.rate) {
-        const due = started + (k * 1000) / o.rate;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-      const t = performance.now();
-      try {
-        await fn(k);
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
+      if (o.rate) await wait(timings.started + (k * 1000) / o.rate - performance.now());
+      await timings.time(() => fn(k));
     }
   };
   await Promise.all(Array.from({ length: o.concurrency }, worker));
-  return summarise(latencies, (performance.now() - started) / 1000, errors);
+  return timings.result();
 }
 
-/**
- * GETs of `base` + a path over at most `connections` keep-alive connections (node:http), for
- * `callLoad`: HTTP requests paced, timed and counted exactly like a raw Redis call. A non-2xx
- * answer rejects (an error in `callLoad`'s count).
- */
-export function httpGetter(
-  base: string,
-  connections: number,
-  headers: Record<string, string> = {},
-): { get: (path: string) => Promise<void>; close: () => void } {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const { hostname, port } = new URL(base);
-  const get = (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request({ host: hostname, port: Number(port), path, headers, agent }, (res) => {
-        res.on('data', () => undefined);
-        res.on('error', reject);
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve();
-          else reject(new Error(`HTTP ${status}`));
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  return { get, close: () => agent.destroy() };
+/** Open loop: call k starts at start + k / `rate` s whatever became of the earlier ones. */
+async function openLoad(
+  fn: (i: number) => Promise<unknown>,
+  o: { seconds: number; rate: number },
+): Promise<LatencyResult> {
+  const timings = new Timings();
+  const pending: Promise<void>[] = [];
+  for (let k = 0; k < Math.round(o.seconds * o.rate); k++) {
+    await wait(timings.started + (k * 1000) / o.rate - performance.now());
+    pending.push(timings.time(() => fn(k)));
+  }
+  await Promise.all(pending);
+  return timings.result();
 }
 
 /** One answered request of `pacedHttpLoad`: epoch ms when it was sent and answered, its body. */
@@ -159,11 +161,25 @@ export interface PacedResponse {
   body: string;
 }
 
+export interface PacedHttpLoad extends Omit<HttpLoad, 'rate'> {
+  rate: number;
+  /**
+   * `open` (default): request k is sent at start + k / `rate` s whatever became of the earlier ones
+   * (a slow answer does not hold the next request back); a request finding all `connections`
+   * sockets busy waits for one, and that wait counts in its latency (iapi).
+   * `closed`: paced and bounded exactly as `callLoad` paces a raw call, for a like-for-like
+   * comparison with one (poe): at most `connections` requests in flight, request k sent at
+   * start + k / `rate` s or when one in flight is answered, whichever is later, for `seconds`.
+   */
+  loop?: 'open' | 'closed';
+  /** Told of every answer, whatever its status (the body is read only for it). */
+  onResponse?: (r: PacedResponse) => void;
+}
+
 /**
- * HTTP requests on an even schedule: request k is sent at start + k / `rate` s whatever became of
- * the earlier ones (open loop: a slow answer does not hold the next request back), over a
- * keep-alive pool of at most `connections` sockets (a request finding them all busy waits for one,
- * and that wait counts in its latency). Latency is from the call to the last byte of the answer.
+ * HTTP requests on an even schedule over a keep-alive pool of at most `connections` sockets
+ * (node:http). Latency is from the call to the last byte of the answer; an answer `ok` refuses, a
+ * refused or reset connection, or no answer in 30 s is counted as an error and the run goes on.
  *
  * Why not autocannon's `overallRate`: it gives each connection its share of the rate per second
  * and a connection sends that share back to back as soon as the second starts, so "500/s over 64
@@ -171,55 +187,45 @@ export interface PacedResponse {
  * then nothing until the next second (autocannon 9, lib/httpClient.js: `reqsMadeThisSecond`, reset
  * by a 1 s interval). Latency measured that way is the burst's queue, not the rate's.
  */
-export async function pacedHttpLoad(
-  o: Omit<HttpLoad, 'rate'> & { rate: number; onResponse?: (r: PacedResponse) => void },
-): Promise<LatencyResult> {
+export async function pacedHttpLoad(o: PacedHttpLoad): Promise<LatencyResult> {
   const url = new URL(o.url);
   const agent = new Agent({ keepAlive: true, maxSockets: o.connections });
   const ok = o.ok ?? ((s: number) => s >= 200 && s < 300);
-  const latencies: number[] = [];
-  let errors = 0;
   const send = (k: number) =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
       const body = o.bodies?.[k % o.bodies.length];
       const path = o.paths?.[k % o.paths.length] ?? url.pathname + url.search;
-      const t = performance.now();
       const sentAt = Date.now();
       const req = request(
         { host: url.hostname, port: url.port, path, method: o.method ?? 'GET', headers: o.headers, agent },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('data', (c: Buffer) => {
+            if (o.onResponse) chunks.push(c);
+          });
           res.on('end', () => {
-            const ms = performance.now() - t;
             const status = res.statusCode ?? 0;
-            if (ok(status)) latencies.push(ms);
-            else errors++;
             o.onResponse?.({
               sentAt,
               doneAt: Date.now(),
               status,
               body: Buffer.concat(chunks).toString('utf8'),
             });
-            resolve();
+            if (ok(status)) resolve();
+            else reject(new Error(`HTTP ${status}`));
           });
-          res.on('error', () => (errors++, resolve()));
+          res.on('error', reject);
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error('no answer in 30 s')));
-      req.on('error', () => (errors++, resolve()));
+      req.on('error', reject);
       req.end(body);
     });
-  const total = Math.round(o.seconds * o.rate);
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  for (let k = 0; k < total; k++) {
-    const wait = started + (k * 1000) / o.rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send(k));
+  try {
+    return o.loop === 'closed'
+      ? await callLoad(send, { concurrency: o.connections, seconds: o.seconds, rate: o.rate })
+      : await openLoad(send, o);
+  } finally {
+    agent.destroy();
   }
-  await Promise.all(pending);
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return summarise(latencies, seconds, errors);
 }

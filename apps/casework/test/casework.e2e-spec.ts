@@ -161,4 +161,28 @@ describe('casework app: co-travellers from PNR data, decisions applied once', ()
     );
     expect(detail.opened).toBeUndefined();
   });
+
+  it.each([
+    ['a note', 'notes', { text: 'seen at gate\u0000' }, 'text'],
+    [
+      'a disposition',
+      'disposition',
+      { version: 1, reasons: [], outcome: 'CLEARED', note: 'not the listed person\u0000' },
+      'note',
+    ],
+  ])(
+    'refuses %s whose text holds an escaped NUL with 400 INVALID_BODY naming the field',
+    async (_, path, body, field) => {
+      const page = await get<HitPage>('/v1/casework/hits');
+      const token = await issueToken(AUTH, { subject: 'ana', roles: ['analyst'] });
+      const res = await fetch(`${base}/v1/casework/hits/${page.items[0].hitId}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = (await res.json()) as { code: string; details?: { problems: string[] } };
+      expect({ status: res.status, code: answer.code }).toEqual({ status: 400, code: 'INVALID_BODY' });
+      expect(answer.details?.problems).toContain(`${field}: must not contain NUL (U+0000)`);
+    },
+  );
 });

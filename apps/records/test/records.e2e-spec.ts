@@ -337,4 +337,38 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     expect(distinct.n).toBe(200);
     expect(await count('dead_letters')).toBe(1);
   });
+
+  it('dead-letters a decision it cannot map (decidedAt past what a Date holds) as HANDLER_FAILED with its bytes, and files the rest of its batch', async () => {
+    const before = await count('decisions');
+    const [first, odd, last] = ['T-map-1', 'T-map-2', 'T-map-3'].map((travellerId) =>
+      testDecisionEvent(flight, { travellerId, surname: 'MAPPING', givenNames: 'M' }),
+    );
+    // Valid by contract (a number), yet one millisecond past the last instant a Date can hold.
+    odd.decision.timings.decidedAt = 8.64e15 + 1;
+    const oddBytes = Buffer.from(JSON.stringify(odd));
+    await send(Topic.Decisions, [first, oddBytes, last]);
+    const dead = await waitFor(
+      () => db.selectFrom('dead_letters').selectAll().where('code', '=', 'HANDLER_FAILED').executeTakeFirst(),
+      { what: 'the HANDLER_FAILED dead letter filed', timeoutMs: 60_000 },
+    );
+    expect(dead).toMatchObject({
+      stage: 'records',
+      source_topic: Topic.Decisions,
+      record_key: `${flight.carrier}${flight.number}`,
+      parts: 1,
+      payload_length: oddBytes.length,
+    });
+    expect(dead.message).toMatch(/^failed on \d+ attempts: .*Invalid time value/);
+    expect(dead.payload.equals(oddBytes)).toBe(true);
+    await waitFor(async () => (await count('decisions')) === before + 2, {
+      what: "the batch's other decisions",
+    });
+    const filed = await db
+      .selectFrom('decisions')
+      .select('traveller_id')
+      .where('traveller_id', 'like', 'T-map-%')
+      .orderBy('traveller_id')
+      .execute();
+    expect(filed.map((r) => r.traveller_id)).toEqual(['T-map-1', 'T-map-3']);
+  });
 });

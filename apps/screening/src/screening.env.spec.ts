@@ -1,4 +1,5 @@
-import { ContractViolation, loadEnv } from '@paxscreen/contracts';
+import { ContractViolation, loadEnv, Topic } from '@paxscreen/contracts';
+import { kafkaSettingsFromEnv } from '@paxscreen/kafka';
 
 import { startScreening } from './screening.app';
 import { screeningConfigFrom } from './screening.config';
@@ -37,5 +38,26 @@ describe('ScreeningEnv: SCREENING_HOME_ECONOMY', () => {
     expect(() => loadEnv(ScreeningEnv, { SCREENING_PORT: 'x' })).toThrow(
       /SCREENING_PORT: .*; SCREENING_HOME_ECONOMY: is required/,
     );
+  });
+});
+
+describe('ScreeningEnv: REVET_WINDOW_HOURS and the travellers topic it is rebuilt from', () => {
+  const HOUR_MS = 3_600_000;
+  const travellersKept = (env: NodeJS.ProcessEnv) =>
+    kafkaSettingsFromEnv(env).topics.find((t) => t.topic === Topic.Travellers)!.retentionMs;
+
+  it('by default, the topic keeps the whole re-vetting window', () => {
+    const window = loadEnv(ScreeningEnv, { SCREENING_HOME_ECONOMY: 'AUS' }).REVET_WINDOW_HOURS;
+    expect(travellersKept({})).toBeGreaterThanOrEqual(window * HOUR_MS);
+  });
+
+  it('stops the start, before it connects, when the window is longer than the topic keeps', async () => {
+    await expect(
+      startScreening({
+        KAFKA_BROKERS: '127.0.0.1:1',
+        SCREENING_HOME_ECONOMY: 'AUS',
+        REVET_WINDOW_HOURS: '96',
+      }),
+    ).rejects.toThrow(/REVET_WINDOW_HOURS \(96 h\) .*travellers .*72 h/);
   });
 });

@@ -1,5 +1,6 @@
 import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
+import { DEFAULT_REVET_WINDOW_HOURS } from '@paxscreen/contracts';
 import { isCanonicalCountryCode } from '@paxscreen/lists';
 
 /**
@@ -34,8 +35,11 @@ export class ScreeningEnv {
   @IsString() SCREENING_POLICY_FILE = '';
   /** How long the hot path keeps a decision (API data: arrival plus a day, then deleted), hours. */
   @IsInt() @Min(1) HOTPATH_TTL_HOURS = 48;
-  /** Re-vet travellers arriving up to this many hours ahead; their snapshot is kept this long. */
-  @IsInt() @Min(1) REVET_WINDOW_HOURS = 72;
+  /**
+   * Re-vet travellers arriving up to this many hours ahead; their snapshot is kept this long. The
+   * travellers topic must keep as long (the index is rebuilt from it): a longer window stops the start.
+   */
+  @IsInt() @Min(1) REVET_WINDOW_HOURS = DEFAULT_REVET_WINDOW_HOURS;
   /**
    * How often the re-vetting index's marker is checked, ms: when a Redis flush or restart removed
    * it, the index is rebuilt from the travellers topic (the last REVET_WINDOW_HOURS).

@@ -10,3 +10,16 @@ const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
 export function jsonWithoutNul(text: string): string {
   return text.includes('\\u0000') ? text.replace(ESCAPED_NUL, '$1\\ufffd') : text;
 }
+
+/**
+ * Where parsed JSON holds a NUL (U+0000) in a string: `path.to.field` for a value, the enclosing
+ * path (or `payload`) for a property name, never the text itself (it may be personal data).
+ */
+export function nulPaths(value: unknown, path = 'payload'): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    if (key.includes('\u0000')) return [path];
+    return nulPaths(child, path === 'payload' ? key : `${path}.${key}`);
+  });
+}

@@ -53,6 +53,11 @@ export interface TopicSpec {
   /** Retention in milliseconds for non-compacted topics; -1 keeps forever. Overridable per deployment. */
   readonly retentionMs: number;
   /**
+   * The shortest retention a deployment may set for it (KAFKA_RETENTION_HOURS), ms, and why:
+   * some reader needs that much of the topic. Absent: any retention.
+   */
+  readonly minRetention?: { readonly ms: number; readonly why: string };
+  /**
    * Largest record batch the topic accepts, bytes (topic config `max.message.bytes`, set at
    * creation). Producers check every record against it before sending; consumers fetch at least
    * this much per partition.
@@ -60,7 +65,16 @@ export interface TopicSpec {
   readonly maxMessageBytes: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * How far ahead of arrival a list change re-vets a traveller, hours (screening's
+ * REVET_WINDOW_HOURS default): PNR pushes start at T-72 h. When Redis loses the re-vetting index,
+ * screening rebuilds it from the travellers topic over this window, so the topic keeps at least
+ * this long (`minRetention`, checked against KAFKA_RETENTION_HOURS by libs/kafka).
+ */
+export const DEFAULT_REVET_WINDOW_HOURS = 72;
+const REVET_WINDOW_MS = DEFAULT_REVET_WINDOW_HOURS * HOUR_MS;
 const MIB = 1024 * 1024;
 /** Every topic but those below: one traveller, one list entry, one dead-letter part, one audit line. */
 export const DEFAULT_MESSAGE_BYTES = 1 * MIB;
@@ -80,14 +94,25 @@ const LARGE_MESSAGE_TOPICS: ReadonlySet<Topic> = new Set([
 
 /**
  * Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention).
- * Raw messages and traveller events hold API and PNR personal data: they are kept two days (enough
- * to replay after an outage), in line with the API Directive's "delete within 24 h of entry unless
- * needed" and well inside the PNR Directive's six months before masking (README, Data protection).
+ * Raw messages and traveller events hold API and PNR personal data: raw messages are kept two days
+ * (enough to replay after an outage), traveller events the 72 h re-vetting window (the index of
+ * arrivals to re-vet is rebuilt from them), in line with the API Directive's "delete within 24 h of
+ * entry unless needed" and well inside the PNR Directive's six months before masking (README, Data
+ * protection).
  */
 export const TOPIC_SPECS: readonly TopicSpec[] = (
   [
     { topic: Topic.MessagesRaw, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
-    { topic: Topic.Travellers, partitions: 4, compacted: false, retentionMs: 2 * DAY_MS },
+    {
+      topic: Topic.Travellers,
+      partitions: 4,
+      compacted: false,
+      retentionMs: REVET_WINDOW_MS,
+      minRetention: {
+        ms: REVET_WINDOW_MS,
+        why: 'screening rebuilds its re-vetting index from it over REVET_WINDOW_HOURS',
+      },
+    },
     { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
     { topic: Topic.Decisions, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },
     { topic: Topic.DeadLetter, partitions: 1, compacted: false, retentionMs: 30 * DAY_MS },

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 
 import { SCHEMA_VERSION } from './events/envelope';
 import { quicklyValid } from './fast-validate';
+import { nulPaths } from './json-text';
 
 /**
  * A payload that does not satisfy its contract. The message lists property paths and the
@@ -54,9 +55,22 @@ function parseJson(name: string, bytes: Buffer | string): unknown {
   }
 }
 
-/** Parses a JSON Buffer/string and validates it against `cls`. */
+/**
+ * Parses a JSON Buffer/string a person sent (staff and admin HTTP bodies) and validates it against
+ * `cls`. A string holding an escaped NUL is refused (ContractViolation naming the field): PostgreSQL
+ * keeps no NUL in `text` or `jsonb`, and unlike a carrier's bytes (kept, filed as U+FFFD, see
+ * `jsonWithoutNul`) a note or a reason is better sent again than silently changed.
+ */
 export function decodeContract<T extends object>(cls: Ctor<T>, bytes: Buffer | string): T {
-  return validateContract(cls, parseJson(cls.name, bytes));
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const plain = parseJson(cls.name, text);
+  const withNul = text.includes('\\u0000') ? nulPaths(plain) : [];
+  if (withNul.length > 0)
+    throw new ContractViolation(
+      cls.name,
+      withNul.map((path) => `${path}: must not contain NUL (U+0000)`),
+    );
+  return validateContract(cls, plain);
 }
 
 /**

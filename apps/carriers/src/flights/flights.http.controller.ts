@@ -19,6 +19,7 @@ import {
   Audit,
   CarrierEvent,
   ContractViolation,
+  decodeContract,
   envelope,
   Topic,
   validateContract,
@@ -88,11 +89,11 @@ export class FlightsHttpController {
       throw new ApiError(400, 'INVALID_CARRIER', 'a carrier is a 2-3 character airline designator');
     let parsed: WebhookBody;
     try {
-      const plain: unknown = Buffer.isBuffer(body) ? JSON.parse(body.toString('utf8') || '{}') : body;
-      parsed = validateContract(WebhookBody, plain);
+      parsed = Buffer.isBuffer(body)
+        ? decodeContract(WebhookBody, body.toString('utf8') || '{}')
+        : validateContract(WebhookBody, body);
     } catch (err) {
-      if (err instanceof ContractViolation || err instanceof SyntaxError)
-        throw new ApiError(400, 'INVALID_BODY', err.message);
+      if (err instanceof ContractViolation) throw new ApiError(400, 'INVALID_BODY', err.message);
       throw err;
     }
     if (parsed.url && !parsed.secret)

@@ -7,7 +7,7 @@ import {
   type KeyView,
   type RotationResult,
 } from '@paxscreen/carrier-keys';
-import { Audit, ContractViolation, validateContract } from '@paxscreen/contracts';
+import { Audit, ContractViolation, decodeContract } from '@paxscreen/contracts';
 import { ApiError, type Principal } from '@paxscreen/http';
 
 import { AuditLog } from '../audit/audit-log';
@@ -90,7 +90,7 @@ export class CarrierAdminUseCase {
     const text = (Buffer.isBuffer(raw) ? raw : Buffer.alloc(0)).toString('utf8').trim();
     if (!text && !required) return new cls();
     try {
-      return validateContract(cls, JSON.parse(text || 'null'));
+      return decodeContract(cls, text || 'null');
     } catch (err) {
       const problems = err instanceof ContractViolation ? err.problems.join('; ') : 'not JSON';
       throw new ApiError(400, 'INVALID_BODY', `invalid body: ${problems}`);

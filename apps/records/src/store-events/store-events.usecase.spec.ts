@@ -51,6 +51,19 @@ describe('StoreEventsUseCase', () => {
     ]);
   });
 
+  it('throws, writing nothing, on an event it cannot map (the consumer retries, then dead-letters that record alone)', async () => {
+    const { store, written } = useCase();
+    const odd = testDecisionEvent(flight, person);
+    odd.decision.timings.decidedAt = 8.64e15 + 1; // a number, as the contract asks, past any Date
+    await expect(
+      store.execute([
+        record(Topic.Travellers, testTravellerEvent(flight, person), '1'),
+        record(Topic.Decisions, odd, '2'),
+      ]),
+    ).rejects.toThrow(RangeError);
+    expect(written).toEqual([]);
+  });
+
   it('files a name holding NUL (which PostgreSQL refuses) with U+FFFD in its place', async () => {
     const { store, written } = useCase();
     const withNul = { ...person, surname: 'MÜL\u0000LER', givenNames: 'JO\u0000\u0000SE' };

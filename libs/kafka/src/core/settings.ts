@@ -36,7 +36,7 @@ function topicSpecs(env: KafkaEnv): TopicSpec[] {
     (n) => !TOPIC_SPECS.some((s) => shortTopicName(s.topic) === n),
   );
   if (unknown.length) throw new Error(`KAFKA_RETENTION_HOURS names unknown topics: ${unknown.join(', ')}`);
-  return TOPIC_SPECS.map((spec) => {
+  const specs = TOPIC_SPECS.map((spec) => {
     const hours = retention.get(shortTopicName(spec.topic));
     return {
       ...spec,
@@ -44,6 +44,38 @@ function topicSpecs(env: KafkaEnv): TopicSpec[] {
       retentionMs: hours === undefined ? spec.retentionMs : hours < 0 ? -1 : hours * HOUR_MS,
     };
   });
+  // Every app brings the topics' retention in line with its own settings at start (ensureTopics):
+  // one app's short override would cut what another reads, so each refuses it.
+  const tooShort = specs.flatMap(({ topic, retentionMs, minRetention }) =>
+    minRetention && retentionMs >= 0 && retentionMs < minRetention.ms
+      ? [
+          `${shortTopicName(topic)} is kept ${retentionMs / HOUR_MS} h, less than its ` +
+            `${minRetention.ms / HOUR_MS} h minimum (${minRetention.why})`,
+        ]
+      : [],
+  );
+  if (tooShort.length) throw new Error(`KAFKA_RETENTION_HOURS: ${tooShort.join('; ')}`);
+  return specs;
+}
+
+/**
+ * Throws unless `topic` is kept at least `hours` (or forever): for a reader that goes back that
+ * far, whose own setting `setting` names the duration. Called once at start.
+ */
+export function requireRetention(
+  settings: KafkaSettings,
+  topic: Topic,
+  hours: number,
+  setting: string,
+): void {
+  const kept = settings.topics.find((s) => s.topic === topic)?.retentionMs ?? 0;
+  if (kept >= 0 && kept < hours * HOUR_MS) {
+    const name = shortTopicName(topic);
+    throw new Error(
+      `${setting} (${hours} h) is longer than the ${name} topic is kept (${kept / HOUR_MS} h): ` +
+        `set KAFKA_RETENTION_HOURS=${name}=${hours} or more in every app`,
+    );
+  }
 }
 
 export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaSettings {
