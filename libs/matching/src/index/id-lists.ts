@@ -8,7 +8,8 @@ const MIN_SLOTS = 1024;
  * keys: a `Map` spends an object or a heap number on most of them, and its look-ups allocate). Open
  * addressing over slots; each slot holds one key, a caller's tag, and a chain of ids in the order added
  * (an id equal to the chain's last is not added again). Several slots may hold the same key: a caller
- * keying by a hash of a string tells them apart by their tags (`slotsOf`, `nextSlot`).
+ * keying by a hash of a string tells them apart by their tags (`slotOf`, `nextSlot`). A slot number is
+ * valid until the next `create` or `add` (the table may grow); chain nodes stay valid.
  */
 export class IdLists {
   private mask = MIN_SLOTS - 1;
