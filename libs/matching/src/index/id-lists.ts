@@ -8,14 +8,15 @@ const MIN_SLOTS = 1024;
  * keys: a `Map` spends an object or a heap number on most of them, and its look-ups allocate). Open
  * addressing over slots; each slot holds one key, a caller's tag, and a chain of ids in the order added
  * (an id equal to the chain's last is not added again). Several slots may hold the same key: a caller
- * keying by a hash of a string tells them apart by their tags (`slotOf`, `nextSlot`). A slot number is
+ * keying by a hash of a string tells them apart by their tags (`slotOf`, `nextSlot`). A slot's key and
+ * first node sit side by side, so a probe (most look-ups find nothing) reads one cache line. A slot number is
  * valid until the next `create` or `add` (the table may grow); chain nodes stay valid.
  */
 export class IdLists {
   private mask = MIN_SLOTS - 1;
-  private keys = new Int32Array(MIN_SLOTS);
+  /** Per slot: key, first node (−1: the slot is free). */
+  private table = new Int32Array(2 * MIN_SLOTS).fill(EMPTY);
   private tags = new Int32Array(MIN_SLOTS);
-  private heads = new Int32Array(MIN_SLOTS).fill(EMPTY);
   private tails = new Int32Array(MIN_SLOTS);
   private counts = new Int32Array(MIN_SLOTS);
   private used = 0;
@@ -35,13 +36,13 @@ export class IdLists {
 
   /** The next slot after `slot` holding the same key, or −1. */
   nextSlot(slot: number): number {
-    return this.probe(this.keys[slot], (slot + 1) & this.mask);
+    return this.probe(this.table[2 * slot], (slot + 1) & this.mask);
   }
 
   private probe(key: number, from: number): number {
-    const keys = this.keys;
-    const heads = this.heads;
-    for (let s = from; heads[s] !== EMPTY; s = (s + 1) & this.mask) if (keys[s] === key) return s;
+    const table = this.table;
+    const mask = this.mask;
+    for (let s = from; table[2 * s + 1] !== EMPTY; s = (s + 1) & mask) if (table[2 * s] === key) return s;
     return EMPTY;
   }
 
@@ -56,7 +57,7 @@ export class IdLists {
 
   /** The slot's first chain node (walk with `next`, read with `id`). */
   first(slot: number): number {
-    return this.heads[slot];
+    return this.table[2 * slot + 1];
   }
 
   next(node: number): number {
@@ -69,13 +70,12 @@ export class IdLists {
 
   /** A new slot for `key` holding `id` alone. */
   create(key: number, tag: number, id: number): number {
-    if ((this.used + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
-    let s = (key | 0) & this.mask;
-    while (this.heads[s] !== EMPTY) s = (s + 1) & this.mask;
-    this.keys[s] = key | 0;
+    if ((this.used + 1) * 2 > this.tags.length) this.rehash(this.tags.length * 2);
+    const s = this.free((key | 0) & this.mask);
+    this.table[2 * s] = key | 0;
     this.tags[s] = tag;
     const node = this.node(id);
-    this.heads[s] = node;
+    this.table[2 * s + 1] = node;
     this.tails[s] = node;
     this.counts[s] = 1;
     this.used++;
@@ -110,22 +110,26 @@ export class IdLists {
     return n;
   }
 
+  private free(from: number): number {
+    let s = from;
+    while (this.table[2 * s + 1] !== EMPTY) s = (s + 1) & this.mask;
+    return s;
+  }
+
   /** Moves every slot into a table of `size` slots (chains stay where they are). */
   private rehash(size: number): void {
-    const { keys, tags, heads, tails, counts } = this;
+    const { table, tags, tails, counts } = this;
     this.mask = size - 1;
-    this.keys = new Int32Array(size);
+    this.table = new Int32Array(2 * size).fill(EMPTY);
     this.tags = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(EMPTY);
     this.tails = new Int32Array(size);
     this.counts = new Int32Array(size);
-    for (let old = 0; old < keys.length; old++) {
-      if (heads[old] === EMPTY) continue;
-      let s = keys[old] & this.mask;
-      while (this.heads[s] !== EMPTY) s = (s + 1) & this.mask;
-      this.keys[s] = keys[old];
+    for (let old = 0; old < tags.length; old++) {
+      if (table[2 * old + 1] === EMPTY) continue;
+      const s = this.free(table[2 * old] & this.mask);
+      this.table[2 * s] = table[2 * old];
+      this.table[2 * s + 1] = table[2 * old + 1];
       this.tags[s] = tags[old];
-      this.heads[s] = heads[old];
       this.tails[s] = tails[old];
       this.counts[s] = counts[old];
     }
