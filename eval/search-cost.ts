@@ -2,14 +2,15 @@
  * What one watchlist search costs screening, and what it returns (issue 19). UN + OFAC SDN are indexed
  * into a ScreeningState; the e2e benchmark's traffic (bench/generator, seed 7, 1 % planted) is parsed
  * with `readMessage` and each traveller searched with the screening config's candidate limit, the way
- * the watchlist check does (no match cache). After the warm-up searches the rest are timed in process
+ * the watchlist check does (through a match cache of `--cache` entries, the service's
+ * SCREENING_MATCH_CACHE_SIZE; default 0, the cache off: `index.search` alone). After the warm-up searches the rest are timed in process
  * CPU time. The digest (SHA-256 of every search's candidate ids, names and exact scores, warm-up
  * included) shows that two trees return identical results; the µs per search compare their cost.
  * Then, for the edit look-ups, listed person names with one or two typos (`--typos` of them, seeded),
  * timed and digested the same way.
  *
  *   scripts/run.sh node -r @swc-node/register eval/search-cost.ts [--travellers 8000] [--warmup 2000]
- *     [--typos 4000] [--seed 7]
+ *     [--typos 4000] [--seed 7] [--cache 0]
  * Prints one JSON line: { searches, cpuUsPerSearch, candidatesPerSearch, digest, typo: { … } }. One run
  * per process (the per-token expansion memo starts empty, as after a list load); alternate trees across
  * processes.
@@ -24,6 +25,7 @@ import type { MatchCandidate, MatchIndex, MatchQuery } from '@paxscreen/matching
 import {
   applyListResult,
   DEFAULT_SCREENING_CONFIG,
+  MatchCache,
   matchQueryOf,
   offlineListVersion,
   ScreeningState,
@@ -78,16 +80,25 @@ function typoQueries(entries: readonly WatchlistEntry[], count: number, seed: nu
   return out;
 }
 
-/** Searches `queries` (the first `warmup` untimed): process CPU µs per timed search and a digest of all. */
-function measure(index: MatchIndex, queries: readonly MatchQuery[], warmup: number) {
+/**
+ * Searches `queries` (the first `warmup` untimed) through `cache`: process CPU µs per timed search and a
+ * digest of all.
+ */
+function measure(
+  index: MatchIndex,
+  queries: readonly MatchQuery[],
+  warmup: number,
+  cache = new MatchCache(0),
+) {
   const options = { limit: DEFAULT_SCREENING_CONFIG.candidates };
+  const search = (q: MatchQuery) => cache.search(index, q, options);
   const hash = createHash('sha256');
-  for (let i = 0; i < warmup; i++) hash.update(digestLine(index.search(queries[i], options)) + '\n');
+  for (let i = 0; i < warmup; i++) hash.update(digestLine(search(queries[i])) + '\n');
   let candidates = 0;
   const lines: string[] = [];
   const cpu = process.cpuUsage();
   for (let i = warmup; i < queries.length; i++) {
-    const r = index.search(queries[i], options);
+    const r = search(queries[i]);
     candidates += r.length;
     lines.push(digestLine(r));
   }
@@ -118,8 +129,12 @@ async function main(): Promise<void> {
   }
   const queries = (await travellers(seed, arg('travellers', 8000))).map(matchQueryOf);
   const typos = typoQueries(entries, arg('typos', 4000), seed);
-  const travellersRun = measure(state.watchlists, queries, arg('warmup', 2000));
-  console.log(JSON.stringify({ ...travellersRun, typo: measure(state.watchlists, typos, 0) }));
+  const cache = new MatchCache(arg('cache', 0));
+  const travellersRun = measure(state.watchlists, queries, arg('warmup', 2000), cache);
+  const hitRate = cache.stats().hits / Math.max(1, queries.length);
+  console.log(
+    JSON.stringify({ ...travellersRun, cacheHitRate: hitRate, typo: measure(state.watchlists, typos, 0) }),
+  );
 }
 
 void main();
