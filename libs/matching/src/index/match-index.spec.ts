@@ -192,7 +192,7 @@ describe('MatchIndex.searchKey / generation (what a cache of search results keys
     placeOfBirth: 'LENINGRAD',
     kind: 'PERSON',
   };
-  const index = indexOf(entry('PUTIN, Vladimir Vladimirovich'));
+  const index = indexOf(entry('PUTIN, Vladimir Vladimirovich', { entryId: 'putin' }));
 
   it.each<[string, Partial<MatchQuery>]>([
     ['fullName', { fullName: 'Vladimir Vladimirovich PUTIN' }],
@@ -220,6 +220,19 @@ describe('MatchIndex.searchKey / generation (what a cache of search results keys
     expect(index.searchKey({ ...query, surname: 'putin', givenNames: ' Mr  VLADIMIR ' })).toBe(
       index.searchKey({ ...query, givenNames: 'VLADIMIR' }),
     );
+  });
+
+  it('answers names in turn (a key, then its search, as the match cache asks) as a fresh index does', () => {
+    const names = ['PUTIN, Vladimir', 'Wladimir Putin', 'Vladimir Putin', 'PUTIN, Vladimir', ''];
+    const kinds = ['PERSON', 'ENTITY', 'PERSON'] as const;
+    const asked = names.flatMap((fullName) => kinds.map((kind) => ({ fullName, kind })));
+    const inTurn = asked.map((q) => [index.searchKey(q), index.search(q)]);
+    const fresh = asked.map((q) => {
+      const alone = indexOf(entry('PUTIN, Vladimir Vladimirovich', { entryId: 'putin' }));
+      return [alone.searchKey(q), alone.search(q)];
+    });
+    expect(inTurn).toEqual(fresh);
+    expect(inTurn[0][1]).not.toEqual([]);
   });
 
   it('moves the generation on every add and remove, not on removing what is not there', () => {

@@ -76,10 +76,9 @@ function listedFull(n: ListedName): string {
   return [n.givenNames, n.surname].filter(Boolean).join(' ');
 }
 
-/** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
-function queryTokens(query: MatchQuery, kind: MatchKind): NameToken[] {
-  const fullName = query.fullName?.trim() || [query.givenNames, query.surname].filter(Boolean).join(' ');
-  return normalizeName(fullName, kind).tokens;
+/** The query's name as sent, one string (what `queryTokens` normalises). */
+function queryName(query: MatchQuery): string {
+  return query.fullName?.trim() || [query.givenNames, query.surname].filter(Boolean).join(' ');
 }
 
 function factsOf(entry: WatchlistEntry): EntryFacts {
@@ -132,6 +131,13 @@ export class MatchIndex {
   private readonly programSets = new Map<string, readonly string[]>();
   private readonly pairMemo = new PairMemo();
   private memoVersion = -1;
+  /**
+   * The last name normalised, with its kind and tokens: screening asks `searchKey` (the match cache) and
+   * then `search` for the same traveller, and normalisation is pure (the tokens are only read).
+   */
+  private lastName = '';
+  private lastKind: MatchKind | undefined;
+  private lastTokens: readonly NameToken[] = EMPTY;
   /** Counts vocabulary tokens gaining their first live name or losing their last one. */
   private liveTokensChanged = 0;
   private changes = 0;
@@ -227,7 +233,7 @@ export class MatchIndex {
    */
   searchKey(query: MatchQuery, options: SearchOptions = {}): string {
     const kind: MatchKind = query.kind ?? 'PERSON';
-    const tokens = queryTokens(query, kind).map((t) => [
+    const tokens = this.queryTokens(query, kind).map((t) => [
       t.text,
       t.role,
       t.key,
@@ -255,7 +261,7 @@ export class MatchIndex {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const minScore = options.minScore ?? this.algorithm.minScore;
     const kind: MatchKind = query.kind ?? 'PERSON';
-    const q = queryTokens(query, kind).map(comparable);
+    const q = this.queryTokens(query, kind).map(comparable);
     if (q.length === 0 || this.names === 0) return [];
 
     const top = this.candidates(q, kind);
@@ -335,6 +341,17 @@ export class MatchIndex {
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
     return out.slice(0, limit);
+  }
+
+  /** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
+  private queryTokens(query: MatchQuery, kind: MatchKind): readonly NameToken[] {
+    const name = queryName(query);
+    if (name !== this.lastName || kind !== this.lastKind) {
+      this.lastTokens = normalizeName(name, kind).tokens;
+      this.lastName = name;
+      this.lastKind = kind;
+    }
+    return this.lastTokens;
   }
 
   /**

@@ -1,4 +1,9 @@
+import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import { withinOneEdit, withinTwoEdits } from '../features/edit-distance';
+import { comparable } from '../features/token-similarity';
+import { normalizeName } from '../normalize/pipeline';
+import { LOOKUP_LIMITS } from './match-index';
+import { Vocabulary } from './vocabulary';
 
 describe('withinOneEdit', () => {
   it.each([
@@ -30,5 +35,64 @@ describe('withinTwoEdits', () => {
   ])('%s ~ %s → %s', (a, b, expected) => {
     expect(withinTwoEdits(a, b)).toBe(expected);
     expect(withinTwoEdits(b, a)).toBe(expected);
+  });
+});
+
+describe('Vocabulary edit look-ups', () => {
+  // Doubled letters, a repeated letter apart (deletions that spell the same), short and long parts.
+  const held = [
+    'KHALIL',
+    'KHALILL',
+    'ANNA',
+    'ANA',
+    'HANNA',
+    'KARVONEN',
+    'KAARVONEN',
+    'ABDULRAHMAN',
+    'MUSSAWI',
+  ];
+  const vocab = new Vocabulary();
+  const ids = held.map((name) => vocab.idOf(normalizeName(name).tokens[0]));
+  for (const id of ids) vocab.df[id] = 1;
+  const limits = { ...LOOKUP_LIMITS, maxExpansions: 1000, maxExactHoldersForEdits: 1000 };
+  const found = (spelling: string): string[] =>
+    vocab
+      .similar(comparable(normalizeName(spelling).tokens[0]), DEFAULT_ALGORITHM.alignment, limits)
+      .map((e) => vocab.tokens[e.id].token.text);
+  const variants = (word: string, letters: string): string[] => {
+    const out = new Set<string>();
+    for (let i = 0; i <= word.length; i++) {
+      out.add(word.slice(0, i) + word.slice(i + 1));
+      for (const c of letters) {
+        out.add(word.slice(0, i) + c + word.slice(i));
+        out.add(word.slice(0, i) + c + word.slice(i + 1));
+      }
+      if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    }
+    return [...out].filter((v) => v.length > 0);
+  };
+
+  it.each(held)('every spelling one edit from %s finds every held part one edit from it', (word) => {
+    const missing: string[] = [];
+    for (const v of variants(word, 'ABKLNRVWX')) {
+      const texts = found(v);
+      for (const t of vocab.tokens)
+        if (
+          t.token.text.length >= 3 &&
+          withinOneEdit(t.token.text, v.toLowerCase()) &&
+          !texts.includes(t.token.text)
+        )
+          missing.push(`${v} → ${t.token.text}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['KARVONEN', 'ABDULRAHMAN'])('every spelling two edits from %s finds it', (word) => {
+    const text = vocab.tokens[ids[held.indexOf(word)]].token.text;
+    const missing = new Set<string>();
+    for (const once of variants(word, 'AX'))
+      for (const twice of variants(once, 'AX'))
+        if (withinTwoEdits(text, twice.toLowerCase()) && !found(twice).includes(text)) missing.add(twice);
+    expect([...missing]).toEqual([]);
   });
 });

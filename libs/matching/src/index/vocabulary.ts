@@ -7,6 +7,7 @@ import {
 } from '../features/token-similarity';
 import { NameToken } from '../normalize/token';
 import { growFloat64, growInt32 } from './grow';
+import { IdLists } from './id-lists';
 
 /** A vocabulary token similar to a query token, with the similarity the scorer would give the pair. */
 export interface Expansion {
@@ -94,16 +95,19 @@ export class Vocabulary {
   /** Live names holding each token (for rarity weights); only the first `size` are valid. */
   df = new Int32Array(0);
   private readonly ids = new Map<string, number>();
-  private readonly byText = new Map<string, number[]>();
+  /** Spelling → the tokens spelt so (keyed by the spelling's hash, told apart by `slotOfSpelling`). */
+  private readonly byText = new IdLists();
   private readonly byKey = new Map<string, number[]>();
-  /** Symmetric-deletion index: each spelling with one letter deleted → the tokens it came from. */
-  private readonly byDeletion = new Map<string, number[]>();
+  /** Symmetric-deletion index: each spelling with one letter deleted → the tokens it came from (as `byText`). */
+  private readonly byDeletion = new IdLists();
   /**
    * Two-edit index for tokens of MIN_TWO_EDIT_LENGTH+ letters: a hash of the spelling and of each of its
    * one- and two-letter deletions → the tokens (a hash, not the string: a 10-letter token has 45 two-letter
    * deletions; collisions are weeded out by the distance check).
    */
-  private readonly byDeletion2 = new Map<number, number | number[]>();
+  private readonly byDeletion2 = new IdLists();
+  /** Hashes of the word being indexed or looked up and of its deletions (`deletionHashes`). */
+  private hashes = new Int32Array(64);
   /** Trigram code → vocabulary ids in ascending order (a dense table of 37³ growable lists). */
   private readonly byGram: (Int32Array<ArrayBuffer> | undefined)[] = new Array(SYMBOLS ** GRAM);
   private readonly byGramLength = new Int32Array(SYMBOLS ** GRAM);
@@ -138,12 +142,16 @@ export class Vocabulary {
     this.ids.set(k, id);
     this.tokens.push(c);
     this.postings.push([]);
-    push(this.byText, token.text, id);
+    const spelling = token.text;
+    this.addSpelling(this.byText, spelling, -1, id);
     if (token.key.length > 0) push(this.byKey, token.key, id);
-    if (token.text.length >= MIN_EDIT_LENGTH && token.text.length <= MAX_EDIT_LENGTH)
-      for (const d of deletions(token.text)) push(this.byDeletion, d, id);
-    if (token.text.length >= MIN_TWO_EDIT_LENGTH && token.text.length <= MAX_EDIT_LENGTH)
-      forEachDeletionHash(token.text, (h) => pushHash(this.byDeletion2, h, id));
+    if (spelling.length >= MIN_EDIT_LENGTH && spelling.length <= MAX_EDIT_LENGTH)
+      for (let i = 0; i < spelling.length; i++)
+        if (!repeatsPrevious(spelling, i)) this.addSpelling(this.byDeletion, spelling, i, id);
+    if (spelling.length >= MIN_TWO_EDIT_LENGTH && spelling.length <= MAX_EDIT_LENGTH) {
+      const count = this.deletionHashes(spelling);
+      for (let k = 0; k < count; k++) this.byDeletion2.add(this.hashes[k], id);
+    }
     const g = c.form.length >= 2 ? grams(c.form) : [];
     for (const gram of g) {
       const length = this.byGramLength[gram]++;
@@ -180,11 +188,14 @@ export class Vocabulary {
     const df = this.df;
     // Names holding the spelling exactly: a rare one may be a typo of a common name (MIAN for IMAN, WLI for ALI).
     let exactHolders = 0;
-    for (const id of this.byText.get(q.token.text) ?? [])
+    const spelt = this.slotOfSpelling(this.byText, q.token.text, -1, hashWithout(q.token.text, -1, -1));
+    for (let node = spelt < 0 ? -1 : this.byText.first(spelt); node >= 0; node = this.byText.next(node)) {
+      const id = this.byText.id(node);
       if (df[id] > 0) {
         this.found(id, 1);
         exactHolders += df[id];
       }
+    }
     const bucket = this.byKey.get(q.token.key);
     if (bucket && bucket.length <= limits.maxBucket) for (const id of bucket) this.consider(q, id, cfg);
     if (q.form.length >= 2) this.byGrams(q, cfg, limits);
@@ -306,20 +317,27 @@ export class Vocabulary {
   private byEdits(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
     const text = q.token.text;
     if (text.length < MIN_EDIT_LENGTH - 1 || text.length > MAX_EDIT_LENGTH + 1) return;
-    this.editNeighbours(q, this.byDeletion.get(text), cfg, limits);
-    for (const d of deletions(text)) {
-      this.editNeighbours(q, this.byText.get(d), cfg, limits);
-      this.editNeighbours(q, this.byDeletion.get(d), cfg, limits);
+    const { byText, byDeletion } = this;
+    const whole = hashWithout(text, -1, -1);
+    this.editNeighbours(q, byDeletion, this.slotOfSpelling(byDeletion, text, -1, whole), cfg, limits);
+    for (let i = 0; i < text.length; i++) {
+      if (repeatsPrevious(text, i)) continue;
+      const h = hashWithout(text, i, -1);
+      this.editNeighbours(q, byText, this.slotOfSpelling(byText, text, i, h), cfg, limits);
+      this.editNeighbours(q, byDeletion, this.slotOfSpelling(byDeletion, text, i, h), cfg, limits);
     }
     // Two edits from a long token: the query and a long token meet within two deletions of each.
     if (text.length >= MIN_TWO_EDIT_LENGTH - 2 && text.length <= MAX_EDIT_LENGTH + 2) {
-      forEachDeletionHash(text, (h) => {
-        const ids = this.byDeletion2.get(h);
-        if (ids === undefined) return;
-        if (typeof ids === 'number') this.twoEditNeighbour(q, ids, cfg, limits);
-        else if (ids.length <= limits.maxBucket)
-          for (const id of ids) this.twoEditNeighbour(q, id, cfg, limits);
-      });
+      const lists = this.byDeletion2;
+      const count = this.deletionHashes(text);
+      for (let k = 0; k < count; k++) {
+        const slot = lists.slotOf(this.hashes[k]);
+        if (slot < 0) continue;
+        const held = lists.count(slot);
+        if (held > 1 && held > limits.maxBucket) continue;
+        for (let node = lists.first(slot); node >= 0; node = lists.next(node))
+          this.twoEditNeighbour(q, lists.id(node), cfg, limits);
+      }
     }
   }
 
@@ -339,12 +357,14 @@ export class Vocabulary {
 
   private editNeighbours(
     q: ComparableToken,
-    ids: readonly number[] | undefined,
+    lists: IdLists,
+    slot: number,
     cfg: TokenSimilarityConfig,
     limits: LookupLimits,
   ): void {
-    if (!ids || ids.length > limits.maxBucket) return;
-    for (const id of ids) {
+    if (slot < 0 || lists.count(slot) > limits.maxBucket) return;
+    for (let node = lists.first(slot); node >= 0; node = lists.next(node)) {
+      const id = lists.id(node);
       if (this.df[id] === 0) continue;
       const seen = this.foundStamp[id] === this.stamp;
       if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) continue;
@@ -352,6 +372,54 @@ export class Vocabulary {
       if (seen) this.foundSimilarity[id] = limits.minCreatingSimilarity;
       else this.found(id, Math.max(tokenSimilarity(q, this.tokens[id], cfg), limits.minCreatingSimilarity));
     }
+  }
+
+  /**
+   * The slot of `lists` keyed by `word` without its letter at `skip` (−1: none), whose hash is `hash`, or −1.
+   * A slot's tag names the token and the letter its key was made from.
+   */
+  private slotOfSpelling(lists: IdLists, word: string, skip: number, hash: number): number {
+    for (let slot = lists.slotOf(hash); slot >= 0; slot = lists.nextSlot(slot)) {
+      const tag = lists.tag(slot);
+      if (sameWithout(word, skip, text(this.tokens[tag >> TAG_BITS]), (tag & TAG_MASK) - 1)) return slot;
+    }
+    return -1;
+  }
+
+  /** Adds `id` under `word` without its letter at `skip` (−1: none). */
+  private addSpelling(lists: IdLists, word: string, skip: number, id: number): void {
+    const hash = hashWithout(word, skip, -1);
+    const slot = this.slotOfSpelling(lists, word, skip, hash);
+    if (slot < 0) lists.create(hash, (id << TAG_BITS) | (skip + 1), id);
+    else lists.append(slot, id);
+  }
+
+  /**
+   * Fills `hashes` with the hash of `word` and of each of its one- and two-letter deletions (as
+   * `hashWithout` gives them, in its order; repeats are harmless: a look-up finds the same tokens, an add
+   * skips an id already last in its list) and returns how many. Each deletion's hash continues from the
+   * hash of the letters before it, so no letter is hashed twice before the second deletion.
+   */
+  private deletionHashes(word: string): number {
+    const n = word.length;
+    const most = 1 + n + (n * (n - 1)) / 2;
+    if (this.hashes.length < most) this.hashes = growInt32(this.hashes, most);
+    const out = this.hashes;
+    let count = 0;
+    out[count++] = hashWithout(word, -1, -1);
+    let before = FNV_OFFSET | 0; // hash of the letters before i
+    for (let i = 0; i < n; i++) {
+      if (!repeatsPrevious(word, i)) {
+        out[count++] = hashFrom(before, word, i + 1);
+        let between = before; // hash of the letters before j, without i
+        for (let j = i + 1; j < n; j++) {
+          if (j === i + 1 || !repeatsPrevious(word, j)) out[count++] = hashFrom(between, word, j + 1);
+          between = Math.imul(between ^ word.charCodeAt(j), FNV_PRIME);
+        }
+      }
+      before = Math.imul(before ^ word.charCodeAt(i), FNV_PRIME);
+    }
+    return count;
   }
 
   /** The plain tally, for query tokens with more trigrams than the packed tally counts (hundreds of letters). */
@@ -377,53 +445,43 @@ function text(t: ComparableToken): string {
   return t.token.text;
 }
 
-/** The distinct spellings of `word` with one letter deleted. */
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) {
-    if (i > 0 && word[i] === word[i - 1]) continue; // deleting either letter of a double gives the same
-    out.push(word.slice(0, i) + word.slice(i + 1));
-  }
-  return out;
+/** Deleting letter `i` of `word` spells what deleting `i − 1` does (a doubled letter). */
+function repeatsPrevious(word: string, i: number): boolean {
+  return i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1);
 }
 
+/** `a` without its letter at `skipA` equals `b` without its letter at `skipB` (−1: none). */
+function sameWithout(a: string, skipA: number, b: string, skipB: number): boolean {
+  const length = a.length - (skipA >= 0 ? 1 : 0);
+  if (length !== b.length - (skipB >= 0 ? 1 : 0)) return false;
+  for (let k = 0, i = 0, j = 0; k < length; k++, i++, j++) {
+    if (i === skipA) i++;
+    if (j === skipB) j++;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** A tag packs a token id above the position of its deleted letter + 1 (positions stay below 31). */
+const TAG_BITS = 5;
+const TAG_MASK = (1 << TAG_BITS) - 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of `word` without the letters at `skipA` and `skipB` (−1: none), as an unsigned 32-bit number. */
+/** FNV-1a of `word` without the letters at `skipA` and `skipB` (−1: none), as a signed 32-bit number. */
 function hashWithout(word: string, skipA: number, skipB: number): number {
-  let h = FNV_OFFSET;
+  let h = FNV_OFFSET | 0;
   for (let i = 0; i < word.length; i++) {
     if (i === skipA || i === skipB) continue;
     h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
-/**
- * Calls `fn` with the hash of `word` and of each of its one- and two-letter deletions (repeats are
- * harmless: a look-up finds the same tokens, an add skips an id already last in its list).
- */
-function forEachDeletionHash(word: string, fn: (hash: number) => void): void {
-  const n = word.length;
-  fn(hashWithout(word, -1, -1));
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && word[i] === word[i - 1]) continue;
-    fn(hashWithout(word, i, -1));
-    for (let j = i + 1; j < n; j++) {
-      if (j > i + 1 && word[j] === word[j - 1]) continue;
-      fn(hashWithout(word, i, j));
-    }
-  }
-}
-
-/** Adds `id` under `hash`: one id as a number, more as an array (most hashes hold one token). */
-function pushHash(map: Map<number, number | number[]>, hash: number, id: number): void {
-  const known = map.get(hash);
-  if (known === undefined) map.set(hash, id);
-  else if (typeof known === 'number') {
-    if (known !== id) map.set(hash, [known, id]);
-  } else if (known[known.length - 1] !== id) known.push(id);
+/** FNV-1a continued from the hash `h` over `word` from letter `from`. */
+function hashFrom(h: number, word: string, from: number): number {
+  for (let i = from; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
