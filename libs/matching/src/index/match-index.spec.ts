@@ -99,6 +99,19 @@ describe('MatchIndex', () => {
     expect(found[0].score).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('lets no near-spelling count as rarer than the common spelling typed (ALI among ELI, ALY, ...)', () => {
+    // ALI is common, each near-spelling rare: uncapped, 40 names holding one with MOHAMMED out-credit
+    // Ali Mohammed (a rare ELI at 0.83 weighs more than the exact ALI) and fill the candidates.
+    const common = Array.from({ length: 300 }, (_, i) => entry(`Ali ${word(i)}`, { entryId: `a${i}` }));
+    const near = ['Eli', 'Aly', 'Uli', 'Oli', 'Alii', 'Aali', 'Ili', 'Alie'].flatMap((spelling, s) =>
+      Array.from({ length: 5 }, (_, i) => entry(`${spelling} Mohammed`, { entryId: `n${s}.${i}` })),
+    );
+    const index = indexOf(...common, ...near, entry('Ali Mohammed', { entryId: 'target' }));
+    for (const fullName of ['ALI MOHAMMED', 'ALI MOHAJMED']) {
+      expect(index.search({ fullName }, { minScore: 0 })[0]).toMatchObject({ entryId: 'target' });
+    }
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);

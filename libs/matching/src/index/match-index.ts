@@ -339,7 +339,8 @@ export class MatchIndex {
 
   /**
    * Names worth scoring: every query token's similar vocabulary tokens credit the names holding them with
-   * similarity × rarity (each query token credits a name once, with its best expansion); the
+   * similarity × rarity, the rarity capped at the best expansion's (each query token credits a name once,
+   * with its best expansion); the
    * `candidatesPerQuery` highest-credited names of a compatible kind win.
    */
   private candidates(q: readonly ComparableToken[], kind: MatchKind): Int32Array {
@@ -367,11 +368,16 @@ export class MatchIndex {
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const expansions = this.expansions(lookup);
+      // No expansion counts as rarer than the best one (what was written, when listed): a rare near-spelling
+      // (ELI, 2 names) would outweigh the common spelling typed (ALI, 630) and crowd its names out (issue 18).
+      let maxRarity = Infinity;
       for (let e = 0; e < expansions.length; e++) {
         const { id, similarity } = expansions[e];
         const holders = df[id];
         if (holders <= 0) continue;
-        const gain = similarity * roleWeight * Math.log(1 + live / holders);
+        const rarity = Math.min(Math.log(1 + live / holders), maxRarity);
+        if (maxRarity === Infinity) maxRarity = rarity;
+        const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         const postings = postingLists[id];
