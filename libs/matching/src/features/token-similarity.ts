@@ -1,5 +1,6 @@
+import { nativeSpellings } from '../normalize/native-spellings';
 import { NameToken } from '../normalize/token';
-import { comparisonForm, EDIT_COSTS, weightedDistance, withinOneEdit } from './edit-distance';
+import { comparisonForm, EDIT_COSTS, EditsAllowed, weightedDistance, withinOneEdit } from './edit-distance';
 
 export interface TokenSimilarityConfig {
   /** Edits allowed per character of the longer token before two tokens count as different names. */
@@ -47,6 +48,9 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
   if (ta.role === 'initial' || tb.role === 'initial') {
     return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
   }
+  // A Chinese or Korean syllable against a Latin spelling: one of its romanisations, never a typo.
+  if (ta.native !== undefined) return crossScriptSimilarity(ta, b.form, tb.vowelPoor, cfg);
+  if (tb.native !== undefined) return crossScriptSimilarity(tb, a.form, ta.vowelPoor, cfg);
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
   let sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
@@ -57,6 +61,61 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
     if (written > sim) sim = written;
   }
   return sim > group ? sim : group;
+}
+
+/**
+ * A Han or Hangul token (`native`) against a Latin spelling (folded, `form`): the best of its listed
+ * spellings (`nativeSpellings`), within the usual allowance, up to h and doubled letters for Han (pinyin
+ * and Wade–Giles spell every syllable) and up to romanisation variants for Hangul (vowels, confusable
+ * consonants: Korean passports mix the systems, Pak Pong Ju).
+ */
+export function crossScriptSimilarity(
+  native: NameToken,
+  form: string,
+  vowelPoor: boolean,
+  cfg: TokenSimilarityConfig,
+): number {
+  const written = native.native ?? '';
+  const allowed: EditsAllowed = HANGUL.test(written) ? 'romanisation' : 'spelling';
+  let best = 0;
+  for (const spelling of nativeSpellings(native.text, written)) {
+    const sim = variantSimilarity(comparisonForm(spelling), native.vowelPoor, form, vowelPoor, allowed, cfg);
+    if (sim > best) best = sim;
+  }
+  return best;
+}
+
+/** Tokens joined into one spelling (Vladimir Putin ~ VladimirPutin); `native` when any came from Han or Hangul. */
+export interface JoinedTokens {
+  form: string;
+  vowelPoor: boolean;
+  native: boolean;
+}
+
+/** `formSimilarity` of joined tokens and one token, with a Han or Hangul side held to romanisation variants. */
+export function joinedSimilarity(joined: JoinedTokens, c: ComparableToken, cfg: TokenSimilarityConfig): number {
+  const ct = c.token;
+  if (joined.native === (ct.native !== undefined))
+    return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg);
+  // Latin parts joined meet a run of characters, never one: one character is one syllable (류 is not YU RO).
+  if (ct.native !== undefined)
+    return [...ct.native].length > 1 ? crossScriptSimilarity(ct, joined.form, joined.vowelPoor, cfg) : 0;
+  return variantSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, 'romanisation', cfg);
+}
+
+function variantSimilarity(
+  a: string,
+  aVowelPoor: boolean,
+  b: string,
+  bVowelPoor: boolean,
+  edits: EditsAllowed,
+  cfg: TokenSimilarityConfig,
+): number {
+  if (a === b) return 1;
+  const length = a.length > b.length ? a.length : b.length;
+  const allowed = Math.max(cfg.minEditsAllowed, length * cfg.maxEditsPerChar);
+  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed, edits);
+  return d <= allowed ? 1 - d / length : 0;
 }
 
 /** Parts this long or longer keep a similarity for one plain edit (`withinOneEdit`); AL / AB stay apart. */
