@@ -158,6 +158,17 @@ describe('MatchIndex', () => {
     expect(all.map((c) => c.score)).toEqual([...all.map((c) => c.score)].sort((a, b) => b - a));
   });
 
+  it('reports every entry tied with the limit-th when asked (ties)', () => {
+    const same = ['a', 'b', 'c'].map((id) => entry('Omar Sharif', { entryId: id }));
+    const tied = indexOf(...same, entry('Omar Sharef', { entryId: 'd' }));
+    expect(tied.search({ fullName: 'Omar Sharif' }, { limit: 2 })).toHaveLength(2);
+    const all = tied.search({ fullName: 'Omar Sharif' }, { limit: 2, ties: true });
+    expect(all.map((c) => c.entryId).sort()).toEqual(['a', 'b', 'c']);
+    expect(tied.searchKey({ fullName: 'Omar Sharif' }, { ties: true })).not.toBe(
+      tied.searchKey({ fullName: 'Omar Sharif' }),
+    );
+  });
+
   it('adds, replaces and removes entries one by one (a compacted topic and its tombstones)', () => {
     const live = new MatchIndex();
     live.add(entry('Ivan Petrov', { entryId: 'x' }));
