@@ -245,6 +245,7 @@ export class MatchIndex {
       query.documents?.map((d) => [d.number, d.issuer ?? null]) ?? null,
       query.placeOfBirth ?? null,
       options.limit ?? DEFAULT_LIMIT,
+      options.ties ?? false,
       options.minScore ?? this.algorithm.minScore,
       this.algorithm.name,
     ]);
@@ -334,7 +335,9 @@ export class MatchIndex {
       });
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
-    return out.slice(0, limit);
+    if (!options.ties || out.length <= limit) return out.slice(0, limit);
+    const last = out[limit - 1].score;
+    return out.filter((c) => c.score >= last);
   }
 
   /**
