@@ -112,6 +112,15 @@ describe('MatchIndex', () => {
     }
   });
 
+  it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
+    // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
+    // the closer name (0.94 against 0.87 for a listed part the query lacks).
+    const longer = Array.from({ length: 40 }, (_, i) => entry(`${word(i)}, Mohamed`, { entryId: `l${i}` }));
+    const index = indexOf(...longer, entry('Mohammed', { entryId: 'target' }));
+    const found = index.search({ fullName: 'MOHAMED' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);
