@@ -176,7 +176,10 @@ export function oneEditMisses(
         for (const variant of variantsOf(part)) {
           const query = name.slice(0, at) + variant + name.slice(at + part.length);
           report.queries++;
-          const found = index.search({ fullName: query, kind: 'PERSON' }, { limit: TOP, minScore: 0, ties: TIES });
+          const found = index.search(
+            { fullName: query, kind: 'PERSON' },
+            { limit: TOP, minScore: 0, ties: TIES },
+          );
           const hit = found.find((c) => expected.has(`${c.listId}:${c.entryId}`));
           if (hit) {
             if (classify(hit, policyFor(hit.listId)) !== 'NONE') report.reported++;

@@ -93,7 +93,11 @@ export interface JoinedTokens {
 }
 
 /** `formSimilarity` of joined tokens and one token, with a Han or Hangul side held to romanisation variants. */
-export function joinedSimilarity(joined: JoinedTokens, c: ComparableToken, cfg: TokenSimilarityConfig): number {
+export function joinedSimilarity(
+  joined: JoinedTokens,
+  c: ComparableToken,
+  cfg: TokenSimilarityConfig,
+): number {
   const ct = c.token;
   if (joined.native === (ct.native !== undefined))
     return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg);

@@ -86,10 +86,6 @@ export function wadeGiles(syllable: string): string {
   else if (rest === 'uo' && !velar && initial !== 'sh') rest = 'o';
   else if (rest === 'ui' && (initial === 'g' || initial === 'k')) rest = 'uei';
   else
-    rest = rest
-      .replace(/^ie$/, 'ieh')
-      .replace(/^ue$/, 'ueh')
-      .replace(/^ian$/, 'ien')
-      .replace(/ong$/, 'ung');
+    rest = rest.replace(/^ie$/, 'ieh').replace(/^ue$/, 'ueh').replace(/^ian$/, 'ien').replace(/ong$/, 'ung');
   return (INITIALS[initial] ?? initial) + rest;
 }
