@@ -79,7 +79,7 @@ export function crossScriptSimilarity(
   const allowed: EditsAllowed = HANGUL.test(written) ? 'romanisation' : 'spelling';
   let best = 0;
   for (const spelling of nativeSpellings(native.text, written)) {
-    const sim = variantSimilarity(comparisonForm(spelling), native.vowelPoor, form, vowelPoor, allowed, cfg);
+    const sim = formSimilarity(comparisonForm(spelling), native.vowelPoor, form, vowelPoor, cfg, allowed);
     if (sim > best) best = sim;
   }
   return best;
@@ -104,22 +104,7 @@ export function joinedSimilarity(
   // Latin parts joined meet a run of characters, never one: one character is one syllable (류 is not YU RO).
   if (ct.native !== undefined)
     return [...ct.native].length > 1 ? crossScriptSimilarity(ct, joined.form, joined.vowelPoor, cfg) : 0;
-  return variantSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, 'romanisation', cfg);
-}
-
-function variantSimilarity(
-  a: string,
-  aVowelPoor: boolean,
-  b: string,
-  bVowelPoor: boolean,
-  edits: EditsAllowed,
-  cfg: TokenSimilarityConfig,
-): number {
-  if (a === b) return 1;
-  const length = a.length > b.length ? a.length : b.length;
-  const allowed = Math.max(cfg.minEditsAllowed, length * cfg.maxEditsPerChar);
-  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed, edits);
-  return d <= allowed ? 1 - d / length : 0;
+  return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg, 'romanisation');
 }
 
 /** Parts this long or longer keep a similarity for one plain edit (`withinOneEdit`); AL / AB stay apart. */
@@ -131,7 +116,8 @@ const MIN_GAP_COST_VOWEL_POOR = 0.2;
 
 /**
  * Similarity of two folded spellings (`comparisonForm`): 1 − distance/length within the allowance, else 0.
- * Joined tokens compare as the concatenation of their forms (Vladimir Putin ~ VladimirPutin).
+ * Joined tokens compare as the concatenation of their forms (Vladimir Putin ~ VladimirPutin). `edits`
+ * other than `any` count only romanisation variants (see `EditsAllowed`), and never a typo.
  */
 export function formSimilarity(
   a: string,
@@ -139,6 +125,7 @@ export function formSimilarity(
   b: string,
   bVowelPoor: boolean,
   cfg: TokenSimilarityConfig,
+  edits: EditsAllowed = 'any',
 ): number {
   if (a === b) return 1;
   const length = a.length > b.length ? a.length : b.length;
@@ -146,8 +133,9 @@ export function formSimilarity(
   // A length difference alone can rule the pair out before the distance is computed.
   const gap = aVowelPoor || bVowelPoor ? MIN_GAP_COST_VOWEL_POOR : MIN_GAP_COST;
   if (Math.abs(a.length - b.length) * gap > allowed) return 0;
-  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed);
+  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed, edits);
   if (d <= allowed) return 1 - d / length;
+  if (edits !== 'any') return 0;
   // One typo is never a different name, even in a short part and at its first letter (KONY / BONY, ALI /
   // MLI): the edit and the first-letter surcharge count, so it scores low (0.5–0.7) but is never dropped.
   if (length >= MIN_ONE_EDIT_LENGTH && withinOneEdit(a, b)) {
