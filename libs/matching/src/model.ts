@@ -64,6 +64,12 @@ export interface MatchCandidate {
 export interface SearchOptions {
   /** Candidates returned, best first (default 5). */
   limit?: number;
+  /**
+   * Also every candidate scoring exactly what the `limit`-th does: entries that match equally are all
+   * reported, not the first found (issue 18: `KHALIN, ABU` meets `KHALID, ABU` and five `Abu Khalil`s at
+   * 0.917). Only among the names scored (`candidatesPerQuery`).
+   */
+  ties?: boolean;
   /** Candidates scoring below are dropped (default: the algorithm's `minScore`). */
   minScore?: number;
 }

@@ -32,6 +32,20 @@ describe('weightedDistance', () => {
     expect(d('hussein', 'husayn')).toBeCloseTo(d('husayn', 'hussein'), 5);
   });
 
+  it('allows only romanisation variants, or only spelling variants, when asked', () => {
+    const romanisation = (a: string, b: string) => weightedDistance(a, b, false, false, 10, 'romanisation');
+    expect(romanisation('chang', 'chung')).toBeCloseTo(0.5, 5);
+    expect(romanisation('bong', 'pong')).toBeCloseTo(0.5, 5);
+    expect(romanisation('tung', 'thung')).toBeCloseTo(0.5, 5);
+    expect(romanisation('ding', 'ming')).toBeGreaterThan(10);
+    expect(romanisation('chen', 'cheng')).toBeGreaterThan(10);
+    expect(romanisation('kang', 'kagn')).toBeGreaterThan(10);
+    const spelling = (a: string, b: string) => weightedDistance(a, b, false, false, 10, 'spelling');
+    expect(spelling('tung', 'thung')).toBeCloseTo(0.5, 5);
+    expect(spelling('chang', 'chung')).toBeGreaterThan(10);
+    expect(spelling('jun', 'yun')).toBeGreaterThan(10);
+  });
+
   it('gives up past the limit', () => {
     expect(weightedDistance('abcdefgh', 'zyxwvuts', false, false, 2)).toBe(Infinity);
   });

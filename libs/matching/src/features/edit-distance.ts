@@ -69,6 +69,26 @@ const SUBSTITUTION_VOWEL_POOR = SUBSTITUTION.slice();
   SUBSTITUTION_VOWEL_POOR[r * ALPHABET + l] = EDIT_COSTS.confusable;
 }
 const H = 'h'.charCodeAt(0);
+/** A cost no distance within an allowance reaches: the edit is not allowed at all. */
+const BARRED = 1e6;
+/**
+ * Which edits a distance allows: `any`; `romanisation`, the edits romanisations of one syllable differ by
+ * (a vowel for a vowel, a confusable consonant, h, a doubled letter, a vowel against a vowel-poor form:
+ * Korean's RR, McCune–Reischauer and passport spellings); `spelling`, only h and doubled letters (a
+ * pinyin or Wade–Giles syllable written with or without its aspiration h). Outside `any`, a plain
+ * substitution or consonant is another syllable (DING / MING, CHEN / CHENG) and a swap a typo.
+ */
+export type EditsAllowed = 'any' | 'romanisation' | 'spelling';
+const barred = (table: Float64Array, below: number): Float64Array =>
+  table.map((cost) => (cost >= below ? BARRED : cost));
+const SUBSTITUTIONS: Readonly<Record<EditsAllowed, readonly [Float64Array, Float64Array]>> = {
+  any: [SUBSTITUTION, SUBSTITUTION_VOWEL_POOR],
+  romanisation: [
+    barred(SUBSTITUTION, EDIT_COSTS.substitution),
+    barred(SUBSTITUTION_VOWEL_POOR, EDIT_COSTS.substitution),
+  ],
+  spelling: [barred(SUBSTITUTION, Number.MIN_VALUE), barred(SUBSTITUTION_VOWEL_POOR, Number.MIN_VALUE)],
+};
 
 /** Spelling folds applied to both tokens before the distance (ph = f, ou = u, kh = h, x = ks, …). */
 const FOLDS: readonly (readonly [RegExp, string])[] = [
@@ -103,14 +123,17 @@ function substitutionCost(a: number, b: number, table: Float64Array): number {
   return a < ALPHABET && b < ALPHABET ? table[a * ALPHABET + b] : a === b ? 0 : EDIT_COSTS.substitution;
 }
 
-/** Cost of each character of `s` being present there and absent from the other token. */
-function gapCosts(s: string, otherVowelPoor: boolean, out: Float64Array): void {
+/** Cost of each character of `s` being present there and absent from the other token (see `EditsAllowed`). */
+function gapCosts(s: string, otherVowelPoor: boolean, allowed: EditsAllowed, out: Float64Array): void {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (otherVowelPoor && ch < ALPHABET && IS_VOWEL[ch]) out[i] = EDIT_COSTS.vowelInVowelPoor;
+    const vowel = ch < ALPHABET && IS_VOWEL[ch] === 1;
+    const doubled = i > 0 && s.charCodeAt(i - 1) === ch;
+    if (otherVowelPoor && vowel && allowed !== 'spelling') out[i] = EDIT_COSTS.vowelInVowelPoor;
     // Only the second letter of a pair is cheap: Castillo → Castro drops both l's, and pays for one.
-    else if (i > 0 && s.charCodeAt(i - 1) === ch) out[i] = EDIT_COSTS.doubledLetter;
+    else if (doubled) out[i] = EDIT_COSTS.doubledLetter;
     else if (ch === H) out[i] = EDIT_COSTS.letterH;
+    else if (allowed === 'spelling' || (allowed === 'romanisation' && !vowel)) out[i] = BARRED;
     else out[i] = EDIT_COSTS.insertion;
   }
 }
@@ -176,8 +199,9 @@ function bagDistance(a: string, b: string, aVowelPoor: boolean, bVowelPoor: bool
 /**
  * Weighted Damerau–Levenshtein (optimal string alignment) distance. `aVowelPoor` / `bVowelPoor`: that
  * token came from a script without written short vowels, so vowels only the other token has are cheap.
- * Returns `Infinity` as soon as the distance is known to exceed `limit` (from the letters alone, or once
- * every path does).
+ * `allowed`: which edits count (`EditsAllowed`; one barred puts the pair beyond any limit). Returns
+ * `Infinity` as soon as the distance is known to exceed `limit` (from the letters alone, or once every
+ * path does).
  */
 export function weightedDistance(
   a: string,
@@ -185,6 +209,7 @@ export function weightedDistance(
   aVowelPoor = false,
   bVowelPoor = false,
   limit = Infinity,
+  allowed: EditsAllowed = 'any',
 ): number {
   if (limit !== Infinity && bagDistance(a, b, aVowelPoor, bVowelPoor) > limit) return Infinity;
   const n = a.length;
@@ -197,9 +222,10 @@ export function weightedDistance(
     gapA = new Float64Array(size);
     gapB = new Float64Array(size);
   }
-  const table = aVowelPoor || bVowelPoor ? SUBSTITUTION_VOWEL_POOR : SUBSTITUTION;
-  gapCosts(a, bVowelPoor, gapA);
-  gapCosts(b, aVowelPoor, gapB);
+  const table = SUBSTITUTIONS[allowed][aVowelPoor || bVowelPoor ? 1 : 0];
+  const transposition = allowed === 'any' ? EDIT_COSTS.transposition : BARRED;
+  gapCosts(a, bVowelPoor, allowed, gapA);
+  gapCosts(b, aVowelPoor, allowed, gapB);
   rowPrev[0] = 0;
   for (let j = 1; j <= m; j++) rowPrev[j] = rowPrev[j - 1] + gapB[j - 1];
   for (let i = 1; i <= n; i++) {
@@ -217,7 +243,7 @@ export function weightedDistance(
       const ins = rowCur[j - 1] + gapB[j - 1];
       if (ins < best) best = ins;
       if (j > 1 && ca !== cb && caPrev === cb && ca === b.charCodeAt(j - 2)) {
-        const tr = rowPrev2[j - 2] + EDIT_COSTS.transposition;
+        const tr = rowPrev2[j - 2] + transposition;
         if (tr < best) best = tr;
       }
       rowCur[j] = best;

@@ -64,3 +64,28 @@ describe('alignNames', () => {
     expect(r.unmatchedQuery).toEqual([]);
   });
 });
+
+describe('alignNames: Chinese and Korean names against Latin lists (issue 18)', () => {
+  it.each([
+    ['习近平', 'Hsi Chin-ping'],
+    ['毛泽东', 'Mao Tse-tung'],
+    ['김정은', 'Kim Chong-un'],
+    ['박봉주', 'Pak Pong Ju'],
+  ])('%s ~ %s', (a, b) => {
+    expect(score(a, b)).toBeGreaterThanOrEqual(MATCH);
+  });
+
+  // Invented travellers whose syllables were one letter from a listed Latin name (yente negatives).
+  it.each([
+    ['军 俊 陈', 'YUN, Cheng'],
+    ['平 许', 'SU HSING'],
+    ['畅 丁', 'MING CHUNG'],
+    ['하윤 홍', 'YUN, Cheng'],
+  ])('%s is not %s', (a, b) => {
+    expect(score(a, b)).toBeLessThan(MATCH);
+  });
+
+  it('never joins Latin parts to meet one character (류 is not YU RO)', () => {
+    expect(score('정훈 류', 'HAN YU-RO')).toBeLessThan(0.8);
+  });
+});

@@ -2,7 +2,8 @@ import { NormalizedName, TokenRole } from '../normalize/token';
 import {
   ComparableToken,
   comparable,
-  formSimilarity,
+  JoinedTokens,
+  joinedSimilarity,
   tokenSimilarity,
   TokenSimilarityConfig,
 } from './token-similarity';
@@ -119,18 +120,16 @@ let qUsed = new Uint8Array(16);
 let cUsed = new Uint8Array(16);
 let qTo = new Int32Array(16);
 
-function joined(
-  tokens: readonly ComparableToken[],
-  start: number,
-  end: number,
-): { form: string; vowelPoor: boolean } {
+function joined(tokens: readonly ComparableToken[], start: number, end: number): JoinedTokens {
   let form = '';
   let vowelPoor = false;
+  let native = false;
   for (let k = start; k < end; k++) {
     form += tokens[k].form;
     vowelPoor ||= tokens[k].token.vowelPoor;
+    native ||= tokens[k].token.native !== undefined;
   }
-  return { form, vowelPoor };
+  return { form, vowelPoor, native };
 }
 
 /** A token that already has a near-exact partner is never part of a merge (saves most of the work). */
@@ -174,7 +173,7 @@ function spanOptions(
       // Two parts may be joined in either order ("PUTIN, Vladimir" ~ VladimirPutin).
       for (let order = 0; order < (span === 2 ? 2 : 1); order++) {
         const reversed = order === 1;
-        let merged: { form: string; vowelPoor: boolean } | undefined;
+        let merged: JoinedTokens | undefined;
         for (let j = 0; j < c.length; j++) {
           const ct = c[j].token;
           if (ct.role !== 'name' || cSettled[j]) continue;
@@ -185,7 +184,7 @@ function spanOptions(
           if (mergeSimilarity) similarity = mergeSimilarity(i, span, reversed, j);
           else {
             merged ??= reversed ? joined([q[i + 1], q[i]], 0, 2) : joined(q, i, i + span);
-            similarity = formSimilarity(merged.form, merged.vowelPoor, c[j].form, ct.vowelPoor, cfg);
+            similarity = joinedSimilarity(merged, c[j], cfg);
           }
           if (similarity < cfg.minMergeSimilarity) continue;
           const drift = Math.abs(i / q.length - j / c.length);
@@ -207,7 +206,7 @@ export function mergedSimilarity(
   cfg: NameAlignmentConfig,
 ): number {
   const merged = reversed ? joined([q[start + 1], q[start]], 0, 2) : joined(q, start, start + span);
-  return formSimilarity(merged.form, merged.vowelPoor, c.form, c.token.vowelPoor, cfg);
+  return joinedSimilarity(merged, c, cfg);
 }
 
 /**

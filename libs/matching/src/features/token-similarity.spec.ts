@@ -54,3 +54,36 @@ describe('tokenSimilarity: one typo is never a different name (issue 18)', () =>
     expect(sim('bo', 'jo')).toBe(0);
   });
 });
+
+describe('tokenSimilarity: a Chinese or Korean syllable against Latin letters (issue 18)', () => {
+  // The given name of a name written surname first, as one token with its characters.
+  const given = (name: string) =>
+    comparable(normalizeName(`${/\p{Script=Hangul}/u.test(name) ? '김' : '李'}${name}`).tokens[1]);
+  const sim = (a: string, b: string) => tokenSimilarity(given(a), token(b), PAXSCREEN_V1.alignment);
+
+  // One character is one syllable: a Latin part one letter away from its romanisation is another syllable.
+  it.each([
+    ['陈', 'cheng'],
+    ['丁', 'ming'],
+    ['平', 'hsing'],
+    ['홍', 'cheng'],
+    ['军', 'yun'],
+    ['畅', 'chung'],
+  ])('%s is not %s', (a, b) => {
+    expect(sim(a, b)).toBe(0);
+  });
+
+  it.each([
+    ['陈', 'chen'],
+    ['近平', 'jinping'],
+    ['近平', 'chinping'],
+    ['泽东', 'tsetung'],
+    ['许', 'hsu'],
+    ['정은', 'jongun'],
+    ['정은', 'jeongeun'],
+    ['정은', 'chongun'],
+    ['봉주', 'pongju'],
+  ])('%s is listed as %s (pinyin, Wade–Giles, RR, McCune–Reischauer)', (a, b) => {
+    expect(sim(a, b)).toBeGreaterThanOrEqual(0.9);
+  });
+});

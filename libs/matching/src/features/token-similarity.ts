@@ -1,5 +1,6 @@
+import { nativeSpellings } from '../normalize/native-spellings';
 import { NameToken } from '../normalize/token';
-import { comparisonForm, EDIT_COSTS, weightedDistance, withinOneEdit } from './edit-distance';
+import { comparisonForm, EDIT_COSTS, EditsAllowed, weightedDistance, withinOneEdit } from './edit-distance';
 
 export interface TokenSimilarityConfig {
   /** Edits allowed per character of the longer token before two tokens count as different names. */
@@ -47,6 +48,9 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
   if (ta.role === 'initial' || tb.role === 'initial') {
     return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
   }
+  // A Chinese or Korean syllable against a Latin spelling: one of its romanisations, never a typo.
+  if (ta.native !== undefined) return crossScriptSimilarity(ta, b.form, tb.vowelPoor, cfg);
+  if (tb.native !== undefined) return crossScriptSimilarity(tb, a.form, ta.vowelPoor, cfg);
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
   let sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
@@ -59,6 +63,50 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
   return sim > group ? sim : group;
 }
 
+/**
+ * A Han or Hangul token (`native`) against a Latin spelling (folded, `form`): the best of its listed
+ * spellings (`nativeSpellings`), within the usual allowance, up to h and doubled letters for Han (pinyin
+ * and Wade–Giles spell every syllable) and up to romanisation variants for Hangul (vowels, confusable
+ * consonants: Korean passports mix the systems, Pak Pong Ju).
+ */
+export function crossScriptSimilarity(
+  native: NameToken,
+  form: string,
+  vowelPoor: boolean,
+  cfg: TokenSimilarityConfig,
+): number {
+  const written = native.native ?? '';
+  const allowed: EditsAllowed = HANGUL.test(written) ? 'romanisation' : 'spelling';
+  let best = 0;
+  for (const spelling of nativeSpellings(native.text, written)) {
+    const sim = formSimilarity(comparisonForm(spelling), native.vowelPoor, form, vowelPoor, cfg, allowed);
+    if (sim > best) best = sim;
+  }
+  return best;
+}
+
+/** Tokens joined into one spelling (Vladimir Putin ~ VladimirPutin); `native` when any came from Han or Hangul. */
+export interface JoinedTokens {
+  form: string;
+  vowelPoor: boolean;
+  native: boolean;
+}
+
+/** `formSimilarity` of joined tokens and one token, with a Han or Hangul side held to romanisation variants. */
+export function joinedSimilarity(
+  joined: JoinedTokens,
+  c: ComparableToken,
+  cfg: TokenSimilarityConfig,
+): number {
+  const ct = c.token;
+  if (joined.native === (ct.native !== undefined))
+    return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg);
+  // Latin parts joined meet a run of characters, never one: one character is one syllable (류 is not YU RO).
+  if (ct.native !== undefined)
+    return [...ct.native].length > 1 ? crossScriptSimilarity(ct, joined.form, joined.vowelPoor, cfg) : 0;
+  return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg, 'romanisation');
+}
+
 /** Parts this long or longer keep a similarity for one plain edit (`withinOneEdit`); AL / AB stay apart. */
 const MIN_ONE_EDIT_LENGTH = 3;
 
@@ -68,7 +116,8 @@ const MIN_GAP_COST_VOWEL_POOR = 0.2;
 
 /**
  * Similarity of two folded spellings (`comparisonForm`): 1 − distance/length within the allowance, else 0.
- * Joined tokens compare as the concatenation of their forms (Vladimir Putin ~ VladimirPutin).
+ * Joined tokens compare as the concatenation of their forms (Vladimir Putin ~ VladimirPutin). `edits`
+ * other than `any` count only romanisation variants (see `EditsAllowed`), and never a typo.
  */
 export function formSimilarity(
   a: string,
@@ -76,6 +125,7 @@ export function formSimilarity(
   b: string,
   bVowelPoor: boolean,
   cfg: TokenSimilarityConfig,
+  edits: EditsAllowed = 'any',
 ): number {
   if (a === b) return 1;
   const length = a.length > b.length ? a.length : b.length;
@@ -83,8 +133,9 @@ export function formSimilarity(
   // A length difference alone can rule the pair out before the distance is computed.
   const gap = aVowelPoor || bVowelPoor ? MIN_GAP_COST_VOWEL_POOR : MIN_GAP_COST;
   if (Math.abs(a.length - b.length) * gap > allowed) return 0;
-  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed);
+  const d = weightedDistance(a, b, aVowelPoor, bVowelPoor, allowed, edits);
   if (d <= allowed) return 1 - d / length;
+  if (edits !== 'any') return 0;
   // One typo is never a different name, even in a short part and at its first letter (KONY / BONY, ALI /
   // MLI): the edit and the first-letter surcharge count, so it scores low (0.5–0.7) but is never dropped.
   if (length >= MIN_ONE_EDIT_LENGTH && withinOneEdit(a, b)) {

@@ -99,6 +99,28 @@ describe('MatchIndex', () => {
     expect(found[0].score).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('lets no near-spelling count as rarer than the common spelling typed (ALI among ELI, ALY, ...)', () => {
+    // ALI is common, each near-spelling rare: uncapped, 40 names holding one with MOHAMMED out-credit
+    // Ali Mohammed (a rare ELI at 0.83 weighs more than the exact ALI) and fill the candidates.
+    const common = Array.from({ length: 300 }, (_, i) => entry(`Ali ${word(i)}`, { entryId: `a${i}` }));
+    const near = ['Eli', 'Aly', 'Uli', 'Oli', 'Alii', 'Aali', 'Ili', 'Alie'].flatMap((spelling, s) =>
+      Array.from({ length: 5 }, (_, i) => entry(`${spelling} Mohammed`, { entryId: `n${s}.${i}` })),
+    );
+    const index = indexOf(...common, ...near, entry('Ali Mohammed', { entryId: 'target' }));
+    for (const fullName of ['ALI MOHAMMED', 'ALI MOHAJMED']) {
+      expect(index.search({ fullName }, { minScore: 0 })[0]).toMatchObject({ entryId: 'target' });
+    }
+  });
+
+  it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
+    // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
+    // the closer name (0.94 against 0.87 for a listed part the query lacks).
+    const longer = Array.from({ length: 40 }, (_, i) => entry(`${word(i)}, Mohamed`, { entryId: `l${i}` }));
+    const index = indexOf(...longer, entry('Mohammed', { entryId: 'target' }));
+    const found = index.search({ fullName: 'MOHAMED' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);
@@ -143,6 +165,17 @@ describe('MatchIndex', () => {
     expect(many.search({ fullName: 'Ali Hassan' }, { limit: 2 })).toHaveLength(2);
     const all = many.search({ fullName: 'Ali Hassan' }, { limit: 10, minScore: 0 });
     expect(all.map((c) => c.score)).toEqual([...all.map((c) => c.score)].sort((a, b) => b - a));
+  });
+
+  it('reports every entry tied with the limit-th when asked (ties)', () => {
+    const same = ['a', 'b', 'c'].map((id) => entry('Omar Sharif', { entryId: id }));
+    const tied = indexOf(...same, entry('Omar Sharef', { entryId: 'd' }));
+    expect(tied.search({ fullName: 'Omar Sharif' }, { limit: 2 })).toHaveLength(2);
+    const all = tied.search({ fullName: 'Omar Sharif' }, { limit: 2, ties: true });
+    expect(all.map((c) => c.entryId).sort()).toEqual(['a', 'b', 'c']);
+    expect(tied.searchKey({ fullName: 'Omar Sharif' }, { ties: true })).not.toBe(
+      tied.searchKey({ fullName: 'Omar Sharif' }),
+    );
   });
 
   it('adds, replaces and removes entries one by one (a compacted topic and its tombstones)', () => {

@@ -251,6 +251,7 @@ export class MatchIndex {
       query.documents?.map((d) => [d.number, d.issuer ?? null]) ?? null,
       query.placeOfBirth ?? null,
       options.limit ?? DEFAULT_LIMIT,
+      options.ties ?? false,
       options.minScore ?? this.algorithm.minScore,
       this.algorithm.name,
     ]);
@@ -340,7 +341,9 @@ export class MatchIndex {
       });
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
-    return out.slice(0, limit);
+    if (!options.ties || out.length <= limit) return out.slice(0, limit);
+    const last = out[limit - 1].score;
+    return out.filter((c) => c.score >= last);
   }
 
   /** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
@@ -356,7 +359,8 @@ export class MatchIndex {
 
   /**
    * Names worth scoring: every query token's similar vocabulary tokens credit the names holding them with
-   * similarity × rarity (each query token credits a name once, with its best expansion); the
+   * similarity × rarity, the rarity capped at the best expansion's (each query token credits a name once,
+   * with its best expansion), less a share of the mean for each listed part beyond the query's count; the
    * `candidatesPerQuery` highest-credited names of a compatible kind win.
    */
   private candidates(q: readonly ComparableToken[], kind: MatchKind): Int32Array {
@@ -380,15 +384,32 @@ export class MatchIndex {
     const lengthCredit = LOOKUP_LIMITS.lengthCredit;
     const df = this.vocab.df;
     const postingLists = this.vocab.postings;
+    const all = lookups.map((lookup) => this.expansions(lookup));
+    // A listed part the query does not cover costs what the scorer charges it (`extraCandidatePenalty` of a
+    // part), priced at the mean credit of a query token: `KANSO, Ali Mohamed` must not take the place of
+    // `Ali Mohammed` for ALI MOHAMED because it holds MOHAMED exactly (issue 18).
+    let mean = 0;
+    for (let l = 0; l < q.length; l++) {
+      const best = all[l].find((x) => df[x.id] > 0);
+      if (best)
+        mean +=
+          (best.similarity * cfg.roleWeights[q[l].token.role] * Math.log(1 + live / df[best.id])) / q.length;
+    }
+    const extraPartCredit = -cfg.extraCandidatePenalty * mean;
     for (let l = 0; l < lookups.length; l++) {
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
-      const expansions = this.expansions(lookup);
+      const expansions = all[l];
+      // No expansion counts as rarer than the best one (what was written, when listed): a rare near-spelling
+      // (ELI, 2 names) would outweigh the common spelling typed (ALI, 630) and crowd its names out (issue 18).
+      let maxRarity = Infinity;
       for (let e = 0; e < expansions.length; e++) {
         const { id, similarity } = expansions[e];
         const holders = df[id];
         if (holders <= 0) continue;
-        const gain = similarity * roleWeight * Math.log(1 + live / holders);
+        const rarity = Math.min(Math.log(1 + live / holders), maxRarity);
+        if (maxRarity === Infinity) maxRarity = rarity;
+        const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         const postings = postingLists[id];
@@ -408,7 +429,9 @@ export class MatchIndex {
             at = count++;
             slot[nameId] = at;
             touched[at] = nameId;
-            touchedCredit[at] = lengthCredit * nameLength[nameId];
+            const length = nameLength[nameId];
+            touchedCredit[at] =
+              lengthCredit * length + (length > q.length ? extraPartCredit * (length - q.length) : 0);
           }
           touchedLookup[at] = l;
           touchedCredit[at] += gain;

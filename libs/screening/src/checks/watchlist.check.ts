@@ -31,8 +31,10 @@ export function matchQueryOf(traveller: Traveller): MatchQuery {
 /** Watchlists: name matching with qualifiers, classified by each list's policy. */
 export const watchlistCheck: Check = (traveller, { state, config, matchCache }) => {
   if (!traveller.surname && !traveller.givenNames) return [];
+  // Entries tied with the last examined match equally: each is reported (issue 18).
   const candidates = matchCache.search(state.watchlists, matchQueryOf(traveller), {
     limit: config.candidates,
+    ties: true,
   });
   const reasons: Reason[] = [];
   for (const c of candidates) {
