@@ -173,4 +173,28 @@ describe('watchlist: import, version, diff, publish', () => {
       expect(await res.json()).toMatchObject({ code: 'UNSAFE_FILE_NAME' });
     },
   );
+
+  it.each([
+    [
+      'a file name holding an escaped NUL',
+      '{"files":[{"name":"sdn\\u0000.csv","contentBase64":"YQ=="}]}',
+      'files.0.name: must not contain NUL (U+0000)',
+    ],
+    [
+      'a file name that is not a string',
+      '{"files":[{"name":5,"contentBase64":"YQ=="}]}',
+      'files.0.name: isString',
+    ],
+    ['no files', '{"files":[]}', 'files: arrayMinSize'],
+    ['text that is not JSON', '{"files":', 'payload: not valid JSON'],
+  ])('refuses a file set with %s: 400 INVALID_BODY naming the field', async (_, body, problem) => {
+    const res = await fetch(`${base}/v1/lists`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${admin}` },
+    });
+    const answer = (await res.json()) as { code: string; details?: { problems: string[] } };
+    expect({ status: res.status, code: answer.code }).toEqual({ status: 400, code: 'INVALID_BODY' });
+    expect(answer.details?.problems).toContain(problem);
+  });
 });
