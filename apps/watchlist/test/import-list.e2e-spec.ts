@@ -102,6 +102,17 @@ describe('watchlist: import, version, diff, publish', () => {
     expect(catalogue.version).toBe('v2');
   });
 
+  it('keeps a listed person whose name holds a NUL: filed as U+FFFD, with a warning naming the entry', async () => {
+    const json = '{"entries":[{"id":"N1","name":"JOHN\\u0000 EXAMPLE"},{"id":"N2","name":"JANE EXAMPLE"}]}';
+    const res = await upload(json, 'nul.json', admin, 'NUL');
+    const summary = (await res.json()) as { entries: number; published: boolean; findings: object[] };
+    expect(res.status).toBe(200);
+    expect(summary).toMatchObject({ entries: 2, published: true });
+    expect(summary.findings).toEqual([
+      expect.objectContaining({ code: 'NUL_REPLACED', severity: 'warning', field: 'names.0.full' }),
+    ]);
+  });
+
   it('audits every import with its actor: published, unchanged and refused (admin actions)', async () => {
     const kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `${prefix}audit-reader` });
