@@ -185,6 +185,19 @@ describe('watchlist: import, version, diff, publish', () => {
     },
   );
 
+  it('imports a file set sent as JSON (name and contentBase64 per file)', async () => {
+    const csv = 'id,name\nS1,JOHN EXAMPLE\n';
+    const res = await fetch(`${base}/v1/lists?listId=SET`, {
+      method: 'POST',
+      body: JSON.stringify({
+        files: [{ name: 'set.csv', contentBase64: Buffer.from(csv).toString('base64') }],
+      }),
+      headers: { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${admin}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ listId: 'SET', entries: 1, published: true });
+  });
+
   it.each([
     [
       'a file name holding an escaped NUL',
