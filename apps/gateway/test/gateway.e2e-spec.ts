@@ -251,6 +251,48 @@ describe('gateway: carriers, iAPI, port of entry, officers', () => {
     });
   });
 
+  it.each([
+    [
+      'an MRZ look-up whose JSON mrz holds an escaped NUL',
+      'officer',
+      '/v1/poe/mrz',
+      '{"mrz":"P<FRA\\u0000"}',
+      'mrz: must not contain NUL (U+0000)',
+    ],
+    ['an MRZ look-up whose JSON mrz is not a string', 'officer', '/v1/poe/mrz', '{"mrz":5}', 'mrz: isString'],
+    [
+      'an MRZ look-up whose JSON is cut short',
+      'officer',
+      '/v1/poe/mrz',
+      '{"mrz":',
+      'payload: not valid JSON',
+    ],
+    [
+      'an unmasking whose reason holds an escaped NUL',
+      'supervisor',
+      '/v1/pnr/T-1/unmask',
+      '{"reason":"court order 2026/117\\u0000"}',
+      'reason: must not contain NUL (U+0000)',
+    ],
+    [
+      'an unmasking whose reason is not a string',
+      'supervisor',
+      '/v1/pnr/T-1/unmask',
+      '{"reason":20260117117}',
+      'reason: isString',
+    ],
+  ])('refuses %s with 400 INVALID_BODY naming the field', async (_, role, path, body, problem) => {
+    const res = await call(
+      'POST',
+      path,
+      { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      body,
+    );
+    const answer = (await res.json()) as { code: string; details?: { problems: string[] } };
+    expect({ status: res.status, code: answer.code }).toEqual({ status: 400, code: 'INVALID_BODY' });
+    expect(answer.details?.problems).toContain(problem);
+  });
+
   it('answers CONTACT_AGENCY when screening does not answer in time, and never hangs', async () => {
     await stack.stop('screening');
     const quick = TestStack.create('gateway-timeout', ['AF'], { IAPI_TIMEOUT_MS: '300' });

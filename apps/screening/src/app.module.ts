@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { loadEnv, Topic } from '@paxscreen/contracts';
-import { DecisionPublisher, KafkaModule, kafkaSettingsFromEnv, requireRetention } from '@paxscreen/kafka';
+import { loadEnv } from '@paxscreen/contracts';
+import { DecisionPublisher, KafkaModule } from '@paxscreen/kafka';
 import { ObservabilityModule } from '@paxscreen/observability';
 import {
   DecisionStore,
@@ -29,12 +29,6 @@ const HOUR_S = 3600;
 export class ScreeningModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
     const settings = loadEnv(ScreeningEnv, env);
-    requireRetention(
-      kafkaSettingsFromEnv(env),
-      Topic.Travellers,
-      settings.REVET_WINDOW_HOURS,
-      'REVET_WINDOW_HOURS',
-    );
     return {
       module: ScreeningModule,
       imports: [

@@ -102,6 +102,17 @@ describe('watchlist: import, version, diff, publish', () => {
     expect(catalogue.version).toBe('v2');
   });
 
+  it('keeps a listed person whose name holds a NUL: filed as U+FFFD, with a warning naming the entry', async () => {
+    const json = '{"entries":[{"id":"N1","name":"JOHN\\u0000 EXAMPLE"},{"id":"N2","name":"JANE EXAMPLE"}]}';
+    const res = await upload(json, 'nul.json', admin, 'NUL');
+    const summary = (await res.json()) as { entries: number; published: boolean; findings: object[] };
+    expect(res.status).toBe(200);
+    expect(summary).toMatchObject({ entries: 2, published: true });
+    expect(summary.findings).toEqual([
+      expect.objectContaining({ code: 'NUL_REPLACED', severity: 'warning', field: 'names.0.full' }),
+    ]);
+  });
+
   it('audits every import with its actor: published, unchanged and refused (admin actions)', async () => {
     const kafka = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `${prefix}audit-reader` });
@@ -173,4 +184,41 @@ describe('watchlist: import, version, diff, publish', () => {
       expect(await res.json()).toMatchObject({ code: 'UNSAFE_FILE_NAME' });
     },
   );
+
+  it('imports a file set sent as JSON (name and contentBase64 per file)', async () => {
+    const csv = 'id,name\nS1,JOHN EXAMPLE\n';
+    const res = await fetch(`${base}/v1/lists?listId=SET`, {
+      method: 'POST',
+      body: JSON.stringify({
+        files: [{ name: 'set.csv', contentBase64: Buffer.from(csv).toString('base64') }],
+      }),
+      headers: { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${admin}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ listId: 'SET', entries: 1, published: true });
+  });
+
+  it.each([
+    [
+      'a file name holding an escaped NUL',
+      '{"files":[{"name":"sdn\\u0000.csv","contentBase64":"YQ=="}]}',
+      'files.0.name: must not contain NUL (U+0000)',
+    ],
+    [
+      'a file name that is not a string',
+      '{"files":[{"name":5,"contentBase64":"YQ=="}]}',
+      'files.0.name: isString',
+    ],
+    ['no files', '{"files":[]}', 'files: arrayMinSize'],
+    ['text that is not JSON', '{"files":', 'payload: not valid JSON'],
+  ])('refuses a file set with %s: 400 INVALID_BODY naming the field', async (_, body, problem) => {
+    const res = await fetch(`${base}/v1/lists`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/vnd.paxscreen.files+json', authorization: `Bearer ${admin}` },
+    });
+    const answer = (await res.json()) as { code: string; details?: { problems: string[] } };
+    expect({ status: res.status, code: answer.code }).toEqual({ status: 400, code: 'INVALID_BODY' });
+    expect(answer.details?.problems).toContain(problem);
+  });
 });

@@ -53,10 +53,11 @@ export interface TopicSpec {
   /** Retention in milliseconds for non-compacted topics; -1 keeps forever. Overridable per deployment. */
   readonly retentionMs: number;
   /**
-   * The shortest retention a deployment may set for it (KAFKA_RETENTION_HOURS), ms, and why:
-   * some reader needs that much of the topic. Absent: any retention.
+   * The shortest retention a deployment may set for it (KAFKA_RETENTION_HOURS): the hours of the
+   * setting named (read by libs/kafka from the environment), and why some reader needs that much of
+   * the topic. Absent: any retention.
    */
-  readonly minRetention?: { readonly ms: number; readonly why: string };
+  readonly minRetention?: { readonly setting: 'REVET_WINDOW_HOURS'; readonly why: string };
   /**
    * Largest record batch the topic accepts, bytes (topic config `max.message.bytes`, set at
    * creation). Producers check every record against it before sending; consumers fetch at least
@@ -68,13 +69,13 @@ export interface TopicSpec {
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 /**
- * How far ahead of arrival a list change re-vets a traveller, hours (screening's
- * REVET_WINDOW_HOURS default): PNR pushes start at T-72 h. When Redis loses the re-vetting index,
- * screening rebuilds it from the travellers topic over this window, so the topic keeps at least
- * this long (`minRetention`, checked against KAFKA_RETENTION_HOURS by libs/kafka).
+ * How far ahead of arrival a list change re-vets a traveller, hours (the REVET_WINDOW_HOURS
+ * default, read by screening and by libs/kafka): PNR pushes start at T-72 h. When Redis loses the
+ * re-vetting index, screening rebuilds it from the travellers topic over the configured window, so
+ * the topic is kept 72 h by default and never less than the window (`minRetention`, checked against
+ * KAFKA_RETENTION_HOURS by libs/kafka).
  */
 export const DEFAULT_REVET_WINDOW_HOURS = 72;
-const REVET_WINDOW_MS = DEFAULT_REVET_WINDOW_HOURS * HOUR_MS;
 const MIB = 1024 * 1024;
 /** Every topic but those below: one traveller, one list entry, one dead-letter part, one audit line. */
 export const DEFAULT_MESSAGE_BYTES = 1 * MIB;
@@ -96,7 +97,8 @@ const LARGE_MESSAGE_TOPICS: ReadonlySet<Topic> = new Set([
  * Default topic layout; `libs/kafka` creates topics from this, scaled by env (partitions, retention).
  * Raw messages and traveller events hold API and PNR personal data: raw messages are kept two days
  * (enough to replay after an outage), traveller events the 72 h re-vetting window (the index of
- * arrivals to re-vet is rebuilt from them), in line with the API Directive's "delete within 24 h of
+ * arrivals to re-vet is rebuilt from them; a deployment with a shorter REVET_WINDOW_HOURS may keep
+ * them as short), in line with the API Directive's "delete within 24 h of
  * entry unless needed" and well inside the PNR Directive's six months before masking (README, Data
  * protection).
  */
@@ -107,10 +109,10 @@ export const TOPIC_SPECS: readonly TopicSpec[] = (
       topic: Topic.Travellers,
       partitions: 4,
       compacted: false,
-      retentionMs: REVET_WINDOW_MS,
+      retentionMs: DEFAULT_REVET_WINDOW_HOURS * HOUR_MS,
       minRetention: {
-        ms: REVET_WINDOW_MS,
-        why: 'screening rebuilds its re-vetting index from it over REVET_WINDOW_HOURS',
+        setting: 'REVET_WINDOW_HOURS',
+        why: 'screening rebuilds its re-vetting index from it over that window',
       },
     },
     { topic: Topic.Manifests, partitions: 4, compacted: false, retentionMs: 30 * DAY_MS },

@@ -4,6 +4,7 @@ export * from './error.filter';
 export * from './http.env';
 export * from './auth';
 export * from './before-body';
+export * from './json-body';
 export * from './upstream-proxy';
 export * from './event-stream';
 export * from './carrier-auth';

@@ -6,6 +6,7 @@ import type { WatchlistEntry } from '@paxscreen/contracts';
 import { type Detected, detectFormat } from './core/detect-format';
 import { digestFiles } from './core/digest';
 import { FindingSink } from './core/findings';
+import { fileNulAsReplacement } from './core/nul';
 import { ListReadError } from './core/list-error';
 import type { ListFile, ListFormat, ListInput, ListReadOptions, ListReadResult } from './core/list-format';
 import type { ReaderContext, ReaderOutput } from './core/reader';
@@ -121,7 +122,7 @@ export function readListSync(input: ListInput, options: ListReadOptions = {}): L
       return {
         ...base,
         kind: 'documents',
-        entries: out.entries,
+        entries: fileNulAsReplacement(out.entries, findings),
         findings: findings.result(),
         stats: plainStats(out.rows, out.entries.length, 0, out.skipped),
       };
@@ -131,7 +132,7 @@ export function readListSync(input: ListInput, options: ListReadOptions = {}): L
       return {
         ...base,
         kind: 'enrolments',
-        entries: out.entries,
+        entries: fileNulAsReplacement(out.entries, findings),
         findings: findings.result(),
         stats: plainStats(out.rows, out.entries.length, out.entries.length, out.skipped),
       };
@@ -163,12 +164,13 @@ function watchlistResult(
   out: ReaderOutput<WatchlistEntry>,
   findings: FindingSink,
 ): ListReadResult {
+  const entries = fileNulAsReplacement(out.entries, findings);
   const result: ListReadResult = {
     ...base,
     kind: 'watchlist',
-    entries: out.entries,
+    entries,
     findings: findings.result(),
-    stats: watchlistStats(out.rows, out.entries, out.skipped),
+    stats: watchlistStats(out.rows, entries, out.skipped),
   };
   if (out.publishedAt) result.publishedAt = out.publishedAt;
   return result;

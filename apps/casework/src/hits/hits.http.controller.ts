@@ -23,14 +23,14 @@ import {
   type HitSummary,
   type Lookout,
 } from '@paxscreen/contracts';
-import { Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import { bodyOf, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 import { InvalidCursorError } from '@paxscreen/records';
 
 import { LookoutHotPath } from '../lookouts/lookout-hot-path.service';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { CaseworkErrorFilter } from './casework-error.filter';
 import { DispositionBody, NoteBody, VersionBody } from './hits.dto';
-import { actorOf, bodyOf } from './staff';
+import { actorOf } from './staff';
 
 const MAX_LIMIT = 200;
 

@@ -15,11 +15,11 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 
 import { CaseworkError, CaseworkStore, summaryOf } from '@paxscreen/casework';
 import type { HitSummary, Lookout } from '@paxscreen/contracts';
-import { Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import { bodyOf, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 
 import { CaseworkErrorFilter } from '../hits/casework-error.filter';
 import { EncounterBody } from '../hits/hits.dto';
-import { actorOf, bodyOf } from '../hits/staff';
+import { actorOf } from '../hits/staff';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { LookoutHotPath } from './lookout-hot-path.service';
 

@@ -7,8 +7,8 @@ import {
   type KeyView,
   type RotationResult,
 } from '@paxscreen/carrier-keys';
-import { Audit, ContractViolation, decodeContract } from '@paxscreen/contracts';
-import { ApiError, type Principal } from '@paxscreen/http';
+import { Audit } from '@paxscreen/contracts';
+import { ApiError, bodyOf, type Principal } from '@paxscreen/http';
 
 import { AuditLog } from '../audit/audit-log';
 import { CarrierKeyCache } from '../auth/carrier-key-cache';
@@ -86,15 +86,10 @@ export class CarrierAdminUseCase {
     return code;
   }
 
+  /** The JSON body (bodyOf: 400 INVALID_BODY naming the fields); an optional one may be empty. */
   private body<T extends object>(cls: new () => T, raw: Buffer | undefined, required: boolean): T {
-    const text = (Buffer.isBuffer(raw) ? raw : Buffer.alloc(0)).toString('utf8').trim();
-    if (!text && !required) return new cls();
-    try {
-      return decodeContract(cls, text || 'null');
-    } catch (err) {
-      const problems = err instanceof ContractViolation ? err.problems.join('; ') : 'not JSON';
-      throw new ApiError(400, 'INVALID_BODY', `invalid body: ${problems}`);
-    }
+    const empty = !Buffer.isBuffer(raw) || raw.toString('utf8').trim() === '';
+    return empty && !required ? new cls() : bodyOf(cls, raw);
   }
 
   addCarrier(raw: Buffer | undefined, who: Principal, requestId: string): Promise<CarrierView> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import { bodyOf, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 
+import { UnmaskBody } from './pnr.dto';
 import { PnrUseCase, PnrView } from './pnr.usecase';
 
 @ApiTags('port of entry')
@@ -32,16 +33,7 @@ export class PnrController {
     @Param('travellerId') travellerId: string,
     @Body() body: Buffer | undefined,
   ): Promise<PnrView> {
-    let reason: unknown;
-    try {
-      reason = (
-        JSON.parse((Buffer.isBuffer(body) ? body : Buffer.alloc(0)).toString('utf8') || '{}') as {
-          reason?: unknown;
-        }
-      ).reason;
-    } catch {
-      throw new ApiError(400, 'INVALID_BODY', 'send JSON { "reason": "..." }');
-    }
+    const { reason } = bodyOf(UnmaskBody, body);
     return this.pnr.unmask(travellerId, reason, request.principal!, String(request.id));
   }
 }

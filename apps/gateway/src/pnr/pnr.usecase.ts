@@ -68,8 +68,13 @@ export class PnrUseCase {
     };
   }
 
-  async unmask(travellerId: string, reason: unknown, who: Principal, requestId: string): Promise<PnrView> {
-    if (typeof reason !== 'string' || reason.trim().length < MIN_REASON || reason.length > MAX_REASON) {
+  async unmask(
+    travellerId: string,
+    reason: string | undefined,
+    who: Principal,
+    requestId: string,
+  ): Promise<PnrView> {
+    if (reason === undefined || reason.trim().length < MIN_REASON || reason.length > MAX_REASON) {
       throw new ApiError(
         400,
         'REASON_REQUIRED',

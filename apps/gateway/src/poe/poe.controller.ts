@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
-import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import { ApiError, bodyOf, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 
+import { MrzBody } from './poe.dto';
 import { LookupResult, PoeUseCase } from './poe.usecase';
 
 const MAX_MRZ_BYTES = 512;
@@ -50,14 +51,8 @@ export class PoeController {
     const raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     if (raw.length === 0 || raw.length > MAX_MRZ_BYTES)
       throw new ApiError(400, 'INVALID_BODY', `send the MRZ lines (at most ${MAX_MRZ_BYTES} bytes)`);
-    let text = raw.toString('utf8');
-    if (text.trimStart().startsWith('{')) {
-      try {
-        text = String((JSON.parse(text) as { mrz?: unknown }).mrz ?? '');
-      } catch {
-        throw new ApiError(400, 'INVALID_BODY', 'the body is not valid JSON');
-      }
-    }
+    const sent = raw.toString('utf8');
+    const text = sent.trimStart().startsWith('{') ? bodyOf(MrzBody, raw).mrz : sent;
     return this.poe.lookup(this.poe.parseMrzLines(text), request.principal!, String(request.id), 'mrz');
   }
 }

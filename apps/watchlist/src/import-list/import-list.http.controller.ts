@@ -1,7 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, ValidateNested } from 'class-validator';
 
-import { ApiError, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
+import { ApiError, bodyOf, Roles, RolesGuard, type StaffRequest } from '@paxscreen/http';
 import type { ListFile } from '@paxscreen/lists';
 
 import { ImportListUseCase, ImportSummary } from './import-list.usecase';
@@ -10,12 +12,23 @@ import { ImportListUseCase, ImportSummary } from './import-list.usecase';
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,127}$/;
 const MAX_FILES = 8;
 
-interface JsonUpload {
-  files?: { name?: unknown; contentBase64?: unknown }[];
+class UploadedFileBody {
+  @IsString() name!: string;
+  @IsString() contentBase64!: string;
 }
 
-function checkName(name: unknown): string {
-  if (typeof name !== 'string' || !SAFE_FILE_NAME.test(name) || name.includes('..')) {
+/** `application/vnd.paxscreen.files+json`: a set of files forming one list (an OFAC CSV set). */
+export class FileSetBody {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FILES)
+  @ValidateNested({ each: true })
+  @Type(() => UploadedFileBody)
+  files!: UploadedFileBody[];
+}
+
+function checkName(name: string): string {
+  if (!SAFE_FILE_NAME.test(name) || name.includes('..')) {
     throw new ApiError(
       400,
       'UNSAFE_FILE_NAME',
@@ -33,21 +46,10 @@ export function uploadedFiles(
 ): ListFile[] {
   if (body.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'the upload is empty');
   if (contentType?.startsWith('application/vnd.paxscreen.files+json')) {
-    let parsed: JsonUpload;
-    try {
-      parsed = JSON.parse(body.toString('utf8')) as JsonUpload;
-    } catch {
-      throw new ApiError(400, 'INVALID_BODY', 'the file set is not valid JSON');
-    }
-    const files = parsed.files;
-    if (!Array.isArray(files) || files.length === 0 || files.length > MAX_FILES) {
-      throw new ApiError(400, 'INVALID_BODY', `a file set has 1-${MAX_FILES} files`);
-    }
-    return files.map((f) => {
-      if (typeof f.contentBase64 !== 'string')
-        throw new ApiError(400, 'INVALID_BODY', 'each file needs contentBase64');
-      return { name: checkName(f.name), bytes: Buffer.from(f.contentBase64, 'base64') };
-    });
+    return bodyOf(FileSetBody, body).files.map((f) => ({
+      name: checkName(f.name),
+      bytes: Buffer.from(f.contentBase64, 'base64'),
+    }));
   }
   return [{ name: checkName(fileName ?? 'upload'), bytes: body }];
 }

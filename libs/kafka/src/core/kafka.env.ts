@@ -1,5 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
+import { DEFAULT_REVET_WINDOW_HOURS } from '@paxscreen/contracts';
+
 /** Kafka settings, read from the environment once at start-up (see README, Configuration). */
 export class KafkaEnv {
   /** Comma-separated host:port list. */
@@ -18,6 +20,12 @@ export class KafkaEnv {
   @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR = 1;
   /** Retention overrides in hours, e.g. `travellers=168,decisions=720` (topic suffix without prefix/version). */
   @Matches(/^([a-z.-]+=-?\d+)?(,[a-z.-]+=-?\d+)*$/) KAFKA_RETENTION_HOURS = '';
+  /**
+   * Screening's re-vetting window, hours (the same variable): the travellers topic is never kept
+   * less (screening rebuilds its index of arrivals from it). Every app reads it, since every app
+   * brings the topics' retention in line at start: set it alike everywhere.
+   */
+  @IsInt() @Min(1) REVET_WINDOW_HOURS = DEFAULT_REVET_WINDOW_HOURS;
   @IsInt() @Min(100) KAFKA_CONNECTION_TIMEOUT_MS = 3000;
   @IsInt() @Min(1000) KAFKA_SESSION_TIMEOUT_MS = 30000;
   /**

@@ -1,6 +1,6 @@
 import { Topic } from '@paxscreen/contracts';
 
-import { kafkaSettingsFromEnv, kafkajsConfig, requireRetention, retryFrom } from './settings';
+import { kafkaSettingsFromEnv, kafkajsConfig, retryFrom } from './settings';
 
 const backoffs = (r: ReturnType<typeof retryFrom>) => {
   const out: number[] = [];
@@ -36,39 +36,42 @@ describe('KAFKA_TXN_RETRY_MS', () => {
   });
 });
 
-describe('KAFKA_RETENTION_HOURS', () => {
+describe('KAFKA_RETENTION_HOURS and the re-vetting window (REVET_WINDOW_HOURS)', () => {
   const kept = (env: NodeJS.ProcessEnv, topic: Topic) =>
     kafkaSettingsFromEnv(env).topics.find((t) => t.topic === topic)!.retentionMs / 3_600_000;
 
   it.each([
-    ['travellers=96', Topic.Travellers, 96],
-    ['travellers=72', Topic.Travellers, 72],
-    ['travellers=-1', Topic.Travellers, -1 / 3_600_000],
-    ['decisions=1', Topic.Decisions, 1],
-  ])('takes %s', (hours, topic, expected) => {
-    expect(kept({ KAFKA_RETENTION_HOURS: hours }, topic)).toBe(expected);
+    [{}, Topic.Travellers, 72],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=96' }, Topic.Travellers, 96],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=72' }, Topic.Travellers, 72],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=-1' }, Topic.Travellers, -1 / 3_600_000],
+    [{ KAFKA_RETENTION_HOURS: 'decisions=1' }, Topic.Decisions, 1],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=24', REVET_WINDOW_HOURS: '24' }, Topic.Travellers, 24],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=30', REVET_WINDOW_HOURS: '24' }, Topic.Travellers, 30],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=96', REVET_WINDOW_HOURS: '96' }, Topic.Travellers, 96],
+    [
+      { KAFKA_RETENTION_HOURS: 'travellers=-1', REVET_WINDOW_HOURS: '10000' },
+      Topic.Travellers,
+      -1 / 3_600_000,
+    ],
+  ])('takes %j', (env, topic, expected) => {
+    expect(kept(env, topic)).toBe(expected);
   });
 
-  it.each(['travellers=48', 'decisions=1,travellers=71'])(
-    'refuses %s: the travellers topic must keep the 72 h re-vetting window',
-    (hours) => {
-      expect(() => kafkaSettingsFromEnv({ KAFKA_RETENTION_HOURS: hours })).toThrow(
-        /KAFKA_RETENTION_HOURS: travellers is kept (48|71) h, less than its 72 h minimum \(screening/,
-      );
-    },
-  );
-});
-
-describe('requireRetention', () => {
-  it('passes when the topic keeps long enough, or forever', () => {
-    expect(() => requireRetention(kafkaSettingsFromEnv({}), Topic.Travellers, 72, 'WINDOW')).not.toThrow();
-    const forever = kafkaSettingsFromEnv({ KAFKA_RETENTION_HOURS: 'travellers=-1' });
-    expect(() => requireRetention(forever, Topic.Travellers, 10_000, 'WINDOW')).not.toThrow();
-  });
-
-  it('throws, naming the setting, the topic and both durations, when it does not', () => {
-    expect(() => requireRetention(kafkaSettingsFromEnv({}), Topic.Travellers, 96, 'WINDOW')).toThrow(
-      'WINDOW (96 h) is longer than the travellers topic is kept (72 h): set KAFKA_RETENTION_HOURS=travellers=96 or more in every app',
+  it.each([
+    [{ KAFKA_RETENTION_HOURS: 'travellers=48' }, 48, 72],
+    [{ KAFKA_RETENTION_HOURS: 'decisions=1,travellers=71' }, 71, 72],
+    [{ KAFKA_RETENTION_HOURS: 'travellers=23', REVET_WINDOW_HOURS: '24' }, 23, 24],
+    [{ REVET_WINDOW_HOURS: '96' }, 72, 96],
+  ])('refuses %j: the travellers topic keeps the whole re-vetting window', (env, keptHours, window) => {
+    expect(() => kafkaSettingsFromEnv(env)).toThrow(
+      `KAFKA_RETENTION_HOURS: travellers is kept ${keptHours} h, less than REVET_WINDOW_HOURS (${window} h; ` +
+        `screening rebuilds its re-vetting index from it over that window): set travellers=${window} or more, ` +
+        'or a shorter REVET_WINDOW_HOURS, in every app',
     );
+  });
+
+  it('refuses a re-vetting window under an hour', () => {
+    expect(() => kafkaSettingsFromEnv({ REVET_WINDOW_HOURS: '0' })).toThrow(/REVET_WINDOW_HOURS/);
   });
 });

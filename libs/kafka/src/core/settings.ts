@@ -46,36 +46,19 @@ function topicSpecs(env: KafkaEnv): TopicSpec[] {
   });
   // Every app brings the topics' retention in line with its own settings at start (ensureTopics):
   // one app's short override would cut what another reads, so each refuses it.
-  const tooShort = specs.flatMap(({ topic, retentionMs, minRetention }) =>
-    minRetention && retentionMs >= 0 && retentionMs < minRetention.ms
-      ? [
-          `${shortTopicName(topic)} is kept ${retentionMs / HOUR_MS} h, less than its ` +
-            `${minRetention.ms / HOUR_MS} h minimum (${minRetention.why})`,
-        ]
-      : [],
-  );
+  const tooShort = specs.flatMap(({ topic, retentionMs, minRetention }) => {
+    if (!minRetention || retentionMs < 0) return [];
+    const { setting, why } = minRetention;
+    const floor = env[setting];
+    if (retentionMs >= floor * HOUR_MS) return [];
+    const name = shortTopicName(topic);
+    return [
+      `${name} is kept ${retentionMs / HOUR_MS} h, less than ${setting} (${floor} h; ${why}): ` +
+        `set ${name}=${floor} or more, or a shorter ${setting}, in every app`,
+    ];
+  });
   if (tooShort.length) throw new Error(`KAFKA_RETENTION_HOURS: ${tooShort.join('; ')}`);
   return specs;
-}
-
-/**
- * Throws unless `topic` is kept at least `hours` (or forever): for a reader that goes back that
- * far, whose own setting `setting` names the duration. Called once at start.
- */
-export function requireRetention(
-  settings: KafkaSettings,
-  topic: Topic,
-  hours: number,
-  setting: string,
-): void {
-  const kept = settings.topics.find((s) => s.topic === topic)?.retentionMs ?? 0;
-  if (kept >= 0 && kept < hours * HOUR_MS) {
-    const name = shortTopicName(topic);
-    throw new Error(
-      `${setting} (${hours} h) is longer than the ${name} topic is kept (${kept / HOUR_MS} h): ` +
-        `set KAFKA_RETENTION_HOURS=${name}=${hours} or more in every app`,
-    );
-  }
 }
 
 export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaSettings {
