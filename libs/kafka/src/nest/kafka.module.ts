@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 
-import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
+import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 
 import { Topic } from '@paxscreen/contracts';
 
@@ -19,6 +19,7 @@ import { ConsumerLagReader } from '../core/lag';
 import { ReplyListener } from '../core/reply-listener';
 import { createKafka, kafkaAnswers } from '../core/client';
 import { EventProducer } from '../core/producer';
+import { kafkaRequestCounts } from '../core/request-counts';
 import { KafkaSettings, kafkaSettingsFromEnv } from '../core/settings';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
@@ -111,9 +112,12 @@ export class KafkaModule {
         { provide: KAFKA_SETTINGS, useFactory: () => kafkaSettingsFromEnv(options.env ?? process.env) },
         {
           provide: KAFKA_CLIENT,
-          inject: [KAFKA_SETTINGS, LOGGER],
-          useFactory: (settings: KafkaSettings, logger: Logger) =>
-            createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' })),
+          inject: [KAFKA_SETTINGS, LOGGER, Metrics],
+          useFactory: (settings: KafkaSettings, logger: Logger, metrics: Metrics) => {
+            // Requests per client and API on /metrics: what each consumer and producer costs the broker.
+            metrics.observeKafkaRequests(kafkaRequestCounts);
+            return createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' }));
+          },
         },
         TopicBootstrap,
         KafkaProducer,
