@@ -191,7 +191,8 @@ export class EventProducer {
    * need it), each caller would otherwise wait in line for one whole round trip per caller before
    * it (an iAPI request or a carrier POST behind 60 others waited 60 round trips). What queued up
    * while a request was in flight goes out in the next one, in arrival order; an idle producer
-   * sends at once, so nothing waits for a timer. A record too large for a request still travels
+   * sends once the event loop's current turn is done (setImmediate, no timer), with whatever else
+   * that turn handed over. A record too large for a request still travels
    * in a request of its own, so it fails alone.
    */
   send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
@@ -212,12 +213,16 @@ export class EventProducer {
     if (parts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ parts, done: (err) => (err === undefined ? resolve() : reject(err)) });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      this.draining = true;
+      // After the work already queued on the event loop: what callers hand over in the same turn
+      // (the batches of one fetch, handled concurrently; requests that arrived together) goes in
+      // one produce request rather than the first alone and the rest in the next.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.queue.length);
       const byTopic = new Map<string, Message[]>();
