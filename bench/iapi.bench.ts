@@ -21,12 +21,22 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  * are counted apart.
  */
 const RATE = 500;
-/** `--rate N` (other than RATE: a comparison, no target), `--no-bursts` (the even schedule only). */
-function options(args: string[]): { rate: number; bursts: boolean } {
-  const at = args.indexOf('--rate');
-  const rate = at >= 0 ? Number(args[at + 1]) : RATE;
-  if (!(rate > 0)) throw new Error('--rate takes a number of requests per second');
-  return { rate, bursts: !args.includes('--no-bursts') };
+/**
+ * `--rate N` (other than RATE: a comparison, no target), `--no-bursts` (the even schedule only),
+ * `--warmup S` (seconds of warm-up at 100/s before the measured load; default 2).
+ */
+function options(args: string[]): { rate: number; bursts: boolean; warmupSeconds: number } {
+  const value = (flag: string, fallback: number) => {
+    const at = args.indexOf(flag);
+    const v = at >= 0 ? Number(args[at + 1]) : fallback;
+    if (!(v > 0)) throw new Error(`${flag} takes a positive number`);
+    return v;
+  };
+  return {
+    rate: value('--rate', RATE),
+    bursts: !args.includes('--no-bursts'),
+    warmupSeconds: value('--warmup', 2),
+  };
 }
 const FULL = { seconds: 30, bodies: 3000 };
 const SMOKE = { seconds: 3, bodies: 200 };
@@ -48,7 +58,7 @@ export const iapiSuite: BenchSuite = {
   description: `iAPI round trip (gateway → Kafka → screening → Kafka → gateway) at a fixed ${RATE} requests/s, one traveller per request`,
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
-    const { rate, bursts } = options(ctx.args);
+    const { rate, bursts, warmupSeconds } = options(ctx.args);
     const stack = benchStack();
     // `--env K=V` (tuning and A/B runs) and `--profile` (CPU profiles in .cache/bench/prof), as in e2e.
     const env = tuningEnv(ctx.args);
@@ -76,7 +86,15 @@ export const iapiSuite: BenchSuite = {
     const headers = { 'content-type': 'application/json', 'x-api-key': stack.carrierKeys.get(carrier)! };
     const url = `${stack.gateway.url}/v1/iapi`;
     // Warm-up (connections, JIT, the reply listener's first fetch), not counted.
-    await httpLoad({ url, method: 'POST', headers, bodies, connections: 8, seconds: 2, rate: 100 });
+    await httpLoad({
+      url,
+      method: 'POST',
+      headers,
+      bodies,
+      connections: 8,
+      seconds: warmupSeconds,
+      rate: 100,
+    });
     // The target: RATE requests/s on an even schedule. Every answer is kept with its request id,
     // for the timed-out count and the legs (below).
     const answers: { requestId: string; sentAt: number; doneAt: number }[] = [];

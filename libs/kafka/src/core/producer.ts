@@ -3,6 +3,7 @@ import { CompressionTypes } from 'kafkajs';
 
 import { maxMessageBytes, Topic } from '@paxscreen/contracts';
 
+import { Pace } from './pace';
 import { KafkaSettings, physicalTopic } from './settings';
 
 /** A record to publish: JSON values are serialised here; `null` is a tombstone. */
@@ -154,10 +155,20 @@ export class EventProducer {
   private readonly producer: Producer;
   private connected = false;
 
+  /** Produce requests, at most one per `minIntervalMs`. */
+  private readonly pace: Pace;
+
+  /**
+   * `minIntervalMs`: at least this long from the start of one produce request to the start of the
+   * next (Pace; 0, the default: none). At a steady rate the records handed over meanwhile share
+   * one request; a send to an idle producer goes at once.
+   */
   constructor(
     kafka: Kafka,
     private readonly settings: KafkaSettings,
+    minIntervalMs = 0,
   ) {
+    this.pace = new Pace(minIntervalMs);
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -224,6 +235,8 @@ export class EventProducer {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      await this.pace.next();
+      this.pace.began();
       const batch = this.queue.splice(0, this.queue.length);
       const byTopic = new Map<string, Message[]>();
       for (const b of batch)

@@ -5,6 +5,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { Topic } from '@paxscreen/contracts';
 
 import { ConsumedRecord, fetchSizes, runKeptAlive, toConsumed, withRetries } from './consumer';
+import { Pace } from './pace';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 
 /**
@@ -14,11 +15,11 @@ import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
  */
 export const REPLY_FETCH_WAIT_MS = 200;
 /**
- * Pause after a fetch that brought records, before the next, ms: replies that arrive meanwhile come
- * in one fetch instead of one fetch each (at 500 replies/s, about 2.5 per fetch instead of 1). A
+ * At most one fetch that brings records every this many ms (Pace): replies that arrive meanwhile
+ * come in one fetch instead of one fetch each (at 500 replies/s, two per fetch instead of one). A
  * reply waits for it only when it follows another within that time: an idle listener adds nothing.
  */
-export const REPLY_FETCH_LINGER_MS = 5;
+export const REPLY_FETCH_INTERVAL_MS = 4;
 
 /**
  * Listens to a reply topic for one process (request/reply over Kafka): a private consumer group
@@ -54,6 +55,7 @@ export class ReplyListener {
     // Ready after the first completed fetch: by then the start offsets (the end of the topic) are
     // resolved, so a reply to a request sent from now on cannot fall before them.
     this.consumer.on(this.consumer.events.FETCH, () => this.joined());
+    this.consumer.on(this.consumer.events.FETCH_START, () => this.pace.began());
     await this.consumer.connect();
     await withRetries(() =>
       this.consumer.subscribe({ topic: physicalTopic(this.settings, this.topic), fromBeginning: false }),
@@ -62,30 +64,19 @@ export class ReplyListener {
     // request time out.
     this.unwatch = await runKeptAlive(this.consumer, {
       autoCommit: false,
-      // A fetch's batches (one per partition) are handled together, so they share one linger.
+      // A fetch's batches (one per partition) are handled together, so they share one wait.
       partitionsConsumedConcurrently: this.partitions,
       eachBatch: async ({ batch }) => {
         if (batch.messages.length === 0) return;
         for (const message of batch.messages) this.onRecord(toConsumed(this.topic, batch.partition, message));
-        await this.linger();
+        await this.pace.next();
       },
     });
     await this.ready;
   }
 
   private unwatch?: () => void;
-  private lingering?: Promise<void>;
-
-  /** REPLY_FETCH_LINGER_MS, once per fetch: the batches of one fetch wait on the same timer. */
-  private linger(): Promise<void> {
-    this.lingering ??= new Promise<void>((resolve) =>
-      setTimeout(() => {
-        this.lingering = undefined;
-        resolve();
-      }, REPLY_FETCH_LINGER_MS),
-    );
-    return this.lingering;
-  }
+  private readonly pace = new Pace(REPLY_FETCH_INTERVAL_MS);
 
   async stop(): Promise<void> {
     this.unwatch?.();

@@ -30,8 +30,9 @@ export class KafkaProducer extends EventProducer implements OnModuleInit, OnAppl
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(KAFKA_SETTINGS) settings: KafkaSettings,
     @Inject(HealthRegistry) health: HealthRegistry,
+    minIntervalMs = 0,
   ) {
-    super(kafka, settings);
+    super(kafka, settings, minIntervalMs);
     health.register({ name: 'kafka', check: () => kafkaAnswers(kafka) });
   }
 
@@ -99,6 +100,8 @@ export interface KafkaModuleOptions {
   clientSuffix: string;
   /** The environment to read settings from (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The app producer's shortest time between two produce requests, ms (EventProducer; default 0). */
+  produceIntervalMs?: number;
 }
 
 /** Kafka settings (validated from the environment), client, topics and producer for one app. */
@@ -120,7 +123,12 @@ export class KafkaModule {
           },
         },
         TopicBootstrap,
-        KafkaProducer,
+        {
+          provide: KafkaProducer,
+          inject: [KAFKA_CLIENT, KAFKA_SETTINGS, HealthRegistry],
+          useFactory: (kafka: Kafka, settings: KafkaSettings, health: HealthRegistry) =>
+            new KafkaProducer(kafka, settings, health, options.produceIntervalMs),
+        },
         KafkaReaders,
       ],
       exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer, KafkaReaders],
