@@ -38,9 +38,6 @@ import { PoeUseCase } from './poe/poe.usecase';
 import { CARRIER_TURNS, GATEWAY_ENV, GATEWAY_PROCESS_ENV } from './tokens';
 import { IngestTransports, TRANSPORT_ENV, TransportIngest } from './transports';
 
-/** Shortest time between two of the gateway's produce requests, ms (EventProducer, Pace). */
-const GATEWAY_PRODUCE_INTERVAL_MS = 4;
-
 @Module({})
 export class GatewayModule {
   static register(env: NodeJS.ProcessEnv): DynamicModule {
@@ -51,9 +48,8 @@ export class GatewayModule {
       imports: [
         ObservabilityModule.forRoot('gateway', env),
         // iAPI requests and carrier messages at a steady rate share produce requests (at most one
-        // every GATEWAY_PRODUCE_INTERVAL_MS; a lone request goes at once): fewer Kafka requests
-        // per round trip.
-        KafkaModule.forRoot({ clientSuffix: 'gateway', env, produceIntervalMs: GATEWAY_PRODUCE_INTERVAL_MS }),
+        // every KAFKA_PACE_MS; a lone request goes at once): fewer Kafka requests per round trip.
+        KafkaModule.forRoot({ clientSuffix: 'gateway', env, pacedProducer: true }),
         RedisModule.forRoot({ name: 'gateway', env }),
         // Receipts and the PNR vault (the system of record's tables, one set of migrations). The
         // gateway starts while PostgreSQL is down (submissions answer 503 until it is back).

@@ -18,12 +18,6 @@ import { IAPI_TRANSPORT, TRAVELLERS_TRANSPORT } from './tokens';
  * "Issue 19: iAPI CPU per request").
  */
 const IAPI_FETCH_WAIT_MS = 200;
-/**
- * At most one iAPI request fetch that brings requests every this many ms (BatchConsumer
- * `fetchIntervalMs`): at a steady rate the requests that arrive meanwhile come in one fetch and
- * their replies and decisions go in one produce request; a lone request is fetched at once.
- */
-const IAPI_FETCH_INTERVAL_MS = 4;
 /** iAPI request offsets are committed in the background this often, ms (not between two fetches). */
 const IAPI_COMMIT_INTERVAL_MS = 200;
 
@@ -70,7 +64,10 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     transport: IAPI_TRANSPORT,
     fromBeginning: false,
     maxWaitTimeInMs: IAPI_FETCH_WAIT_MS,
-    fetchIntervalMs: IAPI_FETCH_INTERVAL_MS,
+    // At most one fetch that brings requests every KAFKA_PACE_MS while traffic is steady: the
+    // requests that arrive meanwhile come in one fetch, their replies and decisions in one produce
+    // request; a lone request is fetched at once.
+    fetchIntervalMs: app.get<KafkaSettings>(KAFKA_SETTINGS).paceMs,
     partitionsConsumedConcurrently: partitionsOf(Topic.IapiRequests),
     commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,
   });

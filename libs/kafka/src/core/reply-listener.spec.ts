@@ -3,7 +3,7 @@ import type { ConsumerRunConfig, EachBatchPayload, Kafka, KafkaMessage } from 'k
 import { Topic } from '@paxscreen/contracts';
 
 import type { ConsumedRecord } from './records';
-import { REPLY_FETCH_INTERVAL_MS, REPLY_FETCH_WAIT_MS, ReplyListener } from './reply-listener';
+import { REPLY_FETCH_WAIT_MS, ReplyListener } from './reply-listener';
 import type { KafkaSettings } from './settings';
 
 /** A kafkajs consumer stand-in: keeps its options and run config; the test plays the fetches. */
@@ -26,8 +26,10 @@ function fakeKafka() {
   return { kafka, seen };
 }
 
+const PACE_MS = 4;
 const settings = {
   prefix: 't.',
+  paceMs: PACE_MS,
   topics: [{ topic: Topic.IapiReplies, partitions: 4 }],
 } as unknown as KafkaSettings;
 
@@ -71,17 +73,17 @@ describe('ReplyListener', () => {
     await Promise.all([one, two]);
     const waited = Date.now() - started;
     // One wait for the fetch (until the interval since it began), not one per batch.
-    expect(waited).toBeGreaterThanOrEqual(REPLY_FETCH_INTERVAL_MS - 1);
-    expect(waited).toBeLessThan(REPLY_FETCH_INTERVAL_MS * 2 + 20);
+    expect(waited).toBeGreaterThanOrEqual(PACE_MS - 1);
+    expect(waited).toBeLessThan(PACE_MS * 2 + 20);
     // A fetch that brought nothing does not wait, nor one that began long enough ago.
     seen.fetchStart!();
     const empty = Date.now();
     await seen.run!.eachBatch!(batch(1, []));
-    expect(Date.now() - empty).toBeLessThan(REPLY_FETCH_INTERVAL_MS);
-    await new Promise((r) => setTimeout(r, REPLY_FETCH_INTERVAL_MS + 2));
+    expect(Date.now() - empty).toBeLessThan(PACE_MS);
+    await new Promise((r) => setTimeout(r, PACE_MS + 2));
     const late = Date.now();
     await seen.run!.eachBatch!(batch(2, [9]));
-    expect(Date.now() - late).toBeLessThan(REPLY_FETCH_INTERVAL_MS);
+    expect(Date.now() - late).toBeLessThan(PACE_MS);
     await listener.stop();
   });
 });

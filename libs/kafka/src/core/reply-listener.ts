@@ -15,13 +15,6 @@ import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
  */
 export const REPLY_FETCH_WAIT_MS = 200;
 /**
- * At most one fetch that brings records every this many ms (Pace): replies that arrive meanwhile
- * come in one fetch instead of one fetch each (at 500 replies/s, two per fetch instead of one). A
- * reply waits for it only when it follows another within that time: an idle listener adds nothing.
- */
-export const REPLY_FETCH_INTERVAL_MS = 4;
-
-/**
  * Listens to a reply topic for one process (request/reply over Kafka): a private consumer group
  * that starts at the end of the topic, so it sees every reply written after it joined, and no
  * offsets to keep. `ready` resolves once it has joined and fetched from the topic's partitions.
@@ -48,6 +41,7 @@ export class ReplyListener {
       ...fetchSizes([topic]),
     });
     this.partitions = settings.topics.find((t) => t.topic === topic)?.partitions ?? 1;
+    this.pace = new Pace(settings.paceMs ?? 0);
     this.ready = new Promise((resolve) => (this.joined = resolve));
   }
 
@@ -76,7 +70,12 @@ export class ReplyListener {
   }
 
   private unwatch?: () => void;
-  private readonly pace = new Pace(REPLY_FETCH_INTERVAL_MS);
+  /**
+   * At most one fetch that brings records every `settings.paceMs`: replies that arrive meanwhile
+   * come in one fetch instead of one fetch each. A reply waits for it only when it follows another
+   * within that time: an idle listener adds nothing.
+   */
+  private readonly pace: Pace;
 
   async stop(): Promise<void> {
     this.unwatch?.();

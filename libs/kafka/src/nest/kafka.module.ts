@@ -100,8 +100,8 @@ export interface KafkaModuleOptions {
   clientSuffix: string;
   /** The environment to read settings from (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
-  /** The app producer's shortest time between two produce requests, ms (EventProducer; default 0). */
-  produceIntervalMs?: number;
+  /** The app producer sends at most one produce request every KAFKA_PACE_MS (EventProducer, Pace). */
+  pacedProducer?: boolean;
 }
 
 /** Kafka settings (validated from the environment), client, topics and producer for one app. */
@@ -127,7 +127,7 @@ export class KafkaModule {
           provide: KafkaProducer,
           inject: [KAFKA_CLIENT, KAFKA_SETTINGS, HealthRegistry],
           useFactory: (kafka: Kafka, settings: KafkaSettings, health: HealthRegistry) =>
-            new KafkaProducer(kafka, settings, health, options.produceIntervalMs),
+            new KafkaProducer(kafka, settings, health, options.pacedProducer ? settings.paceMs : 0),
         },
         KafkaReaders,
       ],
