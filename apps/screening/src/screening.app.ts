@@ -64,9 +64,9 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     transport: IAPI_TRANSPORT,
     fromBeginning: false,
     maxWaitTimeInMs: IAPI_FETCH_WAIT_MS,
-    // At most one fetch that brings requests every KAFKA_PACE_MS while traffic is steady: the
-    // requests that arrive meanwhile come in one fetch, their replies and decisions in one produce
-    // request; a lone request is fetched at once.
+    // With KAFKA_PACE_MS, at most one fetch that brings requests every that many ms while traffic
+    // is steady: the requests that arrive meanwhile come in one fetch, their replies and decisions
+    // in one produce request; a lone request is fetched at once.
     fetchIntervalMs: app.get<KafkaSettings>(KAFKA_SETTINGS).paceMs,
     partitionsConsumedConcurrently: partitionsOf(Topic.IapiRequests),
     commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,

@@ -30,7 +30,9 @@ export class KafkaEnv {
   /**
    * Request/reply paths (iAPI): at most one produce request of the gateway, and one fetch that
    * brings records of screening's iAPI consumer and of reply listeners, every this many ms while
-   * traffic is steady (Pace; none held back when idle). 0: no pacing.
+   * traffic is steady (Pace; none held back when idle). 0 (default): no pacing. Fewer Kafka requests
+   * per round trip at a steady rate, a few ms more per hop; not yet shown to save CPU on a shared
+   * machine (bench/README.md, "Issue 19: iAPI CPU per request").
    */
-  @IsInt() @Min(0) KAFKA_PACE_MS = 4;
+  @IsInt() @Min(0) KAFKA_PACE_MS = 0;
 }
