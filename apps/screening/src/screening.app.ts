@@ -14,8 +14,8 @@ import { IAPI_TRANSPORT, TRAVELLERS_TRANSPORT } from './tokens';
 /**
  * Broker-side wait of an empty iAPI request fetch, ms. A fetch returns as soon as a request
  * arrives (minBytes 1), so this only sets how often an idle consumer asks again: at 5 ms that was
- * about 140 empty fetches a second, each costing the broker about 1 ms of CPU (bench/README.md,
- * "Issue 19: iAPI CPU per request").
+ * about 140 empty fetches a second, which with the gateway's reply listener's cost an idle
+ * broker a tenth of a core (bench/README.md, "Issue 19: iAPI CPU per request").
  */
 const IAPI_FETCH_WAIT_MS = 200;
 /** iAPI request offsets are committed in the background this often, ms (not between two fetches). */

@@ -203,8 +203,8 @@ export class EventProducer {
    * it (an iAPI request or a carrier POST behind 60 others waited 60 round trips). What queued up
    * while a request was in flight goes out in the next one, in arrival order; an idle producer
    * sends once the event loop's current turn is done (setImmediate, no timer), with whatever else
-   * that turn handed over. A record too large for a request still travels
-   * in a request of its own, so it fails alone.
+   * that turn handed over. A record too large for a request still travels in a request of its
+   * own, so it fails alone.
    */
   send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
     return this.sendAll([{ topic, records }]);

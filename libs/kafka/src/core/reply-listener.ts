@@ -11,7 +11,7 @@ import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
 /**
  * Longest time the broker holds a fetch that found nothing, ms. A fetch returns as soon as a record
  * arrives (minBytes 1), so this is not a wait for replies: only how often an idle listener asks
- * again (each empty fetch costs the broker about as much CPU as a full one).
+ * again (at 10 ms, 80–100 empty fetches a second, each costing the broker CPU).
  */
 export const REPLY_FETCH_WAIT_MS = 200;
 /**
