@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { tuningEnv } from './e2e.bench';
 import { generateTraffic } from './generator';
 import { httpLoad, pacedHttpLoad } from './lib/load';
-import { processFootprint } from './lib/pipeline';
+import { kafkaRequestsSent, processFootprint } from './lib/pipeline';
 import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, type BenchStack, benchStack } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
@@ -21,6 +21,23 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  * are counted apart.
  */
 const RATE = 500;
+/**
+ * `--rate N` (other than RATE: a comparison, no target), `--no-bursts` (the even schedule only),
+ * `--warmup S` (seconds of warm-up at 100/s before the measured load; default 2).
+ */
+function options(args: string[]): { rate: number; bursts: boolean; warmupSeconds: number } {
+  const value = (flag: string, fallback: number) => {
+    const at = args.indexOf(flag);
+    const v = at >= 0 ? Number(args[at + 1]) : fallback;
+    if (!(v > 0)) throw new Error(`${flag} takes a positive number`);
+    return v;
+  };
+  return {
+    rate: value('--rate', RATE),
+    bursts: !args.includes('--no-bursts'),
+    warmupSeconds: value('--warmup', 2),
+  };
+}
 const FULL = { seconds: 30, bodies: 3000 };
 const SMOKE = { seconds: 3, bodies: 200 };
 const CONNECTIONS = 64;
@@ -41,6 +58,7 @@ export const iapiSuite: BenchSuite = {
   description: `iAPI round trip (gateway → Kafka → screening → Kafka → gateway) at a fixed ${RATE} requests/s, one traveller per request`,
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
+    const { rate, bursts, warmupSeconds } = options(ctx.args);
     const stack = benchStack();
     // `--env K=V` (tuning and A/B runs) and `--profile` (CPU profiles in .cache/bench/prof), as in e2e.
     const env = tuningEnv(ctx.args);
@@ -68,12 +86,21 @@ export const iapiSuite: BenchSuite = {
     const headers = { 'content-type': 'application/json', 'x-api-key': stack.carrierKeys.get(carrier)! };
     const url = `${stack.gateway.url}/v1/iapi`;
     // Warm-up (connections, JIT, the reply listener's first fetch), not counted.
-    await httpLoad({ url, method: 'POST', headers, bodies, connections: 8, seconds: 2, rate: 100 });
+    await httpLoad({
+      url,
+      method: 'POST',
+      headers,
+      bodies,
+      connections: 8,
+      seconds: warmupSeconds,
+      rate: 100,
+    });
     // The target: RATE requests/s on an even schedule. Every answer is kept with its request id,
     // for the timed-out count and the legs (below).
     const answers: { requestId: string; sentAt: number; doneAt: number }[] = [];
     let timedOut = 0;
     const before = processFootprint(stack);
+    const requestsBefore = await kafkaRequestsSent(stack);
     const paced = await pacedHttpLoad({
       url,
       method: 'POST',
@@ -81,7 +108,7 @@ export const iapiSuite: BenchSuite = {
       bodies,
       connections: CONNECTIONS,
       seconds: n.seconds,
-      rate: RATE,
+      rate,
       onResponse: (r) => {
         if (r.status !== 200) return;
         const body = JSON.parse(r.body) as { requestId: string; timedOut?: boolean };
@@ -90,10 +117,11 @@ export const iapiSuite: BenchSuite = {
       },
     });
     ctx.log(
-      `iAPI at ${RATE}/s (even): ${Math.round(paced.perS)}/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, ${paced.errors} errors, ${timedOut} timed out`,
+      `iAPI at ${rate}/s (even): ${Math.round(paced.perS)}/s answered, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, ${paced.errors} errors, ${timedOut} timed out`,
     );
     // CPU per answered request, per process (the machine's load moves latency, much less this).
     const after = processFootprint(stack);
+    const kafkaPerRequest = perAnswered(await kafkaRequestsSent(stack), requestsBefore, paced.requests);
     const cpuMs = Object.fromEntries(
       Object.entries(after)
         .filter(([k]) => k !== 'watchlist' && k !== 'parser')
@@ -104,27 +132,19 @@ export const iapiSuite: BenchSuite = {
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)
         .join(', ')}`,
     );
+    const kafkaTotal = [...kafkaPerRequest.values()].reduce((a, b) => a + b, 0);
+    ctx.log(
+      `Kafka requests per request: ${kafkaTotal.toFixed(2)} (${[...kafkaPerRequest]
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')})`,
+    );
     const legs = await iapiLegs(stack, answers);
     ctx.log(
       `legs p50 / p99 ms: ${LEGS.map((l, i) => `${l} ${legs[i].p50} / ${legs[i].p99}`).join('; ')} (${legs[0].samples} requests)`,
     );
-    // The same rate as autocannon's overallRate offers it (bursts: see pacedHttpLoad), as the
-    // rows before 2026-12-06 were measured; for comparison, no target.
-    const burst = await httpLoad({
-      url,
-      method: 'POST',
-      headers,
-      bodies,
-      connections: CONNECTIONS,
-      seconds: n.seconds,
-      rate: RATE,
-    });
-    ctx.log(
-      `iAPI at ${RATE}/s (autocannon bursts): ${Math.round(burst.perS)}/s answered, p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, ${burst.errors} errors`,
-    );
     const rows: BenchRow[] = [
       {
-        name: `iAPI round trip at ${RATE} requests/s, evenly spaced (up to ${CONNECTIONS} connections, one traveller each)`,
+        name: `iAPI round trip at ${rate} requests/s, evenly spaced (up to ${CONNECTIONS} connections, one traveller each)`,
         values: {
           requests: paced.requests,
           'per s': paced.perS,
@@ -135,34 +155,80 @@ export const iapiSuite: BenchSuite = {
           'timed out': timedOut,
         },
         target: {
-          text: `p99 < ${TARGET_P99_MS} ms at ${RATE}/s`,
-          met: paced.p99 < TARGET_P99_MS && paced.perS >= RATE * 0.95,
+          text: `p99 < ${TARGET_P99_MS} ms at ${rate}/s`,
+          met: rate === RATE && paced.p99 < TARGET_P99_MS && paced.perS >= RATE * 0.95,
         },
       },
       ...Object.entries(cpuMs).map(([k, v]): BenchRow => ({
         name: `— ${k}: CPU per answered request`,
         values: { 'CPU ms/request': v },
       })),
+      {
+        name: '— Kafka requests per answered request, all apps (their paxscreen_kafka_requests_total)',
+        values: { 'Kafka requests/request': kafkaTotal },
+      },
+      ...[...kafkaPerRequest].map(([k, v]): BenchRow => ({
+        name: `— Kafka requests: ${k}`,
+        values: { 'Kafka requests/request': v },
+      })),
       ...LEGS.map((leg, i): BenchRow => ({
         name: `— leg: ${leg}`,
         values: { requests: legs[i].samples, 'p50 ms': legs[i].p50, 'p99 ms': legs[i].p99 },
       })),
-      {
-        name: `iAPI at ${RATE} requests/s as autocannon offers it (${CONNECTIONS} connections, each its share back to back at the top of every second)`,
-        values: {
-          requests: burst.requests,
-          'per s': burst.perS,
-          'p50 ms': burst.p50,
-          'p99 ms': burst.p99,
-          'max ms': burst.max,
-          errors: burst.errors,
-        },
-      },
     ];
+    if (bursts) rows.push(await burstRow(ctx, { url, headers, bodies, seconds: n.seconds, rate }));
     if (profile) await stack.stopApps();
     return rows;
   },
 };
+
+/**
+ * The same rate as autocannon's overallRate offers it (bursts: see pacedHttpLoad), as the rows
+ * before 2026-12-06 were measured; for comparison, no target.
+ */
+async function burstRow(
+  ctx: { log: (line: string) => void },
+  o: {
+    url: string;
+    headers: Record<string, string>;
+    bodies: (string | Buffer)[];
+    seconds: number;
+    rate: number;
+  },
+): Promise<BenchRow> {
+  const burst = await httpLoad({ ...o, method: 'POST', connections: CONNECTIONS });
+  ctx.log(
+    `iAPI at ${o.rate}/s (autocannon bursts): ${Math.round(burst.perS)}/s answered, p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, ${burst.errors} errors`,
+  );
+  return {
+    name: `iAPI at ${o.rate} requests/s as autocannon offers it (${CONNECTIONS} connections, each its share back to back at the top of every second)`,
+    values: {
+      requests: burst.requests,
+      'per s': burst.perS,
+      'p50 ms': burst.p50,
+      'p99 ms': burst.p99,
+      'max ms': burst.max,
+      errors: burst.errors,
+    },
+  };
+}
+
+/**
+ * Kafka requests per answered request by `app client api`, from two readings of kafkaRequestsSent
+ * (those under 0.01 per request, e.g. metadata refreshes, left out), most first.
+ */
+function perAnswered(
+  after: Map<string, number>,
+  before: Map<string, number>,
+  answered: number,
+): Map<string, number> {
+  const out: [string, number][] = [];
+  for (const [k, v] of after) {
+    const per = (v - (before.get(k) ?? 0)) / Math.max(1, answered);
+    if (per >= 0.01) out.push([k, per]);
+  }
+  return new Map(out.sort((a, b) => b[1] - a[1]));
+}
 
 /** p50 / p99 of each of LEGS over `answers`, from the request and reply records' timestamps. */
 async function iapiLegs(

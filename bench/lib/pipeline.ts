@@ -93,6 +93,22 @@ export async function decisionsCounted(stack: BenchStack): Promise<number> {
   return total;
 }
 
+/**
+ * Kafka requests every app has sent so far, by `app client api` (their
+ * `paxscreen_kafka_requests_total` counters): subtract two readings for a phase's requests.
+ */
+export async function kafkaRequestsSent(stack: BenchStack): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [name, app] of stack.apps) {
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    for (const m of text.matchAll(/^paxscreen_kafka_requests_total\{([^}]*)\} ([\d.e+]+)/gm)) {
+      const label = (l: string) => new RegExp(`${l}="([^"]*)"`).exec(m[1])?.[1];
+      out.set(`${name} ${label('client')} ${label('api')}`, Number(m[2]));
+    }
+  }
+  return out;
+}
+
 export interface Progress {
   /** [ms since start, decisions] samples. */
   samples: [number, number][];

@@ -47,7 +47,9 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ObservabilityModule.forRoot('gateway', env),
-        KafkaModule.forRoot({ clientSuffix: 'gateway', env }),
+        // With KAFKA_PACE_MS, iAPI requests and carrier messages at a steady rate share produce
+        // requests (at most one every KAFKA_PACE_MS; a lone request goes at once).
+        KafkaModule.forRoot({ clientSuffix: 'gateway', env, pacedProducer: true }),
         RedisModule.forRoot({ name: 'gateway', env }),
         // Receipts and the PNR vault (the system of record's tables, one set of migrations). The
         // gateway starts while PostgreSQL is down (submissions answer 503 until it is back).

@@ -11,8 +11,13 @@ import { ScreeningEnv } from './screening.env';
 import { ScreeningStateService } from './state/screening-state.service';
 import { IAPI_TRANSPORT, TRAVELLERS_TRANSPORT } from './tokens';
 
-/** Broker-side wait of an empty iAPI request fetch, ms: kafkajs fetches again only after it. */
-const IAPI_FETCH_WAIT_MS = 5;
+/**
+ * Broker-side wait of an empty iAPI request fetch, ms. A fetch returns as soon as a request
+ * arrives (minBytes 1), so this only sets how often an idle consumer asks again: at 5 ms that was
+ * about 140 empty fetches a second, which with the gateway's reply listener's cost an idle
+ * broker a tenth of a core (bench/README.md, "Issue 19: iAPI CPU per request").
+ */
+const IAPI_FETCH_WAIT_MS = 200;
 /** iAPI request offsets are committed in the background this often, ms (not between two fetches). */
 const IAPI_COMMIT_INTERVAL_MS = 200;
 
@@ -50,15 +55,19 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
   // from the request's event id), which the gateway ignores (it answers the first reply per request
   // id) and which readers of the decisions topic recognise by decision id; the hot-path write is
   // by key, so it repeats itself. Malformed requests are dead-lettered the same way (published
-  // before the commit). Its own consumer group, kafkajs consumer and producer (own connections)
-  // with a short fetch wait, so a request never waits behind a traveller batch's fetch or commit;
-  // its partitions are handled concurrently (their replies share produce requests).
+  // before the commit). Its own consumer group, kafkajs consumer and producer (own connections),
+  // so a request never waits behind a traveller batch's fetch or commit; its partitions are
+  // handled concurrently (the replies of one fetch share one produce request).
   connectBatchConsumer(app, {
     groupId: ConsumerGroup.ScreeningIapi,
     stage: 'screening',
     transport: IAPI_TRANSPORT,
     fromBeginning: false,
     maxWaitTimeInMs: IAPI_FETCH_WAIT_MS,
+    // With KAFKA_PACE_MS, at most one fetch that brings requests every that many ms while traffic
+    // is steady: the requests that arrive meanwhile come in one fetch, their replies and decisions
+    // in one produce request; a lone request is fetched at once.
+    fetchIntervalMs: app.get<KafkaSettings>(KAFKA_SETTINGS).paceMs,
     partitionsConsumedConcurrently: partitionsOf(Topic.IapiRequests),
     commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,
   });

@@ -79,7 +79,15 @@ export function decodeContract<T extends object>(cls: Ctor<T>, bytes: Buffer | s
  * instances; one that is not fails exactly as decodeContract fails (same ContractViolation).
  */
 export function decodeEvent<T extends object>(cls: Ctor<T>, bytes: Buffer | string): T {
-  const plain = parseJson(cls.name, bytes);
+  return validPlain(cls, parseJson(cls.name, bytes));
+}
+
+/**
+ * validateContract for parsed JSON that is only read for its fields: a valid value comes back as
+ * it is, not copied into class instances (class-transformer costs more than the checks); one that
+ * is not fails exactly as validateContract fails.
+ */
+export function validPlain<T extends object>(cls: Ctor<T>, plain: unknown): T {
   return quicklyValid(cls, plain) ? (plain as T) : validateContract(cls, plain);
 }
 

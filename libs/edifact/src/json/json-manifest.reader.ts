@@ -6,7 +6,7 @@ import {
   JsonTraveller,
   isPartialDate,
   JSON_MANIFEST_MAX_TRAVELLERS,
-  validateContract,
+  validPlain,
 } from '@paxscreen/contracts';
 
 import { EdifactError } from '../errors/edifact.error';
@@ -59,7 +59,8 @@ export function readJsonManifest(text: string, ctx: ReadContext): ParsedMessage 
   }
   let manifest: JsonManifest;
   try {
-    manifest = validateContract(JsonManifest, plain);
+    // Read for its fields only: a valid manifest is not copied into class instances.
+    manifest = validPlain(JsonManifest, plain);
   } catch (err) {
     if (err instanceof ContractViolation) {
       throw new EdifactError(

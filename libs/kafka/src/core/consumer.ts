@@ -12,6 +12,7 @@ import {
   RecordTooLargeError,
   toMessage,
 } from './producer';
+import { Pace } from './pace';
 import type { ConsumedRecord, OutputBatch } from './records';
 import { isFenced, PartitionTransactions } from './partition-transactions';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
@@ -67,6 +68,13 @@ export interface BatchConsumerOptions {
    * previous fetch returned: a latency-sensitive consumer (request/reply) sets it low.
    */
   maxWaitTimeInMs?: number;
+  /**
+   * At least this many ms from the start of a fetch that brought records to the start of the next
+   * (Pace; 0, the default: none): at a steady rate what arrives meanwhile comes in one fetch and
+   * its outputs in one produce request, instead of a fetch and a produce each; a record arriving
+   * alone is fetched at once. For request/reply consumers, whose fetch wait is kept short otherwise.
+   */
+  fetchIntervalMs?: number;
   /**
    * Partitions whose batches are handled at the same time (kafkajs `partitionsConsumedConcurrently`;
    * default 1). Transactional mode too: each input partition has its own producer and transaction,
@@ -258,6 +266,8 @@ export class BatchConsumer {
   private readonly slices: SliceSizer;
   private readonly transactional: boolean;
   private readonly group: string;
+  /** Fetches that bring records, at most one per `fetchIntervalMs`. */
+  private readonly pace: Pace;
 
   constructor(
     kafka: Kafka,
@@ -270,6 +280,7 @@ export class BatchConsumer {
     this.slices = new SliceSizer(options.sliceTargetMs ?? 0, this.maxRecords, Math.min(10, this.maxRecords));
     this.transactional = options.transactionalIdPrefix !== undefined;
     this.group = physicalGroup(settings, options.groupId);
+    this.pace = new Pace(options.fetchIntervalMs ?? 0);
     this.consumer = kafka.consumer({
       groupId: this.group,
       sessionTimeout: options.sessionTimeoutMs ?? settings.sessionTimeoutMs,
@@ -321,6 +332,7 @@ export class BatchConsumer {
   }
 
   async start(): Promise<void> {
+    this.consumer.on(this.consumer.events.FETCH_START, () => this.pace.began());
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
       this.assignment = e.payload.memberAssignment;
       // A deferred commit for a partition now owned by another member could move its offset back:
@@ -443,6 +455,8 @@ export class BatchConsumer {
         millis: Date.now() - began,
       });
     }
+    // The batches of one fetch (partitions handled concurrently) share the wait.
+    if (messages.length > 0) await this.pace.next();
   }
 
   /**

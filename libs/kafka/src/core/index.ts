@@ -8,5 +8,6 @@ export * from './lag';
 export * from './partition';
 export * from './partition-transactions';
 export * from './producer';
+export * from './request-counts';
 export * from './reply-listener';
 export * from './settings';

@@ -35,4 +35,12 @@ export class KafkaEnv {
    * retries that after 20 ms, kafkajs after its client-wide 200 ms.
    */
   @IsInt() @Min(1) KAFKA_TXN_RETRY_MS = 20;
+  /**
+   * Request/reply paths (iAPI): at most one produce request of the gateway, and one fetch that
+   * brings records of screening's iAPI consumer and of reply listeners, every this many ms while
+   * traffic is steady (Pace; none held back when idle). 0 (default): no pacing. Fewer Kafka requests
+   * per round trip at a steady rate, a few ms more per hop; not yet shown to save CPU on a shared
+   * machine (bench/README.md, "Issue 19: iAPI CPU per request").
+   */
+  @IsInt() @Min(0) KAFKA_PACE_MS = 0;
 }

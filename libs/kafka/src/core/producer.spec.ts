@@ -48,6 +48,22 @@ describe('EventProducer.send', () => {
     await expect(Promise.all([second, third])).resolves.toEqual([undefined, undefined]);
   });
 
+  it('sends what callers hand over in the same turn of the event loop in one request', async () => {
+    const { kafka, requests } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    // The batches of one fetch, handled concurrently: each publishes when its handler is done.
+    const sends = ['1', '2', '3'].map(async (v) => {
+      await Promise.resolve();
+      return p.send(Topic.Audit, [{ key: v, value: Buffer.from(v) }]);
+    });
+    await tick();
+    await tick();
+    expect(requests).toHaveLength(1);
+    expect(values(requests[0].record)).toEqual(['1', '2', '3']);
+    requests[0].finish();
+    await expect(Promise.all(sends)).resolves.toEqual([undefined, undefined, undefined]);
+  });
+
   it('fails every caller whose records were in a failed request, and goes on with the next', async () => {
     const { kafka, requests } = fakeKafka();
     const p = new EventProducer(kafka, settings);

@@ -3,6 +3,7 @@ import { CompressionTypes } from 'kafkajs';
 
 import { maxMessageBytes, Topic } from '@paxscreen/contracts';
 
+import { Pace } from './pace';
 import { KafkaSettings, physicalTopic } from './settings';
 
 /** A record to publish: JSON values are serialised here; `null` is a tombstone. */
@@ -154,10 +155,20 @@ export class EventProducer {
   private readonly producer: Producer;
   private connected = false;
 
+  /** Produce requests, at most one per `minIntervalMs`. */
+  private readonly pace: Pace;
+
+  /**
+   * `minIntervalMs`: at least this long from the start of one produce request to the start of the
+   * next (Pace; 0, the default: none). At a steady rate the records handed over meanwhile share
+   * one request; a send to an idle producer goes at once.
+   */
   constructor(
     kafka: Kafka,
     private readonly settings: KafkaSettings,
+    minIntervalMs = 0,
   ) {
+    this.pace = new Pace(minIntervalMs);
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -191,8 +202,9 @@ export class EventProducer {
    * need it), each caller would otherwise wait in line for one whole round trip per caller before
    * it (an iAPI request or a carrier POST behind 60 others waited 60 round trips). What queued up
    * while a request was in flight goes out in the next one, in arrival order; an idle producer
-   * sends at once, so nothing waits for a timer. A record too large for a request still travels
-   * in a request of its own, so it fails alone.
+   * sends once the event loop's current turn is done (setImmediate, no timer), with whatever else
+   * that turn handed over. A record too large for a request still travels in a request of its
+   * own, so it fails alone.
    */
   send(topic: Topic, records: OutgoingRecord[]): Promise<void> {
     return this.sendAll([{ topic, records }]);
@@ -212,13 +224,19 @@ export class EventProducer {
     if (parts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ parts, done: (err) => (err === undefined ? resolve() : reject(err)) });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      this.draining = true;
+      // After the work already queued on the event loop: what callers hand over in the same turn
+      // (the batches of one fetch, handled concurrently; requests that arrived together) goes in
+      // one produce request rather than the first alone and the rest in the next.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     while (this.queue.length > 0) {
+      await this.pace.next();
+      this.pace.began();
       const batch = this.queue.splice(0, this.queue.length);
       const byTopic = new Map<string, Message[]>();
       for (const b of batch)

@@ -17,6 +17,8 @@ export interface KafkaSettings {
   readonly sessionTimeoutMs: number;
   /** First back-off of transactional producers' retries, ms (KAFKA_TXN_RETRY_MS). */
   readonly transactionRetryMs: number;
+  /** Shortest time between two requests of a paced client, ms (KAFKA_PACE_MS, Pace). */
+  readonly paceMs: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -85,6 +87,7 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
     connectionTimeoutMs: e.KAFKA_CONNECTION_TIMEOUT_MS,
     sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     transactionRetryMs: e.KAFKA_TXN_RETRY_MS,
+    paceMs: e.KAFKA_PACE_MS,
   };
 }
 

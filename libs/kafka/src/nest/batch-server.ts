@@ -17,6 +17,7 @@ type ConsumerSettings = Pick<
   | 'sliceTargetMs'
   | 'transactionalIdPrefix'
   | 'maxWaitTimeInMs'
+  | 'fetchIntervalMs'
   | 'partitionsConsumedConcurrently'
   | 'commitIntervalMs'
   | 'isTransient'

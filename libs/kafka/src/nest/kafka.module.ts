@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 
-import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
+import { HealthRegistry, LOGGER, type Logger, Metrics } from '@paxscreen/observability';
 
 import { Topic } from '@paxscreen/contracts';
 
@@ -19,6 +19,7 @@ import { ConsumerLagReader } from '../core/lag';
 import { ReplyListener } from '../core/reply-listener';
 import { createKafka, kafkaAnswers } from '../core/client';
 import { EventProducer } from '../core/producer';
+import { kafkaRequestCounts } from '../core/request-counts';
 import { KafkaSettings, kafkaSettingsFromEnv } from '../core/settings';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
@@ -29,8 +30,9 @@ export class KafkaProducer extends EventProducer implements OnModuleInit, OnAppl
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(KAFKA_SETTINGS) settings: KafkaSettings,
     @Inject(HealthRegistry) health: HealthRegistry,
+    minIntervalMs = 0,
   ) {
-    super(kafka, settings);
+    super(kafka, settings, minIntervalMs);
     health.register({ name: 'kafka', check: () => kafkaAnswers(kafka) });
   }
 
@@ -98,6 +100,8 @@ export interface KafkaModuleOptions {
   clientSuffix: string;
   /** The environment to read settings from (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The app producer sends at most one produce request every KAFKA_PACE_MS (EventProducer, Pace). */
+  pacedProducer?: boolean;
 }
 
 /** Kafka settings (validated from the environment), client, topics and producer for one app. */
@@ -111,12 +115,20 @@ export class KafkaModule {
         { provide: KAFKA_SETTINGS, useFactory: () => kafkaSettingsFromEnv(options.env ?? process.env) },
         {
           provide: KAFKA_CLIENT,
-          inject: [KAFKA_SETTINGS, LOGGER],
-          useFactory: (settings: KafkaSettings, logger: Logger) =>
-            createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' })),
+          inject: [KAFKA_SETTINGS, LOGGER, Metrics],
+          useFactory: (settings: KafkaSettings, logger: Logger, metrics: Metrics) => {
+            // Requests per client and API on /metrics: what each consumer and producer costs the broker.
+            metrics.observeKafkaRequests(kafkaRequestCounts);
+            return createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' }));
+          },
         },
         TopicBootstrap,
-        KafkaProducer,
+        {
+          provide: KafkaProducer,
+          inject: [KAFKA_CLIENT, KAFKA_SETTINGS, HealthRegistry],
+          useFactory: (kafka: Kafka, settings: KafkaSettings, health: HealthRegistry) =>
+            new KafkaProducer(kafka, settings, health, options.pacedProducer ? settings.paceMs : 0),
+        },
         KafkaReaders,
       ],
       exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer, KafkaReaders],

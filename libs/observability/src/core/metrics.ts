@@ -110,6 +110,20 @@ export class Metrics {
       if (s) this.matchCacheEntries.set(s.entries);
     },
   });
+  /** Where the Kafka request counts below are read from when scraped (libs/kafka sets it). */
+  private kafkaRequestStats?: () => { client: string; api: string; count: number }[];
+  readonly kafkaRequests = new Counter({
+    name: 'paxscreen_kafka_requests_total',
+    help: 'Requests this process sent to the Kafka brokers, by client (producer, consumer:<group>, admin) and API (Produce, Fetch, OffsetCommit, Heartbeat…)',
+    labelNames: ['client', 'api'] as const,
+    registers: [this.registry],
+    collect: () => {
+      const counts = this.kafkaRequestStats?.();
+      if (!counts) return;
+      this.kafkaRequests.reset();
+      for (const c of counts) this.kafkaRequests.inc({ client: c.client, api: c.api }, c.count);
+    },
+  });
   readonly httpRequests = new Histogram({
     name: 'paxscreen_http_request_seconds',
     help: 'HTTP request duration by route and status',
@@ -121,6 +135,11 @@ export class Metrics {
   /** Reports a match cache's counts on every scrape (`paxscreen_match_cache_*`). */
   observeMatchCache(stats: () => { hits: number; misses: number; entries: number }): void {
     this.matchCacheStats = stats;
+  }
+
+  /** Reports the Kafka requests sent on every scrape (`paxscreen_kafka_requests_total`). */
+  observeKafkaRequests(counts: () => { client: string; api: string; count: number }[]): void {
+    this.kafkaRequestStats = counts;
   }
 
   constructor(service: string, collectDefaults = true) {
