@@ -121,6 +121,20 @@ describe('MatchIndex', () => {
     expect(found[0]).toMatchObject({ entryId: 'target' });
   });
 
+  it('lets no name count the parts joined as a part it lacks (ALIMOHAMED holds MOHAMED, not ALI)', () => {
+    // ALI in 1 name of 16, MOHAMED in 1 of 80 (40 names, with no ALI). The lookup of the
+    // parts joined (ALIMOHAMED) finds MOHAMED inside and credits them a second time: unless a query part a name
+    // lacks costs it, they out-credit Ali Mohammed, the listed spelling one edit away, and fill the candidates.
+    const others = Array.from({ length: 3000 }, (_, i) =>
+      entry(`${word(i)} ${word(i + 5000)}`, { entryId: `o${i}` }),
+    );
+    const common = Array.from({ length: 200 }, (_, i) => entry(`Ali ${word(i)}`, { entryId: `a${i}` }));
+    const holders = Array.from({ length: 40 }, (_, i) => entry(`Mohamed ${word(i)}`, { entryId: `m${i}` }));
+    const index = indexOf(...others, ...common, ...holders, entry('Ali Mohammed', { entryId: 'target' }));
+    const found = index.search({ fullName: 'ALI MOHAMED' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('carries the entry programmes with a candidate', () => {
     const index = indexOf(entry('Aleksi KARVONEN', { entryId: 'k', programs: ['TRAVEL_BAN'] }));
     expect(index.search({ fullName: 'Aleksi Karvonen' })[0].programs).toEqual(['TRAVEL_BAN']);

@@ -36,6 +36,8 @@ export const LOOKUP_LIMITS: LookupLimits = {
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
 const DEFAULT_LIMIT = 5;
+/** Query tokens whose coverage candidate credit counts (bits of an int). */
+const MAX_COVERED = 30;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
 const MEMO_SIZE = 20000;
 
@@ -124,6 +126,8 @@ export class MatchIndex {
   private touched = new Int32Array(1024);
   private touchedCredit = new Float32Array(1024);
   private touchedLookup = new Int32Array(1024);
+  /** Which query tokens credited the name (bit `i` for the `i`-th; a joined lookup covers both its parts). */
+  private touchedCovered = new Int32Array(1024);
   private heap = new Int32Array(0);
   private topIds = new Int32Array(0);
   private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
@@ -360,24 +364,31 @@ export class MatchIndex {
   /**
    * Names worth scoring: every query token's similar vocabulary tokens credit the names holding them with
    * similarity × rarity, the rarity capped at the best expansion's (each query token credits a name once,
-   * with its best expansion), less a share of the mean for each listed part beyond the query's count; the
+   * with its best expansion), less a share of the mean for each listed part beyond the query's count and
+   * for each query token that credits nothing in the name; the
    * `candidatesPerQuery` highest-credited names of a compatible kind win.
    */
   private candidates(q: readonly ComparableToken[], kind: MatchKind): Int32Array {
     const cfg = this.algorithm.alignment;
     const live = Math.max(1, this.nameCount);
     const lookups: ComparableToken[] = [...q];
+    /** The query tokens each lookup covers, as bits (query tokens past the 30th are not counted). */
+    const covers: number[] = q.map((_, i) => (i < MAX_COVERED ? 1 << i : 0));
+    const joinedFrom: number[] = [];
     // Adjacent query tokens joined find names written as one word (Abdul Rahman ~ Abdulrahman).
     for (let i = 0; i + 1 < q.length; i++) {
       if (q[i].token.role === 'name' || q[i + 1].token.role === 'name') {
         lookups.push(
           comparable({ ...q[i].token, text: q[i].token.text + q[i + 1].token.text, key: '', role: 'name' }),
         );
+        covers.push(covers[i] | covers[i + 1]);
+        joinedFrom.push(i);
       }
     }
     let touched = this.touched;
     let touchedCredit = this.touchedCredit;
     let touchedLookup = this.touchedLookup;
+    let touchedCovered = this.touchedCovered;
     let count = 0;
     const slot = this.slot;
     const nameLength = this.nameLength;
@@ -396,10 +407,17 @@ export class MatchIndex {
           (best.similarity * cfg.roleWeights[q[l].token.role] * Math.log(1 + live / df[best.id])) / q.length;
     }
     const extraPartCredit = -cfg.extraCandidatePenalty * mean;
+    // Likewise a query token that credits nothing in a name costs what the scorer charges a query part the
+    // listed name lacks (`extraQueryPenalty`): names holding MOHAMED twice-credited (as itself and inside
+    // ALIMOHAMED) but no ALI must not out-credit `Ali Mohammed` for ALI MOHAMED (issue 18). Charged up
+    // front for every query token and given back as each is covered.
+    const coveredCredit = cfg.extraQueryPenalty * mean;
+    const uncovered = -coveredCredit * Math.min(q.length, MAX_COVERED);
     for (let l = 0; l < lookups.length; l++) {
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const expansions = all[l];
+      const joined = l >= q.length ? joinedFrom[l - q.length] : -1;
       // No expansion counts as rarer than the best one (what was written, when listed): a rare near-spelling
       // (ELI, 2 names) would outweigh the common spelling typed (ALI, 630) and crowd its names out (issue 18).
       let maxRarity = Infinity;
@@ -413,6 +431,8 @@ export class MatchIndex {
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         const postings = postingLists[id];
+        // A joined lookup finding one of its parts inside it (MOHAMED in ALIMOHAMED) covers that part alone.
+        const covered = joined < 0 ? covers[l] : partCover(all, joined, id, covers);
         for (let k = 0; k < postings.length; k++) {
           const nameId = postings[k];
           let at = slot[nameId];
@@ -425,16 +445,21 @@ export class MatchIndex {
               touched = this.touched = growInt32(touched, count + 1);
               touchedCredit = this.touchedCredit = growFloat32(touchedCredit, count + 1);
               touchedLookup = this.touchedLookup = growInt32(touchedLookup, count + 1);
+              touchedCovered = this.touchedCovered = growInt32(touchedCovered, count + 1);
             }
             at = count++;
             slot[nameId] = at;
             touched[at] = nameId;
             const length = nameLength[nameId];
             touchedCredit[at] =
-              lengthCredit * length + (length > q.length ? extraPartCredit * (length - q.length) : 0);
+              uncovered +
+              lengthCredit * length +
+              (length > q.length ? extraPartCredit * (length - q.length) : 0);
+            touchedCovered[at] = 0;
           }
           touchedLookup[at] = l;
-          touchedCredit[at] += gain;
+          touchedCredit[at] += gain + coveredCredit * bitCount(covered & ~touchedCovered[at]);
+          touchedCovered[at] |= covered;
         }
       }
     }
@@ -567,6 +592,24 @@ export class MatchIndex {
     for (let id = 0; id < this.names; id++)
       for (const t of this.uniqueTokens(id)) this.vocab.postings[t].push(id);
   }
+}
+
+/** What a joined lookup's expansion covers: the part that reaches it too, else both parts joined. */
+function partCover(
+  all: readonly Expansion[][],
+  first: number,
+  id: number,
+  covers: readonly number[],
+): number {
+  if (all[first].some((x) => x.id === id)) return covers[first];
+  if (all[first + 1].some((x) => x.id === id)) return covers[first + 1];
+  return covers[first] | covers[first + 1];
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 /** Min-heap steps over touched positions ordered by their credit (ties keep their place). */
