@@ -2,7 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv, Topic } from '@paxscreen/contracts';
 import { createHttpApp, listen } from '@paxscreen/http';
-import { connectBatchConsumer, KAFKA_SETTINGS, type KafkaSettings } from '@paxscreen/kafka';
+import {
+  connectBatchConsumer,
+  KAFKA_SETTINGS,
+  kafkaSettingsFromEnv,
+  type KafkaSettings,
+} from '@paxscreen/kafka';
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ScreeningModule } from './app.module';
@@ -27,6 +32,9 @@ const IAPI_COMMIT_INTERVAL_MS = 200;
  */
 export async function startScreening(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ScreeningEnv, env);
+  // Refused settings (e.g. a re-vet window longer than the travellers topic is kept) stop the start
+  // here, before a module opens a Redis or Kafka connection that would outlive the failed start.
+  kafkaSettingsFromEnv(env);
   const app = await createHttpApp(ScreeningModule.register(env), { env });
   await listen(app, settings.SCREENING_PORT);
   await app.get(ScreeningStateService).load();
