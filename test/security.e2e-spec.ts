@@ -662,18 +662,21 @@ describe('security', () => {
     });
 
     it.each([
-      ['a parent path', '../../etc/passwd'],
-      ['an absolute path', '/etc/shadow'],
-      ['a NUL byte', 'list.csv\u0000.xml'],
-      ['a right-to-left override', 'list\u202Evsc.exe'],
-      ['a new line', 'list\n.csv'],
-      ['only dots', '..'],
-      ['a number instead of a name', 42],
-      ['200 characters', 'x'.repeat(200)],
-    ])('refuses a file set naming a file with %s', async (_label, name) => {
+      ['a parent path', '../../etc/passwd', 'UNSAFE_FILE_NAME'],
+      ['an absolute path', '/etc/shadow', 'UNSAFE_FILE_NAME'],
+      // Refused with every other staff body holding a NUL or a wrong type (bodyOf), naming the field.
+      ['a NUL byte', 'list.csv\u0000.xml', 'INVALID_BODY'],
+      ['a right-to-left override', 'list\u202Evsc.exe', 'UNSAFE_FILE_NAME'],
+      ['a new line', 'list\n.csv', 'UNSAFE_FILE_NAME'],
+      ['only dots', '..', 'UNSAFE_FILE_NAME'],
+      ['a number instead of a name', 42, 'INVALID_BODY'],
+      ['200 characters', 'x'.repeat(200), 'UNSAFE_FILE_NAME'],
+    ])('refuses a file set naming a file with %s', async (_label, name, code) => {
       const res = await uploadSet([name]);
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ code: 'UNSAFE_FILE_NAME' });
+      const body = (await res.json()) as { code: string };
+      expect(body).toMatchObject({ code });
+      if (code === 'INVALID_BODY') expect(JSON.stringify(body)).toMatch(/files\.0\.name/);
     });
 
     it('writes nothing where a traversing name points', () => {
