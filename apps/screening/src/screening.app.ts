@@ -6,6 +6,7 @@ import {
   connectBatchConsumer,
   KAFKA_SETTINGS,
   kafkaSettingsFromEnv,
+  partitionsOf,
   type KafkaSettings,
 } from '@paxscreen/kafka';
 import { isRedisUnavailable } from '@paxscreen/redis';
@@ -38,8 +39,7 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
   const app = await createHttpApp(ScreeningModule.register(env), { env });
   await listen(app, settings.SCREENING_PORT);
   await app.get(ScreeningStateService).load();
-  const partitionsOf = (topic: Topic) =>
-    app.get<KafkaSettings>(KAFKA_SETTINGS).topics.find((t) => t.topic === topic)?.partitions ?? 1;
+  const kafka = app.get<KafkaSettings>(KAFKA_SETTINGS);
   const travellers = connectBatchConsumer(app, {
     groupId: ConsumerGroup.Screening,
     stage: 'screening',
@@ -51,7 +51,8 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     maxRecords: settings.SCREENING_MAX_BATCH,
     sliceTargetMs: settings.SCREENING_SLICE_MS,
     // Each partition has its own transactional producer, so partitions need not wait in line.
-    partitionsConsumedConcurrently: settings.SCREENING_PARTITIONS_IN_FLIGHT || partitionsOf(Topic.Travellers),
+    partitionsConsumedConcurrently:
+      settings.SCREENING_PARTITIONS_IN_FLIGHT || partitionsOf(kafka, Topic.Travellers),
     // Redis down is not a bad traveller event: wait for it rather than dead-letter the traveller.
     isTransient: isRedisUnavailable,
   });
@@ -75,8 +76,8 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
     // With KAFKA_PACE_MS, at most one fetch that brings requests every that many ms while traffic
     // is steady: the requests that arrive meanwhile come in one fetch, their replies and decisions
     // in one produce request; a lone request is fetched at once.
-    fetchIntervalMs: app.get<KafkaSettings>(KAFKA_SETTINGS).paceMs,
-    partitionsConsumedConcurrently: partitionsOf(Topic.IapiRequests),
+    fetchIntervalMs: kafka.paceMs,
+    partitionsConsumedConcurrently: partitionsOf(kafka, Topic.IapiRequests),
     commitIntervalMs: IAPI_COMMIT_INTERVAL_MS,
   });
   app.get(RevetService).useOwnership(() => travellers.assignedPartitions(Topic.Travellers));

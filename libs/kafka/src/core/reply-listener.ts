@@ -6,7 +6,7 @@ import { Topic } from '@paxscreen/contracts';
 
 import { ConsumedRecord, fetchSizes, runKeptAlive, toConsumed, withRetries } from './consumer';
 import { Pace } from './pace';
-import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
+import { KafkaSettings, partitionsOf, physicalGroup, physicalTopic } from './settings';
 
 /**
  * Longest time the broker holds a fetch that found nothing, ms. A fetch returns as soon as a record
@@ -40,7 +40,7 @@ export class ReplyListener {
       heartbeatInterval: 1000,
       ...fetchSizes([topic]),
     });
-    this.partitions = settings.topics.find((t) => t.topic === topic)?.partitions ?? 1;
+    this.partitions = partitionsOf(settings, topic);
     this.pace = new Pace(settings.paceMs ?? 0);
     this.ready = new Promise((resolve) => (this.joined = resolve));
   }

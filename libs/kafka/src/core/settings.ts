@@ -92,6 +92,11 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
 }
 
 /** Physical topic / group names for one deployment (prefix applied). */
+/** Partitions of a topic as these settings create it (1 when the settings do not name it). */
+export function partitionsOf(settings: Pick<KafkaSettings, 'topics'>, topic: Topic): number {
+  return settings.topics.find((t) => t.topic === topic)?.partitions ?? 1;
+}
+
 export function physicalTopic(settings: Pick<KafkaSettings, 'prefix'>, topic: Topic): string {
   return topicName(topic, settings.prefix);
 }
