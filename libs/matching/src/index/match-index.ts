@@ -418,6 +418,8 @@ export class MatchIndex {
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const expansions = all[l];
       const joined = l >= q.length ? joinedFrom[l - q.length] : -1;
+      // The two parts' own expansions, once per joined lookup (not scanned again for each expansion).
+      const parts = joined < 0 ? undefined : [idsOf(all[joined]), idsOf(all[joined + 1])];
       // No expansion counts as rarer than the best one (what was written, when listed): a rare near-spelling
       // (ELI, 2 names) would outweigh the common spelling typed (ALI, 630) and crowd its names out (issue 18).
       let maxRarity = Infinity;
@@ -432,7 +434,7 @@ export class MatchIndex {
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         const postings = postingLists[id];
         // A joined lookup finding one of its parts inside it (MOHAMED in ALIMOHAMED) covers that part alone.
-        const covered = joined < 0 ? covers[l] : partCover(all, joined, id, covers);
+        const covered = parts ? partCover(parts, joined, id, covers) : covers[l];
         for (let k = 0; k < postings.length; k++) {
           const nameId = postings[k];
           let at = slot[nameId];
@@ -596,14 +598,18 @@ export class MatchIndex {
 
 /** What a joined lookup's expansion covers: the part that reaches it too, else both parts joined. */
 function partCover(
-  all: readonly Expansion[][],
+  [firstIds, secondIds]: readonly ReadonlySet<number>[],
   first: number,
   id: number,
   covers: readonly number[],
 ): number {
-  if (all[first].some((x) => x.id === id)) return covers[first];
-  if (all[first + 1].some((x) => x.id === id)) return covers[first + 1];
+  if (firstIds.has(id)) return covers[first];
+  if (secondIds.has(id)) return covers[first + 1];
   return covers[first] | covers[first + 1];
+}
+
+function idsOf(expansions: readonly Expansion[]): ReadonlySet<number> {
+  return new Set(expansions.map((x) => x.id));
 }
 
 function bitCount(bits: number): number {
