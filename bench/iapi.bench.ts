@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { tuningEnv } from './e2e.bench';
 import { generateTraffic } from './generator';
 import { httpLoad, pacedHttpLoad } from './lib/load';
-import { kafkaRequestsSent, processFootprint } from './lib/pipeline';
+import { eventLoopDelaysIn, kafkaRequestsIn, processFootprint, scrapeApps } from './lib/pipeline';
 import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, type BenchStack, benchStack } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
@@ -100,7 +100,8 @@ export const iapiSuite: BenchSuite = {
     const answers: { requestId: string; sentAt: number; doneAt: number }[] = [];
     let timedOut = 0;
     const before = processFootprint(stack);
-    const requestsBefore = await kafkaRequestsSent(stack);
+    // Also starts every app's event-loop delay histogram anew (read from the scrape after the load).
+    const requestsBefore = kafkaRequestsIn(await scrapeApps(stack));
     const paced = await pacedHttpLoad({
       url,
       method: 'POST',
@@ -121,7 +122,9 @@ export const iapiSuite: BenchSuite = {
     );
     // CPU per answered request, per process (the machine's load moves latency, much less this).
     const after = processFootprint(stack);
-    const kafkaPerRequest = perAnswered(await kafkaRequestsSent(stack), requestsBefore, paced.requests);
+    const scrape = await scrapeApps(stack);
+    const kafkaPerRequest = perAnswered(kafkaRequestsIn(scrape), requestsBefore, paced.requests);
+    const loopDelays = eventLoopDelaysIn(scrape);
     const cpuMs = Object.fromEntries(
       Object.entries(after)
         .filter(([k]) => k !== 'watchlist' && k !== 'parser')
@@ -137,6 +140,11 @@ export const iapiSuite: BenchSuite = {
       `Kafka requests per request: ${kafkaTotal.toFixed(2)} (${[...kafkaPerRequest]
         .map(([k, v]) => `${k} ${v.toFixed(3)}`)
         .join(', ')})`,
+    );
+    ctx.log(
+      `event-loop delay p99 / max ms: ${[...loopDelays]
+        .map(([k, v]) => `${k} ${v.p99.toFixed(1)} / ${v.max.toFixed(1)}`)
+        .join(', ')}`,
     );
     const legs = await iapiLegs(stack, answers);
     ctx.log(
@@ -171,6 +179,12 @@ export const iapiSuite: BenchSuite = {
         name: `— Kafka requests: ${k}`,
         values: { 'Kafka requests/request': v },
       })),
+      ...[...loopDelays]
+        .filter(([k]) => k === 'gateway' || k === 'screening')
+        .map(([k, v]): BenchRow => ({
+          name: `— ${k}: event-loop delay during the load (prom-client, sampled every 10 ms)`,
+          values: { 'p99 ms': v.p99, 'max ms': v.max },
+        })),
       ...LEGS.map((leg, i): BenchRow => ({
         name: `— leg: ${leg}`,
         values: { requests: legs[i].samples, 'p50 ms': legs[i].p50, 'p99 ms': legs[i].p99 },

@@ -94,17 +94,48 @@ export async function decisionsCounted(stack: BenchStack): Promise<number> {
 }
 
 /**
+ * Every app's `/metrics` text, by app name. A scrape also starts each app's event-loop delay
+ * histogram anew (prom-client resets it when collected): read every figure of a phase from the
+ * same scrape (kafkaRequestsIn, eventLoopDelaysIn).
+ */
+export async function scrapeApps(stack: BenchStack): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [name, app] of stack.apps) out.set(name, await (await fetch(`${app.url}/metrics`)).text());
+  return out;
+}
+
+/**
  * Kafka requests every app has sent so far, by `app client api` (their
  * `paxscreen_kafka_requests_total` counters): subtract two readings for a phase's requests.
  */
-export async function kafkaRequestsSent(stack: BenchStack): Promise<Map<string, number>> {
+export function kafkaRequestsIn(scrape: Map<string, string>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [name, app] of stack.apps) {
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+  for (const [name, text] of scrape) {
     for (const m of text.matchAll(/^paxscreen_kafka_requests_total\{([^}]*)\} ([\d.e+]+)/gm)) {
       const label = (l: string) => new RegExp(`${l}="([^"]*)"`).exec(m[1])?.[1];
       out.set(`${name} ${label('client')} ${label('api')}`, Number(m[2]));
     }
+  }
+  return out;
+}
+
+/** kafkaRequestsIn of a fresh scrape. */
+export async function kafkaRequestsSent(stack: BenchStack): Promise<Map<string, number>> {
+  return kafkaRequestsIn(await scrapeApps(stack));
+}
+
+/**
+ * Each app's event-loop delay since its previous scrape, ms (prom-client's
+ * `nodejs_eventloop_lag_p99_seconds` / `_max_seconds`, sampled every 10 ms): how long a callback
+ * that was ready waited for the loop (its own CPU, GC, or the process not being scheduled).
+ */
+export function eventLoopDelaysIn(scrape: Map<string, string>): Map<string, { p99: number; max: number }> {
+  const out = new Map<string, { p99: number; max: number }>();
+  for (const [name, text] of scrape) {
+    const read = (metric: string) => Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? ([\\d.e+-]+)`, 'm').exec(text)?.[1]);
+    const p99 = read('nodejs_eventloop_lag_p99_seconds');
+    const max = read('nodejs_eventloop_lag_max_seconds');
+    if (Number.isFinite(p99) && Number.isFinite(max)) out.set(name, { p99: p99 * 1000, max: max * 1000 });
   }
   return out;
 }
