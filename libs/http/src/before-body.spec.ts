@@ -29,13 +29,33 @@ describe('ConcurrencyGate', () => {
 });
 
 describe('TakeTurns', () => {
-  it('runs steps one per event-loop turn, in order, letting other callbacks in between', async () => {
-    const turns = new TakeTurns();
+  it('runs the steps waiting in one turn, in order, within its budget', async () => {
+    const turns = new TakeTurns(50);
     const seen: string[] = [];
     const steps = [1, 2, 3].map((n) =>
       turns.run(() => {
         seen.push(`step ${n}`);
         setImmediate(() => seen.push(`io after ${n}`));
+        return n;
+      }),
+    );
+    expect(await Promise.all(steps)).toEqual([1, 2, 3]);
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual(['step 1', 'step 2', 'step 3', 'io after 1', 'io after 2', 'io after 3']);
+  });
+
+  it('lets other callbacks in once a turn has spent its budget', async () => {
+    const turns = new TakeTurns(1);
+    const seen: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const steps = [1, 2, 3].map((n) =>
+      turns.run(() => {
+        seen.push(`step ${n}`);
+        setImmediate(() => seen.push(`io after ${n}`));
+        busy(2);
         return n;
       }),
     );
