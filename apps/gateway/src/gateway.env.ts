@@ -49,6 +49,13 @@ export class GatewayEnv {
    */
   @IsInt() @Min(1) GATEWAY_CARRIER_CONCURRENCY = 32;
   @IsInt() @Min(0) GATEWAY_CARRIER_QUEUE = 128;
+  /**
+   * iAPI requests give their carrier slot back once they are on the requests topic: waiting for
+   * screening's reply costs the gateway nothing. What bounds those waits instead: beyond this many
+   * travellers waiting for replies on this gateway (about what screening gets through within
+   * IAPI_TIMEOUT_MS), a new iAPI request is refused 503 CARRIER_BUSY before it is read.
+   */
+  @IsInt() @Min(1) IAPI_MAX_PENDING_TRAVELLERS = 2000;
   /** Largest iAPI request, bytes (a few hundred travellers; refused while reading beyond). */
   @IsInt() @Min(1024) IAPI_BODY_LIMIT = 1024 * 1024;
 }

@@ -1,4 +1,7 @@
-import { ConcurrencyGate, TakeTurns } from './before-body';
+import Fastify from 'fastify';
+
+import { ApiError } from './api-error';
+import { ConcurrencyGate, limitConcurrency, releaseSlot, TakeTurns } from './before-body';
 
 describe('ConcurrencyGate', () => {
   it('admits up to the limit, queues up to the queue size, refuses beyond', async () => {
@@ -25,6 +28,62 @@ describe('ConcurrencyGate', () => {
     for (let i = 0; i < 3; i++) gate.leave();
     await Promise.all(waits);
     expect(order).toEqual([1, 2, 3]);
+  });
+});
+
+describe('limitConcurrency', () => {
+  /** A gate of one slot, no queue, before POST /work, whose handler waits until `finish`. */
+  async function gated(giveBack: boolean) {
+    const fastify = Fastify();
+    const gate = new ConcurrencyGate(1, 0);
+    limitConcurrency(fastify, new Set(['POST /work']), gate, () => new ApiError(503, 'BUSY', 'busy'));
+    fastify.setErrorHandler((err, _req, reply) =>
+      reply.status(err instanceof ApiError ? err.getStatus() : 500).send({ code: (err as ApiError).code }),
+    );
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    const entered: (() => void)[] = [];
+    fastify.post('/work', async (req) => {
+      if (giveBack) {
+        releaseSlot(req);
+        releaseSlot(req); // once only
+      }
+      entered.shift()?.();
+      await finished;
+      return { done: true };
+    });
+    await fastify.ready();
+    const post = async () => {
+      const inside = new Promise<void>((r) => entered.push(r));
+      const res = fastify.inject({ method: 'POST', url: '/work', payload: { x: 1 } });
+      return { res, inside };
+    };
+    return { fastify, gate, finish, post };
+  }
+
+  it('holds the slot for the whole request: a second one is refused while the first waits', async () => {
+    const { fastify, gate, finish, post } = await gated(false);
+    const first = await post();
+    await first.inside;
+    const second = await (await post()).res;
+    expect([second.statusCode, second.json()]).toEqual([503, { code: 'BUSY' }]);
+    finish();
+    expect((await first.res).statusCode).toBe(200);
+    expect(gate.inProgress).toBe(0);
+    await fastify.close();
+  });
+
+  it('admits the next request once a route gives its slot back (releaseSlot), and counts it once', async () => {
+    const { fastify, gate, finish, post } = await gated(true);
+    const first = await post();
+    await first.inside;
+    expect(gate.inProgress).toBe(0);
+    const second = await post();
+    await second.inside;
+    finish();
+    expect([(await first.res).statusCode, (await second.res).statusCode]).toEqual([200, 200]);
+    expect(gate.inProgress).toBe(0);
+    await fastify.close();
   });
 });
 

@@ -82,10 +82,14 @@ export class ConcurrencyGate {
   }
 }
 
+/** The slot each request admitted by limitConcurrency holds, to give back early (releaseSlot). */
+const slots = new WeakMap<FastifyRequest, () => void>();
+
 /**
  * Puts the matched `routes` behind a ConcurrencyGate before their bodies are read (after the
  * checks registered before it): a request waits for a slot, or is refused with `busy` when the
- * queue is full. The slot is given back when the response is finished or the connection closes.
+ * queue is full. The slot is given back when the response is finished or the connection closes,
+ * or earlier by the route itself (releaseSlot).
  */
 export function limitConcurrency(
   fastify: FastifyInstance,
@@ -99,19 +103,34 @@ export function limitConcurrency(
     // Listened to before waiting: a client gone while queued must not keep its slot once given.
     let closed = false;
     let held = false;
-    reply.raw.once('close', () => {
-      closed = true;
+    const release = () => {
       if (held) gate.leave();
       held = false;
+    };
+    reply.raw.once('close', () => {
+      closed = true;
+      release();
     });
     if (!(await gate.enter())) {
       void reply.header('connection', 'close').header('retry-after', '1');
       throw busy();
     }
     if (closed) gate.leave();
-    else held = true;
+    else {
+      held = true;
+      slots.set(req, release);
+    }
     return payload;
   });
+}
+
+/**
+ * Gives back the slot `req` holds (limitConcurrency) before its response is finished: for a request
+ * whose own work is done and that only waits (an iAPI request waiting for screening's reply). Once
+ * only; nothing when it holds none.
+ */
+export function releaseSlot(req: FastifyRequest): void {
+  slots.get(req)?.();
 }
 
 /**

@@ -9,6 +9,7 @@ import { HealthRegistry, LOGGER, type Logger } from '@paxscreen/observability';
 interface Pending {
   resolve: (decisions: Decision[] | undefined) => void;
   timer: NodeJS.Timeout;
+  travellers: number;
 }
 
 export interface ScreenNowRequest {
@@ -19,6 +20,8 @@ export interface ScreenNowRequest {
   requestId?: string;
   traceparent?: string;
   purpose?: Iapi.RequestPurpose;
+  /** Called once the request is on the requests topic (or could not be sent): only the reply is awaited then. */
+  sent?: () => void;
 }
 
 /**
@@ -30,6 +33,12 @@ export interface ScreenNowRequest {
 export class IapiClient implements OnModuleInit, OnApplicationShutdown {
   private readonly pending = new Map<string, Pending>();
   private readonly listener: ReplyListener;
+  private waitingTravellers = 0;
+
+  /** Travellers of the requests sent and not yet answered (nor timed out). */
+  get pendingTravellers(): number {
+    return this.waitingTravellers;
+  }
 
   constructor(
     @Inject(KafkaReaders) readers: KafkaReaders,
@@ -48,10 +57,7 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const p of this.pending.values()) {
-      clearTimeout(p.timer);
-      p.resolve(undefined);
-    }
+    for (const id of [...this.pending.keys()]) this.settle(id, undefined);
     await this.listener.stop();
   }
 
@@ -61,9 +67,7 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
     if (!waiting || !record.value) return;
     try {
       const reply = decodeEvent(Iapi.ReplyValue, record.value);
-      clearTimeout(waiting.timer);
-      this.pending.delete(requestId!);
-      waiting.resolve(reply.decisions);
+      this.settle(requestId!, reply.decisions);
     } catch (err) {
       this.logger.error({ err }, 'unreadable iAPI reply');
     }
@@ -73,11 +77,9 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
   async screen(req: ScreenNowRequest): Promise<{ requestId: string; decisions: Decision[] | undefined }> {
     const requestId = req.requestId ?? randomUUID();
     const result = new Promise<Decision[] | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        resolve(undefined);
-      }, req.timeoutMs);
-      this.pending.set(requestId, { resolve, timer });
+      const timer = setTimeout(() => this.settle(requestId, undefined), req.timeoutMs);
+      this.pending.set(requestId, { resolve, timer, travellers: req.travellers.length });
+      this.waitingTravellers += req.travellers.length;
     });
     const request: Iapi.RequestValue = {
       ...envelope(requestId, req.traceparent),
@@ -98,13 +100,19 @@ export class IapiClient implements OnModuleInit, OnApplicationShutdown {
       ]);
     } catch (err) {
       this.logger.error({ err, requestId }, 'iAPI request could not be sent');
-      const p = this.pending.get(requestId);
-      if (p) {
-        clearTimeout(p.timer);
-        this.pending.delete(requestId);
-        p.resolve(undefined);
-      }
+      this.settle(requestId, undefined);
     }
+    req.sent?.();
     return { requestId, decisions: await result };
+  }
+
+  /** Answers a pending request (decisions, or undefined: timed out, not sent, shutting down) once. */
+  private settle(requestId: string, decisions: Decision[] | undefined): void {
+    const p = this.pending.get(requestId);
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.pending.delete(requestId);
+    this.waitingTravellers -= p.travellers;
+    p.resolve(decisions);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res, UseGuards 
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import { releaseSlot } from '@paxscreen/http';
 import { childTraceparent, isTraceparent } from '@paxscreen/observability';
 
 import { CarrierAuthGuard, type CarrierRequest } from '../auth/carrier-auth.guard';
@@ -36,6 +37,9 @@ export class IapiController {
       bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
       cusres,
       traceparent: childTraceparent(isTraceparent(given) ? given : undefined),
+      // Read and on the requests topic: the carrier slot goes to the next request while this one
+      // waits for screening (bounded by IAPI_MAX_PENDING_TRAVELLERS instead).
+      sent: () => releaseSlot(request),
     });
     if (cusres && result.cusres) {
       void reply.status(200).header('content-type', 'application/edifact; charset=utf-8').send(result.cusres);

@@ -56,7 +56,15 @@ export class IapiUseCase {
     bytes: Buffer;
     cusres: boolean;
     traceparent: string;
+    /** Called once the request is on its way to screening: only the reply is awaited from then on. */
+    sent?: () => void;
   }): Promise<IapiResult> {
+    if (this.client.pendingTravellers >= this.env.IAPI_MAX_PENDING_TRAVELLERS)
+      throw new ApiError(
+        503,
+        'CARRIER_BUSY',
+        'iAPI requests waiting for screening on this gateway are at their limit; retry shortly',
+      );
     const message = await this.turns.run(() => this.read(cmd.bytes));
     if (message.manifest.carrier !== cmd.carrier) {
       throw new ApiError(
@@ -74,6 +82,7 @@ export class IapiUseCase {
       travellers: message.travellers,
       timeoutMs: this.env.IAPI_TIMEOUT_MS,
       traceparent: cmd.traceparent,
+      sent: cmd.sent,
     });
     const answers = message.travellers.map((t, i) => ({
       travellerId: t.travellerId,
