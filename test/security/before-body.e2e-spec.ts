@@ -32,6 +32,8 @@ describe('security: authenticated and capped before the body is read (issue 20, 
   const stack = TestStack.create('sec-before-body', ['AF'], {
     GATEWAY_CARRIER_CONCURRENCY: '1',
     GATEWAY_CARRIER_QUEUE: '0',
+    IAPI_MAX_PENDING_TRAVELLERS: '1',
+    IAPI_TIMEOUT_MS: '2500',
     POE_SCREEN_TIMEOUT_MS: '200',
     HTTP_REQUEST_TIMEOUT_MS: '8000',
   });
@@ -112,6 +114,36 @@ describe('security: authenticated and capped before the body is read (issue 20, 
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'TOO_MANY_TRAVELLERS' });
+  });
+
+  it('gives an iAPI request its carrier slot back once sent; refuses the next from its headers while IAPI_MAX_PENDING_TRAVELLERS wait', async () => {
+    const key = { 'x-api-key': stack.keys.get('AF')! };
+    const passenger = {
+      surname: 'WAITING',
+      givenNames: 'A',
+      documents: [{ type: 'P', number: 'X2', issuer: 'FRA' }],
+    };
+    // No screening runs in this stack: the request waits for its reply until IAPI_TIMEOUT_MS.
+    const waiting = fetch(`${gateway}/v1/iapi`, {
+      method: 'POST',
+      body: iapiBody(1, passenger),
+      headers: { 'content-type': 'application/json', ...key },
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    // The only carrier slot (GATEWAY_CARRIER_CONCURRENCY 1) is free again: a carrier message gets it.
+    const message = await fetch(`${gateway}/v1/messages`, {
+      method: 'POST',
+      body: "UNA:+.? '",
+      headers: { 'content-type': 'application/edifact', ...key },
+    });
+    expect(message.status).not.toBe(503);
+    // One traveller waits for screening, the limit: the next iAPI request is refused before its body.
+    const result = await rawExchange(gateway, head('POST', '/v1/iapi', promised.length, key), promised);
+    expect(parseRaw(result.response)).toMatchObject({ status: 503, json: { code: 'CARRIER_BUSY' } });
+    expect(result.bodyBytesBeforeAnswer).toBeLessThan(1 * MiB);
+    const answered = await waiting;
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ timedOut: true });
   });
 
   it('gives carriers their own concurrency limit: 503 CARRIER_BUSY while look-ups are answered', async () => {

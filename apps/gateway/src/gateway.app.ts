@@ -22,6 +22,7 @@ import { GatewayModule } from './app.module';
 import { CarrierKeyCache } from './auth/carrier-key-cache';
 import { leasedRateLimitStore } from './auth/rate-limit-store';
 import { GatewayEnv } from './gateway.env';
+import { IapiUseCase } from './iapi/iapi.usecase';
 
 /**
  * Carrier endpoints, by matched route (`METHOD /pattern`): authenticated by API key before their
@@ -98,10 +99,15 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     if (!carrierOf(req))
       throw new ApiError(401, 'UNAUTHENTICATED', 'a valid carrier API key is required (x-api-key)');
   };
+  const iapi = app.get(IapiUseCase);
   // Credentials first, then a slot: nobody's body is read before both.
   checkBeforeBody(fastify, {
     ...staff,
     ...Object.fromEntries([...CARRIER_ROUTES].map((route) => [route, carrierCheck])),
+    'POST /v1/iapi': (req) => {
+      carrierCheck(req);
+      iapi.assertRoom();
+    },
   });
   limitConcurrency(
     fastify,

@@ -19,7 +19,11 @@ function client() {
     },
   } as unknown as KafkaProducer;
   const readers = {
-    replyListener: () => ({ ready: Promise.resolve(), start: async () => undefined, stop: async () => undefined }),
+    replyListener: () => ({
+      ready: Promise.resolve(),
+      start: async () => undefined,
+      stop: async () => undefined,
+    }),
   } as unknown as KafkaReaders;
   const logger = { error: () => undefined } as unknown as Logger;
   const health = { register: () => undefined } as unknown as HealthRegistry;
@@ -57,7 +61,12 @@ describe('IapiUseCase', () => {
     const turns = new TakeTurns();
     const read = jest.spyOn(turns, 'run');
     const useCase = new IapiUseCase(waiting, env, turns, {} as TravellerChangeUseCase);
-    const refused = useCase.execute({ carrier: 'ZZ', bytes: Buffer.from('{}'), cusres: false, traceparent: '' });
+    const refused = useCase.execute({
+      carrier: 'ZZ',
+      bytes: Buffer.from('{}'),
+      cusres: false,
+      traceparent: '',
+    });
     await expect(refused).rejects.toMatchObject({ code: 'CARRIER_BUSY' });
     await expect(refused).rejects.toMatchObject({ status: 503 });
     expect(read).not.toHaveBeenCalled();

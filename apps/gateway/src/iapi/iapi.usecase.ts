@@ -59,12 +59,7 @@ export class IapiUseCase {
     /** Called once the request is on its way to screening: only the reply is awaited from then on. */
     sent?: () => void;
   }): Promise<IapiResult> {
-    if (this.client.pendingTravellers >= this.env.IAPI_MAX_PENDING_TRAVELLERS)
-      throw new ApiError(
-        503,
-        'CARRIER_BUSY',
-        'iAPI requests waiting for screening on this gateway are at their limit; retry shortly',
-      );
+    this.assertRoom();
     const message = await this.turns.run(() => this.read(cmd.bytes));
     if (message.manifest.carrier !== cmd.carrier) {
       throw new ApiError(
@@ -94,6 +89,20 @@ export class IapiUseCase {
     if (cmd.cusres)
       result.cusres = this.cusres(cmd.carrier, requestId, message, (i) => ({ status: answers[i].status }));
     return result;
+  }
+
+  /**
+   * Refuses a new request (503 CARRIER_BUSY) while IAPI_MAX_PENDING_TRAVELLERS travellers wait for
+   * screening's replies on this gateway. Also run from the request's headers, before its body is
+   * read (gateway.app.ts), so a refused flood costs no reading.
+   */
+  assertRoom(): void {
+    if (this.client.pendingTravellers >= this.env.IAPI_MAX_PENDING_TRAVELLERS)
+      throw new ApiError(
+        503,
+        'CARRIER_BUSY',
+        'iAPI requests waiting for screening on this gateway are at their limit; retry shortly',
+      );
   }
 
   /** Cancelled / offloaded after check-in: marked, and acknowledged (JSON, or a CUSRES). */
