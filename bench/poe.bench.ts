@@ -71,8 +71,9 @@ type Measured = LatencyResult & {
   /** The server's event-loop delay in the slices (worst slice), ms. */
   loopP99Ms: number;
   loopMaxMs: number;
-  /** The server's GC pauses over the slices, ms. */
+  /** The server's GC pauses over the slices, ms: all, and major GCs alone. */
   gcMs: number;
+  majorGcMs: number;
   /** The server's own handling of the look-up route, p99 bucket bound, ms (gateway only). */
   handlingP99Ms: number;
   benchLoopMaxMs: number;
@@ -92,6 +93,7 @@ function combine(slices: Slice[]): Measured {
     loopP99Ms: served.length ? worst((s) => s.after!.loopP99Ms) : NaN,
     loopMaxMs: served.length ? worst((s) => s.after!.loopMaxMs) : NaN,
     gcMs: served.reduce((t, s) => t + s.after!.gcMs - s.before!.gcMs, 0),
+    majorGcMs: served.reduce((t, s) => t + s.after!.majorGcMs - s.before!.majorGcMs, 0),
     handlingP99Ms: serverP99Ms(served.map((s) => [s.before!, s.after!])),
     benchLoopMaxMs: worst((s) => s.benchLoop.loopMaxMs),
   };
@@ -112,7 +114,9 @@ function figures(r: Measured): Record<string, number | string> {
     ...(has(r.loopMaxMs)
       ? { 'server loop delay p99 / max ms': `${round1(r.loopP99Ms)} / ${round1(r.loopMaxMs)}` }
       : {}),
-    ...(has(r.gcMs) && r.gcMs > 0 ? { 'server GC ms': round1(r.gcMs) } : {}),
+    ...(has(r.gcMs) && r.gcMs > 0
+      ? { 'server GC ms (major)': `${round1(r.gcMs)} (${round1(r.majorGcMs)})` }
+      : {}),
     ...(has(r.handlingP99Ms) ? { 'gateway handling p99 ≤ ms': r.handlingP99Ms } : {}),
     'bench loop delay max ms': round1(r.benchLoopMaxMs),
   };
@@ -122,7 +126,7 @@ function figures(r: Measured): Record<string, number | string> {
 async function floorLoop(url: string): Promise<ServerSample> {
   const res = await fetch(`${url}/loop`);
   const loop = (await res.json()) as { loopP99Ms: number; loopMaxMs: number };
-  return { ...loop, gcMs: NaN, buckets: new Map() };
+  return { ...loop, gcMs: NaN, majorGcMs: NaN, buckets: new Map() };
 }
 
 /** The bare HTTP server of bench/raw/http-get-server.ts on its own port, as its own process. */
@@ -164,12 +168,17 @@ export const poeSuite: BenchSuite = {
     const profile = ctx.args.includes('--profile')
       ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
       : undefined;
-    if (!stack.apps.has('gateway') || Object.keys(appEnv).length > 0 || profile)
+    // Node flags for the gateway alone, e.g. --gateway-node-args=--max-semi-space-size=32 (A/B).
+    const gatewayFlags = ctx.args
+      .filter((a) => a.startsWith('--gateway-node-args='))
+      .flatMap((a) => a.slice('--gateway-node-args='.length).split(' ').filter(Boolean));
+    const gatewayArgs = [...(profile ?? []), ...gatewayFlags];
+    if (!stack.apps.has('gateway') || Object.keys(appEnv).length > 0 || gatewayArgs.length > 0)
       await stack.startApps({
         mode: ctx.smoke ? 'source' : 'dist',
         log: ctx.log,
         env: appEnv,
-        nodeArgs: profile ? { gateway: profile } : undefined,
+        nodeArgs: gatewayArgs.length > 0 ? { gateway: gatewayArgs } : undefined,
       });
     const docs = await decidedDocuments(stack, { seed: 21, travellers: n.travellers, offset: 900_000 });
     const paths = docs.map((d) => `/v1/poe/documents/${d.issuer}/${d.number}`);

@@ -15,8 +15,9 @@ export interface ServerSample {
   /** Event-loop delay since the previous scrape, ms (p99 and max; 10 ms resolution). */
   loopP99Ms: number;
   loopMaxMs: number;
-  /** Cumulative GC pause time, ms (every kind). */
+  /** Cumulative GC pause time, ms (every kind), and of major (mark-sweep-compact) GCs alone. */
   gcMs: number;
+  majorGcMs: number;
   /** Cumulative count of HTTP answers on the route, per bucket upper bound (seconds). */
   buckets: Map<number, number>;
 }
@@ -26,7 +27,7 @@ const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 /** Reads prom-client's text format: the loop, GC, and one route's `paxscreen_http_request_seconds`. */
 export function readMetrics(text: string, route: string): ServerSample {
-  const sample: ServerSample = { loopP99Ms: NaN, loopMaxMs: NaN, gcMs: 0, buckets: new Map() };
+  const sample: ServerSample = { loopP99Ms: NaN, loopMaxMs: NaN, gcMs: 0, majorGcMs: 0, buckets: new Map() };
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
@@ -35,8 +36,10 @@ export function readMetrics(text: string, route: string): ServerSample {
     const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map((l) => [l[1], l[2]]));
     if (name === 'nodejs_eventloop_lag_p99_seconds') sample.loopP99Ms = value * 1000;
     else if (name === 'nodejs_eventloop_lag_max_seconds') sample.loopMaxMs = value * 1000;
-    else if (name === 'nodejs_gc_duration_seconds_sum') sample.gcMs += value * 1000;
-    else if (name === 'paxscreen_http_request_seconds_bucket' && labels.route === route) {
+    else if (name === 'nodejs_gc_duration_seconds_sum') {
+      sample.gcMs += value * 1000;
+      if (labels.kind === 'major') sample.majorGcMs += value * 1000;
+    } else if (name === 'paxscreen_http_request_seconds_bucket' && labels.route === route) {
       const le = labels.le === '+Inf' ? Infinity : Number(labels.le);
       sample.buckets.set(le, (sample.buckets.get(le) ?? 0) + value);
     }
@@ -59,7 +62,8 @@ export async function scrapeMetrics(baseUrl: string, route: string): Promise<Ser
 export function serverP99Ms(pairs: [ServerSample, ServerSample][]): number {
   const counts = new Map<number, number>();
   for (const [before, after] of pairs)
-    for (const [le, n] of after.buckets) counts.set(le, (counts.get(le) ?? 0) + n - (before.buckets.get(le) ?? 0));
+    for (const [le, n] of after.buckets)
+      counts.set(le, (counts.get(le) ?? 0) + n - (before.buckets.get(le) ?? 0));
   const total = counts.get(Infinity) ?? 0;
   if (total <= 0) return NaN;
   for (const le of [...counts.keys()].sort((a, b) => a - b)) {

@@ -25,25 +25,28 @@ loop.enable();
 
 const timeouts = serverTimeouts(loadEnv(HttpEnv));
 
-const server = createServer({ connectionsCheckingInterval: timeouts.http.connectionsCheckingInterval }, (req, res) => {
-  if (req.url === '/loop') {
-    res.end(JSON.stringify({ loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 }));
-    loop.reset();
-    return;
-  }
-  const key = keys[Number(req.url?.slice(1)) % keys.length];
-  redis.hgetall(key).then(
-    (value) => {
-      const found = Object.keys(value).length > 0;
-      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(found ? JSON.stringify(value) : '{}');
-    },
-    () => {
-      res.writeHead(503);
-      res.end();
-    },
-  );
-});
+const server = createServer(
+  { connectionsCheckingInterval: timeouts.http.connectionsCheckingInterval },
+  (req, res) => {
+    if (req.url === '/loop') {
+      res.end(JSON.stringify({ loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 }));
+      loop.reset();
+      return;
+    }
+    const key = keys[Number(req.url?.slice(1)) % keys.length];
+    redis.hgetall(key).then(
+      (value) => {
+        const found = Object.keys(value).length > 0;
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(found ? JSON.stringify(value) : '{}');
+      },
+      () => {
+        res.writeHead(503);
+        res.end();
+      },
+    );
+  },
+);
 server.keepAliveTimeout = timeouts.keepAliveTimeout;
 server.requestTimeout = timeouts.http.requestTimeout;
 server.headersTimeout = timeouts.http.headersTimeout;
