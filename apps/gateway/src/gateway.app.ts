@@ -2,8 +2,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 
-import { createHash } from 'node:crypto';
-
 import { loadEnv } from '@paxscreen/contracts';
 import {
   ApiError,
@@ -20,6 +18,7 @@ import { LeasedCounter, REDIS_CLIENT, RedisKeys, redisLeases } from '@paxscreen/
 
 import { GatewayModule } from './app.module';
 import { CarrierKeyCache } from './auth/carrier-key-cache';
+import { rememberedDigests } from './auth/credential-key';
 import { leasedRateLimitStore } from './auth/rate-limit-store';
 import { GatewayEnv } from './gateway.env';
 
@@ -34,9 +33,6 @@ const CARRIER_ROUTES: ReadonlySet<string> = new Set([
   'HEAD /v1/messages/:id',
   'POST /v1/iapi',
 ]);
-
-/** A short, stable digest of a credential: a rate-limit key that never holds the credential. */
-const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
 /** Builds and starts the gateway (used by main.ts and by end-to-end tests). */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
@@ -67,6 +63,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // (libs/redis LeasedCounter): a busy token or carrier costs a round trip per lease, not per
   // request, and no window admits more than the limit. Keyed on the matched route's group, never
   // the raw URL: `/v1/%6Dessages` is limited as `/v1/messages`.
+  const staffKey = rememberedDigests();
   const leases = redisLeases(app.get(REDIS_CLIENT), `${app.get(RedisKeys).prefix}px:rate:`);
   await app.register(rateLimit, {
     global: true,
@@ -82,7 +79,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       if (groupOf(req as FastifyRequest) === 'staff') {
         // Per token (one officer, one kiosk), else per address; verified later, before the body.
         const auth = req.headers.authorization;
-        return typeof auth === 'string' ? `staff:${digest(auth)}` : `staff-anonymous:${req.ip}`;
+        return typeof auth === 'string' ? `staff:${staffKey(auth)}` : `staff-anonymous:${req.ip}`;
       }
       return carrierOf(req as FastifyRequest) ?? `anonymous:${req.ip}`;
     },
