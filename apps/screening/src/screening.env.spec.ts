@@ -90,6 +90,8 @@ describe('ScreeningEnv: SCREENING_MATCH_THREADS', () => {
     ['2', 2],
   ])('reads %s', (value, expected) => expect(threads(value)).toBe(expected));
 
+  it('is 0 (matched on the main thread) unless set', () => expect(threads()).toBe(0));
+
   it.each(['-1', '1.5', 'two', '65'])('refuses %j, naming the setting', (value) => {
     expect(() => threads(value)).toThrow(/SCREENING_MATCH_THREADS/);
   });
