@@ -76,6 +76,15 @@ export interface IngestReport {
   opened: number;
 }
 
+/** Tries of a batch whose hit another transaction opened meanwhile (each try after the first finds it). */
+const HIT_OPEN_ATTEMPTS = 3;
+
+/** The insert of a hit another transaction committed after this one looked (unique violation on its key). */
+function isHitOpenedMeanwhile(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e?.code === '23505' && e.constraint === 'hits_pkey';
+}
+
 /** Identity of a decision event: which hit id it would land on (for the row lock). */
 function hitIdFor(event: DecisionMade.Value, identity: string): string {
   return hitIdOf(identity, hitFlightOf(event.flight));
@@ -100,10 +109,27 @@ export class CaseworkStore {
    * already in `hit_decisions` is skipped. One transaction for the batch.
    */
   async ingest(events: DecisionMade.Value[], now = new Date()): Promise<IngestReport> {
-    const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
-    if (events.length === 0) return report;
+    if (events.length === 0) return { applied: 0, duplicates: 0, opened: 0 };
     // One row per decision id, in arrival order (a batch may hold a redelivery of its own records).
     const unique = [...new Map(events.map((e) => [e.decision.decisionId, e])).values()];
+    // `for update` locks only the hits that exist: a transaction that found no hit (another batch
+    // opening it at the same time, from another partition or instance) fails to insert it, and is
+    // run again from the start, when it finds the hit the other one committed.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(events.length, unique, now);
+      } catch (err) {
+        if (attempt >= HIT_OPEN_ATTEMPTS || !isHitOpenedMeanwhile(err)) throw err;
+      }
+    }
+  }
+
+  private async ingestOnce(
+    received: number,
+    unique: DecisionMade.Value[],
+    now: Date,
+  ): Promise<IngestReport> {
+    const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
     await this.db.transaction().execute(async (tx) => {
       const seen = new Set(
         (
@@ -121,7 +147,7 @@ export class CaseworkStore {
       const todo = unique
         .filter((e) => !seen.has(e.decision.decisionId))
         .map((event) => ({ event, hitId: hitIdFor(event, identityKey(event.subject)) }));
-      report.duplicates = events.length - todo.length;
+      report.duplicates = received - todo.length;
       report.applied = todo.length;
       if (todo.length === 0) return;
       // The batch's hits, locked; decisions apply to them in memory, in order, then all is written.
