@@ -30,7 +30,7 @@ const PERSON = {
  * and `QF1`, the hit key the flight with leading zeros dropped) or from two instances while a
  * partition changes owner.
  */
-describe('casework store: two batches opening the same hit at once', () => {
+describe('casework store on PostgreSQL: concurrent batches, which decision is later', () => {
   let db: Kysely<CaseworkDatabase>;
   let schema: ReturnType<typeof testSchema>;
   let store: CaseworkStore;
@@ -51,7 +51,10 @@ describe('casework store: two batches opening the same hit at once', () => {
   });
 
   /** Runs both ingests so that each reads the hits before either has written one. */
-  async function raced(a: DecisionMade.Value[], b: DecisionMade.Value[]): Promise<PromiseSettledResult<unknown>[]> {
+  async function raced(
+    a: DecisionMade.Value[],
+    b: DecisionMade.Value[],
+  ): Promise<PromiseSettledResult<unknown>[]> {
     const blocker = new Client({ connectionString: schema.databaseUrl });
     await blocker.connect();
     try {
@@ -110,5 +113,72 @@ describe('casework store: two batches opening the same hit at once', () => {
     const opened = await sql<{ n: number }>`
       select count(*)::int as n from hit_actions where action = 'OPENED'`.execute(db);
     expect(opened.rows[0].n).toBe(1);
+  });
+
+  /** One traveller's decisions on one flight, decided at `at` (ms from now) on the deciding instance's clock. */
+  function decided(
+    travellerId: string,
+    decisionId: string,
+    outcome: 'CLEAR' | 'EXPEDITE' | 'REFER' | 'NO_BOARD',
+    at: number,
+    supersedes?: string,
+  ): DecisionMade.Value {
+    const flight = { carrier: 'VA', number: '0007', date: day(2) };
+    const e = testDecisionEvent(
+      flight,
+      { ...PERSON, travellerId, document: { issuer: 'AUS', number: `P${travellerId}` } },
+      { outcome, decisionId, ...(supersedes ? { supersedes } : {}) },
+    );
+    e.decision.reasons =
+      outcome === 'REFER' || outcome === 'NO_BOARD' ? [{ ...reasonOn('UN', 'QDi.9'), action: outcome }] : [];
+    e.decision.timings.decidedAt = Date.now() + at;
+    return e;
+  }
+  const outcomeOf = async (travellerId: string) =>
+    await db
+      .selectFrom('traveller_outcomes')
+      .select(['outcome', 'decision_id'])
+      .where('traveller_id', '=', travellerId)
+      .executeTakeFirstOrThrow();
+
+  it('a decision its successor already replaced changes neither the hit nor the outcome (decided later on a fast clock)', async () => {
+    const revet = decided('T-LATE', 'D-LATE-2', 'NO_BOARD', 0, 'D-LATE-1');
+    const first = decided('T-LATE', 'D-LATE-1', 'REFER', 60_000);
+    await store.ingest([revet]);
+    await store.ingest([first]);
+
+    const hit = await db
+      .selectFrom('hits')
+      .selectAll()
+      .where('traveller_id', '=', 'T-LATE')
+      .executeTakeFirstOrThrow();
+    expect(hit).toMatchObject({ outcome: 'NO_BOARD', last_decision_id: 'D-LATE-2', version: 1 });
+    const recorded = await db
+      .selectFrom('hit_decisions')
+      .select('hit_id')
+      .where('decision_id', '=', 'D-LATE-1')
+      .executeTakeFirstOrThrow();
+    expect(recorded.hit_id).toBe(hit.hit_id);
+    expect(await outcomeOf('T-LATE')).toEqual({ outcome: 'NO_BOARD', decision_id: 'D-LATE-2' });
+  });
+
+  it.each([
+    ['in two batches', true],
+    ['in one batch', false],
+  ])('a re-vet decided on a slow clock replaces the outcome it supersedes (%s)', async (_, apart) => {
+    const travellerId = `T-SKEW-${apart ? 'A' : 'B'}`;
+    const first = decided(travellerId, `${travellerId}-1`, 'CLEAR', 60_000);
+    const revet = decided(travellerId, `${travellerId}-2`, 'EXPEDITE', 0, `${travellerId}-1`);
+    if (apart) {
+      await store.ingest([first]);
+      await store.ingest([revet]);
+    } else await store.ingest([first, revet]);
+    expect(await outcomeOf(travellerId)).toEqual({ outcome: 'EXPEDITE', decision_id: `${travellerId}-2` });
+  });
+
+  it('between decisions the chain does not order, the one decided last is the outcome', async () => {
+    await store.ingest([decided('T-CLOCK', 'D-CLOCK-1', 'EXPEDITE', 60_000)]);
+    await store.ingest([decided('T-CLOCK', 'D-CLOCK-2', 'CLEAR', 0)]);
+    expect(await outcomeOf('T-CLOCK')).toEqual({ outcome: 'EXPEDITE', decision_id: 'D-CLOCK-1' });
   });
 });
