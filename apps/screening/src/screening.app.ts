@@ -2,12 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv, Topic } from '@paxscreen/contracts';
 import { closeOnFailure, createHttpApp, listen } from '@paxscreen/http';
-import {
-  connectBatchConsumer,
-  KAFKA_SETTINGS,
-  partitionsOf,
-  type KafkaSettings,
-} from '@paxscreen/kafka';
+import { connectBatchConsumer, KAFKA_SETTINGS, partitionsOf, type KafkaSettings } from '@paxscreen/kafka';
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ScreeningModule } from './app.module';
