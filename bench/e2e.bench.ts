@@ -1,9 +1,10 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import type { DecisionMade } from '@paxscreen/contracts';
 
 import { generateTraffic, type Traffic } from './generator';
+import { offlineFigures, offlineRatioRows, offlineRows, runOffline } from './lib/offline';
 import {
   DecisionReader,
   decisionsCounted,
@@ -17,7 +18,7 @@ import {
 import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
 import { CACHE } from './lib/services';
-import { BENCH_CARRIERS, benchStack } from './lib/stack';
+import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
 /**
@@ -31,7 +32,10 @@ import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
  *    minus when the gateway accepted its manifest;
  * 3. ground truth: every decision on the topic against the generator's planted hits.
  * The reference is the bare kafkajs produce+consume rate with traveller-sized records, measured
- * on the same broker in the same run.
+ * on the same broker in the same run. Issue 19's reference is offline: the capacity run's
+ * manifests screened against the same lists by `paxscreen screen`'s code in one process
+ * (bench/lib/offline.ts), run just before the capacity run while the pipeline idles; capacity and
+ * the CPU per traveller of all processes are set against its travellers/s and CPU per traveller.
  */
 const TARGET_RATE = 20_000;
 const TARGET_RAW_SHARE = 0.5;
@@ -71,7 +75,7 @@ interface LatencyRun {
 export const e2eSuite: BenchSuite = {
   name: 'e2e',
   description:
-    'gateway → Kafka → parser → screening → Kafka + Redis on a private broker: maximum travellers/s, ingest-to-decision latency at fractions of it, planted hits found, ratio to bare kafkajs produce+consume',
+    'gateway → Kafka → parser → screening → Kafka + Redis on a private broker: maximum travellers/s, ingest-to-decision latency at fractions of it, planted hits found, ratio to bare kafkajs produce+consume; capacity and CPU per traveller against the same traffic screened offline in one process (issue 19)',
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
@@ -107,6 +111,17 @@ export const e2eSuite: BenchSuite = {
     ctx.log(
       `capacity: ${capacityTraffic.travellers} travellers in ${capacityTraffic.manifests.length} manifests (${capacityTraffic.planted} planted hits)`,
     );
+
+    // The offline reference (issue 19): the same manifests and lists, one process, the pipeline idle.
+    const offline = await runOffline(capacityTraffic.manifests, DEFAULT_LISTS, join(CACHE, 'offline'));
+    if (offline.failures.length > 0 || offline.travellers !== capacityTraffic.travellers)
+      throw new Error(
+        `the offline reference screened ${offline.travellers} of ${capacityTraffic.travellers} travellers (${offline.failures.join(', ')})`,
+      );
+    const off = offlineFigures(offline);
+    ctx.log(
+      `offline reference: ${Math.round(off.travellersPerS)} travellers/s, ${off.cpuMsPerTraveller.toFixed(3)} CPU ms/traveller, ${off.cores.toFixed(2)} cores (lists: ${(offline.lists.cpuMs / 1000).toFixed(1)} CPU s); outcomes ${JSON.stringify(offline.outcomes)}; load average ${loadavg()[0].toFixed(1)}`,
+    );
     const base = await decisionsCounted(stack);
     const before = processFootprint(stack);
     const sub = await submitManifests(stack, capacityTraffic.manifests, { concurrency: CONCURRENCY });
@@ -130,7 +145,7 @@ export const e2eSuite: BenchSuite = {
       Object.entries(after).map(([k, v]) => [k, (v.cpu - (before[k]?.cpu ?? 0)) / seconds]),
     );
     ctx.log(
-      `capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}`,
+      `capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}; load average ${loadavg()[0].toFixed(1)}`,
     );
 
     // 2. latency at fractions of the capacity
@@ -239,6 +254,7 @@ export const e2eSuite: BenchSuite = {
         name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
         values: { travellers: n.rawRecords, 'travellers/s': raw },
       },
+      ...offlineRows(offline, 'UN + OFAC'),
       {
         name: `capacity: ${capacityTraffic.travellers.toLocaleString('en-GB')} travellers, gateway → decision on Kafka + Redis`,
         values: {
@@ -254,6 +270,7 @@ export const e2eSuite: BenchSuite = {
           met: rate >= TARGET_RATE && rate / raw >= TARGET_RAW_SHARE,
         },
       },
+      ...offlineRatioRows({ travellersPerS: rate, cpuMsPerTraveller: cpuPerTraveller }, offline),
       ...latency.map((l): BenchRow => ({
         name: `latency at ${l.fraction} × capacity (${Math.round(l.offered)} travellers/s offered)`,
         values: {
@@ -360,7 +377,8 @@ export const e2eSuite: BenchSuite = {
       const cores = Object.entries(f1).reduce((k, [name, v]) => k + (v.cpu - (f0[name]?.cpu ?? 0)), 0) / secs;
       const emptyRate = empty.travellers / secs;
       ctx.log(`empty index: ${Math.round(emptyRate)} travellers/s, ${cores.toFixed(2)} cores`);
-      rows.splice(2, 0, {
+      // Right after the capacity row (records.bench.ts finds that one by its name).
+      rows.splice(rows.findIndex((r) => r.name.startsWith('capacity:')) + 1, 0, {
         name: `capacity with an empty index (no lists): the pipeline without matching`,
         values: {
           travellers: empty.travellers,

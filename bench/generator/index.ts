@@ -4,3 +4,4 @@ export * from './pnrgov.writer';
 export * from './random';
 export * from './traffic';
 export * from './lists';
+export * from './files';

@@ -6,9 +6,10 @@
  * One file per manifest (`<n>-<carrier><flight>.<edi|json>`) and `truth.csv` (document, ref,
  * manifest file, planted list and entry, perturbations).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { writeManifestFiles } from './files';
 import { generateTraffic, type ManifestFormat } from './traffic';
 
 function arg(name: string, fallback: string): string {
@@ -33,11 +34,10 @@ async function main(): Promise<void> {
     carriers: arg('carriers', 'ZB,QB').split(','),
     ...(format ? { formats: { PAXLST: 0, PNRGOV: 0, JSON: 0, [format]: 1 } } : {}),
   });
-  mkdirSync(out, { recursive: true });
+  const files = writeManifestFiles(traffic.manifests, out);
   const truth = ['document,ref,file,planted_list,planted_entry,perturbations'];
   traffic.manifests.forEach((m, i) => {
-    const file = `${String(i).padStart(5, '0')}-${m.carrier}${m.flight.number}.${m.format === 'JSON' ? 'json' : 'edi'}`;
-    writeFileSync(join(out, file), m.bytes);
+    const file = files[i];
     for (const t of m.travellers)
       truth.push(
         [

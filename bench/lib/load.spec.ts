@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { pacedHttpLoad, type PacedResponse } from './load';
+import { callLoad, keptConnections, pacedHttpLoad, type PacedResponse, pooled } from './load';
 
 /**
  * One spec for both paced loaders: `open` (iapi) and `closed` (poe, like callLoad). A server that
@@ -100,6 +100,28 @@ describe('pacedHttpLoad', () => {
     expect(r.max).toBeGreaterThan(500);
   });
 
+  it('closed, with kept connections: a run in turns with another opens no new connection', async () => {
+    let opened = 0;
+    const count = () => opened++;
+    server.on('connection', count);
+    const agent = keptConnections(4);
+    try {
+      const run = (rate: number) =>
+        pacedHttpLoad({ url: `${base}/x`, connections: 4, seconds: 0.2, rate, loop: 'closed', agent });
+      // Unpaced: all four in flight at once, so all four opened.
+      const first = await run(1e6);
+      expect(opened).toBe(4);
+      const second = await run(100);
+      expect(first.errors + second.errors).toBe(0);
+      expect(second.requests).toBeGreaterThanOrEqual(15);
+      // The second run used the first one's connections: they were not closed with the run.
+      expect(opened).toBe(4);
+    } finally {
+      server.off('connection', count);
+      agent.destroy();
+    }
+  });
+
   it.each(['open', 'closed'] as const)(
     '%s: counts a refused status and a dropped connection as errors and goes on',
     async (loop) => {
@@ -119,4 +141,24 @@ describe('pacedHttpLoad', () => {
       expect(r.p50).toBeGreaterThanOrEqual(5);
     },
   );
+});
+
+describe('pooled', () => {
+  it('pools runs taken in turns: percentiles over every latency, counts and time added', async () => {
+    let calls = 0;
+    const fast = await callLoad(async () => void calls++, { concurrency: 1, seconds: 0.1, rate: 100 });
+    const slow = await callLoad(
+      (i) => (i % 2 ? new Promise((r) => setTimeout(r, 20)) : Promise.reject(new Error('no'))),
+      { concurrency: 1, seconds: 0.1, rate: 100 },
+    );
+    const both = pooled([fast, slow]);
+    expect(both.requests).toBe(fast.requests + slow.requests);
+    expect(both.errors).toBe(slow.errors);
+    expect(slow.errors).toBeGreaterThan(0);
+    expect(both.seconds).toBeCloseTo(fast.seconds + slow.seconds, 5);
+    expect(both.perS).toBeCloseTo(both.requests / both.seconds, 5);
+    expect(both.max).toBe(slow.max);
+    expect(both.latencies).toEqual([...fast.latencies, ...slow.latencies].sort((a, b) => a - b));
+    expect(both.p50).toBeLessThan(slow.p50);
+  });
 });

@@ -24,6 +24,10 @@ export interface LatencyResult {
   p99: number;
   max: number;
   errors: number;
+  /** Every good call's latency, ascending (to pool runs with `pooled`). */
+  latencies: number[];
+  /** How long the run took, s. */
+  seconds: number;
 }
 
 function summarise(latencies: number[], seconds: number, errors: number): LatencyResult {
@@ -35,7 +39,22 @@ function summarise(latencies: number[], seconds: number, errors: number): Latenc
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     errors,
+    latencies,
+    seconds,
   };
+}
+
+/**
+ * Several runs of one load as one: every latency pooled (percentiles over all of them), requests
+ * and errors added, the rate over the runs' time together. For runs taken in turns with another
+ * load, so that both see the same stretch of a busy machine.
+ */
+export function pooled(runs: LatencyResult[]): LatencyResult {
+  return summarise(
+    runs.flatMap((r) => r.latencies),
+    runs.reduce((s, r) => s + r.seconds, 0),
+    runs.reduce((s, r) => s + r.errors, 0),
+  );
 }
 
 export interface HttpLoad {
@@ -174,6 +193,17 @@ export interface PacedHttpLoad extends Omit<HttpLoad, 'rate'> {
   loop?: 'open' | 'closed';
   /** Told of every answer, whatever its status (the body is read only for it). */
   onResponse?: (r: PacedResponse) => void;
+  /**
+   * Connections kept from an earlier run (`keptConnections`; at most `connections` used): runs
+   * taken in turns with a raw client's, whose connection stays open, then time no new connection
+   * either. By default each run opens its own and closes them at its end.
+   */
+  agent?: Agent;
+}
+
+/** A keep-alive pool for `pacedHttpLoad`s in turns: at most `connections` sockets. */
+export function keptConnections(connections: number): Agent {
+  return new Agent({ keepAlive: true, maxSockets: connections });
 }
 
 /**
@@ -189,7 +219,7 @@ export interface PacedHttpLoad extends Omit<HttpLoad, 'rate'> {
  */
 export async function pacedHttpLoad(o: PacedHttpLoad): Promise<LatencyResult> {
   const url = new URL(o.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: o.connections });
+  const agent = o.agent ?? new Agent({ keepAlive: true, maxSockets: o.connections });
   const ok = o.ok ?? ((s: number) => s >= 200 && s < 300);
   const send = (k: number) =>
     new Promise<void>((resolve, reject) => {
@@ -218,6 +248,8 @@ export async function pacedHttpLoad(o: PacedHttpLoad): Promise<LatencyResult> {
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error('no answer in 30 s')));
+      // No Nagle delay, as ioredis (the raw call) and the servers set theirs.
+      req.setNoDelay(true);
       req.on('error', reject);
       req.end(body);
     });
@@ -226,6 +258,6 @@ export async function pacedHttpLoad(o: PacedHttpLoad): Promise<LatencyResult> {
       ? await callLoad(send, { concurrency: o.connections, seconds: o.seconds, rate: o.rate })
       : await openLoad(send, o);
   } finally {
-    agent.destroy();
+    if (!o.agent) agent.destroy();
   }
 }

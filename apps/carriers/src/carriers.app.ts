@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { type Clock, systemClock } from '@paxscreen/carriers';
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
-import { checkBeforeBody, createHttpApp, listen, staffChecks } from '@paxscreen/http';
+import { checkBeforeBody, closeOnFailure, createHttpApp, listen, staffChecks } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 
@@ -37,18 +37,19 @@ export async function startCarriers(
       version: '1',
     },
   });
-  // A schedule upload's token and role are checked before its body is read.
-  checkBeforeBody(app.getHttpAdapter().getInstance(), staffChecks(app));
-  await listen(app, settings.CARRIERS_PORT);
-  // At-least-once: rows are idempotent and committed before the offsets; PostgreSQL down is waited for.
-  connectBatchConsumer(app, {
-    groupId: ConsumerGroup.Carriers,
-    stage: 'carriers',
-    maxRecords: 1000,
-    partitionsConsumedConcurrently: 2,
-    isTransient: isPostgresUnavailable,
+  return closeOnFailure(app, async () => {
+    // A schedule upload's token and role are checked before its body is read.
+    checkBeforeBody(app.getHttpAdapter().getInstance(), staffChecks(app));
+    await listen(app, settings.CARRIERS_PORT);
+    // At-least-once: rows are idempotent and committed before the offsets; PostgreSQL down is waited for.
+    connectBatchConsumer(app, {
+      groupId: ConsumerGroup.Carriers,
+      stage: 'carriers',
+      maxRecords: 1000,
+      partitionsConsumedConcurrently: 2,
+      isTransient: isPostgresUnavailable,
+    });
+    await app.startAllMicroservices();
+    if (options.watch !== false) app.get(TimelinessWatcher).start();
   });
-  await app.startAllMicroservices();
-  if (options.watch !== false) app.get(TimelinessWatcher).start();
-  return app;
 }

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen } from '@paxscreen/http';
+import { closeOnFailure, createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 
@@ -27,15 +27,16 @@ export async function startCasework(env: NodeJS.ProcessEnv = process.env): Promi
       version: '1',
     },
   });
-  await listen(app, settings.CASEWORK_PORT);
-  app.get(OutboxRelay).start();
-  await app.get(CaseworkTimers).start();
-  connectBatchConsumer(app, {
-    groupId: ConsumerGroup.Casework,
-    stage: 'casework',
-    maxRecords: settings.CASEWORK_MAX_BATCH,
-    isTransient: isPostgresUnavailable,
+  return closeOnFailure(app, async () => {
+    await listen(app, settings.CASEWORK_PORT);
+    app.get(OutboxRelay).start();
+    await app.get(CaseworkTimers).start();
+    connectBatchConsumer(app, {
+      groupId: ConsumerGroup.Casework,
+      stage: 'casework',
+      maxRecords: settings.CASEWORK_MAX_BATCH,
+      isTransient: isPostgresUnavailable,
+    });
+    await app.startAllMicroservices();
   });
-  await app.startAllMicroservices();
-  return app;
 }

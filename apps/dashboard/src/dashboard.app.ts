@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen, PAGE_CSP } from '@paxscreen/http';
+import { closeOnFailure, createHttpApp, listen, PAGE_CSP } from '@paxscreen/http';
 
 import { DashboardModule } from './app.module';
 import { DashboardEnv } from './dashboard.env';
@@ -17,16 +17,17 @@ export async function startDashboard(env: NodeJS.ProcessEnv = process.env): Prom
     env,
     contentSecurityPolicy: DASHBOARD_CSP,
   });
-  // At shutdown every connection is closed at once: the page's stream and any socket a browser
-  // opened ahead of time (preconnect) would otherwise hold the server open for a minute. The page
-  // reconnects by itself; nothing served here is a write that could be cut in half.
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('preClose', (done) => {
-    fastify.server.closeAllConnections();
-    done();
+  return closeOnFailure(app, async () => {
+    // At shutdown every connection is closed at once: the page's stream and any socket a browser
+    // opened ahead of time (preconnect) would otherwise hold the server open for a minute. The page
+    // reconnects by itself; nothing served here is a write that could be cut in half.
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('preClose', (done) => {
+      fastify.server.closeAllConnections();
+      done();
+    });
+    await app.init();
+    await app.get(LiveFeedService).start();
+    await listen(app, settings.DASHBOARD_PORT);
   });
-  await app.init();
-  await app.get(LiveFeedService).start();
-  await listen(app, settings.DASHBOARD_PORT);
-  return app;
 }

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen } from '@paxscreen/http';
+import { closeOnFailure, createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 import { isRedisUnavailable } from '@paxscreen/redis';
@@ -14,20 +14,21 @@ import { ParserEnv } from './parser.env';
 export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const settings = loadEnv(ParserEnv, env);
   const app = await createHttpApp(ParserModule.register(env), { env });
-  // Listening initialises the modules first (topics created, Redis and Kafka connected); only then
-  // does the consumer join its group.
-  await listen(app, settings.PARSER_PORT);
-  connectBatchConsumer(app, {
-    groupId: ConsumerGroup.Parser,
-    stage: 'parser',
-    // One transactional id per input partition, the same on every instance: the instance given a
-    // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
-    transactionalIdPrefix: 'paxscreen-parser',
-    // A store down is not a bad message: wait for it rather than dead-letter the manifest
-    // (receipts, the PNR vault, manifest versions and parts waiting for their set: PostgreSQL).
-    isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),
-    onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
+  return closeOnFailure(app, async () => {
+    // Listening initialises the modules first (topics created, Redis and Kafka connected); only then
+    // does the consumer join its group.
+    await listen(app, settings.PARSER_PORT);
+    connectBatchConsumer(app, {
+      groupId: ConsumerGroup.Parser,
+      stage: 'parser',
+      // One transactional id per input partition, the same on every instance: the instance given a
+      // partition fences its previous owner (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
+      transactionalIdPrefix: 'paxscreen-parser',
+      // A store down is not a bad message: wait for it rather than dead-letter the manifest
+      // (receipts, the PNR vault, manifest versions and parts waiting for their set: PostgreSQL).
+      isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),
+      onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
+    });
+    await app.startAllMicroservices();
   });
-  await app.startAllMicroservices();
-  return app;
 }

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen } from '@paxscreen/http';
+import { closeOnFailure, createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 
@@ -26,20 +26,21 @@ export async function startRecords(env: NodeJS.ProcessEnv = process.env): Promis
       version: '1',
     },
   });
-  // listen() initialises the modules: the migrations have run when it returns.
-  await listen(app, settings.RECORDS_PORT);
-  await app.get(PartitionMaintenance).start();
-  app.get(HotPathRefill).start();
-  app.get(RetentionService).start();
-  // At-least-once: a batch's rows are committed in PostgreSQL (idempotent inserts) before its
-  // offsets are; PostgreSQL down is waited for, never dead-lettered.
-  connectBatchConsumer(app, {
-    groupId: ConsumerGroup.Records,
-    stage: 'records',
-    maxRecords: settings.RECORDS_MAX_BATCH,
-    partitionsConsumedConcurrently: settings.RECORDS_CONCURRENCY,
-    isTransient: isPostgresUnavailable,
+  return closeOnFailure(app, async () => {
+    // listen() initialises the modules: the migrations have run when it returns.
+    await listen(app, settings.RECORDS_PORT);
+    await app.get(PartitionMaintenance).start();
+    app.get(HotPathRefill).start();
+    app.get(RetentionService).start();
+    // At-least-once: a batch's rows are committed in PostgreSQL (idempotent inserts) before its
+    // offsets are; PostgreSQL down is waited for, never dead-lettered.
+    connectBatchConsumer(app, {
+      groupId: ConsumerGroup.Records,
+      stage: 'records',
+      maxRecords: settings.RECORDS_MAX_BATCH,
+      partitionsConsumedConcurrently: settings.RECORDS_CONCURRENCY,
+      isTransient: isPostgresUnavailable,
+    });
+    await app.startAllMicroservices();
   });
-  await app.startAllMicroservices();
-  return app;
 }

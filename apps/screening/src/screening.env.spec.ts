@@ -77,3 +77,22 @@ describe('ScreeningEnv: REVET_WINDOW_HOURS and the travellers topic it is rebuil
     },
   );
 });
+
+describe('ScreeningEnv: SCREENING_MATCH_THREADS', () => {
+  const threads = (value?: string) =>
+    loadEnv(ScreeningEnv, {
+      SCREENING_HOME_ECONOMY: 'AUS',
+      ...(value === undefined ? {} : { SCREENING_MATCH_THREADS: value }),
+    }).SCREENING_MATCH_THREADS;
+
+  it.each([
+    ['0', 0],
+    ['2', 2],
+  ])('reads %s', (value, expected) => expect(threads(value)).toBe(expected));
+
+  it('is 0 (matched on the main thread) unless set', () => expect(threads()).toBe(0));
+
+  it.each(['-1', '1.5', 'two', '65'])('refuses %j, naming the setting', (value) => {
+    expect(() => threads(value)).toThrow(/SCREENING_MATCH_THREADS/);
+  });
+});

@@ -21,6 +21,9 @@ function IsHomeEconomy(): PropertyDecorator {
   });
 }
 
+/** More matching threads than this is a typo, not a machine (each holds a whole watchlist index). */
+const MAX_MATCH_THREADS = 64;
+
 export class ScreeningEnv {
   @IsInt() @Min(0) @Max(65535) SCREENING_PORT = 8082;
   /** ISO alpha-3 of the economy screened for (ABTC pre-clearance, TTP scope); required, no default. */
@@ -66,4 +69,10 @@ export class ScreeningEnv {
    * changes. About 0.3–3 KB each (more for travellers with near matches); 0 turns it off.
    */
   @IsInt() @Min(0) SCREENING_MATCH_CACHE_SIZE = 50_000;
+  /**
+   * Worker threads that match a batch's travellers (libs/screening MatchPool), each with its own
+   * watchlist index (memory: one index per thread, besides this thread's); Kafka, Redis, rules and
+   * decisions stay on the main thread. 0: matched on the main thread.
+   */
+  @IsInt() @Min(0) @Max(MAX_MATCH_THREADS) SCREENING_MATCH_THREADS = 0;
 }

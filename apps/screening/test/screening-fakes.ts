@@ -42,6 +42,7 @@ export function memoryIndex(state = new ScreeningState(), config = DEFAULT_SCREE
     state,
     screener: new Screener(state, config),
     onChange: (l: () => void) => listeners.push(l),
+    candidatesFor: async () => [],
   };
   return { index: index as unknown as ScreeningStateService, changed: () => listeners.forEach((l) => l()) };
 }

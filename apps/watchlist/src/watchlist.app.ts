@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { loadEnv } from '@paxscreen/contracts';
-import { checkBeforeBody, createHttpApp, listen, staffChecks } from '@paxscreen/http';
+import { checkBeforeBody, closeOnFailure, createHttpApp, listen, staffChecks } from '@paxscreen/http';
 
 import { WatchlistModule } from './app.module';
 import { WatchlistEnv } from './watchlist.env';
@@ -18,8 +18,9 @@ export async function startWatchlist(env: NodeJS.ProcessEnv = process.env): Prom
       version: '1',
     },
   });
-  // A list upload's token and role are checked before its (up to WATCHLIST_UPLOAD_LIMIT) body is read.
-  checkBeforeBody(app.getHttpAdapter().getInstance(), staffChecks(app));
-  await listen(app, settings.WATCHLIST_PORT);
-  return app;
+  return closeOnFailure(app, async () => {
+    // A list upload's token and role are checked before its (up to WATCHLIST_UPLOAD_LIMIT) body is read.
+    checkBeforeBody(app.getHttpAdapter().getInstance(), staffChecks(app));
+    await listen(app, settings.WATCHLIST_PORT);
+  });
 }

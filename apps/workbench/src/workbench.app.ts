@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
-import { createHttpApp, listen, registerUpstreamProxy } from '@paxscreen/http';
+import { closeOnFailure, createHttpApp, listen, registerUpstreamProxy } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
 
@@ -49,31 +49,32 @@ export async function startWorkbench(env: NodeJS.ProcessEnv = process.env): Prom
       version: '1',
     },
   });
-  const fastify = app.getHttpAdapter().getInstance();
-  registerUpstreamProxy(
-    fastify,
-    [
-      { prefix: '/v1/casework', upstream: settings.CASEWORK_URL },
-      { prefix: '/v1/records', upstream: settings.RECORDS_URL },
-      { prefix: '/v1/poe', upstream: settings.GATEWAY_URL },
-    ],
-    settings.WORKBENCH_UPSTREAM_TIMEOUT_MS,
-  );
-  // Open alert streams would hold the server open at shutdown; the page reconnects by itself.
-  fastify.addHook('preClose', (done) => {
-    fastify.server.closeAllConnections();
-    done();
+  return closeOnFailure(app, async () => {
+    const fastify = app.getHttpAdapter().getInstance();
+    registerUpstreamProxy(
+      fastify,
+      [
+        { prefix: '/v1/casework', upstream: settings.CASEWORK_URL },
+        { prefix: '/v1/records', upstream: settings.RECORDS_URL },
+        { prefix: '/v1/poe', upstream: settings.GATEWAY_URL },
+      ],
+      settings.WORKBENCH_UPSTREAM_TIMEOUT_MS,
+    );
+    // Open alert streams would hold the server open at shutdown; the page reconnects by itself.
+    fastify.addHook('preClose', (done) => {
+      fastify.server.closeAllConnections();
+      done();
+    });
+    await app.init();
+    await app.get(LiveAlertsService).start();
+    connectBatchConsumer(app, {
+      groupId: ConsumerGroup.Workbench,
+      stage: 'workbench',
+      maxRecords: 500,
+      isTransient: isPostgresUnavailable,
+    });
+    await app.startAllMicroservices();
+    app.get(AlertDeliveryService).start();
+    await listen(app, settings.WORKBENCH_PORT);
   });
-  await app.init();
-  await app.get(LiveAlertsService).start();
-  connectBatchConsumer(app, {
-    groupId: ConsumerGroup.Workbench,
-    stage: 'workbench',
-    maxRecords: 500,
-    isTransient: isPostgresUnavailable,
-  });
-  await app.startAllMicroservices();
-  app.get(AlertDeliveryService).start();
-  await listen(app, settings.WORKBENCH_PORT);
-  return app;
 }

@@ -1,6 +1,7 @@
 export * from './model/errors';
 export * from './model/priority';
 export * from './model/hit';
+export * from './model/later';
 export * from './model/transitions';
 export * from './model/alerts';
 export * from './model/co-travellers';

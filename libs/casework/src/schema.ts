@@ -121,6 +121,9 @@ export interface TravellerOutcomesTable {
   traveller_id: string;
   outcome: string;
   decided_at: Timestamp;
+  /** The decision the outcome is from, and the one it replaced (null on rows filed before 2026-12-07). */
+  decision_id: string | null;
+  supersedes: string | null;
 }
 
 export interface CaseworkDatabase {

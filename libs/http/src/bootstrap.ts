@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 
-import { DynamicModule, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -168,6 +168,25 @@ export async function listen(
   const url = await app.getUrl();
   app.get<Logger>(LOGGER).info({ url }, 'listening');
   return url;
+}
+
+/**
+ * The rest of an app's start after its build (listen, consumers, timers): when it fails, the app
+ * is closed before the error is passed on. The build has created the app's clients (ioredis
+ * connects at once; listen connects Kafka and PostgreSQL), and a start that rejects without
+ * closing them keeps the process alive: a service stuck half-started, a test run that never ends.
+ */
+export async function closeOnFailure<T extends INestApplication>(
+  app: T,
+  rest: () => Promise<unknown>,
+): Promise<T> {
+  try {
+    await rest();
+    return app;
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Runs an app's `main`, turning a start-up failure (bad configuration…) into one line and exit 1. */

@@ -1,11 +1,13 @@
 export * from './config';
 export * from './checks/context';
-export { matchQueryOf } from './checks/watchlist.check';
+export { hasName, matchQueryOf, watchlistSearchOptions } from './checks/watchlist.check';
 export * from './screener';
 export * from './state/list-loader';
 export * from './state/screening-state';
 export * from './state/disposition-memory';
 export * from './state/match-cache';
+export * from './pool/match-pool';
+export * from './pool/pooled-candidates';
 export * from './export/decisions-csv';
 export * from './subject';
 export * from './hot-path/document-answer';

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Decision, newEventId, Outcome, OUTCOME_SEVERITY, Reason, Traveller } from '@paxscreen/contracts';
 
 import { DEFAULT_SCREENING_CONFIG, ScreeningConfig } from './config';
-import { arrivalDateOf, Check, CheckContext } from './checks/context';
+import { arrivalDateOf, Check, CheckContext, FoundCandidates } from './checks/context';
 import { enrolmentCheck } from './checks/enrolment.check';
 import { lostStolenCheck } from './checks/lost-stolen.check';
 import { rulesCheck } from './checks/rules.check';
@@ -68,6 +68,11 @@ export interface ScreenOptions {
   /** Epoch ms the carrier message was accepted / parsed, carried into the timings. */
   receivedAt?: number;
   parsedAt?: number;
+  /**
+   * Watchlist candidates already searched for this traveller (a `MatchPool`); ignored, and searched
+   * here, when the watchlists changed since (another generation).
+   */
+  candidates?: FoundCandidates;
 }
 
 /**
@@ -93,6 +98,7 @@ export class Screener {
       state: this.state,
       config: this.config,
       matchCache: this.matchCache,
+      candidates: options.candidates,
       now,
       arrivalDate: arrivalDateOf(traveller, now),
     };

@@ -11,3 +11,4 @@ export * from './processes';
 export * from './chromium';
 export * from './carrier-events';
 export * from './screening-inputs';
+export * from './refused-start';

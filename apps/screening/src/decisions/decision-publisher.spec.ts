@@ -101,6 +101,7 @@ describe('DecisionPublisher', () => {
   const index = {
     screener: new Screener(state, DEFAULT_SCREENING_CONFIG),
     onChange: () => undefined,
+    candidatesFor: async () => [],
   } as unknown as ScreeningStateService;
   const publisher = new DecisionPublisher(new Metrics('screening', false));
 

@@ -28,7 +28,12 @@ export class ScreenTravellersUseCase {
     const { decoded: events, letters: dead } = this.publisher.decode(records, (value) =>
       decodeEvent(TravellerParsed.Value, value),
     );
-    const current = await this.decisions.byTravellers(events.map((e) => e.value.traveller.travellerId));
+    const travellers = events.map((e) => e.value.traveller);
+    // The hot-path read and the match threads' search overlap (candidates: none when matching in process).
+    const [current, candidates] = await Promise.all([
+      this.decisions.byTravellers(travellers.map((t) => t.travellerId)),
+      this.index.candidatesFor(travellers),
+    ]);
     const now = Date.now();
     const out: DecisionMade.Value[] = [];
     const snapshots: TravellerSnapshot[] = [];
@@ -41,6 +46,7 @@ export class ScreenTravellersUseCase {
         supersedes,
         receivedAt: event.receivedAt,
         parsedAt: Date.parse(event.occurredAt),
+        candidates: candidates[i],
       });
       this.metrics.matchLatency.observe(decision.timings.screeningMs / 1000);
       out.push(

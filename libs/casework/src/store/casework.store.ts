@@ -34,6 +34,7 @@ import {
   summaryOf,
   withinAlertWindow,
 } from '../model/hit';
+import { latestDecision } from '../model/later';
 import { priorityOf, arrivalInstant } from '../model/priority';
 import {
   Actor,
@@ -76,6 +77,15 @@ export interface IngestReport {
   opened: number;
 }
 
+/** Tries of a batch whose hit another transaction opened meanwhile (each try after the first finds it). */
+const HIT_OPEN_ATTEMPTS = 3;
+
+/** The insert of a hit another transaction committed after this one looked (unique violation on its key). */
+function isHitOpenedMeanwhile(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e?.code === '23505' && e.constraint === 'hits_pkey';
+}
+
 /** Identity of a decision event: which hit id it would land on (for the row lock). */
 function hitIdFor(event: DecisionMade.Value, identity: string): string {
   return hitIdOf(identity, hitFlightOf(event.flight));
@@ -100,10 +110,23 @@ export class CaseworkStore {
    * already in `hit_decisions` is skipped. One transaction for the batch.
    */
   async ingest(events: DecisionMade.Value[], now = new Date()): Promise<IngestReport> {
-    const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
-    if (events.length === 0) return report;
+    if (events.length === 0) return { applied: 0, duplicates: 0, opened: 0 };
     // One row per decision id, in arrival order (a batch may hold a redelivery of its own records).
     const unique = [...new Map(events.map((e) => [e.decision.decisionId, e])).values()];
+    // `for update` locks only the hits that exist: a transaction that found no hit (another batch
+    // opening it at the same time, from another partition or instance) fails to insert it, and is
+    // run again from the start, when it finds the hit the other one committed.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(events.length, unique, now);
+      } catch (err) {
+        if (attempt >= HIT_OPEN_ATTEMPTS || !isHitOpenedMeanwhile(err)) throw err;
+      }
+    }
+  }
+
+  private async ingestOnce(received: number, unique: DecisionMade.Value[], now: Date): Promise<IngestReport> {
+    const report: IngestReport = { applied: 0, duplicates: 0, opened: 0 };
     await this.db.transaction().execute(async (tx) => {
       const seen = new Set(
         (
@@ -121,7 +144,7 @@ export class CaseworkStore {
       const todo = unique
         .filter((e) => !seen.has(e.decision.decisionId))
         .map((event) => ({ event, hitId: hitIdFor(event, identityKey(event.subject)) }));
-      report.duplicates = events.length - todo.length;
+      report.duplicates = received - todo.length;
       report.applied = todo.length;
       if (todo.length === 0) return;
       // The batch's hits, locked; decisions apply to them in memory, in order, then all is written.
@@ -139,8 +162,20 @@ export class CaseworkStore {
       const history: { hitId: string; action: string; details: Record<string, unknown> }[] = [];
       const alerts: Alert.Value[] = [];
       const hitOfDecision = new Map<string, string>();
+      // Decisions a decision already applied names in `supersedes` (from another partition, or
+      // redelivered late): they are recorded, and change nothing (the chain, not the clock, says
+      // which is later).
+      const superseded = await this.supersededOf(
+        tx,
+        todo.map((t) => t.event.decision.decisionId),
+      );
       for (const { event, hitId } of todo) {
         const d = event.decision;
+        if (superseded.has(d.decisionId)) {
+          if (current.has(hitId)) hitOfDecision.set(d.decisionId, hitId);
+          continue;
+        }
+        if (d.supersedes) superseded.add(d.supersedes);
         // Most decisions are CLEAR on travellers with no hit: they only need their id recorded.
         if (!current.has(hitId) && !refers(d.outcome)) continue;
         const effect = applyDecision(current.get(hitId), event, now, this.policy);
@@ -202,22 +237,46 @@ export class CaseworkStore {
     return report;
   }
 
-  /** Every traveller's latest outcome (shown beside co-travellers); an older decision never wins. */
+  /** Which of `decisionIds` a recorded decision names in `supersedes`. */
+  private async supersededOf(tx: Tx, decisionIds: string[]): Promise<Set<string>> {
+    const rows = await tx
+      .selectFrom('hit_decisions')
+      .select('supersedes')
+      .where('supersedes', 'in', decisionIds)
+      .execute();
+    return new Set(rows.map((r) => r.supersedes!));
+  }
+
+  /**
+   * Every traveller's latest outcome (shown beside co-travellers); an older decision never wins.
+   * Later is judged by the `supersedes` chain (`latestDecision`): a decision that a recorded one
+   * names never replaces the outcome, one that replaces the decision kept (or a decision itself
+   * superseded) always does; the time decided only between decisions the chain does not order.
+   * Runs after the batch's decisions are in `hit_decisions`.
+   */
   private async recordOutcomes(tx: Tx, events: DecisionMade.Value[]): Promise<void> {
-    const latest = new Map<string, { outcome: string; at: number }>();
-    for (const e of events) {
-      const seen = latest.get(e.decision.travellerId);
-      if (!seen || seen.at <= e.decision.timings.decidedAt)
-        latest.set(e.decision.travellerId, { outcome: e.decision.outcome, at: e.decision.timings.decidedAt });
+    const byTraveller = new Map<string, DecisionMade.Value['decision'][]>();
+    for (const { decision } of events) {
+      const list = byTraveller.get(decision.travellerId) ?? [];
+      list.push(decision);
+      byTraveller.set(decision.travellerId, list);
     }
-    if (latest.size === 0) return;
+    const latest = [...byTraveller.values()].flatMap((decisions) => {
+      const d = latestDecision(decisions.map((x) => ({ ...x, decidedAt: x.timings.decidedAt })));
+      return d ? [d] : [];
+    });
+    if (latest.length === 0) return;
+    const namedBy = (id: ReturnType<typeof sql.ref>) =>
+      sql<boolean>`exists (select 1 from hit_decisions n where n.supersedes = ${id})`;
     await tx
       .insertInto('traveller_outcomes')
       .values(
-        [...latest].map(([id, v]) => ({
-          traveller_id: id,
-          outcome: v.outcome,
-          decided_at: new Date(v.at).toISOString(),
+        latest.map((d) => ({
+          traveller_id: d.travellerId,
+          outcome: d.outcome,
+          decided_at: new Date(d.decidedAt).toISOString(),
+          decision_id: d.decisionId,
+          supersedes: d.supersedes ?? null,
         })),
       )
       .onConflict((oc) =>
@@ -226,8 +285,14 @@ export class CaseworkStore {
           .doUpdateSet((eb) => ({
             outcome: eb.ref('excluded.outcome'),
             decided_at: eb.ref('excluded.decided_at'),
+            decision_id: eb.ref('excluded.decision_id'),
+            supersedes: eb.ref('excluded.supersedes'),
           }))
-          .where('traveller_outcomes.decided_at', '<=', (eb) => eb.ref('excluded.decided_at')),
+          .where(
+            sql<boolean>`not ${namedBy(sql.ref('excluded.decision_id'))} and (${namedBy(
+              sql.ref('traveller_outcomes.decision_id'),
+            )} or traveller_outcomes.decided_at <= excluded.decided_at)`,
+          ),
       )
       .execute();
   }

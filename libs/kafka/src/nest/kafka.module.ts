@@ -109,10 +109,14 @@ export interface KafkaModuleOptions {
 @Module({})
 export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
+    // Read now, when the app's module is registered, not by a provider: a refused setting stops
+    // the start before any provider has opened a client (ioredis connects on creation) that the
+    // failed build would leave open.
+    const settings = kafkaSettingsFromEnv(options.env ?? process.env);
     return {
       module: KafkaModule,
       providers: [
-        { provide: KAFKA_SETTINGS, useFactory: () => kafkaSettingsFromEnv(options.env ?? process.env) },
+        { provide: KAFKA_SETTINGS, useValue: settings },
         {
           provide: KAFKA_CLIENT,
           inject: [KAFKA_SETTINGS, LOGGER, Metrics],

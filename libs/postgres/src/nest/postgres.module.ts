@@ -79,10 +79,14 @@ export interface PostgresModuleOptions {
 @Module({})
 export class PostgresModule {
   static forRoot(options: PostgresModuleOptions): DynamicModule {
+    // Read now, when the app's module is registered, not by a provider: a refused setting stops
+    // the start before any provider has opened a client (ioredis connects on creation) that the
+    // failed build would leave open.
+    const settings = postgresSettingsFromEnv(options.env ?? process.env);
     return {
       module: PostgresModule,
       providers: [
-        { provide: POSTGRES_SETTINGS, useFactory: () => postgresSettingsFromEnv(options.env ?? process.env) },
+        { provide: POSTGRES_SETTINGS, useValue: settings },
         { provide: MIGRATIONS, useValue: { list: options.migrations, ledger: options.ledger } },
         { provide: OPTIONS, useValue: options },
         {

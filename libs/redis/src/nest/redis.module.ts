@@ -21,10 +21,14 @@ class RedisLifecycle implements OnApplicationShutdown {
 @Module({})
 export class RedisModule {
   static forRoot(options: { name: string; env?: NodeJS.ProcessEnv }): DynamicModule {
+    // Read now, when the app's module is registered, not by a provider: a refused setting stops
+    // the start before any provider has opened a client (ioredis connects on creation) that the
+    // failed build would leave open.
+    const settings = redisSettingsFromEnv(options.env ?? process.env);
     return {
       module: RedisModule,
       providers: [
-        { provide: REDIS_SETTINGS, useFactory: () => redisSettingsFromEnv(options.env ?? process.env) },
+        { provide: REDIS_SETTINGS, useValue: settings },
         { provide: RedisKeys, inject: [REDIS_SETTINGS], useFactory: (s: RedisSettings) => s.keys },
         {
           provide: REDIS_CLIENT,

@@ -1,6 +1,14 @@
 import type { Outcome, Reason, Traveller } from '@paxscreen/contracts';
-import { classify, entryProgram, MatchOutcome, MatchQuery, policyFor } from '@paxscreen/matching';
+import {
+  classify,
+  entryProgram,
+  MatchOutcome,
+  MatchQuery,
+  policyFor,
+  type SearchOptions,
+} from '@paxscreen/matching';
 
+import type { ScreeningConfig } from '../config';
 import { Check } from './context';
 
 /** What a match classification asks for. ALERT stays CLEAR: recorded for analysts, never a referral. */
@@ -11,6 +19,16 @@ const ACTION: Record<Exclude<MatchOutcome, 'NONE'>, Outcome> = {
 };
 
 const BELOW_REFERRAL = 'weak possible match, below the referral threshold: ';
+
+/** Only a traveller with a name is matched against the watchlists. */
+export function hasName(traveller: Traveller): boolean {
+  return Boolean(traveller.surname || traveller.givenNames);
+}
+
+/** How the watchlist check searches: entries tied with the last examined match equally are each reported (issue 18). */
+export function watchlistSearchOptions(config: ScreeningConfig): SearchOptions {
+  return { limit: config.candidates, ties: true };
+}
 
 export function matchQueryOf(traveller: Traveller): MatchQuery {
   return {
@@ -29,13 +47,14 @@ export function matchQueryOf(traveller: Traveller): MatchQuery {
 }
 
 /** Watchlists: name matching with qualifiers, classified by each list's policy. */
-export const watchlistCheck: Check = (traveller, { state, config, matchCache }) => {
-  if (!traveller.surname && !traveller.givenNames) return [];
-  // Entries tied with the last examined match equally: each is reported (issue 18).
-  const candidates = matchCache.search(state.watchlists, matchQueryOf(traveller), {
-    limit: config.candidates,
-    ties: true,
-  });
+export const watchlistCheck: Check = (traveller, { state, config, matchCache, candidates: pooled }) => {
+  if (!hasName(traveller)) return [];
+  // Found elsewhere against this very index (same generation: no list change since), or searched here:
+  // a decision's watchlist reasons and its list versions always come from one state of the lists.
+  const candidates =
+    pooled?.generation === state.watchlists.generation
+      ? pooled.found
+      : matchCache.search(state.watchlists, matchQueryOf(traveller), watchlistSearchOptions(config));
   const reasons: Reason[] = [];
   for (const c of candidates) {
     const policy = policyFor(c.listId, config.policies);

@@ -61,8 +61,21 @@ export class MatchCache {
 
   /** `index.search(query, options)`, remembered. */
   search(index: MatchIndex, query: MatchQuery, options: SearchOptions): readonly MatchCandidate[] {
+    const { key, found } = this.lookup(index, query, options);
+    return found ?? this.remember(index, index.generation, key, index.search(query, options));
+  }
+
+  /**
+   * The candidates remembered for this query at the index's current generation (`found`), else the
+   * key to `remember` them under once searched (none while the cache is off). Counts a hit or a miss.
+   */
+  lookup(
+    index: MatchIndex,
+    query: MatchQuery,
+    options: SearchOptions,
+  ): { key?: string; found?: readonly MatchCandidate[] } {
     const cache = this.cache;
-    if (!cache) return index.search(query, options);
+    if (!cache) return {};
     if (index !== this.index || index.generation !== this.generation) {
       if (cache.size > 0) this.invalidations++;
       cache.clear();
@@ -73,10 +86,26 @@ export class MatchCache {
     const known = cache.get(key);
     if (known) {
       this.hits++;
-      return known;
+      return { key, found: known };
     }
     this.misses++;
-    return cache.set(key, deepFreeze(index.search(query, options)));
+    return { key };
+  }
+
+  /**
+   * Remembers candidates searched at `generation` of `index` (possibly on another thread) under a
+   * `lookup` key; not when the index has changed since the lookup (they would be stale). Returns them
+   * (frozen when remembered).
+   */
+  remember(
+    index: MatchIndex,
+    generation: number,
+    key: string | undefined,
+    found: readonly MatchCandidate[],
+  ): readonly MatchCandidate[] {
+    if (!this.cache || key === undefined || index !== this.index || generation !== this.generation)
+      return found;
+    return this.cache.set(key, deepFreeze(found));
   }
 
   stats(): MatchCacheStats {
