@@ -112,6 +112,24 @@ describe('MatchIndex', () => {
     }
   });
 
+  it('keeps every spelling one edit from a typo among its expansions, past the closer ones (ALF for ALI)', () => {
+    // 17 listed spellings score at least as close to ALF as ALI does (0.75) and are found before it, which
+    // only the edit look-up finds: cut at 16 expansions, ALI credits nothing, and Ali Mohammed ties with 40
+    // names holding MOHAMMED alone, listed before it.
+    const closer = ['Alfa', 'Alfe', 'Alfi', 'Alfo', 'Alfu', 'Alfy', 'Allf', 'Aalf', 'Alff', 'Half'];
+    const further = ['Ahlf', 'Alhf', 'Alfh', 'Elf', 'Olf', 'Ulf', 'Ilf'];
+    const near = [...closer, ...further].map((spelling, i) =>
+      entry(`${spelling} ${word(i)}`, { entryId: `n${i}` }),
+    );
+    const mohammeds = Array.from({ length: 40 }, (_, i) =>
+      entry(`Mohammed ${word(i + 100)}`, { entryId: `m${i}` }),
+    );
+    const common = Array.from({ length: 20 }, (_, i) => entry(`Ali ${word(i + 200)}`, { entryId: `a${i}` }));
+    const index = indexOf(...near, ...mohammeds, ...common, entry('Ali Mohammed', { entryId: 'target' }));
+    const found = index.search({ fullName: 'ALF MOHAMMED' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).
