@@ -130,6 +130,27 @@ describe('MatchIndex', () => {
     expect(found[0]).toMatchObject({ entryId: 'target' });
   });
 
+  it('lets no query part credit a listed part another query part spells exactly (ABBAS ABUZ)', () => {
+    // ABUZ's near-spellings include ABBAS (0.7), weighed as rare as ABAS (2 names), the first of them: every
+    // Abbas would count as holding both query parts, and 40 of them out-credit `ABBAS, Abu`, whose ABU (one
+    // edit from ABUZ) is common. The scorer pairs parts one to one: the Abbases hold nothing for ABUZ.
+    const abbases = Array.from({ length: 40 }, (_, i) => entry(`Abbas ${word(i)}`, { entryId: `b${i}` }));
+    const abas = [entry('Abas Rashidi', { entryId: 'r1' }), entry('Abas Rashedi', { entryId: 'r2' })];
+    const abus = Array.from({ length: 200 }, (_, i) => entry(`Abu ${word(i + 100)}`, { entryId: `u${i}` }));
+    const others = Array.from({ length: 300 }, (_, i) =>
+      entry(`${word(i + 400)} ${word(i + 800)}`, { entryId: `o${i}` }),
+    );
+    const index = indexOf(
+      ...abas,
+      ...abbases,
+      ...abus,
+      ...others,
+      entry('ABBAS, Abu', { entryId: 'target' }),
+    );
+    const found = index.search({ fullName: 'ABBAS, ABUZ' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).
