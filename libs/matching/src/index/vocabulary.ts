@@ -213,8 +213,9 @@ export class Vocabulary {
     // The cut bounds near-misses, never the one-edit guarantee (issue 18): a spelling one plain edit from a
     // typo is what its typist may have meant, however many closer-scoring spellings there are (ALF: HALF,
     // ALFA, AUF and 13 more come before ALI; DONY: DONA, TONY, DANY and 13 more before KONY).
+    // Not for a romanised Han or Hangul syllable: a different character is a different name, never a typo.
     const kept = out.slice(0, limits.maxExpansions);
-    if (edits)
+    if (edits && q.token.native === undefined)
       for (let k = limits.maxExpansions; k < out.length; k++)
         if (withinOneEdit(text(this.tokens[out[k].id]), q.token.text)) kept.push(out[k]);
     return kept;
