@@ -51,6 +51,9 @@ describe('Vocabulary expansions past the cut', () => {
     expect(expansions('SO')).toEqual(['so', 'se']);
     // 서 reads SO: SE is another syllable (세), not a typo of it.
     expect(expansions('서')).toEqual(['so']);
+    // Past the cut, no more names are walked than a bucket holds.
+    vocab.df[ids[1]] = LOOKUP_LIMITS.maxBucket + 1;
+    expect(expansions('SO')).toEqual(['so']);
   });
 });
 

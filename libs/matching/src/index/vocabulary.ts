@@ -214,10 +214,17 @@ export class Vocabulary {
     // typo is what its typist may have meant, however many closer-scoring spellings there are (ALF: HALF,
     // ALFA, AUF and 13 more come before ALI; DONY: DONA, TONY, DANY and 13 more before KONY).
     // Not for a romanised Han or Hangul syllable: a different character is a different name, never a typo.
+    // Their names are walked like a bucket, up to `maxBucket` of them in all (the common first names of a
+    // million-name list would otherwise cost a rare typo milliseconds).
     const kept = out.slice(0, limits.maxExpansions);
-    if (edits && q.token.native === undefined)
-      for (let k = limits.maxExpansions; k < out.length; k++)
-        if (withinOneEdit(text(this.tokens[out[k].id]), q.token.text)) kept.push(out[k]);
+    if (!edits || q.token.native !== undefined) return kept;
+    let walked = 0;
+    for (let k = limits.maxExpansions; k < out.length; k++) {
+      const { id } = out[k];
+      if (!withinOneEdit(text(this.tokens[id]), q.token.text) || walked + df[id] > limits.maxBucket) continue;
+      walked += df[id];
+      kept.push(out[k]);
+    }
     return kept;
   }
 
