@@ -112,6 +112,45 @@ describe('MatchIndex', () => {
     }
   });
 
+  it('keeps every spelling one edit from a typo among its expansions, past the closer ones (ALF for ALI)', () => {
+    // 17 listed spellings score at least as close to ALF as ALI does (0.75) and are found before it, which
+    // only the edit look-up finds: cut at 16 expansions, ALI credits nothing, and Ali Mohammed ties with 40
+    // names holding MOHAMMED alone, listed before it.
+    const closer = ['Alfa', 'Alfe', 'Alfi', 'Alfo', 'Alfu', 'Alfy', 'Allf', 'Aalf', 'Alff', 'Half'];
+    const further = ['Ahlf', 'Alhf', 'Alfh', 'Elf', 'Olf', 'Ulf', 'Ilf'];
+    const near = [...closer, ...further].map((spelling, i) =>
+      entry(`${spelling} ${word(i)}`, { entryId: `n${i}` }),
+    );
+    const mohammeds = Array.from({ length: 40 }, (_, i) =>
+      entry(`Mohammed ${word(i + 100)}`, { entryId: `m${i}` }),
+    );
+    const common = Array.from({ length: 20 }, (_, i) => entry(`Ali ${word(i + 200)}`, { entryId: `a${i}` }));
+    const index = indexOf(...near, ...mohammeds, ...common, entry('Ali Mohammed', { entryId: 'target' }));
+    const found = index.search({ fullName: 'ALF MOHAMMED' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
+  it('lets no query part credit a listed part another query part spells exactly (ABBAS ABUZ)', () => {
+    // ABUZ's near-spellings include ABBAS (0.7), weighed as rare as ABAS (2 names), the first of them: every
+    // Abbas would count as holding both query parts, and 40 of them out-credit `ABBAS, Abu`, whose ABU (one
+    // edit from ABUZ) is common. The scorer pairs parts one to one: the Abbases hold nothing for ABUZ.
+    const abbases = Array.from({ length: 40 }, (_, i) => entry(`Abbas ${word(i)}`, { entryId: `b${i}` }));
+    const abas = [entry('Abas Rashidi', { entryId: 'r1' }), entry('Abas Rashedi', { entryId: 'r2' })];
+    const abus = Array.from({ length: 200 }, (_, i) => entry(`Abu ${word(i + 100)}`, { entryId: `u${i}` }));
+    const others = Array.from({ length: 300 }, (_, i) =>
+      entry(`${word(i + 400)} ${word(i + 800)}`, { entryId: `o${i}` }),
+    );
+    const index = indexOf(
+      ...abas,
+      ...abbases,
+      ...abus,
+      ...others,
+      entry('ABBAS, Abu', { entryId: 'target' }),
+    );
+    const found = index.search({ fullName: 'ABBAS, ABUZ' }, { minScore: 0 });
+    expect(found[0]).toMatchObject({ entryId: 'target' });
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).

@@ -396,6 +396,7 @@ export class MatchIndex {
     const df = this.vocab.df;
     const postingLists = this.vocab.postings;
     const all = lookups.map((lookup) => this.expansions(lookup));
+    const exact = exactlyHeld(all, covers, q.length);
     // A listed part the query does not cover costs what the scorer charges it (`extraCandidatePenalty` of a
     // part), priced at the mean credit of a query token: `KANSO, Ali Mohamed` must not take the place of
     // `Ali Mohammed` for ALI MOHAMED because it holds MOHAMED exactly (issue 18).
@@ -429,6 +430,11 @@ export class MatchIndex {
         if (holders <= 0) continue;
         const rarity = Math.min(Math.log(1 + live / holders), maxRarity);
         if (maxRarity === Infinity) maxRarity = rarity;
+        // A listed part another query token spells exactly answers that token, not this one (the scorer pairs
+        // parts one to one): for ABBAS ABUZ, ABUZ's near-spelling ABBAS would credit every Abbas as if it held
+        // both, and they crowd `ABBAS, Abu` out (issue 18).
+        const claimedBy = l < q.length ? exact.get(id) : undefined;
+        if (claimedBy !== undefined && (claimedBy & covers[l]) === 0) continue;
         const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
@@ -594,6 +600,24 @@ export class MatchIndex {
     for (let id = 0; id < this.names; id++)
       for (const t of this.uniqueTokens(id)) this.vocab.postings[t].push(id);
   }
+}
+
+/**
+ * Vocabulary tokens some query token reaches at similarity 1 (its spelling, or the same after folding), each
+ * with the query tokens reaching it so (bits as `covers`).
+ */
+function exactlyHeld(
+  all: readonly Expansion[][],
+  covers: readonly number[],
+  tokens: number,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let l = 0; l < tokens; l++)
+    for (const { id, similarity } of all[l]) {
+      if (similarity < 1) break;
+      out.set(id, (out.get(id) ?? 0) | covers[l]);
+    }
+  return out;
 }
 
 /** What a joined lookup's expansion covers: the part that reaches it too, else both parts joined. */

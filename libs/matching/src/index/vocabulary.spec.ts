@@ -38,6 +38,25 @@ describe('withinTwoEdits', () => {
   });
 });
 
+describe('Vocabulary expansions past the cut', () => {
+  it('keeps spellings one edit away for a Latin spelling, not for a Han or Hangul syllable', () => {
+    const vocab = new Vocabulary();
+    const ids = ['SO', 'SE'].map((name) => vocab.idOf(normalizeName(name).tokens[0]));
+    for (const id of ids) vocab.df[id] = 1;
+    const cut = { ...LOOKUP_LIMITS, maxExpansions: 1 };
+    const expansions = (name: string): string[] =>
+      vocab
+        .similar(comparable(normalizeName(name).tokens[0]), DEFAULT_ALGORITHM.alignment, cut)
+        .map((x) => vocab.tokens[x.id].token.text);
+    expect(expansions('SO')).toEqual(['so', 'se']);
+    // 서 reads SO: SE is another syllable (세), not a typo of it.
+    expect(expansions('서')).toEqual(['so']);
+    // Past the cut, no more names are walked than a bucket holds.
+    vocab.df[ids[1]] = LOOKUP_LIMITS.maxBucket + 1;
+    expect(expansions('SO')).toEqual(['so']);
+  });
+});
+
 describe('Vocabulary edit look-ups', () => {
   // Doubled letters, a repeated letter apart (deletions that spell the same), short and long parts.
   const held = [

@@ -16,7 +16,10 @@ export interface Expansion {
 }
 
 export interface LookupLimits {
-  /** Similar tokens kept per query token, best first. */
+  /**
+   * Similar tokens kept per query token, best first; beyond them, every token one plain edit from a spelling
+   * whose edits are looked up (`maxExactHoldersForEdits`).
+   */
   maxExpansions: number;
   /** Skeleton buckets and n-gram lists longer than this are too common to be worth walking. */
   maxBucket: number;
@@ -202,9 +205,27 @@ export class Vocabulary {
     // A spelling the list holds often creates candidates enough; walking its neighbours' postings too would
     // cost every common name (MARIA's MARIO, MARIE, MARTA) for little. A spelling only a few names hold
     // may be a typo of another listed name (issue 18): its neighbours are looked up too.
-    if (exactHolders <= limits.maxExactHoldersForEdits) this.byEdits(q, cfg, limits);
+    const edits = exactHolders <= limits.maxExactHoldersForEdits;
+    if (edits) this.byEdits(q, cfg, limits);
     const out: Expansion[] = this.foundIds.map((id) => ({ id, similarity: this.foundSimilarity[id] }));
-    return out.sort((a, b) => b.similarity - a.similarity).slice(0, limits.maxExpansions);
+    out.sort((a, b) => b.similarity - a.similarity);
+    if (out.length <= limits.maxExpansions) return out;
+    // The cut bounds near-misses, never the one-edit guarantee (issue 18): a spelling one plain edit from a
+    // typo is what its typist may have meant, however many closer-scoring spellings there are (ALF: HALF,
+    // ALFA, AUF and 13 more come before ALI; DONY: DONA, TONY, DANY and 13 more before KONY).
+    // Not for a romanised Han or Hangul syllable: a different character is a different name, never a typo.
+    // Their names are walked like a bucket, up to `maxBucket` of them in all (the common first names of a
+    // million-name list would otherwise cost a rare typo milliseconds).
+    const kept = out.slice(0, limits.maxExpansions);
+    if (!edits || q.token.native !== undefined) return kept;
+    let walked = 0;
+    for (let k = limits.maxExpansions; k < out.length; k++) {
+      const { id } = out[k];
+      if (!withinOneEdit(text(this.tokens[id]), q.token.text) || walked + df[id] > limits.maxBucket) continue;
+      walked += df[id];
+      kept.push(out[k]);
+    }
+    return kept;
   }
 
   private found(id: number, similarity: number): void {
