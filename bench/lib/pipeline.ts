@@ -132,7 +132,8 @@ export async function kafkaRequestsSent(stack: BenchStack): Promise<Map<string, 
 export function eventLoopDelaysIn(scrape: Map<string, string>): Map<string, { p99: number; max: number }> {
   const out = new Map<string, { p99: number; max: number }>();
   for (const [name, text] of scrape) {
-    const read = (metric: string) => Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? ([\\d.e+-]+)`, 'm').exec(text)?.[1]);
+    const read = (metric: string) =>
+      Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? ([\\d.e+-]+)`, 'm').exec(text)?.[1]);
     const p99 = read('nodejs_eventloop_lag_p99_seconds');
     const max = read('nodejs_eventloop_lag_max_seconds');
     if (Number.isFinite(p99) && Number.isFinite(max)) out.set(name, { p99: p99 * 1000, max: max * 1000 });
