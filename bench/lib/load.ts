@@ -133,7 +133,15 @@ class Timings {
   }
 }
 
-const wait = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
+/**
+ * Resolves no earlier than `performance.now()` reaches `due`. Node's timers run on the event loop's
+ * whole-millisecond clock, so `setTimeout(r, ms)` alone can fire up to a millisecond early by
+ * `performance.now()`, and a paced request would go out before its time.
+ */
+async function waitUntil(due: number): Promise<void> {
+  for (let ms = due - performance.now(); ms > 0; ms = due - performance.now())
+    await new Promise((r) => setTimeout(r, Math.ceil(ms)));
+}
 
 /**
  * Calls `fn` with `concurrency` calls in flight for `seconds`, optionally paced to `rate` per second
@@ -149,7 +157,7 @@ export async function callLoad(
   const worker = async () => {
     while (performance.now() < end) {
       const k = issued++;
-      if (o.rate) await wait(timings.started + (k * 1000) / o.rate - performance.now());
+      if (o.rate) await waitUntil(timings.started + (k * 1000) / o.rate);
       await timings.time(() => fn(k));
     }
   };
@@ -165,7 +173,7 @@ async function openLoad(
   const timings = new Timings();
   const pending: Promise<void>[] = [];
   for (let k = 0; k < Math.round(o.seconds * o.rate); k++) {
-    await wait(timings.started + (k * 1000) / o.rate - performance.now());
+    await waitUntil(timings.started + (k * 1000) / o.rate);
     pending.push(timings.time(() => fn(k)));
   }
   await Promise.all(pending);
