@@ -6,6 +6,7 @@ import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { type GeneratedManifest, generateTraffic, type Traffic } from '../generator';
 import { AppProcess, cpuSecondsOf } from './services';
 import { BENCH_CARRIERS, type BenchStack } from './stack';
+import { metricSamples, readMetrics } from './server-stats';
 
 /**
  * Driving the pipeline through its public interfaces (carrier manifests into the gateway) and
@@ -110,12 +111,10 @@ export async function scrapeApps(stack: BenchStack): Promise<Map<string, string>
  */
 export function kafkaRequestsIn(scrape: Map<string, string>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [name, text] of scrape) {
-    for (const m of text.matchAll(/^paxscreen_kafka_requests_total\{([^}]*)\} ([\d.e+]+)/gm)) {
-      const label = (l: string) => new RegExp(`${l}="([^"]*)"`).exec(m[1])?.[1];
-      out.set(`${name} ${label('client')} ${label('api')}`, Number(m[2]));
-    }
-  }
+  for (const [name, text] of scrape)
+    for (const m of metricSamples(text))
+      if (m.name === 'paxscreen_kafka_requests_total')
+        out.set(`${name} ${m.labels.client} ${m.labels.api}`, m.value);
   return out;
 }
 
@@ -132,11 +131,9 @@ export async function kafkaRequestsSent(stack: BenchStack): Promise<Map<string, 
 export function eventLoopDelaysIn(scrape: Map<string, string>): Map<string, { p99: number; max: number }> {
   const out = new Map<string, { p99: number; max: number }>();
   for (const [name, text] of scrape) {
-    const read = (metric: string) =>
-      Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? ([\\d.e+-]+)`, 'm').exec(text)?.[1]);
-    const p99 = read('nodejs_eventloop_lag_p99_seconds');
-    const max = read('nodejs_eventloop_lag_max_seconds');
-    if (Number.isFinite(p99) && Number.isFinite(max)) out.set(name, { p99: p99 * 1000, max: max * 1000 });
+    const { loopP99Ms, loopMaxMs } = readMetrics(text);
+    if (Number.isFinite(loopP99Ms) && Number.isFinite(loopMaxMs))
+      out.set(name, { p99: loopP99Ms, max: loopMaxMs });
   }
   return out;
 }

@@ -25,21 +25,40 @@ export interface ServerSample {
 const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? ([^ ]+)/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-/** Reads prom-client's text format: the loop, GC, and one route's `paxscreen_http_request_seconds`. */
-export function readMetrics(text: string, route: string): ServerSample {
-  const sample: ServerSample = { loopP99Ms: NaN, loopMaxMs: NaN, gcMs: 0, majorGcMs: 0, buckets: new Map() };
+/** One sample line of prom-client's text format. */
+export interface MetricSample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** The sample lines of prom-client's text format (comments and blank lines skipped). */
+export function* metricSamples(text: string): Generator<MetricSample> {
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
     const [, name, labelText = '', valueText] = m;
-    const value = Number(valueText);
-    const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map((l) => [l[1], l[2]]));
+    yield {
+      name,
+      labels: Object.fromEntries([...labelText.matchAll(LABEL)].map((l) => [l[1], l[2]])),
+      value: Number(valueText),
+    };
+  }
+}
+
+/**
+ * Reads prom-client's text format: the loop, GC, and (given a route) that route's
+ * `paxscreen_http_request_seconds`.
+ */
+export function readMetrics(text: string, route?: string): ServerSample {
+  const sample: ServerSample = { loopP99Ms: NaN, loopMaxMs: NaN, gcMs: 0, majorGcMs: 0, buckets: new Map() };
+  for (const { name, labels, value } of metricSamples(text)) {
     if (name === 'nodejs_eventloop_lag_p99_seconds') sample.loopP99Ms = value * 1000;
     else if (name === 'nodejs_eventloop_lag_max_seconds') sample.loopMaxMs = value * 1000;
     else if (name === 'nodejs_gc_duration_seconds_sum') {
       sample.gcMs += value * 1000;
       if (labels.kind === 'major') sample.majorGcMs += value * 1000;
-    } else if (name === 'paxscreen_http_request_seconds_bucket' && labels.route === route) {
+    } else if (name === 'paxscreen_http_request_seconds_bucket' && route && labels.route === route) {
       const le = labels.le === '+Inf' ? Infinity : Number(labels.le);
       sample.buckets.set(le, (sample.buckets.get(le) ?? 0) + value);
     }
