@@ -155,6 +155,8 @@ describe('security', () => {
   });
 
   const key = (carrier: string) => ({ 'x-api-key': stack.keys.get(carrier)! });
+  /** Every traveller event read so far (unpacked from the chunk records). */
+  const travelling = () => travellers.json<TravellerParsed.Chunk>().flatMap(TravellerParsed.unpackChunk);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const post = (url: string, body: string | Buffer, headers: Record<string, string>) =>
     fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/edifact', ...headers } });
@@ -222,7 +224,7 @@ describe('security', () => {
         status: 'REJECTED',
         rejection: { code: 'CARRIER_MISMATCH' },
       });
-      expect(travellers.json<TravellerParsed.Value>().filter((t) => t.correlationId === id)).toEqual([]);
+      expect(travelling().filter((t) => t.correlationId === id)).toEqual([]);
     });
 
     it("never reads a second interchange appended after the first one's UNZ", async () => {
@@ -235,7 +237,7 @@ describe('security', () => {
       expect(await settled('AF', id)).toMatchObject({ status: 'PARSED', counts: { travellers: 1 } });
       const screened = await waitFor(
         () => {
-          const found = travellers.json<TravellerParsed.Value>().filter((t) => t.correlationId === id);
+          const found = travelling().filter((t) => t.correlationId === id);
           return found.length > 0 ? found : undefined;
         },
         { what: 'the own traveller' },

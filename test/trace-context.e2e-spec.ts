@@ -69,14 +69,15 @@ describe('trace context: one W3C trace from the carrier request to every decisio
     await waitFor(() => mine(decisions).length >= 2 || undefined, { what: 'two decisions' });
 
     const hops = [mine(raw), mine(travellers), mine(decisions)].map(spans);
-    expect(hops.map((h) => h.length)).toEqual([1, 2, 2]);
+    // The two travellers travel in one chunk record; each has its own decision.
+    expect(hops.map((h) => h.length)).toEqual([1, 1, 2]);
     for (const hop of hops) for (const span of hop) expect(span.traceId).toBe(TRACE_ID);
     const spanIds = hops.flat().map((s) => s.spanId);
     expect(new Set([CARRIER_SPAN, ...spanIds]).size).toBe(spanIds.length + 1);
 
     // The events carry the same context as their headers (what readers without headers see).
     for (const r of mine(travellers))
-      expect((JSON.parse(r.value!.toString()) as TravellerParsed.Value).traceparent).toBe(
+      expect((JSON.parse(r.value!.toString()) as TravellerParsed.Chunk).traceparent).toBe(
         r.headers[Header.TraceParent],
       );
     for (const r of mine(decisions))

@@ -1,4 +1,4 @@
-import { DeadLetter, Header, Topic, topicName } from '@paxscreen/contracts';
+import { DeadLetter, Header, Topic, topicName, TravellerParsed } from '@paxscreen/contracts';
 
 import { sleep } from './infra';
 import { TopicCounter } from './topic-counter';
@@ -65,9 +65,10 @@ export class Ledger {
       this.decisions.set(id, seen);
     });
     const travellers = new TopicCounter(this.brokers, topicName(Topic.Travellers, ''), (value) => {
-      const t = JSON.parse(value.toString('utf8')) as { traveller: { travellerId: string } };
-      const id = t.traveller.travellerId;
-      this.travellerEvents.set(id, (this.travellerEvents.get(id) ?? 0) + 1);
+      for (const t of TravellerParsed.decodeChunk(value)) {
+        const id = t.traveller.travellerId;
+        this.travellerEvents.set(id, (this.travellerEvents.get(id) ?? 0) + 1);
+      }
     });
     const dlq = new TopicCounter(this.brokers, topicName(Topic.DeadLetter, ''), (value) => {
       const d = JSON.parse(value.toString('utf8')) as DeadLetter.Value;

@@ -14,6 +14,7 @@ import {
   testDecisionEvent,
   testEnv,
   testSchema,
+  testTravellerChunk,
   testTravellerEvent,
   uniquePrefix,
   waitFor,
@@ -91,20 +92,19 @@ describe('casework app: co-travellers from PNR data, decisions applied once', ()
     await producer.send(Topic.Travellers, [
       {
         key,
-        value: traveller('A', 'HITSON', {
-          locator: 'ZX9QPL',
-          contacts: [{ kind: 'email', value: 'a.hitson@mail.example' }],
-        }),
+        value: testTravellerChunk([
+          traveller('A', 'HITSON', {
+            locator: 'ZX9QPL',
+            contacts: [{ kind: 'email', value: 'a.hitson@mail.example' }],
+          }),
+          traveller('B', 'BOOKER', { locator: 'ZX9QPL' }),
+          traveller('C', 'CONTACTS', {
+            locator: 'QQ1234',
+            contacts: [{ kind: 'email', value: 'A.Hitson@mail.example ' }],
+          }),
+        ]),
       },
-      { key, value: traveller('B', 'BOOKER', { locator: 'ZX9QPL' }) },
-      {
-        key,
-        value: traveller('C', 'CONTACTS', {
-          locator: 'QQ1234',
-          contacts: [{ kind: 'email', value: 'A.Hitson@mail.example ' }],
-        }),
-      },
-      { key, value: traveller('D', 'STRANGER', { locator: 'RR5678' }) },
+      { key, value: testTravellerChunk([traveller('D', 'STRANGER', { locator: 'RR5678' })]) },
     ]);
     const person = (travellerId: string, surname: string) => ({
       travellerId,

@@ -12,6 +12,7 @@ import {
   testDecisionEvent,
   testEnv,
   testSchema,
+  testTravellerChunk,
   testTravellerEvent,
   uniquePrefix,
   waitFor,
@@ -120,7 +121,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     const decisions = people.map((p, i) =>
       testDecisionEvent(flight, p, { outcome: i === 0 ? 'REFER' : 'CLEAR' }),
     );
-    await send(Topic.Travellers, travellers);
+    await send(Topic.Travellers, [testTravellerChunk(travellers)]);
     await send(Topic.Decisions, [...decisions, Buffer.from('{"not":"a decision"}')]);
     await waitFor(async () => (await count('decisions')) === 3 && (await count('travellers')) === 3, {
       what: 'three decisions and three travellers in PostgreSQL',
@@ -140,7 +141,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     expect(dead.payload.toString('utf8')).toBe('{"not":"a decision"}');
 
     // Delivered again (a consumer restart, a replay): nothing new; a marker shows the replay was read.
-    await send(Topic.Travellers, travellers);
+    await send(Topic.Travellers, [testTravellerChunk(travellers)]);
     const marker = testDecisionEvent(flight, { travellerId: 'T-marker', surname: 'MARKER', givenNames: 'M' });
     await send(Topic.Decisions, [...decisions, marker]);
     await waitFor(async () => (await count('decisions')) === 4, { what: 'the marker decision' });

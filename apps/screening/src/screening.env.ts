@@ -50,8 +50,11 @@ export class ScreeningEnv {
   @IsInt() @Min(100) REVET_INDEX_CHECK_MS = 5000;
   /** List changes arriving within this time are re-vetted together, ms. */
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
-  /** Largest batch handed to the screening handler. */
-  @IsInt() @Min(1) SCREENING_MAX_BATCH = 2000;
+  /**
+   * Largest batch handed to the screening handler, in travellers records: chunks of up to
+   * `TravellerParsed.CHUNK_TRAVELLERS` (250) travellers each, so 8 is up to 2,000 travellers.
+   */
+  @IsInt() @Min(1) SCREENING_MAX_BATCH = 8;
   /**
    * Screen a fetched batch in slices of about this many ms, each published and committed on its
    * own (a manifest's first decisions do not wait for its last traveller); whole batches of

@@ -87,23 +87,36 @@ export function travellerRecord(
     traceparent?: string;
   },
 ): ConsumedRecord {
-  const value: TravellerParsed.Value = {
-    ...envelope(meta.receiptId ?? 'rcpt-1', meta.traceparent),
-    eventId: meta.eventId,
+  return chunkRecord([{ traveller: t, eventId: meta.eventId }], meta);
+}
+
+/** One chunk record of several travellers of one manifest, as the parser writes it. */
+export function chunkRecord(
+  travellers: { traveller: Traveller; eventId: string }[],
+  meta: { manifestId?: string; receiptId?: string; partition?: number; traceparent?: string },
+): ConsumedRecord {
+  const common = envelope(meta.receiptId ?? 'rcpt-1', meta.traceparent);
+  const events: TravellerParsed.Value[] = travellers.map(({ traveller: t, eventId }, index) => ({
+    ...common,
+    eventId,
     manifestId: meta.manifestId ?? 'YY101:2030-01-02',
     manifestVersion: 1,
     messageType: 'PAXLST',
     carrier: 'YY',
-    index: 0,
-    total: 1,
+    index,
+    total: travellers.length,
     traveller: t,
-  };
+  }));
+  const [chunk] = TravellerParsed.packChunks(events, () => `chunk-${events[0].eventId}`, {
+    maxTravellers: events.length,
+    maxBytes: Infinity,
+  });
   return {
     topic: Topic.Travellers,
     partition: meta.partition ?? 0,
     offset: '0',
-    key: TravellerParsed.flightKeyOf(t.flight),
-    value: Buffer.from(JSON.stringify(value)),
+    key: TravellerParsed.flightKeyOf(travellers[0].traveller.flight),
+    value: Buffer.from(JSON.stringify(chunk)),
     headers: {},
     timestamp: Date.now(),
   };

@@ -8,8 +8,12 @@
 export enum Topic {
   /** Raw carrier bytes, value = the bytes as received; metadata in headers. Key: carrier + flight. */
   MessagesRaw = 'paxscreen.messages.raw.v1',
-  /** One event per traveller read from a manifest. Key: flight key. */
-  Travellers = 'paxscreen.travellers.v1',
+  /**
+   * The travellers read from a manifest, one record per chunk of up to `TravellerParsed.CHUNK_TRAVELLERS`
+   * consecutive travellers of one manifest version (`TravellerParsed.Chunk`; v1 had one record per
+   * traveller). Key: flight key. Readers unpack a record with `TravellerParsed.decodeChunk`.
+   */
+  Travellers = 'paxscreen.travellers.v2',
   /** One summary per manifest version (counts, data-quality report). Key: manifest id. */
   Manifests = 'paxscreen.manifests.v1',
   /** One decision per traveller screening (re-vets supersede). Key: flight key. */

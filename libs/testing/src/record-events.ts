@@ -87,3 +87,11 @@ export function testTravellerEvent(flight: TestFlight, person: TestPerson & { tr
   } as TravellerParsed.Value;
   return value;
 }
+
+/** Traveller events (of one manifest version) as the one chunk record the parser would write. */
+export function testTravellerChunk(events: TravellerParsed.Value[]): TravellerParsed.Chunk {
+  return TravellerParsed.packChunks(events, () => events[0].eventId, {
+    maxTravellers: Math.max(1, events.length),
+    maxBytes: Infinity,
+  })[0];
+}

@@ -22,27 +22,30 @@ export class IngestDecisionsUseCase {
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const { events, rejected } = this.decode(records, DecisionMade.Value);
+    const { events, rejected } = this.decode(records, (value) => decodeEvent(DecisionMade.Value, value));
     const report = await this.store.ingest(events);
     if (report.applied > 0) this.relay.kick();
     return rejected;
   }
 
-  /** PNR travellers' booking, contact and payment digests, for the hits' co-travellers. */
+  /** PNR travellers' booking, contact and payment digests, for the hits' co-travellers (chunk records). */
   async executeTravellers(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const { events, rejected } = this.decode(records, TravellerParsed.Value);
+    const { events, rejected } = this.decode(records, TravellerParsed.decodeChunk);
     await this.store.ingestPnrLinks(
-      events.map((e) => pnrLinkOf(e.traveller)).filter((l): l is PnrLink => !!l),
+      events
+        .flat()
+        .map((e) => pnrLinkOf(e.traveller))
+        .filter((l): l is PnrLink => !!l),
     );
     return rejected;
   }
 
   /** Valid events, and dead letters (counted) for the records that break their contract. */
-  private decode<T extends object>(
+  private decode<T>(
     records: ConsumedRecord[],
-    cls: new () => T,
+    decode: (value: Buffer) => T,
   ): { events: T[]; rejected: OutputBatch[] } {
-    const { decoded, letters } = decodeBatch(records, (value) => decodeEvent(cls, value), {
+    const { decoded, letters } = decodeBatch(records, decode, {
       stage: 'casework',
       counter: this.metrics.deadLetters,
       forPostgres: true,

@@ -110,14 +110,20 @@ const onTopic = (
   outputs: { topic: Topic; records: { key?: string | null; value: unknown }[] }[],
   topic: Topic,
 ) => outputs.find((o) => o.topic === topic)?.records ?? [];
+/** The traveller events of the chunk records on the travellers topic, in order. */
+const travellerEvents = (outputs: Parameters<typeof onTopic>[0]) =>
+  onTopic(outputs, Topic.Travellers).flatMap((r) =>
+    TravellerParsed.unpackChunk(r.value as TravellerParsed.Chunk),
+  );
 
 describe('ParseMessageUseCase', () => {
-  it('reads a PAXLST into one traveller event per traveller (keyed by flight) and a manifest summary', async () => {
+  it('reads a PAXLST into one chunk record of its travellers (keyed by flight) and a manifest summary', async () => {
     const { useCase, receipts, logged } = setup();
     const outputs = await useCase.execute([raw(testPaxlst('YY', '1001', PASSENGERS), 'r-1')]);
     const travellers = onTopic(outputs, Topic.Travellers);
-    expect(travellers).toHaveLength(2);
-    const events = travellers.map((r) => r.value as TravellerParsed.Value);
+    expect(travellers).toHaveLength(1);
+    const events = travellerEvents(outputs);
+    expect(new Set(events.map((e) => e.eventId)).size).toBe(2);
     expect(events.map((e) => e.traveller.surname)).toEqual(['HOLLOWAY', 'OKAFOR']);
     expect(events.map((e) => [e.index, e.total, e.manifestVersion, e.carrier])).toEqual([
       [0, 2, 1, 'YY'],
@@ -143,16 +149,18 @@ describe('ParseMessageUseCase', () => {
   it('gives a second receipt of a manifest the next version; a re-read of the same receipt keeps its events', async () => {
     const { useCase } = setup();
     const message = testPaxlst('YY', '1002', PASSENGERS);
-    const first = onTopic(await useCase.execute([raw(message, 'r-1')]), Topic.Travellers);
-    const update = onTopic(await useCase.execute([raw(message, 'r-2', 'YY', 1)]), Topic.Travellers);
-    expect(update.map((r) => (r.value as TravellerParsed.Value).manifestVersion)).toEqual([2, 2]);
+    const firstOut = await useCase.execute([raw(message, 'r-1')]);
+    const first = travellerEvents(firstOut);
+    const update = travellerEvents(await useCase.execute([raw(message, 'r-2', 'YY', 1)]));
+    expect(update.map((e) => e.manifestVersion)).toEqual([2, 2]);
     // The gateway re-sent r-1 (no ack seen): the second record of one receipt is skipped.
     expect(await useCase.execute([raw(message, 'r-1', 'YY', 2)])).toEqual([]);
     // The same record read again after a crash repeats the same event ids.
-    const reread = onTopic(await useCase.execute([raw(message, 'r-1')]), Topic.Travellers);
-    expect(reread.map((r) => (r.value as TravellerParsed.Value).eventId)).toEqual(
-      first.map((r) => (r.value as TravellerParsed.Value).eventId),
-    );
+    const reread = await useCase.execute([raw(message, 'r-1')]);
+    expect(travellerEvents(reread).map((e) => e.eventId)).toEqual(first.map((e) => e.eventId));
+    const chunkIds = (outputs: typeof reread) =>
+      onTopic(outputs, Topic.Travellers).map((r) => (r.value as TravellerParsed.Chunk).eventId);
+    expect(chunkIds(reread)).toEqual(chunkIds(firstOut));
   });
 
   it.each([
@@ -182,7 +190,7 @@ describe('ParseMessageUseCase', () => {
     expect(onTopic(first, Topic.Travellers)).toHaveLength(0);
     expect(receipts.receipts.get('r-p1')?.status).toBe('AWAITING_PARTS');
     const last = await useCase.execute([raw(part(2, true, [PASSENGERS[1]]), 'r-p2', 'YY', 1)]);
-    const events = onTopic(last, Topic.Travellers).map((r) => r.value as TravellerParsed.Value);
+    const events = travellerEvents(last);
     expect(events.map((e) => e.traveller.surname).sort()).toEqual(['HOLLOWAY', 'OKAFOR']);
     expect(receipts.receipts.get('r-p1')).toMatchObject({
       status: 'PARSED',
@@ -190,5 +198,24 @@ describe('ParseMessageUseCase', () => {
     });
     expect(receipts.receipts.get('r-p2')?.status).toBe('PARSED');
     expect(manifests.sets.size).toBe(0);
+  });
+  it('splits a manifest of more than CHUNK_TRAVELLERS travellers into chunks in manifest order, one flight key', async () => {
+    const { useCase } = setup();
+    const many = Array.from({ length: TravellerParsed.CHUNK_TRAVELLERS + 3 }, (_, i) => ({
+      ...PASSENGERS[i % 2],
+      surname: `PAX${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
+      documents: [{ type: 'P', number: `X${String(i).padStart(8, '0')}`, issuer: 'GBR' }],
+    }));
+    const outputs = await useCase.execute([raw(testPaxlst('YY', '1005', many), 'r-many')]);
+    const chunks = onTopic(outputs, Topic.Travellers);
+    expect(chunks.map((r) => (r.value as TravellerParsed.Chunk).travellers.length)).toEqual([
+      TravellerParsed.CHUNK_TRAVELLERS,
+      3,
+    ]);
+    expect(new Set(chunks.map((r) => r.key)).size).toBe(1);
+    expect(new Set(chunks.map((r) => (r.value as TravellerParsed.Chunk).eventId)).size).toBe(2);
+    const events = travellerEvents(outputs);
+    expect(events.map((e) => e.index)).toEqual(many.map((_, i) => i));
+    expect(new Set(events.map((e) => e.total))).toEqual(new Set([many.length]));
   });
 });

@@ -17,8 +17,8 @@ interface Rejection {
 }
 
 /**
- * Reads raw carrier messages: one traveller event per traveller (and a manifest summary) for each
- * complete message, multi-part sets assembled across records, a receipt that tells the carrier
+ * Reads raw carrier messages: the travellers in chunk records (`TravellerParsed.Chunk`, one per up
+ * to `CHUNK_TRAVELLERS`) and a manifest summary for each complete message, multi-part sets assembled across records, a receipt that tells the carrier
  * the outcome, and a dead letter with the original bytes for what cannot be accepted.
  */
 @Injectable()
@@ -157,11 +157,11 @@ export class ParseMessageUseCase {
       const manifestVersion = await this.manifests.versionFor(message.manifest.manifestId, meta.receiptId);
       const events = eventsOf(message, { ...meta, manifestVersion }, i);
       const headers = { [Header.ReceiptId]: meta.receiptId, [Header.Carrier]: meta.carrier };
-      for (const t of events.travellers)
+      for (const chunk of events.chunks)
         travellers.push({
           key: events.flightKey,
-          value: t,
-          headers: { ...headers, [Header.TraceParent]: t.traceparent },
+          value: chunk,
+          headers: { ...headers, [Header.TraceParent]: chunk.traceparent },
         });
       summaries.push({ key: message.manifest.manifestId, value: events.summary, headers });
       if (message.messageType === 'PNRGOV') {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { envelope, ManifestParsed, TravellerParsed } from '@paxscreen/contracts';
+import { envelope, ManifestParsed, maxMessageBytes, Topic, TravellerParsed } from '@paxscreen/contracts';
 import type { ParsedMessage } from '@paxscreen/edifact';
 import { childTraceparent } from '@paxscreen/observability';
 
@@ -18,7 +18,16 @@ export interface MessageMeta {
   traceparent?: string;
 }
 
-/** One TravellerParsed event per traveller of a (complete) message, plus the manifest summary. */
+/**
+ * Room left in a travellers record for its key and headers: a chunk's JSON stays this far under the
+ * topic's limit (a single traveller over it still goes, and is refused as before).
+ */
+const CHUNK_BYTES = maxMessageBytes(Topic.Travellers) - 16 * 1024;
+
+/**
+ * One TravellerParsed event per traveller of a (complete) message, the chunk records that carry
+ * them (`TravellerParsed.packChunks`), and the manifest summary.
+ */
 export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex: number) {
   const { manifest } = message;
   const flightKey = TravellerParsed.flightKey(
@@ -27,8 +36,10 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
     manifest.departureDate,
   );
   const total = Math.max(1, message.travellers.length);
+  // One envelope (and span) for the message's travellers: they travel in chunk records.
+  const common = envelope(meta.receiptId, childTraceparent(meta.traceparent));
   const travellers: TravellerParsed.Value[] = message.travellers.map((traveller, index) => ({
-    ...envelope(meta.receiptId, childTraceparent(meta.traceparent)),
+    ...common,
     eventId: eventIdFor(meta.receiptId, messageIndex, index),
     manifestId: manifest.manifestId,
     manifestVersion: meta.manifestVersion,
@@ -53,5 +64,10 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
     flight: manifest.flight,
     ...(meta.receivedAt !== undefined ? { receivedAt: meta.receivedAt } : {}),
   };
-  return { flightKey, travellers, summary };
+  const chunks = TravellerParsed.packChunks(
+    travellers,
+    (n) => eventIdFor(meta.receiptId, messageIndex, 'chunk', n),
+    { maxBytes: CHUNK_BYTES },
+  );
+  return { flightKey, travellers, chunks, summary };
 }

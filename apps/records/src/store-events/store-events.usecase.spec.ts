@@ -2,7 +2,7 @@ import { DeadLetter, Topic } from '@paxscreen/contracts';
 import type { ConsumedRecord } from '@paxscreen/kafka';
 import { Metrics } from '@paxscreen/observability';
 import type { RecordRows, RecordsWriter } from '@paxscreen/records';
-import { testDecisionEvent, testTravellerEvent } from '@paxscreen/testing';
+import { testDecisionEvent, testTravellerChunk, testTravellerEvent } from '@paxscreen/testing';
 
 import { StoreEventsUseCase } from './store-events.usecase';
 
@@ -32,7 +32,7 @@ describe('StoreEventsUseCase', () => {
     const letters = await store.execute([
       record(Topic.Decisions, testDecisionEvent(flight, person), '1'),
       record(Topic.Decisions, { not: 'a decision' }, '2'),
-      record(Topic.Travellers, testTravellerEvent(flight, person), '3'),
+      record(Topic.Travellers, testTravellerChunk([testTravellerEvent(flight, person)]), '3'),
       record(Topic.Travellers, 'not json', '4'),
     ]);
     expect(written).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('StoreEventsUseCase', () => {
     odd.decision.timings.decidedAt = 8.64e15 + 1; // a number, as the contract asks, past any Date
     await expect(
       store.execute([
-        record(Topic.Travellers, testTravellerEvent(flight, person), '1'),
+        record(Topic.Travellers, testTravellerChunk([testTravellerEvent(flight, person)]), '1'),
         record(Topic.Decisions, odd, '2'),
       ]),
     ).rejects.toThrow(RangeError);
@@ -69,7 +69,7 @@ describe('StoreEventsUseCase', () => {
     const withNul = { ...person, surname: 'MÜL\u0000LER', givenNames: 'JO\u0000\u0000SE' };
     const letters = await store.execute([
       record(Topic.Decisions, testDecisionEvent(flight, withNul), '1'),
-      record(Topic.Travellers, testTravellerEvent(flight, withNul), '2'),
+      record(Topic.Travellers, testTravellerChunk([testTravellerEvent(flight, withNul)]), '2'),
     ]);
     expect(letters).toEqual([]);
     const [rows] = written;

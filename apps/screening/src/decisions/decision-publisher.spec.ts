@@ -125,7 +125,13 @@ describe('DecisionPublisher', () => {
       total: 1,
       traveller: TRAVELLER,
     };
-    const [first] = await screen.execute([record(Topic.Travellers, TRAVELLERS_KEY, event)]);
+    const [first] = await screen.execute([
+      record(
+        Topic.Travellers,
+        TRAVELLERS_KEY,
+        TravellerParsed.packChunks([event], () => 'chunk-1', { maxBytes: Infinity })[0],
+      ),
+    ]);
     expect(first.topic).toBe(Topic.Decisions);
     const original = first.records[0].value as DecisionMade.Value;
     expect(original.decision.outcome).toBe('CLEAR');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
-import { decodeEvent, Topic, TravellerParsed } from '@paxscreen/contracts';
+import { Topic, TravellerParsed } from '@paxscreen/contracts';
 import { type ConsumedRecord, KafkaReaders } from '@paxscreen/kafka';
 import { LOGGER, type Logger, PeriodicTask } from '@paxscreen/observability';
 import { type TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
@@ -65,11 +65,11 @@ export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationSh
         last = Date.now();
         for (const r of records) {
           try {
-            const event = decodeEvent(TravellerParsed.Value, r.value ?? Buffer.alloc(0));
-            read.push({
-              snapshot: travellerSnapshot(event, r.partition, r.timestamp),
-              writtenAt: r.timestamp,
-            });
+            for (const event of TravellerParsed.decodeChunk(r.value ?? Buffer.alloc(0)))
+              read.push({
+                snapshot: travellerSnapshot(event, r.partition, r.timestamp),
+                writtenAt: r.timestamp,
+              });
           } catch {
             // screening dead-letters it when it meets it; nothing to re-vet
           }

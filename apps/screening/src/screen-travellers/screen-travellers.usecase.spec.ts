@@ -4,6 +4,7 @@ import { Metrics } from '@paxscreen/observability';
 import type { DecisionStore, TravellerSnapshotStore } from '@paxscreen/redis';
 
 import {
+  chunkRecord,
   MemoryDecisions,
   memoryIndex,
   memoryLogger,
@@ -75,6 +76,32 @@ describe('ScreenTravellersUseCase', () => {
     const dlq = outputs.find((o) => o.topic === Topic.DeadLetter)!;
     expect(dlq.records).toHaveLength(1);
     expect(JSON.stringify(dlq.records[0])).toContain('INVALID_EVENT');
+  });
+
+  it('screens every traveller of a chunk record; a chunk that breaks its contract is dead-lettered whole, with its bytes', async () => {
+    const { useCase, snapshots } = setup();
+    const good = chunkRecord(
+      ['c1', 'c2', 'stolen'].map((id, i) => ({ traveller: traveller(id), eventId: `ev-${i}` })),
+      { partition: 1 },
+    );
+    const broken = chunkRecord(
+      ['b1', 'b2'].map((id, i) => ({ traveller: traveller(id), eventId: `ev-b${i}` })),
+      {},
+    );
+    const chunk = JSON.parse(broken.value!.toString()) as { travellers: { traveller: object }[] };
+    chunk.travellers[1].traveller = { travellerId: 'b2' }; // the second traveller breaks the contract
+    const badBytes = Buffer.from(JSON.stringify(chunk));
+    const outputs = await useCase.execute([{ ...broken, value: badBytes }, good]);
+    const decisions = decided(outputs.find((o) => o.topic === Topic.Decisions)!);
+    expect(decisions.map((d) => d.decision.travellerId)).toEqual(['c1', 'c2', 'stolen']);
+    expect(decisions.map((d) => d.decision.outcome)).toEqual(['CLEAR', 'CLEAR', 'NO_BOARD']);
+    expect(new Set(decisions.map((d) => d.decision.decisionId)).size).toBe(3);
+    expect([...snapshots.byId.keys()].sort()).toEqual(['c1', 'c2', 'stolen']);
+    const dlq = outputs.find((o) => o.topic === Topic.DeadLetter)!;
+    expect(dlq.records).toHaveLength(1);
+    const letter = dlq.records[0].value as { code: string; payloadBase64: string };
+    expect(letter.code).toBe('INVALID_EVENT');
+    expect(Buffer.from(letter.payloadBase64, 'base64').equals(badBytes)).toBe(true);
   });
 
   it('a redelivered event repeats its decision; a new manifest version supersedes the current one', async () => {

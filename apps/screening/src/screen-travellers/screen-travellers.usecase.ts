@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { DecisionMade, decodeEvent, Header, TravellerParsed } from '@paxscreen/contracts';
+import { DecisionMade, Header, TravellerParsed } from '@paxscreen/contracts';
 import { type ConsumedRecord, DecisionPublisher, type OutputBatch } from '@paxscreen/kafka';
 import { LOGGER, type Logger, Metrics, traceIdOf } from '@paxscreen/observability';
 import { DecisionStore, TravellerSnapshot, TravellerSnapshotStore } from '@paxscreen/redis';
@@ -9,7 +9,7 @@ import { decisionEvent, decisionIdFor, hotPathEntry, travellerSnapshot } from '.
 import { ScreeningStateService } from '../state/screening-state.service';
 
 /**
- * Screens a batch of traveller events: one decision per traveller to the decisions topic, the hot
+ * Screens a batch of traveller chunk records: one decision per traveller to the decisions topic, the hot
  * path and the re-vetting snapshot to Redis. A traveller already decided (an earlier manifest
  * version) gets a decision that supersedes the current one; a redelivered event repeats its own.
  */
@@ -25,9 +25,10 @@ export class ScreenTravellersUseCase {
   ) {}
 
   async execute(records: ConsumedRecord[]): Promise<OutputBatch[]> {
-    const { decoded: events, letters: dead } = this.publisher.decode(records, (value) =>
-      decodeEvent(TravellerParsed.Value, value),
-    );
+    // One record per manifest chunk: a chunk that breaks its contract is dead-lettered whole (its
+    // original bytes), the other records' travellers are screened; the batch commits as one.
+    const { decoded: chunks, letters: dead } = this.publisher.decode(records, TravellerParsed.decodeChunk);
+    const events = chunks.flatMap(({ record, value }) => value.map((v) => ({ record, value: v })));
     const travellers = events.map((e) => e.value.traveller);
     // The hot-path read and the match threads' search overlap (candidates: none when matching in process).
     const [current, candidates] = await Promise.all([

@@ -248,7 +248,7 @@ describe('BatchConsumer: no record holds up its partition', () => {
     expect(poisoned).toEqual(['1 OUTPUT_TOO_LARGE']);
     const letters = lettersIn(sent);
     expect(letters.map((l) => [l.offset, l.code])).toEqual([['1', 'OUTPUT_TOO_LARGE']]);
-    expect(letters[0].message).toMatch(/2097\d+ bytes is larger than paxscreen.travellers.v1 accepts/);
+    expect(letters[0].message).toMatch(/2097\d+ bytes is larger than paxscreen.travellers.v2 accepts/);
     expect(resolved).toEqual(['2']);
   });
 
@@ -289,7 +289,7 @@ describe('BatchConsumer: no record holds up its partition', () => {
     ]);
     expect(letters[0].payload?.bytes).toBe(2);
     expect(() => DeadLetter.deadLetterBytes(letters, letters[0].payload!.deadLetterId)).toThrow(
-      /holds no bytes; they are at paxscreen.travellers.v1\/0\/0/,
+      /holds no bytes; they are at paxscreen.travellers.v2\/0\/0/,
     );
     expect(poisoned).toEqual(['0 HANDLER_FAILED']);
     expect(resolved).toEqual(['0']);

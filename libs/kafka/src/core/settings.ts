@@ -23,7 +23,7 @@ export interface KafkaSettings {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** `paxscreen.travellers.v1` → `travellers`: the short name used in KAFKA_RETENTION_HOURS. */
+/** `paxscreen.travellers.v2` → `travellers`: the short name used in KAFKA_RETENTION_HOURS. */
 export function shortTopicName(topic: Topic): string {
   return topic.replace(/^paxscreen\./, '').replace(/\.v\d+$/, '');
 }

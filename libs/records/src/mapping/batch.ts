@@ -62,7 +62,7 @@ export const emptyRows = (): RecordRows => ({
 
 /** The topics records keeps, and how one of their events becomes rows. */
 const MAPPERS: Partial<Record<Topic, (bytes: Buffer, rows: RecordRows) => void>> = {
-  [Topic.Travellers]: (b, rows) => rows.travellers.push(travellerRow(decodeEvent(TravellerParsed.Value, b))),
+  [Topic.Travellers]: (b, rows) => rows.travellers.push(...TravellerParsed.decodeChunk(b).map(travellerRow)),
   [Topic.Decisions]: (b, rows) => rows.decisions.push(decisionRow(decodeEvent(DecisionMade.Value, b))),
   [Topic.Manifests]: (b, rows) => {
     const { manifest, findings } = manifestRows(decodeEvent(ManifestParsed.Value, b));

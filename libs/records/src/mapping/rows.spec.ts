@@ -1,5 +1,5 @@
 import { ContractViolation, envelope, Topic } from '@paxscreen/contracts';
-import { testDecisionEvent, testTravellerEvent } from '@paxscreen/testing';
+import { testDecisionEvent, testTravellerChunk, testTravellerEvent } from '@paxscreen/testing';
 
 import { addRows, emptyRows, SourceRecord } from './batch';
 import { deadLetterRow, decisionRow, travellerRow } from './rows';
@@ -92,7 +92,7 @@ describe('addRows', () => {
     const decision = testDecisionEvent(flight, person);
     const { rows, thrown } = rowsOf(
       record(Topic.Decisions, decision),
-      record(Topic.Travellers, testTravellerEvent(flight, person)),
+      record(Topic.Travellers, testTravellerChunk([testTravellerEvent(flight, person)])),
       record(Topic.Decisions, { not: 'a decision' }, '7'),
       record(Topic.Travellers, 'not json', '8'),
       record(Topic.Travellers, null, '9'),

@@ -5,7 +5,7 @@ import { MESSAGE_TYPES, MessageType } from '../../model/codes';
 import { Traveller } from '../../model/traveller';
 import { EventEnvelope } from '../envelope';
 
-/** One traveller read from a manifest (topic `Topic.Travellers`). */
+/** One traveller read from a manifest: what `unpackChunk` gives for each traveller of a chunk on `Topic.Travellers`. */
 export class Value extends EventEnvelope {
   /** Carrier + flight + date + direction (+ PNR locator for PNRGOV): identifies the manifest. */
   @IsString() manifestId!: string;
