@@ -1,22 +1,9 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 
-import { MESSAGE_TYPES, MessageType } from '../../model/codes';
 import { Traveller } from '../../model/traveller';
 import { decodeEvent } from '../../validate';
-import { EventEnvelope } from '../envelope';
-import type { Value as TravellerValue } from './value';
+import { ManifestTravellers, type Value as TravellerValue } from './value';
 
 /**
  * Most travellers in one chunk record. A manifest of up to this many travellers is one record on
@@ -39,14 +26,7 @@ export class ChunkItem {
  * flight's chunks stay in order on one partition). The envelope's event id names the chunk; each
  * traveller keeps its own. Read it with `decodeChunk` / `unpackChunk`, never field by field.
  */
-export class Chunk extends EventEnvelope {
-  @IsString() manifestId!: string;
-  @IsInt() @Min(1) manifestVersion!: number;
-  @IsIn(MESSAGE_TYPES) messageType!: MessageType;
-  @IsString() carrier!: string;
-  /** The manifest's size (all its chunks together). */
-  @IsInt() @Min(1) total!: number;
-  @IsOptional() @IsNumber() receivedAt?: number;
+export class Chunk extends ManifestTravellers {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CHUNK_TRAVELLERS)
