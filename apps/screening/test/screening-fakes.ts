@@ -107,7 +107,7 @@ export function chunkRecord(
     total: travellers.length,
     traveller: t,
   }));
-  const [chunk] = TravellerParsed.packChunks(events, () => `chunk-${events[0].eventId}`, {
+  const [{ bytes }] = TravellerParsed.packChunks(events, () => `chunk-${events[0].eventId}`, {
     maxTravellers: events.length,
     maxBytes: Infinity,
   });
@@ -116,7 +116,7 @@ export function chunkRecord(
     partition: meta.partition ?? 0,
     offset: '0',
     key: TravellerParsed.flightKeyOf(travellers[0].traveller.flight),
-    value: Buffer.from(JSON.stringify(chunk)),
+    value: bytes,
     headers: {},
     timestamp: Date.now(),
   };

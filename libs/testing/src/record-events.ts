@@ -93,5 +93,5 @@ export function testTravellerChunk(events: TravellerParsed.Value[]): TravellerPa
   return TravellerParsed.packChunks(events, () => events[0].eventId, {
     maxTravellers: Math.max(1, events.length),
     maxBytes: Infinity,
-  })[0];
+  })[0].chunk;
 }

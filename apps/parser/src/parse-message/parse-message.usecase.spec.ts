@@ -110,11 +110,12 @@ const onTopic = (
   outputs: { topic: Topic; records: { key?: string | null; value: unknown }[] }[],
   topic: Topic,
 ) => outputs.find((o) => o.topic === topic)?.records ?? [];
-/** The traveller events of the chunk records on the travellers topic, in order. */
+/** The chunk records on the travellers topic (sent as their JSON bytes), in order. */
+const chunksOn = (outputs: Parameters<typeof onTopic>[0]) =>
+  onTopic(outputs, Topic.Travellers).map((r) => JSON.parse(String(r.value)) as TravellerParsed.Chunk);
+/** The traveller events of those chunk records, in order. */
 const travellerEvents = (outputs: Parameters<typeof onTopic>[0]) =>
-  onTopic(outputs, Topic.Travellers).flatMap((r) =>
-    TravellerParsed.unpackChunk(r.value as TravellerParsed.Chunk),
-  );
+  chunksOn(outputs).flatMap(TravellerParsed.unpackChunk);
 
 describe('ParseMessageUseCase', () => {
   it('reads a PAXLST into one chunk record of its travellers (keyed by flight) and a manifest summary', async () => {
@@ -158,8 +159,7 @@ describe('ParseMessageUseCase', () => {
     // The same record read again after a crash repeats the same event ids.
     const reread = await useCase.execute([raw(message, 'r-1')]);
     expect(travellerEvents(reread).map((e) => e.eventId)).toEqual(first.map((e) => e.eventId));
-    const chunkIds = (outputs: typeof reread) =>
-      onTopic(outputs, Topic.Travellers).map((r) => (r.value as TravellerParsed.Chunk).eventId);
+    const chunkIds = (outputs: typeof reread) => chunksOn(outputs).map((c) => c.eventId);
     expect(chunkIds(reread)).toEqual(chunkIds(firstOut));
   });
 
@@ -208,12 +208,9 @@ describe('ParseMessageUseCase', () => {
     }));
     const outputs = await useCase.execute([raw(testPaxlst('YY', '1005', many), 'r-many')]);
     const chunks = onTopic(outputs, Topic.Travellers);
-    expect(chunks.map((r) => (r.value as TravellerParsed.Chunk).travellers.length)).toEqual([
-      TravellerParsed.CHUNK_TRAVELLERS,
-      3,
-    ]);
+    expect(chunksOn(outputs).map((c) => c.travellers.length)).toEqual([TravellerParsed.CHUNK_TRAVELLERS, 3]);
     expect(new Set(chunks.map((r) => r.key)).size).toBe(1);
-    expect(new Set(chunks.map((r) => (r.value as TravellerParsed.Chunk).eventId)).size).toBe(2);
+    expect(new Set(chunksOn(outputs).map((c) => c.eventId)).size).toBe(2);
     const events = travellerEvents(outputs);
     expect(events.map((e) => e.index)).toEqual(many.map((_, i) => i));
     expect(new Set(events.map((e) => e.total))).toEqual(new Set([many.length]));

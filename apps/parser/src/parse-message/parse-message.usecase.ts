@@ -157,10 +157,11 @@ export class ParseMessageUseCase {
       const manifestVersion = await this.manifests.versionFor(message.manifest.manifestId, meta.receiptId);
       const events = eventsOf(message, { ...meta, manifestVersion }, i);
       const headers = { [Header.ReceiptId]: meta.receiptId, [Header.Carrier]: meta.carrier };
-      for (const chunk of events.chunks)
+      // Each chunk goes as the bytes packChunks put together (every traveller serialised once).
+      for (const { chunk, bytes } of events.chunks)
         travellers.push({
           key: events.flightKey,
-          value: chunk,
+          value: bytes,
           headers: { ...headers, [Header.TraceParent]: chunk.traceparent },
         });
       summaries.push({ key: message.manifest.manifestId, value: events.summary, headers });

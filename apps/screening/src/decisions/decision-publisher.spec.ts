@@ -129,7 +129,7 @@ describe('DecisionPublisher', () => {
       record(
         Topic.Travellers,
         TRAVELLERS_KEY,
-        TravellerParsed.packChunks([event], () => 'chunk-1', { maxBytes: Infinity })[0],
+        TravellerParsed.packChunks([event], () => 'chunk-1', { maxBytes: Infinity })[0].chunk,
       ),
     ]);
     expect(first.topic).toBe(Topic.Decisions);

@@ -47,50 +47,50 @@ function events(n: number, surname = 'GOLA'): Value[] {
 
 const ids = (n: number) => `chunk-${n}`;
 const bytesOf = (chunk: Chunk) => Buffer.from(JSON.stringify(chunk));
+/** The chunk values alone. */
+const pack = (...args: Parameters<typeof packChunks>) => packChunks(...args).map((p) => p.chunk);
 
 describe('TravellerParsed chunks', () => {
   it('packs a manifest into chunks of at most CHUNK_TRAVELLERS, in order, and unpacks them to the same events', () => {
     const all = events(CHUNK_TRAVELLERS * 2 + 1);
-    const chunks = packChunks(all, ids, { maxBytes: Infinity });
+    const packed = packChunks(all, ids, { maxBytes: Infinity });
+    const chunks = packed.map((p) => p.chunk);
     expect(chunks.map((c) => c.travellers.length)).toEqual([CHUNK_TRAVELLERS, CHUNK_TRAVELLERS, 1]);
     expect(chunks.map((c) => c.eventId)).toEqual(['chunk-0', 'chunk-1', 'chunk-2']);
     expect(chunks.flatMap(unpackChunk)).toEqual(all);
-    expect(chunks.flatMap((c) => decodeChunk(bytesOf(c)))).toEqual(all);
+    // The bytes sent are the chunk's JSON, put together from each traveller's.
+    for (const p of packed) expect(JSON.parse(p.bytes.toString())).toEqual(p.chunk);
+    expect(packed.flatMap((p) => decodeChunk(p.bytes))).toEqual(all);
   });
 
-  it('splits a chunk whose JSON is over maxBytes in halves; a single traveller over it stays a chunk of one', () => {
-    const all = events(10);
-    const one = bytesOf(packChunks(all.slice(0, 1), ids, { maxBytes: Infinity })[0]).length;
+  it('keeps a chunk within maxBytes (UTF-8 bytes); a single traveller over it stays a chunk of one', () => {
+    const all = events(10, 'ÖZTÜRK-ŞAHİN');
+    const one = packChunks(all.slice(0, 1), ids, { maxBytes: Infinity })[0].bytes.length;
     const maxBytes = one * 3;
-    const chunks = packChunks(all, ids, { maxBytes });
-    for (const c of chunks) expect(bytesOf(c).length).toBeLessThanOrEqual(maxBytes);
-    expect(chunks.length).toBeGreaterThan(3);
-    expect(chunks.flatMap(unpackChunk)).toEqual(all);
-    expect(new Set(chunks.map((c) => c.eventId)).size).toBe(chunks.length);
-    expect(packChunks(all.slice(0, 2), ids, { maxBytes: 10 }).map((c) => c.travellers.length)).toEqual([
-      1, 1,
-    ]);
+    const packed = packChunks(all, ids, { maxBytes });
+    for (const p of packed) expect(p.bytes.length).toBeLessThanOrEqual(maxBytes);
+    expect(packed.length).toBeGreaterThanOrEqual(3);
+    expect(packed.flatMap((p) => decodeChunk(p.bytes))).toEqual(all);
+    expect(new Set(packed.map((p) => p.chunk.eventId)).size).toBe(packed.length);
+    expect(pack(all.slice(0, 2), ids, { maxBytes: 10 }).map((c) => c.travellers.length)).toEqual([1, 1]);
   });
 
   it('packs nothing for a manifest without travellers', () => {
-    expect(packChunks([], ids, { maxBytes: Infinity })).toEqual([]);
+    expect(pack([], ids, { maxBytes: Infinity })).toEqual([]);
   });
 
   it('is checked by the compiled fast path (no class-validator executor per chunk)', () => {
-    const [chunk] = packChunks(events(3), ids, { maxBytes: Infinity });
+    const [chunk] = pack(events(3), ids, { maxBytes: Infinity });
     expect(quicklyValid(Chunk, JSON.parse(JSON.stringify(chunk)))).toBe(true);
   });
 
   it.each([
     ['not JSON', () => Buffer.from('{not json')],
-    [
-      'no travellers',
-      () => bytesOf({ ...packChunks(events(1), ids, { maxBytes: Infinity })[0], travellers: [] }),
-    ],
+    ['no travellers', () => bytesOf({ ...pack(events(1), ids, { maxBytes: Infinity })[0], travellers: [] })],
     [
       'one traveller that breaks the contract',
       () => {
-        const [chunk] = packChunks(events(3), ids, { maxBytes: Infinity });
+        const [chunk] = pack(events(3), ids, { maxBytes: Infinity });
         (chunk.travellers[1].traveller as unknown as Record<string, unknown>).surname = 7;
         return bytesOf(chunk);
       },
@@ -99,13 +99,13 @@ describe('TravellerParsed chunks', () => {
       'more than CHUNK_TRAVELLERS travellers',
       () => {
         const all = events(CHUNK_TRAVELLERS + 1);
-        return bytesOf(packChunks(all, ids, { maxTravellers: all.length, maxBytes: Infinity })[0]);
+        return bytesOf(pack(all, ids, { maxTravellers: all.length, maxBytes: Infinity })[0]);
       },
     ],
     [
       'a traveller without its event id',
       () => {
-        const [chunk] = packChunks(events(2), ids, { maxBytes: Infinity });
+        const [chunk] = pack(events(2), ids, { maxBytes: Infinity });
         delete (chunk.travellers[0] as Partial<(typeof chunk.travellers)[0]>).eventId;
         return bytesOf(chunk);
       },

@@ -57,39 +57,69 @@ export function decodeChunk(bytes: Buffer | string): TravellerValue[] {
 export interface PackLimits {
   /** Most travellers per chunk (default CHUNK_TRAVELLERS). */
   maxTravellers?: number;
-  /** Most bytes of one chunk's JSON: a chunk over it is split in halves (one traveller stays as it is). */
+  /** Most bytes of one chunk's JSON (a single traveller over it still makes a chunk of one). */
   maxBytes: number;
 }
 
+/** One chunk record: the value, and its JSON bytes as they are sent (each traveller serialised once). */
+export interface PackedChunk {
+  chunk: Chunk;
+  bytes: Buffer;
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
+/** Room for the chunk's own fields around its travellers (ids and trace context are short). */
+const HEAD_SLACK_BYTES = 256;
+
 /**
  * The chunk records of one manifest version's traveller events (same manifest, version, receipt
- * and trace: what `eventsOf` gives), at most `maxTravellers` each and split further while a
- * chunk's JSON is over `maxBytes`. `chunkId(n)` names the n-th chunk (stable across re-reads).
- * A single traveller larger than `maxBytes` stays a chunk of one: the producer refuses it, as it
+ * and trace: what `eventsOf` gives), in order: at most `maxTravellers` each, and no more travellers
+ * than keep a chunk's JSON within `maxBytes`. `chunkId(n)` names the n-th chunk (stable across
+ * re-reads). Each traveller is serialised once, and the chunk's bytes are put together from those
+ * pieces (the same JSON as `JSON.stringify(chunk)`), so the producer sends them as they are. A
+ * single traveller larger than `maxBytes` stays a chunk of one: the producer refuses it, as it
  * refused the event of one.
  */
 export function packChunks(
   events: readonly TravellerValue[],
   chunkId: (n: number) => string,
   { maxTravellers = CHUNK_TRAVELLERS, maxBytes }: PackLimits,
-): Chunk[] {
-  const groups: TravellerValue[][] = [];
-  for (let i = 0; i < events.length; i += maxTravellers) groups.push(events.slice(i, i + maxTravellers));
-  const chunks: Chunk[] = [];
-  const add = (group: TravellerValue[]) => {
-    const chunk = chunkOf(group, chunkId(chunks.length));
-    if (group.length > 1 && Buffer.byteLength(JSON.stringify(chunk)) > maxBytes) {
-      const half = Math.ceil(group.length / 2);
-      add(group.slice(0, half));
-      add(group.slice(half));
-    } else chunks.push(chunk);
+): PackedChunk[] {
+  const packed: PackedChunk[] = [];
+  let group: ChunkItem[] = [];
+  let pieces: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    if (group.length === 0) return;
+    const head = headOf(events[0], chunkId(packed.length));
+    const parts = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"travellers":[`)];
+    pieces.forEach((piece, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(piece);
+    });
+    parts.push(CLOSE);
+    packed.push({ chunk: { ...head, travellers: group }, bytes: Buffer.concat(parts) });
+    group = [];
+    pieces = [];
+    size = 0;
   };
-  for (const group of groups) add(group);
-  return chunks;
+  for (const e of events) {
+    const item: ChunkItem = { eventId: e.eventId, index: e.index, traveller: e.traveller };
+    const piece = Buffer.from(JSON.stringify(item));
+    const bytes = piece.length + 1;
+    if (group.length >= maxTravellers || (group.length > 0 && size + bytes + HEAD_SLACK_BYTES > maxBytes))
+      flush();
+    group.push(item);
+    pieces.push(piece);
+    size += bytes;
+  }
+  flush();
+  return packed;
 }
 
-function chunkOf(group: TravellerValue[], eventId: string): Chunk {
-  const first = group[0];
+/** A chunk's own fields (all but its travellers), from the manifest's first traveller event. */
+function headOf(first: TravellerValue, eventId: string): Omit<Chunk, 'travellers'> {
   return {
     schemaVersion: first.schemaVersion,
     eventId,
@@ -102,6 +132,5 @@ function chunkOf(group: TravellerValue[], eventId: string): Chunk {
     carrier: first.carrier,
     total: first.total,
     ...(first.receivedAt !== undefined ? { receivedAt: first.receivedAt } : {}),
-    travellers: group.map((e) => ({ eventId: e.eventId, index: e.index, traveller: e.traveller })),
   };
 }
