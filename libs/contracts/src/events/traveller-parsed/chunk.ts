@@ -93,7 +93,7 @@ export function packChunks(
   const flush = () => {
     if (group.length === 0) return;
     const head = headOf(events[0], chunkId(packed.length));
-    const parts = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"travellers":[`)];
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"travellers":[`)];
     pieces.forEach((piece, i) => {
       if (i > 0) parts.push(COMMA);
       parts.push(piece);
