@@ -25,8 +25,8 @@ export interface MessageMeta {
 const CHUNK_BYTES = maxMessageBytes(Topic.Travellers) - 16 * 1024;
 
 /**
- * One TravellerParsed event per traveller of a (complete) message, the chunk records that carry
- * them (`TravellerParsed.packChunks`), and the manifest summary.
+ * The chunk records that carry one TravellerParsed event per traveller of a (complete) message
+ * (`TravellerParsed.packChunks`), and the manifest summary.
  */
 export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex: number) {
   const { manifest } = message;
@@ -69,5 +69,5 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
     (n) => eventIdFor(meta.receiptId, messageIndex, 'chunk', n),
     { maxBytes: CHUNK_BYTES },
   );
-  return { flightKey, travellers, chunks, summary };
+  return { flightKey, chunks, summary };
 }
