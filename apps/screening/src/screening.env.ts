@@ -63,7 +63,7 @@ export class ScreeningEnv {
    * With SCREENING_SLICE_MS: whole batches once the travellers waiting on a partition would take
    * longer than this to screen, ms (at capacity a commit per slice would cost throughput).
    */
-  @IsInt() @Min(0) SCREENING_SLICE_BACKLOG_MS = 500;
+  @IsInt() @Min(0) SCREENING_SLICE_BACKLOG_MS = 1000;
   /**
    * Traveller partitions handled at once, each with its own transaction (0: all this instance
    * owns). One partition's Redis writes and transaction commit overlap another's screening.

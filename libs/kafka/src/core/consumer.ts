@@ -71,7 +71,7 @@ export interface BatchConsumerOptions {
   sliceTargetMs?: number;
   /**
    * With `sliceTargetMs`: whole slices of `maxRecords` once the records waiting on the partition
-   * would take longer than this to handle, ms (default 500).
+   * would take longer than this to handle, ms (default 1000).
    */
   sliceBacklogMs?: number;
   sessionTimeoutMs?: number;

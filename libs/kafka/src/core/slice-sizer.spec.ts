@@ -12,8 +12,8 @@ describe('SliceSizer', () => {
     expect(s.next(40)).toBe(10);
     s.handled(10, 10); // 1 ms a record
     expect(s.next(150)).toBe(50);
-    s.handled(50, 25); // 0.5 ms a record: the average moves towards it
-    expect(s.next(150)).toBe(Math.floor(50 / (0.7 * 1 + 0.3 * 0.5)));
+    s.handled(50, 25); // 0.5 ms a record: the average moves towards it, by records
+    expect(s.next(150)).toBe(Math.floor(50 / ((0.7 * 10 + 25) / (0.7 * 10 + 50))));
   });
 
   it('stays within min and max', () => {
@@ -38,6 +38,14 @@ describe('SliceSizer', () => {
     expect(s.next(250)).toBe(44);
     // Thousands behind it (a partition far behind): whole batches.
     expect(s.next(5000)).toBe(2000);
+  });
+
+  it("soon forgets a cold process's first slice (seconds for 10 records)", () => {
+    const s = new SliceSizer(20, 2000, 10, 1000);
+    s.handled(10, 1300); // 130 ms a record: JIT, empty caches
+    s.handled(2000, 1000); // then 0.5 ms a record
+    // (0.7 × 1300 + 1000) / (0.7 × 10 + 2000) ≈ 0.95 ms a record: a 250-traveller manifest is sliced.
+    expect(s.next(250)).toBe(Math.floor(20 / ((0.7 * 1300 + 1000) / (0.7 * 10 + 2000))));
   });
 
   it('ignores empty slices', () => {
