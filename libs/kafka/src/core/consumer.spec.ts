@@ -393,4 +393,35 @@ describe('BatchConsumer: slices of a batch (sliceTargetMs)', () => {
     expect(handled[0]).toBe('0');
     expect({ sent, resolved }).toEqual({ sent: [], resolved: [] });
   });
+
+  it('commits the slices handled while a commit was under way together, in the next commit', async () => {
+    const requests: string[][] = [];
+    const sent: Message[] = [];
+    let release!: () => void;
+    const firstCommit = new Promise<void>((r) => (release = r));
+    const c = consumer(
+      async (records) => {
+        // About 1 ms a record: slices of about 10 for a 10 ms target.
+        await new Promise((r) => setTimeout(r, records.length));
+        if (records[records.length - 1].offset === '29') release();
+        return echo(records);
+      },
+      sent,
+      [],
+      undefined,
+      { maxRecords: 2000, sliceTargetMs: 10 },
+      async (request) => {
+        if (request.messages[0].key === '0') await firstCommit;
+        requests.push(request.messages.map((m) => String(m.key)));
+      },
+    );
+    const { p, resolved } = payload(30);
+    await c.eachBatch(p);
+    // The first slice alone; everything handled while it committed in one request after it.
+    expect(requests).toEqual([
+      Array.from({ length: 10 }, (_, i) => String(i)),
+      Array.from({ length: 20 }, (_, i) => String(10 + i)),
+    ]);
+    expect(resolved).toEqual(['9', '29']);
+  });
 });

@@ -263,6 +263,38 @@ interface Handled {
   letters: Map<string, DeadLetterReason>;
 }
 
+/** Slices handled and not yet committed (contiguous), as one. */
+interface Pending {
+  slice: KafkaMessage[];
+  handled: Handled | undefined;
+  times: { produced: number; received: number; began: number; handled: number };
+}
+
+/** `a`'s outputs then `b`'s, one batch per topic (one produce request each in the transaction). */
+function joinedOutputs(a: OutputBatch[], b: OutputBatch[]): OutputBatch[] {
+  const byTopic = new Map<Topic, OutputBatch>();
+  for (const o of [...a, ...b]) {
+    const same = byTopic.get(o.topic);
+    if (same) same.records.push(...o.records);
+    else byTopic.set(o.topic, { ...o, records: [...o.records] });
+  }
+  return [...byTopic.values()];
+}
+
+/** Two slices handled one after the other, as one (to commit together). */
+function joined(a: Pending | undefined, b: Pending): Pending {
+  if (!a) return b;
+  const handled =
+    a.handled && b.handled
+      ? {
+          expected: a.handled.expected + b.handled.expected,
+          outputs: joinedOutputs(a.handled.outputs, b.handled.outputs),
+          letters: new Map([...a.handled.letters, ...b.handled.letters]),
+        }
+      : (a.handled ?? b.handled);
+  return { slice: [...a.slice, ...b.slice], handled, times: { ...a.times, handled: b.times.handled } };
+}
+
 /** Whether `p` came out true; false when it was false or failed (the failure is awaited elsewhere). */
 const settled = (p: Promise<boolean>): Promise<boolean> =>
   p.then(
@@ -445,29 +477,46 @@ export class BatchConsumer {
             0,
             Number(BigInt(batch.highWatermark) - BigInt(messages[messages.length - 1].offset) - 1n),
           );
-    // Each slice is committed only after every slice before it (in offset order: the partition's
-    // commits run one at a time), and its handling overlaps the previous slice's commit: the
-    // transaction's broker round trips no longer hold the next travellers back. At most one
-    // slice's commit is waited on behind the one being handled.
-    let committed: Promise<boolean> = Promise.resolve(true);
-    let previous: Promise<boolean> = committed;
+    // Slices are handled while the previous commit is under way, and every slice handled meanwhile
+    // goes in the next commit (group commit): commits stay in offset order, one at a time, none
+    // after one that failed, and a commit slower than a slice (its broker round trips on a busy
+    // machine) makes the next one larger instead of queueing slices behind it.
+    let tail: Promise<boolean> = Promise.resolve(true);
+    let busy = false;
+    let failed = false;
+    let waiting: Pending | undefined;
+    const flush = () => {
+      if (busy || failed || !waiting) return;
+      const next = waiting;
+      waiting = undefined;
+      busy = true;
+      tail = tail.then(
+        async (ok) =>
+          ok && this.settle(key, next.slice, next.handled, control, topic, batch, payload, next.times),
+      );
+      void settled(tail).then((ok) => {
+        busy = false;
+        if (ok) flush();
+        else failed = true;
+      });
+    };
     for (let start = 0; start < messages.length;) {
-      // The slice before the previous one is committed (or the batch is given up: nothing after
-      // a slice that was not committed may be).
-      if (!(await settled(previous)) || !control.active()) break;
+      // At most `maxRecords` handled ahead of the commit under way.
+      if (waiting && waiting.slice.length >= this.maxRecords) await settled(tail);
+      if (failed || !control.active()) break;
       const began = Date.now();
       const slice = messages.slice(start, start + this.slices.next(messages.length - start + behind));
       start += slice.length;
       const handled = await this.handle(key, slice, control, topic, batch);
       if (handled === STOPPED) break;
       const times = { produced: Number(slice[0].timestamp), received, began, handled: Date.now() };
-      previous = committed;
-      committed = previous.then(
-        async (ok) => ok && this.settle(key, slice, handled, control, topic, batch, payload, times),
-      );
+      waiting = joined(waiting, { slice, handled, times });
+      flush();
     }
+    // What is still waiting goes in once the commit under way is done.
+    while (waiting && !failed && (await settled(tail))) flush();
     // A commit that threw is thrown here (kafkajs then restarts the consumer from what was resolved).
-    if (!(await committed)) return;
+    if (!(await tail) || failed) return;
     // The batches of one fetch (partitions handled concurrently) share the wait.
     if (messages.length > 0) await this.pace.next();
   }
