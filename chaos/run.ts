@@ -26,7 +26,6 @@ import { AppName, AppProcess } from './lib/app-process';
 import { DeadLetter } from '@paxscreen/contracts';
 
 import { killCasework, verifyCasework } from './lib/casework';
-import { DecisionsOnTopic } from './lib/decisions';
 import { killRecordsAndRestartPostgres, recordsNotRun, RecordsVerdict, verifyRecords } from './lib/records';
 import { FAULT_SEQUENCE, FaultContext, FaultRecord, POISON, PoeLookup } from './lib/faults';
 import { chaosPostgres, PrivateKafka, PrivateRedis, reapLeftovers, ROOT, sleep } from './lib/infra';
@@ -198,8 +197,6 @@ async function main(o: ChaosOptions): Promise<number> {
       : undefined;
   const rawByDigest = new Map<string, Set<string>>();
   let rawReader: TopicCounter | undefined;
-  // Every decision on the topic, read once for the casework and records checks.
-  let decisions: DecisionsOnTopic | undefined;
   const poisonApiKey = `chaos-${POISON_CARRIER}-${randomBytes(12).toString('hex')}`;
   const ports: Record<AppName, number> = {
     gateway: o.portBase,
@@ -268,7 +265,6 @@ async function main(o: ChaosOptions): Promise<number> {
       await Promise.all([
         ledger?.stop(),
         rawReader?.stop(),
-        decisions?.stop(),
         plan && removeTransports(plan).catch(() => undefined),
         ...[...apps.values(), secondScreening].map((app) => app.stop().catch(() => undefined)),
       ]);
@@ -435,7 +431,8 @@ async function main(o: ChaosOptions): Promise<number> {
     learnReceipts(viaTransports, rawByDigest);
     const receipts = await fetchReceipts(gatewayUrl, apiKey, accepted);
     const v = verdict([...manifests, ...viaTransports], ledger, receipts);
-    decisions = await new DecisionsOnTopic(kafka.brokers).start();
+    // Every decision on the topic, from the ledger's reader, for the casework and records checks.
+    const decisions = ledger.onTopic;
     const casework = await verifyCasework(
       kafka.brokers,
       env,

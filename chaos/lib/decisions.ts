@@ -1,31 +1,24 @@
 import { hitFlightOf, hitIdOf } from '@paxscreen/casework';
-import { type DecisionMade, identityKey, Topic, topicName } from '@paxscreen/contracts';
-
-import { TopicCounter } from './topic-counter';
+import { type DecisionMade, identityKey } from '@paxscreen/contracts';
 
 /**
- * Every decision on the private broker (read_committed), read once for both checks that compare a
- * database with the topic (records, casework): the decision ids, and the hits the referring ones
- * must have opened.
+ * Every decision on the private broker (read_committed), as the ledger's one reader of the topic
+ * hands them over, for both checks that compare a database with the topic (records, casework): the
+ * decision ids, and the hits the referring ones must have opened.
  */
 export class DecisionsOnTopic {
   readonly ids = new Set<string>();
   /** Hit ids (traveller and flight) of the REFER and NO_BOARD decisions. */
   readonly hits = new Set<string>();
-  private readonly counter: TopicCounter;
 
-  constructor(brokers: string) {
-    this.counter = new TopicCounter(brokers, topicName(Topic.Decisions, ''), (value) => {
-      const d = JSON.parse(value.toString('utf8')) as DecisionMade.Value;
-      this.ids.add(d.decision.decisionId);
-      if (d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD')
-        this.hits.add(hitIdOf(identityKey(d.subject), hitFlightOf(d.flight)));
-    });
-  }
+  /** `reader`: the topic's reader, which says when it has read the whole topic. */
+  constructor(private readonly reader: { caughtUp(minimum: number): boolean }) {}
 
-  async start(): Promise<this> {
-    await this.counter.start();
-    return this;
+  /** One decision read from the topic (any traveller's, not only the run's own). */
+  add(d: DecisionMade.Value): void {
+    this.ids.add(d.decision.decisionId);
+    if (d.decision.outcome === 'REFER' || d.decision.outcome === 'NO_BOARD')
+      this.hits.add(hitIdOf(identityKey(d.subject), hitFlightOf(d.flight)));
   }
 
   /**
@@ -33,10 +26,6 @@ export class DecisionsOnTopic {
    * found), then none for 3 s (`TopicCounter.caughtUp`).
    */
   caughtUp(decisionsFound: number): boolean {
-    return this.counter.caughtUp(decisionsFound);
-  }
-
-  stop(): Promise<void> {
-    return this.counter.stop();
+    return this.reader.caughtUp(decisionsFound);
   }
 }

@@ -1,5 +1,6 @@
-import { DeadLetter, Header, Topic, topicName } from '@paxscreen/contracts';
+import { DeadLetter, type DecisionMade, Header, Topic, topicName } from '@paxscreen/contracts';
 
+import { DecisionsOnTopic } from './decisions';
 import { sleep } from './infra';
 import { TopicCounter } from './topic-counter';
 import type { Expected, Manifest } from './traffic';
@@ -18,7 +19,9 @@ interface ReceiptSeen {
 
 /**
  * Everything the pipeline published, read back committed-only: decisions and traveller events by
- * traveller id, dead letters by code. Only the run's own travellers are kept in detail.
+ * traveller id, dead letters by code. Only the run's own travellers are kept in detail; every
+ * decision goes to `onTopic` too (the decisions topic is read once for the ledger and both
+ * database checks).
  */
 export class Ledger {
   readonly expected = new Map<string, Manifest>();
@@ -31,6 +34,9 @@ export class Ledger {
   /** Every dead-letter record of the receipts in `watched` (the poison messages). */
   readonly watchedLetters: DeadLetter.Value[] = [];
   otherDecisions = 0;
+  /** Every decision on the topic (any traveller's), for the records and casework checks. */
+  readonly onTopic: DecisionsOnTopic;
+  private readonly decisionReader: TopicCounter;
   private readers: TopicCounter[] = [];
 
   constructor(
@@ -39,31 +45,33 @@ export class Ledger {
     private readonly watched: ReadonlySet<string> = new Set(),
   ) {
     for (const m of manifests) for (const id of m.travellerIds) this.expected.set(id, m);
+    this.decisionReader = new TopicCounter(brokers, topicName(Topic.Decisions, ''), (value) =>
+      this.decided(JSON.parse(value.toString('utf8')) as DecisionMade.Value),
+    );
+    this.onTopic = new DecisionsOnTopic(this.decisionReader);
+  }
+
+  private decided(d: DecisionMade.Value): void {
+    this.onTopic.add(d);
+    const id = d.decision.travellerId;
+    if (!this.expected.has(id)) {
+      this.otherDecisions++;
+      return;
+    }
+    const seen = this.decisions.get(id) ?? {
+      records: 0,
+      decisionIds: new Set<string>(),
+      correlationIds: new Set<string>(),
+      outcomes: [],
+    };
+    seen.records++;
+    seen.decisionIds.add(d.decision.decisionId);
+    seen.correlationIds.add(d.correlationId);
+    seen.outcomes.push(d.decision.outcome);
+    this.decisions.set(id, seen);
   }
 
   async start(): Promise<void> {
-    const decisions = new TopicCounter(this.brokers, topicName(Topic.Decisions, ''), (value) => {
-      const d = JSON.parse(value.toString('utf8')) as {
-        correlationId: string;
-        decision: { travellerId: string; decisionId: string; outcome: string };
-      };
-      const id = d.decision.travellerId;
-      if (!this.expected.has(id)) {
-        this.otherDecisions++;
-        return;
-      }
-      const seen = this.decisions.get(id) ?? {
-        records: 0,
-        decisionIds: new Set<string>(),
-        correlationIds: new Set<string>(),
-        outcomes: [],
-      };
-      seen.records++;
-      seen.decisionIds.add(d.decision.decisionId);
-      seen.correlationIds.add(d.correlationId);
-      seen.outcomes.push(d.decision.outcome);
-      this.decisions.set(id, seen);
-    });
     const travellers = new TopicCounter(this.brokers, topicName(Topic.Travellers, ''), (value) => {
       const t = JSON.parse(value.toString('utf8')) as { traveller: { travellerId: string } };
       const id = t.traveller.travellerId;
@@ -80,7 +88,12 @@ export class Ledger {
       const id = headers[Header.ReceiptId];
       if (id) this.rawRecords.set(id, (this.rawRecords.get(id) ?? 0) + 1);
     });
-    this.readers = await Promise.all([decisions.start(), travellers.start(), dlq.start(), raw.start()]);
+    this.readers = await Promise.all([
+      this.decisionReader.start(),
+      travellers.start(),
+      dlq.start(),
+      raw.start(),
+    ]);
   }
 
   async stop(): Promise<void> {

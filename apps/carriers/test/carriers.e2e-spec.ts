@@ -15,8 +15,14 @@ import {
 } from '@paxscreen/carrier-keys';
 import { issueToken, Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv, physicalTopic } from '@paxscreen/kafka';
-import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
-import { testEnv, testSchema, uniquePrefix, waitFor } from '@paxscreen/testing';
+import { migrate } from '@paxscreen/postgres';
+import {
+  migratedTestDatabase,
+  type MigratedTestDatabase,
+  testEnv,
+  uniquePrefix,
+  waitFor,
+} from '@paxscreen/testing';
 
 import { CarrierKeyRing } from '../src/carrier-keys/carrier-key-ring';
 import { startCarriers } from '../src/carriers.app';
@@ -57,7 +63,7 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
   let base: string;
   let producer: EventProducer;
   let consumer: Consumer;
-  let schema: ReturnType<typeof testSchema>;
+  let schema: MigratedTestDatabase<CarrierKeysDatabase>;
   let hookServer: Server;
   const token = (role: Role) => issueToken(AUTH, { subject: `e2e-${role}`, roles: [role] });
   const get = async (path: string, headers: Record<string, string>) => {
@@ -84,7 +90,8 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
       });
     });
     await new Promise<void>((r) => hookServer.listen(WEBHOOK_PORT, '127.0.0.1', r));
-    schema = testSchema('carriers');
+    // Migrated by the app (the gateway's key tables by the test that needs them).
+    schema = await migratedTestDatabase<CarrierKeysDatabase>('carriers');
     const prefix = uniquePrefix('carriers');
     const env = testEnv(prefix, {
       ...AUTH,
@@ -346,26 +353,18 @@ describe('carriers: a generated day of 50 flights → exactly the missing and la
 
   it("accepts a key issued through the gateway's key store (same database) and refuses it once revoked", async () => {
     // The gateway owns these tables; here they are made and filled as its admin API does.
-    const db = createDatabase<unknown>(
-      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
-      'carriers-e2e-keys',
-    );
-    try {
-      await migrate(db, schema.schema, CARRIER_KEY_MIGRATIONS, CARRIER_KEYS_LEDGER);
-      const repository = new CarrierKeyRepository(db as Kysely<CarrierKeysDatabase>);
-      await repository.addCarrier('ZD', 'ZD Airways', 'e2e-admin');
-      const issued = await repository.issueKey('ZD', 'e2e-admin');
-      const ring = app.get(CarrierKeyRing);
-      await ring.reload();
-      expect(ring.carriers().has('ZD')).toBe(true);
-      const own = await get(`/v1/carrier/scorecards/ZD?from=${DAY}&to=${DAY}`, { 'x-api-key': issued.key });
-      expect(own.status).toBe(200);
-      expect(own.body).toMatchObject({ carrier: 'ZD', timeliness: { missing: 3 } });
-      await repository.revoke('ZD', issued.keyId, 'e2e-admin');
-      await ring.reload();
-      expect((await get(`/v1/carrier/scorecards/ZD`, { 'x-api-key': issued.key })).status).toBe(401);
-    } finally {
-      await db.destroy();
-    }
+    await migrate(schema.db as Kysely<unknown>, schema.schema, CARRIER_KEY_MIGRATIONS, CARRIER_KEYS_LEDGER);
+    const repository = new CarrierKeyRepository(schema.db);
+    await repository.addCarrier('ZD', 'ZD Airways', 'e2e-admin');
+    const issued = await repository.issueKey('ZD', 'e2e-admin');
+    const ring = app.get(CarrierKeyRing);
+    await ring.reload();
+    expect(ring.carriers().has('ZD')).toBe(true);
+    const own = await get(`/v1/carrier/scorecards/ZD?from=${DAY}&to=${DAY}`, { 'x-api-key': issued.key });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ carrier: 'ZD', timeliness: { missing: 3 } });
+    await repository.revoke('ZD', issued.keyId, 'e2e-admin');
+    await ring.reload();
+    expect((await get(`/v1/carrier/scorecards/ZD`, { 'x-api-key': issued.key })).status).toBe(401);
   });
 });

@@ -1,38 +1,40 @@
 import { sql } from 'kysely';
 
 import { CARRIERS_MIGRATION_LEDGER, CARRIERS_MIGRATIONS } from '@paxscreen/carriers';
-import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
+import { migrate } from '@paxscreen/postgres';
 import { RECORDS_MIGRATIONS } from '@paxscreen/records';
-import { testSchema } from '@paxscreen/testing';
+import { migratedTestDatabase, type MigratedTestDatabase } from '@paxscreen/testing';
 
 describe('carriers migrations beside the records ones, in one schema', () => {
-  const schema = testSchema('carriers_ledger');
-  const db = createDatabase(
-    postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
-    'carriers-ledger-e2e',
-  );
+  let schema: MigratedTestDatabase<unknown>;
+
+  beforeAll(async () => {
+    // Not migrated: the test migrates it.
+    schema = await migratedTestDatabase('carriers_ledger');
+  });
 
   afterAll(async () => {
-    await db.destroy();
-    await schema.drop();
+    await schema?.drop();
   });
 
   it("keeps each list in its own ledger: neither service meets the other's migrations as unknown", async () => {
-    const records = await migrate(db, schema.schema, RECORDS_MIGRATIONS);
-    const carriers = await migrate(db, schema.schema, CARRIERS_MIGRATIONS, CARRIERS_MIGRATION_LEDGER);
+    const records = await migrate(schema.db, schema.schema, RECORDS_MIGRATIONS);
+    const carriers = await migrate(schema.db, schema.schema, CARRIERS_MIGRATIONS, CARRIERS_MIGRATION_LEDGER);
     expect(records.applied).toHaveLength(RECORDS_MIGRATIONS.length);
     expect(carriers.applied).toEqual(CARRIERS_MIGRATIONS.map((m) => m.id));
     // Started again (both services restart): nothing left to do, nothing unknown.
-    expect(await migrate(db, schema.schema, RECORDS_MIGRATIONS)).toEqual({
+    expect(await migrate(schema.db, schema.schema, RECORDS_MIGRATIONS)).toEqual({
       applied: [],
       alreadyApplied: RECORDS_MIGRATIONS.length,
     });
-    expect(await migrate(db, schema.schema, CARRIERS_MIGRATIONS, CARRIERS_MIGRATION_LEDGER)).toEqual({
+    expect(await migrate(schema.db, schema.schema, CARRIERS_MIGRATIONS, CARRIERS_MIGRATION_LEDGER)).toEqual({
       applied: [],
       alreadyApplied: CARRIERS_MIGRATIONS.length,
     });
     const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = ${schema.schema}`.execute(db);
+      select table_name from information_schema.tables where table_schema = ${schema.schema}`.execute(
+      schema.db,
+    );
     const names = tables.rows.map((r) => r.table_name);
     expect(names).toEqual(
       expect.arrayContaining([

@@ -3,8 +3,12 @@ import { Client } from 'pg';
 
 import { CASEWORK_MIGRATIONS, type CaseworkDatabase, CaseworkStore } from '@paxscreen/casework';
 import type { DecisionMade, Reason } from '@paxscreen/contracts';
-import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
-import { testDecisionEvent, testSchema, waitFor } from '@paxscreen/testing';
+import {
+  migratedTestDatabase,
+  type MigratedTestDatabase,
+  testDecisionEvent,
+  waitFor,
+} from '@paxscreen/testing';
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const reasonOn = (listId: string, entryId: string): Reason => ({
@@ -32,21 +36,16 @@ const PERSON = {
  */
 describe('casework store on PostgreSQL: concurrent batches, which decision is later', () => {
   let db: Kysely<CaseworkDatabase>;
-  let schema: ReturnType<typeof testSchema>;
+  let schema: MigratedTestDatabase<CaseworkDatabase>;
   let store: CaseworkStore;
 
   beforeAll(async () => {
-    schema = testSchema('casework-race');
-    db = createDatabase<CaseworkDatabase>(
-      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
-      'casework-race-e2e',
-    );
-    await migrate(db as Kysely<unknown>, schema.schema, CASEWORK_MIGRATIONS);
+    schema = await migratedTestDatabase<CaseworkDatabase>('casework-race', CASEWORK_MIGRATIONS);
+    db = schema.db;
     store = new CaseworkStore(db, { alertWindowHours: 6 });
   });
 
   afterAll(async () => {
-    await db?.destroy();
     await schema?.drop();
   });
 

@@ -12,7 +12,6 @@ import {
   ReceiptStore,
   type RecordsDatabase,
 } from '@paxscreen/records';
-import { RedisModule } from '@paxscreen/redis';
 import type { Kysely } from 'kysely';
 
 import { ParseMessageConsumer, ParseMessageUseCase } from './parse-message';
@@ -32,9 +31,8 @@ export class ParserModule {
       imports: [
         ObservabilityModule.forRoot('parser', env),
         KafkaModule.forRoot({ clientSuffix: `parser-${settings.PARSER_INSTANCE_ID}`, env }),
-        RedisModule.forRoot({ name: 'parser', env }),
         // Receipts, the PNR vault, manifest versions and multi-part sets waiting for parts (the
-        // system of record's tables, one set of migrations): a Redis flush loses none of them.
+        // system of record's tables, one set of migrations): the parser uses no Redis.
         PostgresModule.forRoot({ name: 'parser', migrations: RECORDS_MIGRATIONS, env }),
       ],
       controllers: [ParseMessageConsumer],

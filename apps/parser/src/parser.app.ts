@@ -4,7 +4,6 @@ import { ConsumerGroup, loadEnv } from '@paxscreen/contracts';
 import { closeOnFailure, createHttpApp, listen } from '@paxscreen/http';
 import { connectBatchConsumer } from '@paxscreen/kafka';
 import { isPostgresUnavailable } from '@paxscreen/postgres';
-import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ParserModule } from './app.module';
 import { ParseMessageUseCase } from './parse-message';
@@ -15,7 +14,7 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
   const settings = loadEnv(ParserEnv, env);
   const app = await createHttpApp(ParserModule.register(env), { env });
   return closeOnFailure(app, async () => {
-    // Listening initialises the modules first (topics created, Redis and Kafka connected); only then
+    // Listening initialises the modules first (topics created, Kafka and PostgreSQL connected); only then
     // does the consumer join its group.
     await listen(app, settings.PARSER_PORT);
     connectBatchConsumer(app, {
@@ -26,7 +25,7 @@ export async function startParser(env: NodeJS.ProcessEnv = process.env): Promise
       transactionalIdPrefix: 'paxscreen-parser',
       // A store down is not a bad message: wait for it rather than dead-letter the manifest
       // (receipts, the PNR vault, manifest versions and parts waiting for their set: PostgreSQL).
-      isTransient: (err) => isRedisUnavailable(err) || isPostgresUnavailable(err),
+      isTransient: isPostgresUnavailable,
       onDeadLetter: (record, reason) => app.get(ParseMessageUseCase).deadLettered(record, reason),
     });
     await app.startAllMicroservices();

@@ -1,17 +1,17 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { Kysely, sql } from 'kysely';
 
 import { DecisionMade, Topic } from '@paxscreen/contracts';
 import { issueToken, Role } from '@paxscreen/http';
 import { createKafka, EventProducer, kafkaSettingsFromEnv } from '@paxscreen/kafka';
 import type { RecordsDatabase } from '@paxscreen/records';
 import {
+  migratedTestDatabase,
+  type MigratedTestDatabase,
   TcpProxy,
   testDecisionEvent,
   testEnv,
-  testSchema,
   testTravellerEvent,
   uniquePrefix,
   waitFor,
@@ -29,7 +29,7 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
   let producer: EventProducer;
   let db: Kysely<RecordsDatabase>;
   let proxy: TcpProxy;
-  let schema: ReturnType<typeof testSchema>;
+  let schema: MigratedTestDatabase<RecordsDatabase>;
   let prefix: string;
   let redis: Redis;
   const flight = { carrier: 'QF', number: '0001', date: day(1) };
@@ -52,7 +52,8 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
   };
 
   beforeAll(async () => {
-    schema = testSchema('records');
+    // Migrated by the app.
+    schema = await migratedTestDatabase<RecordsDatabase>('records');
     const server = new URL(schema.databaseUrl);
     // Everything records says to PostgreSQL goes through this relay, so the outage test can cut it.
     proxy = new TcpProxy(server.hostname, Number(server.port || 5432));
@@ -75,17 +76,12 @@ describe('records: events from Kafka into PostgreSQL, search, audit', () => {
     const settings = kafkaSettingsFromEnv(env);
     producer = new EventProducer(createKafka(settings, 'records-e2e'), settings);
     await producer.connect();
-    db = new Kysely<RecordsDatabase>({
-      dialect: new PostgresDialect({
-        pool: new Pool({ connectionString: schema.databaseUrl, options: `-c search_path=${schema.schema}` }),
-      }),
-    });
+    db = schema.db;
   });
 
   afterAll(async () => {
     await app?.close();
     await producer?.disconnect();
-    await db?.destroy();
     await proxy?.stop();
     await schema?.drop();
     redis?.disconnect();

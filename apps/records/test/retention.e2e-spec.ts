@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kysely, sql } from 'kysely';
 
 import { Audit, envelope } from '@paxscreen/contracts';
-import { createDatabase, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import {
   auditRow,
   decisionRow,
@@ -14,9 +13,10 @@ import {
   travellerRow,
 } from '@paxscreen/records';
 import {
+  migratedTestDatabase,
+  type MigratedTestDatabase,
   testDecisionEvent,
   testEnv,
-  testSchema,
   testTravellerEvent,
   uniquePrefix,
   waitFor,
@@ -43,10 +43,11 @@ const NOW = new Date('2026-08-05T12:00:00Z');
 describe('records retention: partitions dropped, rows masked or deleted, every run audited', () => {
   let app: NestFastifyApplication;
   let db: Kysely<RecordsDatabase>;
-  let schema: ReturnType<typeof testSchema>;
+  let schema: MigratedTestDatabase<RecordsDatabase>;
 
   beforeAll(async () => {
-    schema = testSchema('retention');
+    // Migrated by the app.
+    schema = await migratedTestDatabase<RecordsDatabase>('retention');
     const env = testEnv(uniquePrefix('retention'), {
       ...AUTH,
       RECORDS_PORT: '0',
@@ -59,15 +60,11 @@ describe('records retention: partitions dropped, rows masked or deleted, every r
       PNR_RETENTION_DAYS: '30',
     });
     app = await startRecords(env);
-    db = createDatabase<RecordsDatabase>(
-      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
-      'records-retention-e2e',
-    );
+    db = schema.db;
   });
 
   afterAll(async () => {
     await app?.close();
-    await db?.destroy();
     await schema?.drop();
   });
 

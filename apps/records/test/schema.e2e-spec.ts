@@ -1,28 +1,22 @@
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 
-import {
-  createDatabase,
-  ensureMonthlyPartitions,
-  migrate,
-  UnknownMigrationsError,
-} from '@paxscreen/postgres';
+import { ensureMonthlyPartitions, migrate, UnknownMigrationsError } from '@paxscreen/postgres';
 import { RECORDS_MIGRATIONS, RecordsDatabase, RecordsWriter } from '@paxscreen/records';
-import { testDecisionEvent, testSchema } from '@paxscreen/testing';
+import { migratedTestDatabase, type MigratedTestDatabase, testDecisionEvent } from '@paxscreen/testing';
 import { decisionRow, emptyRows } from '@paxscreen/records';
 
 describe('records schema: migrations and partitions on a real server', () => {
-  const schema = testSchema('schema');
-  const settings = {
-    url: schema.databaseUrl,
-    schema: schema.schema,
-    poolSize: 4,
-    statementTimeoutMs: 10_000,
-  };
-  const db = createDatabase<RecordsDatabase>(settings, 'records-schema-test');
+  let schema: MigratedTestDatabase<RecordsDatabase>;
+  let db: Kysely<RecordsDatabase>;
+
+  beforeAll(async () => {
+    // Not migrated: the first test migrates it.
+    schema = await migratedTestDatabase<RecordsDatabase>('schema');
+    db = schema.db;
+  });
 
   afterAll(async () => {
-    await db.destroy();
-    await schema.drop();
+    await schema?.drop();
   });
 
   it('migrates once when two instances start together, and refuses a schema newer than the code', async () => {

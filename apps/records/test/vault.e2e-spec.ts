@@ -1,7 +1,6 @@
 import { Kysely } from 'kysely';
 
 import type { Receipt } from '@paxscreen/contracts';
-import { createDatabase, migrate, postgresSettingsFromEnv } from '@paxscreen/postgres';
 import {
   ManifestStore,
   PnrVault,
@@ -9,7 +8,7 @@ import {
   ReceiptStore,
   type RecordsDatabase,
 } from '@paxscreen/records';
-import { testSchema, testTravellerEvent } from '@paxscreen/testing';
+import { migratedTestDatabase, type MigratedTestDatabase, testTravellerEvent } from '@paxscreen/testing';
 
 const DAY_MS = 86_400_000;
 
@@ -19,20 +18,15 @@ const DAY_MS = 86_400_000;
  */
 describe('vault: PNR records and receipts in PostgreSQL', () => {
   let db: Kysely<RecordsDatabase>;
-  let schema: ReturnType<typeof testSchema>;
+  let schema: MigratedTestDatabase<RecordsDatabase>;
   let clock = Date.now();
 
   beforeAll(async () => {
-    schema = testSchema('vault');
-    db = createDatabase<RecordsDatabase>(
-      postgresSettingsFromEnv({ DATABASE_URL: schema.databaseUrl, DATABASE_SCHEMA: schema.schema }),
-      'records-vault-e2e',
-    );
-    await migrate(db as Kysely<unknown>, schema.schema, RECORDS_MIGRATIONS);
+    schema = await migratedTestDatabase<RecordsDatabase>('vault', RECORDS_MIGRATIONS);
+    db = schema.db;
   });
 
   afterAll(async () => {
-    await db?.destroy();
     await schema?.drop();
   });
 

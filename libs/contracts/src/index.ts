@@ -18,6 +18,7 @@ export * from './model/traveller-status';
 export * from './events/envelope';
 export * from './validate';
 export * from './json-text';
+export * from './bounded-map';
 export * as RawMessage from './events/raw-message';
 export * as TravellerParsed from './events/traveller-parsed';
 export * as ManifestParsed from './events/manifest-parsed';

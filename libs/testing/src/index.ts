@@ -5,6 +5,7 @@ export * from './list-upload';
 export * from './manifests';
 export * from './amqp';
 export * from './postgres';
+export * from './migrated-database';
 export * from './record-events';
 export * from './tcp-proxy';
 export * from './processes';

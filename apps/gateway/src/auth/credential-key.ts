@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { BoundedMap } from '@paxscreen/contracts';
+
 /** Distinct credentials remembered (as the token verifier remembers verified tokens). */
 const CAPACITY = 10_000;
 
@@ -15,12 +17,11 @@ export const credentialDigest = (value: string): string =>
  * are the ones the token verifier already keeps in memory.
  */
 export function rememberedDigests(capacity = CAPACITY): (value: string) => string {
-  const known = new Map<string, string>();
+  const known = new BoundedMap<string, string>(capacity);
   return (value) => {
     let key = known.get(value);
     if (key === undefined) {
       key = credentialDigest(value);
-      if (known.size >= capacity) known.delete(known.keys().next().value as string);
       known.set(value, key);
     }
     return key;

@@ -1,4 +1,4 @@
-import type { Finding } from '@paxscreen/contracts';
+import { BoundedMap, type Finding } from '@paxscreen/contracts';
 
 import { finding } from '../quality/finding';
 import type { Delimiters } from './delimiters';
@@ -37,8 +37,8 @@ const TAG_LENGTH = 3;
  * an unbounded cache let a stream of odd UNA headers grow the parser's memory without limit (found
  * by `npm run fuzz`). The usual sets stay cached; an unusual one is rebuilt (about 20 µs).
  */
-const tables = new Map<string, Uint8Array>();
 const MAX_TABLES = 8;
+const tables = new BoundedMap<string, Uint8Array>(MAX_TABLES);
 
 /** How many class tables are cached (for tests of the bound). */
 export function cachedClassTables(): number {
@@ -57,8 +57,6 @@ function classTable(d: Delimiters): Uint8Array {
   table[d.element.charCodeAt(0)] = ELEMENT;
   table[d.terminator.charCodeAt(0)] = TERMINATOR;
   if (d.release) table[d.release.charCodeAt(0)] = RELEASE;
-  // Evict the oldest entry (Map keeps insertion order).
-  if (tables.size >= MAX_TABLES) tables.delete(tables.keys().next().value!);
   tables.set(key, table);
   return table;
 }

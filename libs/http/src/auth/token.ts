@@ -2,6 +2,8 @@ import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 
+import { BoundedMap } from '@paxscreen/contracts';
+
 import { AuthEnv } from './auth.env';
 import { isRole, Role } from './roles';
 
@@ -43,8 +45,11 @@ export class TokenVerifier {
    * Tokens whose signature and claims were verified, with their expiry (epoch seconds). A token is
    * immutable, so the same string verifies the same way until it expires: a hit re-checks only the
    * expiry. Spares the signature check (60-90 µs of CPU and a thread-pool hop) on every look-up.
+   * The oldest token is forgotten first.
    */
-  private readonly verified = new Map<string, { principal: Principal; exp: number }>();
+  private readonly verified = new BoundedMap<string, { principal: Principal; exp: number }>(
+    VERIFIED_CAPACITY,
+  );
 
   constructor(private readonly env: AuthEnv) {
     if (env.AUTH_JWT_PUBLIC_KEY) {
@@ -98,9 +103,6 @@ export class TokenVerifier {
   }
 
   private remember(token: string, principal: Principal, exp: number): void {
-    if (this.verified.size >= VERIFIED_CAPACITY) {
-      this.verified.delete(this.verified.keys().next().value as string);
-    }
     Object.freeze(principal.roles);
     this.verified.set(token, { principal: Object.freeze(principal), exp });
   }

@@ -23,9 +23,12 @@ import { kafkaRequestCounts } from '../core/request-counts';
 import { KafkaSettings, kafkaSettingsFromEnv } from '../core/settings';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 
-/** The app's idempotent producer, connected at start, flushed and closed at shutdown. */
+/**
+ * The app's idempotent producer, connected at start once the topics are there (`KafkaStart`),
+ * flushed and closed at shutdown.
+ */
 @Injectable()
-export class KafkaProducer extends EventProducer implements OnModuleInit, OnApplicationShutdown {
+export class KafkaProducer extends EventProducer implements OnApplicationShutdown {
   constructor(
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(KAFKA_SETTINGS) settings: KafkaSettings,
@@ -34,10 +37,6 @@ export class KafkaProducer extends EventProducer implements OnModuleInit, OnAppl
   ) {
     super(kafka, settings, minIntervalMs);
     health.register({ name: 'kafka', check: () => kafkaAnswers(kafka) });
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -77,11 +76,18 @@ export class KafkaReaders {
   }
 }
 
+/**
+ * The start: topics made, then the producer connected, one after the other. Both connects retry
+ * for about a minute (kafkajs, `retryFrom`), and a kafkajs retry cannot be stopped: connected side
+ * by side, a start refused because Kafka is down (the admin's retries spent) left the producer's
+ * retries and their timer running on for up to a minute after the app had closed.
+ */
 @Injectable()
-class TopicBootstrap implements OnModuleInit {
+class KafkaStart implements OnModuleInit {
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+    @Inject(KafkaProducer) private readonly producer: KafkaProducer,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -92,6 +98,7 @@ class TopicBootstrap implements OnModuleInit {
     } finally {
       await admin.disconnect();
     }
+    await this.producer.connect();
   }
 }
 
@@ -126,13 +133,13 @@ export class KafkaModule {
             return createKafka(settings, options.clientSuffix, logger.child({ component: 'kafkajs' }));
           },
         },
-        TopicBootstrap,
         {
           provide: KafkaProducer,
           inject: [KAFKA_CLIENT, KAFKA_SETTINGS, HealthRegistry],
           useFactory: (kafka: Kafka, settings: KafkaSettings, health: HealthRegistry) =>
             new KafkaProducer(kafka, settings, health, options.pacedProducer ? settings.paceMs : 0),
         },
+        KafkaStart,
         KafkaReaders,
       ],
       exports: [KAFKA_SETTINGS, KAFKA_CLIENT, KafkaProducer, KafkaReaders],

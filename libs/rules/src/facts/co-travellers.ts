@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { Traveller } from '@paxscreen/contracts';
+import { BoundedMap, type Traveller } from '@paxscreen/contracts';
 
 import { designator } from './designator';
 
@@ -68,17 +68,13 @@ export function linkKeys(t: Traveller): { kind: CoTravellerLink; key: string }[]
  */
 export class FlaggedCoTravellers {
   /** flight → link key → the travellerIds flagged under it. */
-  private readonly flights = new Map<string, Map<string, Set<string>>>();
+  private readonly flights = new BoundedMap<string, Map<string, Set<string>>>(MAX_FLIGHTS);
 
   flag(t: Traveller): void {
     const flight = flightKey(t);
     if (!flight) return;
     let keys = this.flights.get(flight);
     if (!keys) {
-      if (this.flights.size >= MAX_FLIGHTS) {
-        const oldest = this.flights.keys().next().value;
-        if (oldest !== undefined) this.flights.delete(oldest);
-      }
       keys = new Map();
       this.flights.set(flight, keys);
     }

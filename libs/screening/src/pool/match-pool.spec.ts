@@ -217,6 +217,55 @@ describe('MatchPool: stalled threads and closing', () => {
     }
   }, 120_000);
 
+  describe('caughtUp, settled by the threads and the pool, not by a polling clock', () => {
+    // Only setTimeout, setInterval and Date are stopped: worker messages still arrive.
+    const stopTheClock = () =>
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'performance'] });
+    afterEach(() => jest.useRealTimers());
+
+    it('resolves true when the last thread reports it applied the changes, with no timer left', async () => {
+      const realSetTimeout = setTimeout;
+      const realClearTimeout = clearTimeout;
+      stopTheClock();
+      const state = new ScreeningState();
+      const pool = new MatchPool({ threads: 2, index: state.watchlists });
+      let guard: NodeJS.Timeout | undefined;
+      try {
+        apply(state, pool, changes);
+        // The clock stands still: a poll on it would never look again, the threads' answers must settle it.
+        const outcome = await Promise.race([
+          pool.caughtUp(60_000),
+          new Promise<string>((resolve) => (guard = realSetTimeout(() => resolve('never told'), 60_000))),
+        ]);
+        expect(outcome).toBe(true);
+        expect(pool.stats()).toMatchObject({ threads: 2, caughtUp: 2 });
+        expect(jest.getTimerCount()).toBe(0);
+        expect(await pool.caughtUp(0)).toBe(true);
+      } finally {
+        realClearTimeout(guard);
+        await pool.close();
+      }
+    }, 120_000);
+
+    it('resolves false after `withinMs`, and when the pool closes, leaving no timer', async () => {
+      stopTheClock();
+      const pool = new MatchPool({ threads: 1, index: new ScreeningState().watchlists });
+      try {
+        // The thread cannot have answered its first ping yet: that takes a turn of the event loop.
+        const late = pool.caughtUp(1000);
+        jest.advanceTimersByTime(1000);
+        expect(await late).toBe(false);
+        const closing = pool.caughtUp(60_000);
+        await pool.close();
+        expect(await closing).toBe(false);
+        expect(await pool.caughtUp(60_000)).toBe(false);
+        expect(jest.getTimerCount()).toBe(0);
+      } finally {
+        await pool.close();
+      }
+    }, 120_000);
+  });
+
   it('refuses a pool without threads', () => {
     expect(() => new MatchPool({ threads: 0, index: new ScreeningState().watchlists })).toThrow(/≥ 1/);
   });

@@ -86,6 +86,8 @@ export class MatchPool {
   private readonly threads = new Set<Thread>();
   private readonly queue: Chunk[] = [];
   private readonly restarts = new Set<NodeJS.Timeout>();
+  /** Callers of `caughtUp` still waiting: each told true by the ping answer that completes the pool. */
+  private readonly waiting = new Set<(caughtUp: boolean) => void>();
   private nextId = 1;
   private closed = false;
   private failures = 0;
@@ -147,23 +149,28 @@ export class MatchPool {
   }
 
   /**
-   * Resolves true once every thread has applied every change so far, false after `withinMs`
-   * (threads failing over and over, or a slow machine: searches are then handed back meanwhile).
+   * Resolves true once every thread has applied every change so far (as soon as the last thread
+   * answers its ping), false after `withinMs` (threads failing over and over, or a slow machine:
+   * searches are then handed back meanwhile) or when the pool is closed.
    */
-  async caughtUp(withinMs: number): Promise<boolean> {
-    const until = Date.now() + withinMs;
-    for (;;) {
-      if (this.closed) return false;
-      if ([...this.threads].every((t) => t.caughtUp) && this.threads.size === this.options.threads)
-        return true;
-      if (Date.now() >= until) return false;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  caughtUp(withinMs: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    if (this.allCaughtUp()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const settle = (caughtUp: boolean) => {
+        clearTimeout(timer);
+        this.waiting.delete(settle);
+        resolve(caughtUp);
+      };
+      const timer = setTimeout(() => settle(false), withinMs);
+      this.waiting.add(settle);
+    });
   }
 
   /** Stops every thread; searches still waiting are handed back. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const settle of [...this.waiting]) settle(false);
     for (const timer of this.restarts) clearTimeout(timer);
     this.restarts.clear();
     const threads = [...this.threads];
@@ -188,6 +195,13 @@ export class MatchPool {
     this.askCaughtUp(thread);
   }
 
+  /** Every thread started (none failed and waiting to be replaced) and caught up. */
+  private allCaughtUp(): boolean {
+    if (this.threads.size !== this.options.threads) return false;
+    for (const t of this.threads) if (!t.caughtUp) return false;
+    return true;
+  }
+
   private post(t: Thread, m: ToThread): void {
     t.worker.postMessage(m);
   }
@@ -203,6 +217,7 @@ export class MatchPool {
       if (m.id === t.ping && this.threads.has(t)) {
         t.caughtUp = true;
         this.dispatch();
+        if (this.waiting.size > 0 && this.allCaughtUp()) for (const settle of [...this.waiting]) settle(true);
       }
       return;
     }
