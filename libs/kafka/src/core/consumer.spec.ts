@@ -12,11 +12,17 @@ type Sent = Message & { topic: string };
  * A kafkajs stand-in: the consumer is never run; the producer records what it was asked to send,
  * and refuses (as a broker does) what `refuse` says it would.
  */
-function fakeKafka(sent: Message[], refuse: (topic: string, m: Message) => boolean = () => false): Kafka {
+function fakeKafka(
+  sent: Message[],
+  refuse: (topic: string, m: Message) => boolean = () => false,
+  /** Awaited before each produce request is answered (a broker round trip). */
+  roundTrip: (request: { topic: string; messages: Message[] }) => Promise<void> = async () => undefined,
+): Kafka {
   const producer = {
     connect: async () => undefined,
     disconnect: async () => undefined,
     send: async (request: { topic: string; messages: Message[] }) => {
+      await roundTrip(request);
       if (request.messages.some((m) => refuse(request.topic, m)))
         throw Object.assign(new Error('The request included a message larger than the max message size'), {
           name: 'KafkaJSProtocolError',
@@ -81,9 +87,10 @@ function consumer(
   poisoned: string[],
   refuse?: (topic: string, m: Message) => boolean,
   extra: { sliceTargetMs?: number; maxRecords?: number } = {},
+  roundTrip?: (request: { topic: string; messages: Message[] }) => Promise<void>,
 ) {
   const c = new BatchConsumer(
-    fakeKafka(sent, refuse),
+    fakeKafka(sent, refuse, roundTrip),
     { prefix: '' } as KafkaSettings,
     {
       groupId: 'g',
@@ -337,5 +344,84 @@ describe('BatchConsumer: slices of a batch (sliceTargetMs)', () => {
     expect(r.resolved).toEqual(['9', ...r.resolved.slice(1)]);
     expect(r.resolved[r.resolved.length - 1]).toBe('29');
     expect(r.published).toBe(30);
+  });
+
+  it("handles the next slice while the previous slice's commit is in flight, and commits in offset order", async () => {
+    const events: string[] = [];
+    const sent: Message[] = [];
+    let release!: () => void;
+    const firstCommit = new Promise<void>((r) => (release = r));
+    const c = consumer(
+      async (records) => {
+        events.push(`handle ${records[0].offset}-${records[records.length - 1].offset}`);
+        // The second slice is handled while the first one's produce request is still unanswered.
+        if (records[0].offset !== '0') release();
+        return echo(records);
+      },
+      sent,
+      [],
+      undefined,
+      { maxRecords: 2000, sliceTargetMs: 1000 },
+      async (request) => {
+        if (request.messages[0].key === '0') await firstCommit;
+        events.push(`committed ${String(request.messages[0].key)}`);
+      },
+    );
+    const { p, resolved } = payload(30);
+    await c.eachBatch(p);
+    expect(events).toEqual(['handle 0-9', 'handle 10-29', 'committed 0', 'committed 10']);
+    expect(keysOn(sent, Topic.Decisions)).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
+    expect(resolved).toEqual(['9', '29']);
+  });
+
+  it('never commits a slice after one that could not be committed', async () => {
+    const sent: Message[] = [];
+    const handled: string[] = [];
+    const c = consumer(
+      async (records) => (handled.push(records[0].offset), echo(records)),
+      sent,
+      [],
+      undefined,
+      { maxRecords: 2000, sliceTargetMs: 1000 },
+      async (request) => {
+        if (request.messages[0].key === '0') throw new Error('broker gone');
+      },
+    );
+    const { p, resolved } = payload(30);
+    await expect(c.eachBatch(p)).rejects.toThrow(/broker gone/);
+    // The second slice may have been handled meanwhile; it is neither published nor resolved.
+    expect(handled[0]).toBe('0');
+    expect({ sent, resolved }).toEqual({ sent: [], resolved: [] });
+  });
+
+  it('commits the slices handled while a commit was under way together, in the next commit', async () => {
+    const requests: string[][] = [];
+    const sent: Message[] = [];
+    let release!: () => void;
+    const firstCommit = new Promise<void>((r) => (release = r));
+    const c = consumer(
+      async (records) => {
+        // About 1 ms a record: slices of about 10 for a 10 ms target.
+        await new Promise((r) => setTimeout(r, records.length));
+        if (records[records.length - 1].offset === '29') release();
+        return echo(records);
+      },
+      sent,
+      [],
+      undefined,
+      { maxRecords: 2000, sliceTargetMs: 10 },
+      async (request) => {
+        if (request.messages[0].key === '0') await firstCommit;
+        requests.push(request.messages.map((m) => String(m.key)));
+      },
+    );
+    const { p, resolved } = payload(30);
+    await c.eachBatch(p);
+    // The first slice alone; everything handled while it committed in one request after it.
+    expect(requests).toEqual([
+      Array.from({ length: 10 }, (_, i) => String(i)),
+      Array.from({ length: 20 }, (_, i) => String(10 + i)),
+    ]);
+    expect(resolved).toEqual(['9', '29']);
   });
 });

@@ -15,6 +15,7 @@ type ConsumerSettings = Pick<
   BatchConsumerOptions,
   | 'maxRecords'
   | 'sliceTargetMs'
+  | 'sliceBacklogMs'
   | 'transactionalIdPrefix'
   | 'maxWaitTimeInMs'
   | 'fetchIntervalMs'
@@ -104,8 +105,14 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         onError: (error, attempt) => logger.warn({ err: error, attempt, groupId }, 'batch failed; retrying'),
         onRestart: (error) =>
           logger.error({ err: error, groupId }, 'consumer stopped by kafkajs; starting it again'),
-        onBatch: (s) =>
-          metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag),
+        onBatch: (s) => {
+          metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
+          // Per slice (LOG_LEVEL=debug): where a batch's latency went (bench/README.md, issue 19).
+          logger.debug(
+            { groupId, topic: s.topic, partition: s.partition, records: s.records, lag: s.lag, ...s.waits },
+            'slice committed',
+          );
+        },
       },
       (records) => this.dispatch(records),
     );
