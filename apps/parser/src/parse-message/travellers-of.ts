@@ -67,7 +67,7 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
   const chunks = TravellerParsed.packChunks(
     travellers,
     (n) => eventIdFor(meta.receiptId, messageIndex, 'chunk', n),
-    { maxBytes: CHUNK_BYTES },
+    { maxTravellers: TravellerParsed.PACKED_TRAVELLERS, maxBytes: CHUNK_BYTES },
   );
   return { flightKey, chunks, summary };
 }
