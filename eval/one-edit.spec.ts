@@ -1,6 +1,6 @@
 import { MatchIndex } from '@paxscreen/matching';
 
-import { oneEditMisses, oneEditVariants, partsKey } from './one-edit';
+import { MISS_KINDS, missKind, oneEditMisses, oneEditVariants, partsKey } from './one-edit';
 
 describe('oneEditVariants', () => {
   it('gives every deletion, insertion, substitution and neighbour swap once, never the part itself', () => {
@@ -100,5 +100,49 @@ describe('partsKey', () => {
     expect(partsKey('MOHAMMED, Ali')).toBe(partsKey('Ali Mohammed'));
     expect(partsKey('AL-ZAWAHIRI, Ayman')).toBe(partsKey('Ayman al Zawahiri'));
     expect(partsKey('Ali Mohammed')).not.toBe(partsKey('Wali Mohammed'));
+  });
+});
+
+describe('missKind', () => {
+  const listed = new Set(['ALI', 'KONY', 'TONY', 'AHMED', 'HAQ']);
+  it('names a typo spelling a listed part first, then a repeated part, a short part, another script', () => {
+    expect(missKind('TONY', 'KONY', ['ALI', 'KONY'], 'Tony X', listed)).toBe('typedListed');
+    expect(missKind('AHMEDU', 'AHMED', ['AHMED', 'AHMED'], 'Ahmed, A', listed)).toBe('repeatedPart');
+    expect(missKind('HAJ', 'HAQ', ['ABDUL', 'HAQ'], 'Abdul', listed)).toBe('shortPart');
+    expect(missKind('ITKRITI', 'TIKRITI', ['AL', 'TIKRITI'], 'إبراهيم التكريتي', listed)).toBe(
+      'originalScriptFirst',
+    );
+    expect(missKind('ITKRITI', 'TIKRITI', ['AL', 'TIKRITI'], 'AL-TIKRITI, Barzan', listed)).toBe('other');
+  });
+});
+
+describe('oneEditMisses counts every miss by kind and samples by stride', () => {
+  it('puts each miss in one kind, the kinds summing to the misses and their reasons', () => {
+    const kony = person('T1', 'Ali KONY');
+    const others = ['T2', 'T3', 'T4', 'T5', 'T6'].map((id) => person(id, 'Ali DONY'));
+    const index = new MatchIndex();
+    for (const e of [kony, ...others]) index.add(e);
+    const r = oneEditMisses(index, [kony], 'T', Infinity, undefined, undefined, undefined, [kony, ...others]);
+    const kinds = MISS_KINDS.map((k) => r.kinds[k]);
+    expect(kinds.reduce((n, k) => n + k.misses, 0)).toBe(r.misses);
+    expect(kinds.reduce((n, k) => n + k.notCandidate + k.behindCloser + k.tiedWithFifth, 0)).toBe(r.misses);
+    // ALI DONY spells the listed DONY.
+    expect(r.kinds.typedListed.misses).toBeGreaterThan(0);
+    expect(r.examples.find((x) => x.query === 'ALI DONY')?.kind).toBe('typedListed');
+  });
+
+  it('takes every k-th person with --stride, sharded among those', () => {
+    const entries = ['Khalil BAKRI', 'Fereidoun ABBASI', 'Joseph KONY', 'Ayman ZAWAHIRI', 'Omar BASHIR'].map(
+      (n, i) => person(`T${i}`, n),
+    );
+    const index = new MatchIndex();
+    for (const e of entries) index.add(e);
+    const sample = oneEditMisses(index, entries, 'T', Infinity, undefined, undefined, undefined, entries, 2);
+    expect(sample.persons).toBe(3);
+    const shards = [0, 1].map((k) =>
+      oneEditMisses(index, entries, 'T', Infinity, undefined, undefined, { k, of: 2 }, entries, 2),
+    );
+    expect(shards.map((s) => s.persons)).toEqual([2, 1]);
+    expect(shards[0].queries + shards[1].queries).toBe(sample.queries);
   });
 });

@@ -7,9 +7,11 @@
  *
  * Too long for `npm run eval` (every UN and OFAC SDN person is millions of queries); run it alone:
  * `scripts/run.sh node --expose-gc -r @swc-node/register eval/one-edit.ts [--lists UN,OFAC]
- *   [--index UN,OFAC] [--limit N] [--workers W]`: the persons of `--lists` (the first N of each)
- * searched in an index of `--index` (default both, as the screening service holds them), over W
- * child processes (default one per core), each taking every W-th person and building its own index.
+ *   [--index UN,OFAC] [--limit N] [--stride K] [--workers W]`: the persons of `--lists` (the first N
+ * of each, and of those every K-th: a sample that runs in minutes) searched in an index of `--index`
+ * (default both, as the screening service holds them), over W child processes (default one per
+ * core), each taking every W-th person and building its own index. Every miss is counted by kind
+ * (`MissKind`), not only the kept examples.
  * `--two-edits`: instead, 20 seeded random variants exactly two edits from each part of
  * MIN_TWO_EDIT_LENGTH+ letters (the two-edit guarantee for long parts).
  */
@@ -52,6 +54,56 @@ export function oneEditVariants(part: string): string[] {
   return [...out];
 }
 
+/**
+ * Why a miss missed, the first that applies (in this order):
+ * - `typedListed`: the typed part is itself a listed spelling (a part of some indexed name): screening
+ *   rightly shows the names holding it first;
+ * - `repeatedPart`: the edited part occurs more than once in the name (`AHMED, AHMED`);
+ * - `shortPart`: the edited part has at most SHORT_PART letters (one edit from many names);
+ * - `originalScriptFirst`: the first name found is written in another script (an entry's original-script
+ *   name, `إبراهيم … التكريتي`);
+ * - `other`.
+ */
+export const MISS_KINDS = [
+  'typedListed',
+  'repeatedPart',
+  'shortPart',
+  'originalScriptFirst',
+  'other',
+] as const;
+export type MissKind = (typeof MISS_KINDS)[number];
+/** Parts of at most this many letters count as short (`ALH`, `HAJ`). */
+export const SHORT_PART = 3;
+
+/** Misses of one kind, by why (as `OneEditReport`'s totals). */
+export interface KindCounts {
+  misses: number;
+  notCandidate: number;
+  behindCloser: number;
+  tiedWithFifth: number;
+}
+
+const noMisses = (): KindCounts => ({ misses: 0, notCandidate: 0, behindCloser: 0, tiedWithFifth: 0 });
+
+function emptyKinds(): Record<MissKind, KindCounts> {
+  return Object.fromEntries(MISS_KINDS.map((k) => [k, noMisses()])) as Record<MissKind, KindCounts>;
+}
+
+/** The kind of a miss (see `MISS_KINDS`). */
+export function missKind(
+  typed: string,
+  part: string,
+  parts: readonly string[],
+  first: string,
+  listedParts: ReadonlySet<string>,
+): MissKind {
+  if (listedParts.has(typed)) return 'typedListed';
+  if (parts.filter((p) => p === part).length > 1) return 'repeatedPart';
+  if (part.length <= SHORT_PART) return 'shortPart';
+  if (/[^\p{Script=Latin}\P{L}]/u.test(first)) return 'originalScriptFirst';
+  return 'other';
+}
+
 export interface OneEditReport {
   list: string;
   persons: number;
@@ -75,8 +127,18 @@ export interface OneEditReport {
    * least its list's alert threshold): one edit of a short part is meant to stay below it.
    */
   reported: number;
+  /** Every miss by kind (`MISS_KINDS`, each miss counted once). */
+  kinds: Record<MissKind, KindCounts>;
   ms: number;
-  examples: { query: string; expected: string; rank: number; score: number; fifth: number; first: string }[];
+  examples: {
+    query: string;
+    expected: string;
+    kind: MissKind;
+    rank: number;
+    score: number;
+    fifth: number;
+    first: string;
+  }[];
 }
 
 /** Variants per long part in the two-edit set (a 10-letter part has ~280,000 two-edit variants). */
@@ -129,6 +191,7 @@ export function oneEditMisses(
   minPartLength = MIN_PART_LENGTH,
   shard: { k: number; of: number } = { k: 0, of: 1 },
   indexed: readonly WatchlistEntry[] = entries,
+  stride = 1,
 ): OneEditReport {
   const started = Date.now();
   const holders = new Map<string, Set<string>>();
@@ -140,6 +203,10 @@ export function oneEditMisses(
   for (const e of entries) for (const n of e.names) hold(holders, nameKey(n.full), e);
   // Same parts in any order, on every list searched (UN's `Ali Mohammed`, OFAC's `MOHAMMED, Ali`).
   for (const e of indexed) for (const n of e.names) hold(partsHolders, partsKey(n.full), e);
+  // Every part spelt by a listed name (a typo spelling one is another listed name written exactly).
+  const listedParts = new Set<string>();
+  for (const e of indexed)
+    for (const n of e.names) for (const p of nameKey(n.full).match(/[A-Z]+/g) ?? []) listedParts.add(p);
   const report: OneEditReport = {
     list,
     persons: 0,
@@ -151,6 +218,7 @@ export function oneEditMisses(
     behindCloser: 0,
     tiedWithFifth: 0,
     reported: 0,
+    kinds: emptyKinds(),
     ms: 0,
     examples: [],
   };
@@ -158,7 +226,8 @@ export function oneEditMisses(
   for (const e of entries) {
     if (e.kind !== 'PERSON') continue;
     if (++person >= maxPersons) break;
-    if (person % shard.of !== shard.k) continue;
+    // Every `stride`-th person, and of those every `shard.of`-th.
+    if (person % stride !== 0 || (person / stride) % shard.of !== shard.k) continue;
     report.persons++;
     const own = `${e.listId}:${e.entryId}`;
     for (const n of e.names) {
@@ -168,6 +237,7 @@ export function oneEditMisses(
       expected.add(own);
       const sameParts = new Set([...expected, ...(partsHolders.get(partsKey(n.full)) ?? [])]);
       report.names++;
+      const parts = name.match(/[A-Z]+/g) ?? [];
       // Each run of letters is a part (OFAC writes `AL-ZAWAHIRI, Ayman`); the rest stays as listed.
       for (const m of name.matchAll(/[A-Z]+/g)) {
         const part = m[0];
@@ -195,13 +265,16 @@ export function oneEditMisses(
           const rank = scored.findIndex((c) => expected.has(`${c.listId}:${c.entryId}`));
           const fifth = found[found.length - 1]?.score ?? 0;
           const score = rank < 0 ? 0 : scored[rank].score;
-          if (rank < 0) report.notCandidate++;
-          else if (score < fifth) report.behindCloser++;
-          else report.tiedWithFifth++;
+          const why = rank < 0 ? 'notCandidate' : score < fifth ? 'behindCloser' : 'tiedWithFifth';
+          report[why]++;
+          const kind = missKind(variant, part, parts, found[0]?.name ?? '', listedParts);
+          report.kinds[kind].misses++;
+          report.kinds[kind][why]++;
           if (report.examples.length < EXAMPLES)
             report.examples.push({
               query,
               expected: name,
+              kind,
               rank: rank + 1,
               score: round3(score),
               fifth: round3(fifth),
@@ -247,6 +320,7 @@ interface ShardResult {
 /** One shard (a child process, or the whole run with one worker): every `of`-th person from `k`. */
 async function runShard(k: number, of: number): Promise<ShardResult> {
   const limit = Number(option('limit', 'Infinity'));
+  const stride = Number(option('stride', '1'));
   const tested = option('lists', 'UN').split(',');
   const indexed = option('index', 'UN,OFAC').split(',');
   global.gc?.();
@@ -274,8 +348,19 @@ async function runShard(k: number, of: number): Promise<ShardResult> {
             MIN_TWO_EDIT_LENGTH,
             { k, of },
             all,
+            stride,
           )
-        : oneEditMisses(index, persons, list, limit, oneEditVariants, MIN_PART_LENGTH, { k, of }, all),
+        : oneEditMisses(
+            index,
+            persons,
+            list,
+            limit,
+            oneEditVariants,
+            MIN_PART_LENGTH,
+            { k, of },
+            all,
+            stride,
+          ),
     );
   }
   return { report: mergeReports(tested.join('+'), reports), names: index.nameCount, buildMs, indexBytes };
@@ -293,9 +378,18 @@ function mergeReports(list: string, rs: readonly OneEditReport[]): OneEditReport
     behindCloser: rs.reduce((n, r) => n + r.behindCloser, 0),
     tiedWithFifth: rs.reduce((n, r) => n + r.tiedWithFifth, 0),
     reported: rs.reduce((n, r) => n + r.reported, 0),
+    kinds: mergeKinds(rs.map((r) => r.kinds)),
     ms: Math.max(0, ...rs.map((r) => r.ms)),
     examples: rs.flatMap((r) => r.examples).slice(0, EXAMPLES),
   };
+}
+
+function mergeKinds(ks: readonly Record<MissKind, KindCounts>[]): Record<MissKind, KindCounts> {
+  const out = emptyKinds();
+  for (const k of ks)
+    for (const kind of MISS_KINDS)
+      for (const why of Object.keys(out[kind]) as (keyof KindCounts)[]) out[kind][why] += k[kind][why];
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -333,6 +427,7 @@ async function main(): Promise<void> {
   const queryMs = shards.reduce((n, s) => n + s.report.ms, 0);
   const cost = {
     workers,
+    stride: Number(option('stride', '1')),
     wallSeconds: Math.round((Date.now() - started) / 100) / 10,
     names: shards[0].names,
     buildMs: shards[0].buildMs,
