@@ -51,10 +51,10 @@ export class ScreeningEnv {
   /** List changes arriving within this time are re-vetted together, ms. */
   @IsInt() @Min(0) REVET_DEBOUNCE_MS = 1000;
   /**
-   * Largest batch handed to the screening handler, in travellers records: the parser's chunks of
-   * `TravellerParsed.PACKED_TRAVELLERS` (50) travellers each, so 40 is up to 2,000 travellers.
+   * Largest batch handed to the screening handler, in travellers records: chunks of up to
+   * `TravellerParsed.CHUNK_TRAVELLERS` (250) travellers each, so 8 is up to 2,000 travellers.
    */
-  @IsInt() @Min(1) SCREENING_MAX_BATCH = 40;
+  @IsInt() @Min(1) SCREENING_MAX_BATCH = 8;
   /**
    * Screen a fetched batch in slices of about this many ms, each published and committed on its
    * own while the next slice is screened (a manifest's first decisions do not wait for its last

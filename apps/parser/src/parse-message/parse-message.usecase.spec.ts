@@ -199,22 +199,18 @@ describe('ParseMessageUseCase', () => {
     expect(receipts.receipts.get('r-p2')?.status).toBe('PARSED');
     expect(manifests.sets.size).toBe(0);
   });
-  it('splits a manifest of more than PACKED_TRAVELLERS travellers into chunks in manifest order, one flight key', async () => {
+  it('splits a manifest of more than CHUNK_TRAVELLERS travellers into chunks in manifest order, one flight key', async () => {
     const { useCase } = setup();
-    const many = Array.from({ length: 2 * TravellerParsed.PACKED_TRAVELLERS + 3 }, (_, i) => ({
+    const many = Array.from({ length: TravellerParsed.CHUNK_TRAVELLERS + 3 }, (_, i) => ({
       ...PASSENGERS[i % 2],
       surname: `PAX${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
       documents: [{ type: 'P', number: `X${String(i).padStart(8, '0')}`, issuer: 'GBR' }],
     }));
     const outputs = await useCase.execute([raw(testPaxlst('YY', '1005', many), 'r-many')]);
     const chunks = onTopic(outputs, Topic.Travellers);
-    expect(chunksOn(outputs).map((c) => c.travellers.length)).toEqual([
-      TravellerParsed.PACKED_TRAVELLERS,
-      TravellerParsed.PACKED_TRAVELLERS,
-      3,
-    ]);
+    expect(chunksOn(outputs).map((c) => c.travellers.length)).toEqual([TravellerParsed.CHUNK_TRAVELLERS, 3]);
     expect(new Set(chunks.map((r) => r.key)).size).toBe(1);
-    expect(new Set(chunksOn(outputs).map((c) => c.eventId)).size).toBe(3);
+    expect(new Set(chunksOn(outputs).map((c) => c.eventId)).size).toBe(2);
     const events = travellerEvents(outputs);
     expect(events.map((e) => e.index)).toEqual(many.map((_, i) => i));
     expect(new Set(events.map((e) => e.total))).toEqual(new Set([many.length]));

@@ -67,7 +67,7 @@ export function eventsOf(message: ParsedMessage, meta: MessageMeta, messageIndex
   const chunks = TravellerParsed.packChunks(
     travellers,
     (n) => eventIdFor(meta.receiptId, messageIndex, 'chunk', n),
-    { maxTravellers: TravellerParsed.PACKED_TRAVELLERS, maxBytes: CHUNK_BYTES },
+    { maxBytes: CHUNK_BYTES },
   );
   return { flightKey, chunks, summary };
 }

@@ -6,17 +6,11 @@ import { decodeEvent } from '../../validate';
 import { ManifestTravellers, type Value as TravellerValue } from './value';
 
 /**
- * Most travellers one chunk record may hold (what a reader accepts). The per-record costs of Kafka,
- * the transactions and validation are paid per chunk, not per traveller (issue 19).
+ * Most travellers in one chunk record. A manifest of up to this many travellers is one record on
+ * the travellers topic (the e2e bench's manifests are 250), so the per-record costs of Kafka, the
+ * transactions and validation are paid per chunk, not per traveller (issue 19).
  */
 export const CHUNK_TRAVELLERS = 250;
-
-/**
- * Travellers the parser puts in one chunk: about 20 ms of screening (≈ 0.4 ms each), so screening
- * can commit a manifest's first decisions while it screens the rest (it slices batches by records,
- * `SCREENING_SLICE_MS`), and a 250-traveller manifest is still 5 records, not 250.
- */
-export const PACKED_TRAVELLERS = 50;
 
 /** What differs between the travellers of one chunk. */
 export class ChunkItem {
