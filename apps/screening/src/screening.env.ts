@@ -61,7 +61,7 @@ export class ScreeningEnv {
    * traveller); whole batches of SCREENING_MAX_BATCH while a partition is behind
    * (SCREENING_SLICE_BACKLOG_MS). 0: whole batches always.
    */
-  @IsInt() @Min(0) SCREENING_SLICE_MS = 20;
+  @IsInt() @Min(0) SCREENING_SLICE_MS = 0;
   /**
    * With SCREENING_SLICE_MS: whole batches once the travellers waiting on a partition would take
    * longer than this to screen, ms (at capacity a commit per slice would cost throughput).
