@@ -151,6 +151,28 @@ describe('MatchIndex', () => {
     expect(found[0]).toMatchObject({ entryId: 'target' });
   });
 
+  it('lets a listed part held twice answer two query parts (AHMEDU, AHMED for AHMED, Ahmed)', () => {
+    // AHMED typed exactly claims the listed AHMED, so AHMEDU's nearest spelling credited nothing: the name of
+    // one repeated part tied with 40 `Ahmed X` listed before it and was cut from the candidates (issue 18).
+    const fillers = Array.from({ length: 40 }, (_, i) => entry(`Ahmed ${word(i)}`, { entryId: `f${i}` }));
+    const index = indexOf(...fillers, entry('AHMED, Ahmed', { entryId: 'target' }));
+    for (const fullName of ['AHMEDU, AHMED', 'AHMED, AHMEDU', 'AHMED, AHMED']) {
+      expect(index.search({ fullName }, { minScore: 0 })[0]).toMatchObject({ entryId: 'target' });
+    }
+  });
+
+  it('lets a listed part held once answer one of two query parts spelling it (IBRAHIM … IBRAHIM)', () => {
+    // Both IBRAHIMs of the query credited every name holding one: 40 brothers `X Sabawi Ibrahim` listed
+    // first tied with `Ibrahim Sabawi Ibrahim` and filled the candidates (issue 18, AL-TIKRITI).
+    const brothers = Array.from({ length: 40 }, (_, i) =>
+      entry(`${word(i)} Sabawi Ibrahim`, { entryId: `b${i}` }),
+    );
+    const index = indexOf(...brothers, entry('Ibrahim Sabawi Ibrahim', { entryId: 'target' }));
+    for (const fullName of ['IBRAHIM SABAWI IBRAHIM', 'IBRAHIM SABAWI IBRAHIN']) {
+      expect(index.search({ fullName }, { minScore: 0 })[0]).toMatchObject({ entryId: 'target' });
+    }
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).

@@ -134,6 +134,11 @@ export class MatchIndex {
   /** Distinct `programs` sets (a list has a handful), so a million entries share a few arrays. */
   private readonly programSets = new Map<string, readonly string[]>();
   private readonly pairMemo = new PairMemo();
+  /**
+   * Names holding a vocabulary token more than once (`AHMED, Ahmed`), by token: postings list a name once,
+   * and these answer a second query part spelling the token (few names repeat a part).
+   */
+  private repeats = new Map<number, number[]>();
   private memoVersion = -1;
   /**
    * The last name normalised, with its kind and tokens: screening asks `searchKey` (the match cache) and
@@ -432,13 +437,16 @@ export class MatchIndex {
         if (maxRarity === Infinity) maxRarity = rarity;
         // A listed part another query token spells exactly answers that token, not this one (the scorer pairs
         // parts one to one): for ABBAS ABUZ, ABUZ's near-spelling ABBAS would credit every Abbas as if it held
-        // both, and they crowd `ABBAS, Abu` out (issue 18).
+        // both, and they crowd `ABBAS, Abu` out (issue 18). Only the first query token spelling it takes it,
+        // and the others only in names holding it twice (`AHMED, Ahmed` for AHMEDU AHMED; for IBRAHIM SABAWI
+        // IBRAHIM, `Ibrahim Sabawi Ibrahim` before 40 `X Sabawi Ibrahim`).
         const claimedBy = l < q.length ? exact.get(id) : undefined;
-        if (claimedBy !== undefined && (claimedBy & covers[l]) === 0) continue;
+        const claimedFirst = claimedBy === undefined || (claimedBy & -claimedBy & covers[l]) !== 0;
+        const postings = claimedFirst ? postingLists[id] : this.repeats.get(id);
+        if (!postings) continue;
         const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
         const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
-        const postings = postingLists[id];
         // A joined lookup finding one of its parts inside it (MOHAMED in ALIMOHAMED) covers that part alone.
         const covered = parts ? partCover(parts, joined, id, covers) : covers[l];
         for (let k = 0; k < postings.length; k++) {
@@ -532,11 +540,26 @@ export class MatchIndex {
     this.nameMask[nameId] = mask;
     this.nameText[nameId] = text;
     for (let k = 0; k < this.nameLength[nameId]; k++) this.tokenPool[this.poolSize++] = tokenIds[k];
-    for (const tokenId of this.uniqueTokens(nameId)) {
-      this.vocab.postings[tokenId].push(nameId);
-      if (this.vocab.df[tokenId]++ === 0) this.liveTokensChanged++;
-    }
+    for (const tokenId of this.post(nameId)) if (this.vocab.df[tokenId]++ === 0) this.liveTokensChanged++;
     return nameId;
+  }
+
+  /** Lists a name in the postings of its tokens (and `repeats` of those it holds twice); its distinct tokens. */
+  private post(nameId: number): Set<number> {
+    const seen = new Set<number>();
+    const start = this.nameStart[nameId];
+    for (let k = 0; k < this.nameLength[nameId]; k++) {
+      const tokenId = this.tokenPool[start + k];
+      if (!seen.has(tokenId)) {
+        seen.add(tokenId);
+        this.vocab.postings[tokenId].push(nameId);
+        continue;
+      }
+      const repeats = this.repeats.get(tokenId) ?? [];
+      if (repeats[repeats.length - 1] !== nameId) repeats.push(nameId);
+      this.repeats.set(tokenId, repeats);
+    }
+    return seen;
   }
 
   private ensureNameCapacity(n: number): void {
@@ -597,8 +620,8 @@ export class MatchIndex {
     this.slot = new Int32Array(entry.length);
     for (const record of this.records) if (record) record.nameIds = record.nameIds.map((id) => remap[id]);
     this.vocab.postings = this.vocab.postings.map(() => []);
-    for (let id = 0; id < this.names; id++)
-      for (const t of this.uniqueTokens(id)) this.vocab.postings[t].push(id);
+    this.repeats = new Map();
+    for (let id = 0; id < this.names; id++) this.post(id);
   }
 }
 
