@@ -36,6 +36,8 @@ export const LOOKUP_LIMITS: LookupLimits = {
 const COMPACT_DEAD_SHARE = 0.25;
 const COMPACT_MIN_DEAD = 1024;
 const DEFAULT_LIMIT = 5;
+/** Connectives the role step leaves as name parts (particles and `sym:` spellings are known by role and group). */
+const CONNECTIVE_PARTS = new Set(['abd', 'ad', 'ud', 'ur', 'din', 'deen']);
 /** Query tokens whose coverage candidate credit counts (bits of an int). */
 const MAX_COVERED = 30;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
@@ -402,6 +404,7 @@ export class MatchIndex {
     const postingLists = this.vocab.postings;
     const all = lookups.map((lookup) => this.expansions(lookup));
     const exact = exactlyHeld(all, covers, q.length);
+    const repeatable = q.map((c) => repeatablePart(c.token));
     // A listed part the query does not cover costs what the scorer charges it (`extraCandidatePenalty` of a
     // part), priced at the mean credit of a query token: `KANSO, Ali Mohamed` must not take the place of
     // `Ali Mohammed` for ALI MOHAMED because it holds MOHAMED exactly (issue 18).
@@ -440,9 +443,14 @@ export class MatchIndex {
         // both, and they crowd `ABBAS, Abu` out (issue 18). Only the first query token spelling it takes it,
         // and the others only in names holding it twice (`AHMED, Ahmed` for AHMEDU AHMED; for IBRAHIM SABAWI
         // IBRAHIM, `Ibrahim Sabawi Ibrahim` before 40 `X Sabawi Ibrahim`).
+        // Particles and CJK syllables keep the plain rule (every query token spelling it takes it): `abdal
+        // khaliq` holds AL once for ABO AL-KHALIQ AL-HUTHI, and 영미 미영 강 repeats syllables in another order.
         const claimedBy = l < q.length ? exact.get(id) : undefined;
-        const claimedFirst = claimedBy === undefined || (claimedBy & -claimedBy & covers[l]) !== 0;
-        const postings = claimedFirst ? postingLists[id] : this.repeats.get(id);
+        let postings: readonly number[] | undefined = postingLists[id];
+        if (claimedBy !== undefined && (claimedBy & -claimedBy & covers[l]) === 0) {
+          if (repeatable[l]) postings = this.repeats.get(id);
+          else if ((claimedBy & covers[l]) === 0) continue;
+        }
         if (!postings) continue;
         const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
@@ -623,6 +631,20 @@ export class MatchIndex {
     this.repeats = new Map();
     for (let id = 0; id < this.names; id++) this.post(id);
   }
+}
+
+/**
+ * Whether a query part falls under the repeated-part rule: a name part, not a particle or connective (AL,
+ * BIN, ABU, `abd al`, UD, DIN: Arabic names repeat them, and compounds like `abdal` hide one) nor a Han /
+ * Hangul / Kana syllable (one-syllable parts repeat across given names in any order).
+ */
+function repeatablePart(token: NameToken): boolean {
+  return (
+    token.role === 'name' &&
+    token.native === undefined &&
+    !CONNECTIVE_PARTS.has(token.text) &&
+    !token.groups?.some((group) => group.startsWith('sym:'))
+  );
 }
 
 /**
