@@ -1,5 +1,6 @@
 import type { EntryKind, WatchlistEntry } from '@paxscreen/contracts';
 
+import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import type { MatchQuery } from '../model';
 import { MatchIndex } from './match-index';
 
@@ -171,6 +172,26 @@ describe('MatchIndex', () => {
     for (const fullName of ['IBRAHIM SABAWI IBRAHIM', 'IBRAHIM SABAWI IBRAHIN']) {
       expect(index.search({ fullName }, { minScore: 0 })[0]).toMatchObject({ entryId: 'target' });
     }
+  });
+
+  it('keeps crediting a particle or CJK syllable each query part spells (ABO AL-KHALIQ AL-HUTHI, 영미 미영 강)', () => {
+    // One name scored, so the candidate credit alone decides. Particles hide in compounds (ABD AL is read
+    // `abdal`) and Hangul given names split into syllables, so a name holding AL or 미 once is not one repeated
+    // part short: the repeated-part rule would take `Abu Khaliq al-Huthi al-X` (AL twice) and `KANG, Myong
+    // Chol` (MYONG near both 영) before them, as on branch h18x (issue 18).
+    const oneScored = (...entries: WatchlistEntry[]) => {
+      const index = new MatchIndex({ ...DEFAULT_ALGORITHM, candidatesPerQuery: 1 });
+      for (const e of entries) index.add(e, 'v1');
+      return index;
+    };
+    const huthi = oneScored(
+      entry('ABD AL-KHALIQ AL-HUTHI', { entryId: 'target' }),
+      entry('Abu Khaliq al-Huthi al-Qadir'),
+    );
+    for (const fullName of ['ABO AL-KHALIQ AL-HUTHI', 'ABO-AL-KHALIQ AL-HUTHI'])
+      expect(huthi.search({ fullName }, { minScore: 0 })).toMatchObject([{ entryId: 'target' }]);
+    const kang = oneScored(entry('Kang Mi', { entryId: 'target' }), entry('KANG, Myong Chol'));
+    expect(kang.search({ fullName: '영미 미영 강' }, { minScore: 0 })).toMatchObject([{ entryId: 'target' }]);
   });
 
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
