@@ -10,7 +10,8 @@ import {
   firstTooLarge,
   isRecordRefused,
   RecordTooLargeError,
-  toMessage,
+  type TopicMessages,
+  toTopicMessages,
 } from './producer';
 import { Pace } from './pace';
 import type { ConsumedRecord, OutputBatch } from './records';
@@ -621,13 +622,15 @@ export class BatchConsumer {
     const last = slice[slice.length - 1].offset;
     return this.exclusively(key, async () => {
       if (this.notYetCommitted(key, slice).length !== expected) return 'again';
-      const tooLarge = firstTooLarge(outputs);
+      // Serialised once: the size check and the produce requests (every attempt) share the messages.
+      const messages = toTopicMessages(outputs);
+      const tooLarge = firstTooLarge(messages);
       if (tooLarge) return new Refused(tooLarge);
       try {
         // 'again': the partition was claimed anew meanwhile, and its previous owner had committed more.
         if (this.transactional) {
-          if ((await this.commitTransaction(key, outputs, control, input, last)) === 'again') return 'again';
-        } else await this.publish(outputs);
+          if ((await this.commitTransaction(key, messages, control, input, last)) === 'again') return 'again';
+        } else await this.publish(messages);
       } catch (error) {
         if (!isRecordRefused(error)) throw error;
         this.options.onError?.(error, 1);
@@ -735,9 +738,9 @@ export class BatchConsumer {
   }
 
   /** Outputs as produce requests that each stay under the broker's size limit. */
-  private requests(outputs: OutputBatch[]): { topic: string; messages: Message[] }[] {
+  private requests(outputs: readonly TopicMessages[]): { topic: string; messages: Message[] }[] {
     return outputs.flatMap((o) =>
-      chunkBySize(o.records.map(toMessage)).map((messages) => ({
+      chunkBySize(o.messages).map((messages) => ({
         topic: physicalTopic(this.settings, o.topic),
         messages,
       })),
@@ -749,8 +752,8 @@ export class BatchConsumer {
    * outputs of batches that finish together (several partitions consumed concurrently, a reply and
    * its decisions) share produce requests instead of waiting in line for one round trip each.
    */
-  private async publish(outputs: OutputBatch[]): Promise<void> {
-    await this.events!.sendAll(outputs);
+  private async publish(outputs: readonly TopicMessages[]): Promise<void> {
+    await this.events!.sendMessages(outputs);
   }
 
   /**
@@ -763,7 +766,7 @@ export class BatchConsumer {
    */
   private async commitTransaction(
     key: string,
-    outputs: OutputBatch[],
+    outputs: readonly TopicMessages[],
     control: BatchControl,
     input: { topic: string; partition: number },
     last: string,
