@@ -9,7 +9,11 @@ const frame = (functionName: string, url = '') => ({ functionName, url });
 const profile: CpuProfile = {
   nodes: [
     { id: 1, callFrame: frame('(root)'), children: [2, 6, 7] },
-    { id: 2, callFrame: frame('execute', 'dist/apps/screening/src/screen-travellers/screen-travellers.usecase.js'), children: [3, 5] },
+    {
+      id: 2,
+      callFrame: frame('execute', 'dist/apps/screening/src/screen-travellers/screen-travellers.usecase.js'),
+      children: [3, 5],
+    },
     { id: 3, callFrame: frame('screen', 'dist/libs/screening/src/screener.js'), children: [4] },
     { id: 4, callFrame: frame('search', 'dist/libs/matching/src/index/match-index.js') },
     { id: 5, callFrame: frame('putMany', 'dist/libs/redis/src/stores/decision.store.js'), children: [8] },

@@ -79,14 +79,17 @@ export interface TopicMessages {
  * Records as messages, each value serialised once: the size check (`firstTooLarge`) and the
  * produce requests take the same messages (a decision's JSON was built twice per commit before).
  */
-export function toTopicMessages(batches: readonly { topic: Topic; records: OutgoingRecord[] }[]): TopicMessages[] {
+export function toTopicMessages(
+  batches: readonly { topic: Topic; records: OutgoingRecord[] }[],
+): TopicMessages[] {
   return batches.map((b) => ({ topic: b.topic, messages: b.records.map(toMessage) }));
 }
 
 /** The first message of `batches` its topic would refuse, if any. */
 export function firstTooLarge(batches: readonly TopicMessages[]): RecordTooLargeError | undefined {
   for (const b of batches)
-    for (const m of b.messages) if (!fitsTopic(b.topic, m)) return new RecordTooLargeError(b.topic, recordBytes(m));
+    for (const m of b.messages)
+      if (!fitsTopic(b.topic, m)) return new RecordTooLargeError(b.topic, recordBytes(m));
   return undefined;
 }
 
