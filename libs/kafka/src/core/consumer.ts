@@ -872,6 +872,14 @@ export class TopicReplayer {
   private remaining = new Map<string, bigint>();
   /** With `since`: where each partition starts (records before it are skipped). */
   private readonly starts = new Map<string, bigint>();
+  /**
+   * The last offset handed to `onRecords` per partition. The group commits nothing, so a consumer
+   * that kafkajs restarts (a crash, a broker restart, a rejoin) reads its topics from the beginning
+   * again: those records were applied already and are skipped, so state is not rebuilt and no
+   * listener sees a change that did not happen (screening re-vetted every traveller after a broker
+   * restart).
+   */
+  private readonly applied = new Map<string, bigint>();
   private isCaughtUp = false;
 
   constructor(
@@ -930,14 +938,18 @@ export class TopicReplayer {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat }) => {
         const topic = logicalTopic(this.settings, batch.topic);
-        const start = this.starts.get(`${batch.topic}/${batch.partition}`) ?? 0n;
-        // Fetched before the seek below took effect: not part of the window.
-        const records = batch.messages
-          .filter((m) => BigInt(m.offset) >= start)
-          .map((m) => toConsumed(topic, batch.partition, m));
-        if (records.length > 0) await this.onRecords(records);
-        await heartbeat();
         const id = `${batch.topic}/${batch.partition}`;
+        const start = this.starts.get(id) ?? 0n;
+        const applied = this.applied.get(id) ?? -1n;
+        // Fetched before the seek below took effect: not part of the window; or read again.
+        const records = batch.messages
+          .filter((m) => BigInt(m.offset) >= start && BigInt(m.offset) > applied)
+          .map((m) => toConsumed(topic, batch.partition, m));
+        if (records.length > 0) {
+          await this.onRecords(records);
+          this.applied.set(id, BigInt(records[records.length - 1].offset));
+        }
+        await heartbeat();
         const target = this.remaining.get(id);
         // lastOffset() counts a transaction's commit marker fetched with the batch (no message of its own).
         if (target !== undefined && BigInt(batch.lastOffset()) + 1n >= target) {
