@@ -231,6 +231,27 @@ describe('BatchConsumer (at-least-once, commitIntervalMs): offsets committed in 
   });
 });
 
+describe('BatchConsumer: output values serialised once per commit', () => {
+  it('checks the size of and sends the same bytes (one JSON.stringify per decision, not three)', async () => {
+    const sent: Message[] = [];
+    let serialised = 0;
+    const handler = async (records: ConsumedRecord[]): Promise<OutputBatch[]> => [
+      {
+        topic: Topic.Decisions,
+        records: records.map((r) => ({
+          key: r.offset,
+          value: { toJSON: () => (serialised++, { offset: r.offset }) },
+        })),
+      },
+    ];
+    const { p, resolved } = payload(2);
+    await consumer(handler, sent, []).eachBatch(p);
+    expect((sent as Sent[]).map((m) => String(m.value))).toEqual(['{"offset":"0"}', '{"offset":"1"}']);
+    expect(resolved).toEqual(['1']);
+    expect(serialised).toBe(2);
+  });
+});
+
 describe('BatchConsumer: no record holds up its partition', () => {
   /** A handler whose output for the record at offset `big` is larger than the topic takes. */
   const withHugeOutput =

@@ -10,7 +10,8 @@ import {
   firstTooLarge,
   isRecordRefused,
   RecordTooLargeError,
-  toMessage,
+  type TopicMessages,
+  toTopicMessages,
 } from './producer';
 import { Pace } from './pace';
 import type { ConsumedRecord, OutputBatch } from './records';
@@ -621,13 +622,15 @@ export class BatchConsumer {
     const last = slice[slice.length - 1].offset;
     return this.exclusively(key, async () => {
       if (this.notYetCommitted(key, slice).length !== expected) return 'again';
-      const tooLarge = firstTooLarge(outputs);
+      // Serialised once: the size check and the produce requests (every attempt) share the messages.
+      const messages = toTopicMessages(outputs);
+      const tooLarge = firstTooLarge(messages);
       if (tooLarge) return new Refused(tooLarge);
       try {
         // 'again': the partition was claimed anew meanwhile, and its previous owner had committed more.
         if (this.transactional) {
-          if ((await this.commitTransaction(key, outputs, control, input, last)) === 'again') return 'again';
-        } else await this.publish(outputs);
+          if ((await this.commitTransaction(key, messages, control, input, last)) === 'again') return 'again';
+        } else await this.publish(messages);
       } catch (error) {
         if (!isRecordRefused(error)) throw error;
         this.options.onError?.(error, 1);
@@ -735,9 +738,9 @@ export class BatchConsumer {
   }
 
   /** Outputs as produce requests that each stay under the broker's size limit. */
-  private requests(outputs: OutputBatch[]): { topic: string; messages: Message[] }[] {
+  private requests(outputs: readonly TopicMessages[]): { topic: string; messages: Message[] }[] {
     return outputs.flatMap((o) =>
-      chunkBySize(o.records.map(toMessage)).map((messages) => ({
+      chunkBySize(o.messages).map((messages) => ({
         topic: physicalTopic(this.settings, o.topic),
         messages,
       })),
@@ -749,8 +752,8 @@ export class BatchConsumer {
    * outputs of batches that finish together (several partitions consumed concurrently, a reply and
    * its decisions) share produce requests instead of waiting in line for one round trip each.
    */
-  private async publish(outputs: OutputBatch[]): Promise<void> {
-    await this.events!.sendAll(outputs);
+  private async publish(outputs: readonly TopicMessages[]): Promise<void> {
+    await this.events!.sendMessages(outputs);
   }
 
   /**
@@ -763,7 +766,7 @@ export class BatchConsumer {
    */
   private async commitTransaction(
     key: string,
-    outputs: OutputBatch[],
+    outputs: readonly TopicMessages[],
     control: BatchControl,
     input: { topic: string; partition: number },
     last: string,
@@ -869,6 +872,14 @@ export class TopicReplayer {
   private remaining = new Map<string, bigint>();
   /** With `since`: where each partition starts (records before it are skipped). */
   private readonly starts = new Map<string, bigint>();
+  /**
+   * The last offset handed to `onRecords` per partition. The group commits nothing, so a consumer
+   * that kafkajs restarts (a crash, a broker restart, a rejoin) reads its topics from the beginning
+   * again: those records were applied already and are skipped, so state is not rebuilt and no
+   * listener sees a change that did not happen (screening re-vetted every traveller after a broker
+   * restart).
+   */
+  private readonly applied = new Map<string, bigint>();
   private isCaughtUp = false;
 
   constructor(
@@ -927,14 +938,18 @@ export class TopicReplayer {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat }) => {
         const topic = logicalTopic(this.settings, batch.topic);
-        const start = this.starts.get(`${batch.topic}/${batch.partition}`) ?? 0n;
-        // Fetched before the seek below took effect: not part of the window.
-        const records = batch.messages
-          .filter((m) => BigInt(m.offset) >= start)
-          .map((m) => toConsumed(topic, batch.partition, m));
-        if (records.length > 0) await this.onRecords(records);
-        await heartbeat();
         const id = `${batch.topic}/${batch.partition}`;
+        const start = this.starts.get(id) ?? 0n;
+        const applied = this.applied.get(id) ?? -1n;
+        // Fetched before the seek below took effect: not part of the window; or read again.
+        const records = batch.messages
+          .filter((m) => BigInt(m.offset) >= start && BigInt(m.offset) > applied)
+          .map((m) => toConsumed(topic, batch.partition, m));
+        if (records.length > 0) {
+          await this.onRecords(records);
+          this.applied.set(id, BigInt(records[records.length - 1].offset));
+        }
+        await heartbeat();
         const target = this.remaining.get(id);
         // lastOffset() counts a transaction's commit marker fetched with the batch (no message of its own).
         if (target !== undefined && BigInt(batch.lastOffset()) + 1n >= target) {

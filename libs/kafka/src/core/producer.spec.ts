@@ -77,6 +77,19 @@ describe('EventProducer.send', () => {
     await expect(second).resolves.toBeUndefined();
   });
 
+  it('serialises a JSON value once: the size check and the request share its bytes', async () => {
+    const { kafka, requests } = fakeKafka();
+    const p = new EventProducer(kafka, settings);
+    let serialised = 0;
+    const value = { toJSON: () => (serialised++, { n: 1 }) };
+    const sent = p.send(Topic.Audit, [{ key: 'a', value }]);
+    await tick();
+    expect(values(requests[0].record)).toEqual(['{"n":1}']);
+    requests[0].finish();
+    await sent;
+    expect(serialised).toBe(1);
+  });
+
   it('sends records for several topics (sendAll) in one request, and those of one topic with send', async () => {
     const { kafka, requests, batches } = fakeKafka();
     const p = new EventProducer(kafka, settings);

@@ -69,15 +69,27 @@ export class RecordTooLargeError extends Error {
   }
 }
 
-/** The first record of `batches` its topic would refuse, if any. */
-export function firstTooLarge(
-  batches: { topic: Topic; records: OutgoingRecord[] }[],
-): RecordTooLargeError | undefined {
+/** Records of one topic as kafkajs messages. */
+export interface TopicMessages {
+  topic: Topic;
+  messages: Message[];
+}
+
+/**
+ * Records as messages, each value serialised once: the size check (`firstTooLarge`) and the
+ * produce requests take the same messages (a decision's JSON was built twice per commit before).
+ */
+export function toTopicMessages(
+  batches: readonly { topic: Topic; records: OutgoingRecord[] }[],
+): TopicMessages[] {
+  return batches.map((b) => ({ topic: b.topic, messages: b.records.map(toMessage) }));
+}
+
+/** The first message of `batches` its topic would refuse, if any. */
+export function firstTooLarge(batches: readonly TopicMessages[]): RecordTooLargeError | undefined {
   for (const b of batches)
-    for (const r of b.records) {
-      const m = toMessage(r);
+    for (const m of b.messages)
       if (!fitsTopic(b.topic, m)) return new RecordTooLargeError(b.topic, recordBytes(m));
-    }
   return undefined;
 }
 
@@ -215,12 +227,17 @@ export class EventProducer {
    * produce request(s), one per broker, while they fit under the size limit together.
    */
   sendAll(batches: { topic: Topic; records: OutgoingRecord[] }[]): Promise<void> {
+    return this.sendMessages(toTopicMessages(batches));
+  }
+
+  /** `sendAll` for records already serialised (`toTopicMessages`). */
+  sendMessages(batches: readonly TopicMessages[]): Promise<void> {
     // A record its topic would refuse fails its caller alone, before it can spoil a shared request.
     const tooLarge = firstTooLarge(batches);
     if (tooLarge) return Promise.reject(tooLarge);
     const parts = batches
-      .filter((b) => b.records.length > 0)
-      .map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.records.map(toMessage) }));
+      .filter((b) => b.messages.length > 0)
+      .map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.messages }));
     if (parts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ parts, done: (err) => (err === undefined ? resolve() : reject(err)) });
