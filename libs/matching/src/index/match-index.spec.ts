@@ -2,7 +2,7 @@ import type { EntryKind, WatchlistEntry } from '@paxscreen/contracts';
 
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';
 import type { MatchQuery } from '../model';
-import { MatchIndex } from './match-index';
+import { LOOKUP_LIMITS, MatchIndex } from './match-index';
 
 let next = 0;
 const entry = (name: string, extra: Partial<WatchlistEntry> = {}): WatchlistEntry => ({
@@ -256,16 +256,23 @@ describe('MatchIndex', () => {
     expect(otherBirth[0]?.score ?? 0).toBeLessThan(base.score - 0.3);
   });
 
-  it('keeps limit and minScore', () => {
-    const many = indexOf(...['Ali Hassan', 'Ali Hasan', 'Aly Hassan', 'Ali Hussein'].map((n) => entry(n)));
+  it('keeps limit and minScore (names one typo from the query come on top of the limit)', () => {
+    const longer = ['Ali Hassan Omar', 'Ali Hasan Omar', 'Aly Hassan Omar', 'Ali Hussein Omar'];
+    const many = indexOf(...longer.map((n) => entry(n)));
     expect(many.search({ fullName: 'Ali Hassan' }, { limit: 2 })).toHaveLength(2);
     const all = many.search({ fullName: 'Ali Hassan' }, { limit: 10, minScore: 0 });
     expect(all.map((c) => c.score)).toEqual([...all.map((c) => c.score)].sort((a, b) => b - a));
+    const typos = indexOf(...['Ali Hassan', 'Ali Hasan', 'Aly Hassan', 'Ali Hussein'].map((n) => entry(n)));
+    expect(typos.search({ fullName: 'Ali Hassan' }, { limit: 1 }).map((c) => c.name)).toEqual([
+      'Ali Hassan',
+      'Ali Hasan',
+      'Aly Hassan',
+    ]);
   });
 
   it('reports every entry tied with the limit-th when asked (ties)', () => {
-    const same = ['a', 'b', 'c'].map((id) => entry('Omar Sharif', { entryId: id }));
-    const tied = indexOf(...same, entry('Omar Sharef', { entryId: 'd' }));
+    const same = ['a', 'b', 'c'].map((id) => entry('Omar Sharif Ali', { entryId: id }));
+    const tied = indexOf(...same, entry('Omar Sharef Ali', { entryId: 'd' }));
     expect(tied.search({ fullName: 'Omar Sharif' }, { limit: 2 })).toHaveLength(2);
     const all = tied.search({ fullName: 'Omar Sharif' }, { limit: 2, ties: true });
     expect(all.map((c) => c.entryId).sort()).toEqual(['a', 'b', 'c']);
@@ -304,6 +311,115 @@ describe('MatchIndex', () => {
     expect(live.search({ fullName: name(1000) }).map((c) => c.entryId)).not.toContain('e1000');
     live.add(entry(name(1000), { entryId: 'e1000' }));
     expect(live.search({ fullName: name(1000) })[0]).toMatchObject({ entryId: 'e1000', score: 1 });
+  });
+});
+
+describe('MatchIndex: the one-edit guarantee (issue 18)', () => {
+  /** What screening asks (`watchlistCheck`): the top 5 and every entry tied with the fifth. */
+  const screening = { limit: 5, ties: true, minScore: 0 };
+  const ids = (index: MatchIndex, fullName: string, options = screening) =>
+    index.search({ fullName }, options).map((c) => c.entryId);
+  /** `search` as it was before the guarantee (for the cases below, to show what it adds). */
+  const withoutGuarantee = <T>(run: () => T): T => {
+    LOOKUP_LIMITS.typoGuarantee = false;
+    try {
+      return run();
+    } finally {
+      LOOKUP_LIMITS.typoGuarantee = true;
+    }
+  };
+  const word = (i: number): string =>
+    `B${[0, 1, 2].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
+
+  it('returns a name one typo away behind five closer names, in any order (XALI MOHAMMAD → WALI MOHAMMAD)', () => {
+    // XALI is one edit from ALI (delete X) and from WALI (X → W, a first letter: scored lower).
+    const alis = Array.from({ length: 6 }, (_, i) => entry('ALI MOHAMMAD', { entryId: `a${i}` }));
+    const index = indexOf(...alis, entry('WALI MOHAMMAD', { entryId: 'wali' }));
+    for (const fullName of ['XALI MOHAMMAD', 'MOHAMMAD XALI']) {
+      expect(withoutGuarantee(() => ids(index, fullName))).not.toContain('wali');
+      const found = index.search({ fullName }, screening);
+      expect(found.map((c) => c.entryId)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'wali']);
+      // Best first still: the name one typo away comes after the cut, at its own score.
+      expect(found.map((c) => c.score)).toEqual([...found.map((c) => c.score)].sort((a, b) => b - a));
+    }
+    // Not below `minScore`: the guarantee widens what is scored, never the floor.
+    const floor = index.search({ fullName: 'XALI MOHAMMAD' }, screening)[6].score + 0.01;
+    expect(ids(index, 'XALI MOHAMMAD', { ...screening, minScore: floor })).not.toContain('wali');
+  });
+
+  it('scores a name one typo away that is not among the names scored (40 names credited more)', () => {
+    // JAMIA is listed in 40 names; ABU in 300: `ABU, Samia` (JAMIA one edit from SAMIA) is out-credited by the
+    // 40 and is not among the 32 names scored.
+    const jamias = Array.from({ length: 40 }, (_, i) => entry(`Jamia ${word(i)}`, { entryId: `j${i}` }));
+    const abus = Array.from({ length: 300 }, (_, i) => entry(`Abu ${word(i + 100)}`, { entryId: `u${i}` }));
+    const index = indexOf(...jamias, ...abus, entry('ABU SAMIA', { entryId: 'samia' }));
+    const all = { limit: DEFAULT_ALGORITHM.candidatesPerQuery, minScore: 0 };
+    expect(withoutGuarantee(() => ids(index, 'ABU JAMIA', all))).not.toContain('samia');
+    expect(ids(index, 'ABU JAMIA')).toContain('samia');
+  });
+
+  it('returns a one-part name one typo away behind longer, closer names (HONY → KONY)', () => {
+    // HANY is a vowel away from HONY, KONY a first letter away: every `Hany X` scores above KONY.
+    const hanys = Array.from({ length: 6 }, (_, i) => entry(`Hany ${word(i)}`, { entryId: `h${i}` }));
+    const index = indexOf(...hanys, entry('KONY', { entryId: 'kony' }));
+    expect(withoutGuarantee(() => ids(index, 'HONY'))).not.toContain('kony');
+    expect(ids(index, 'HONY')).toContain('kony');
+  });
+
+  it('takes two edits in a listed part of 8+ letters, one in a shorter part, none beyond', () => {
+    // Six longer names spelling each query exactly score above the listed name the query is a typo of.
+    const queries = ['ALEKSI KAEVONPN', 'ALEKSI TOLAX', 'ALEKSI TOLXX'];
+    const crowd = queries.flatMap((q, k) =>
+      Array.from({ length: 6 }, (_, i) => entry(`${q} ${word(k * 10 + i)}`, { entryId: `c${k}.${i}` })),
+    );
+    const index = indexOf(
+      ...crowd,
+      entry('Aleksi Karvonen', { entryId: 'long' }),
+      entry('Aleksi Tolan', { entryId: 'short' }),
+    );
+    expect(withoutGuarantee(() => ids(index, 'ALEKSI KAEVONPN'))).not.toContain('long');
+    expect(withoutGuarantee(() => ids(index, 'ALEKSI TOLAX'))).not.toContain('short');
+    expect(ids(index, 'ALEKSI KAEVONPN')).toContain('long');
+    expect(ids(index, 'ALEKSI TOLAX')).toContain('short');
+    expect(ids(index, 'ALEKSI TOLXX')).not.toContain('short');
+  });
+
+  it('leaves the answer as it was when no name is one typo away', () => {
+    const names = [
+      'Vladimir Vladimirovich Putin',
+      'Bashar al-Assad',
+      'Ali Hassan Mohammed',
+      'Ali Hussein',
+      'Aly Hassan Kamal',
+      'Omar Sharif Ali',
+      'Omar Abdel Rahman',
+      'Hassan Ali Khan',
+      ...Array.from({ length: 200 }, (_, i) => `Ali ${word(i)} Hassan`),
+    ];
+    const index = indexOf(...names.map((n, i) => entry(n, { entryId: `e${i}` })));
+    for (const fullName of [
+      'Ali Hassan',
+      'Omar Sharif',
+      'Vladimir Putin',
+      'Hassan Aly',
+      'Ali',
+      'Wladimir Pùtin',
+    ])
+      for (const options of [{}, screening, { limit: 2 }])
+        expect(index.search({ fullName }, options)).toEqual(
+          withoutGuarantee(() => index.search({ fullName }, options)),
+        );
+  });
+
+  it('leaves out removed names and other kinds', () => {
+    const alis = Array.from({ length: 6 }, (_, i) => entry('ALI MOHAMMAD', { entryId: `a${i}` }));
+    const index = indexOf(
+      ...alis,
+      entry('WALI MOHAMMAD', { entryId: 'wali' }),
+      entry('WALI MOHAMMAD', { entryId: 'ship', kind: 'VESSEL' }),
+    );
+    index.remove('TEST', 'wali');
+    expect(ids(index, 'XALI MOHAMMAD')).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5']);
   });
 });
 

@@ -12,6 +12,7 @@ import { listedFactsOf } from '../listed-facts';
 import { alignmentBound } from '../features/alignment-bound';
 import { placeTokens } from '../features/identity.feature';
 import { AlignmentOptions, alignTokens, mergedSimilarity, NameComparison } from '../features/name-alignment';
+import { withinOneEdit, withinTwoEdits } from '../features/edit-distance';
 import { ComparableToken, comparable, tokenSimilarity } from '../features/token-similarity';
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { BoundedCache } from '../normalize/bounded-cache';
@@ -19,7 +20,7 @@ import { normalizeName } from '../normalize/pipeline';
 import type { NameToken } from '../normalize/token';
 import { growFloat32, growInt32, growUint8 } from './grow';
 import { PairMemo } from './pair-memo';
-import { Expansion, LookupLimits, Vocabulary } from './vocabulary';
+import { Expansion, LookupLimits, MIN_EDIT_LENGTH, MIN_TWO_EDIT_LENGTH, Vocabulary } from './vocabulary';
 
 /** How candidates are found (the scorer never sees a name these paths do not reach). */
 export const LOOKUP_LIMITS: LookupLimits = {
@@ -31,6 +32,7 @@ export const LOOKUP_LIMITS: LookupLimits = {
   minContainedLength: 4,
   maxExactHoldersForEdits: 8,
   lengthCredit: -0.01,
+  typoGuarantee: true,
 };
 /** Removed names are purged from postings once they outnumber this share of all names. */
 const COMPACT_DEAD_SHARE = 0.25;
@@ -130,6 +132,11 @@ export class MatchIndex {
   private touchedLookup = new Int32Array(1024);
   /** Which query tokens credited the name (bit `i` for the `i`-th; a joined lookup covers both its parts). */
   private touchedCovered = new Int32Array(1024);
+  // Per-query scratch of `typoNames`: vocabulary token → the query tokens spelling it (bits), valid when
+  // `spellStamp` holds the current query's stamp.
+  private spellStamp = new Int32Array(0);
+  private spellBits = new Int32Array(0);
+  private spellQuery = 0;
   private heap = new Int32Array(0);
   private topIds = new Int32Array(0);
   private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
@@ -277,6 +284,10 @@ export class MatchIndex {
     if (q.length === 0 || this.names === 0) return [];
 
     const top = this.candidates(q, kind);
+    // Names one typo from the query are scored and returned whatever their rank (the one-edit guarantee).
+    const typos = this.typoNames(q, kind);
+    const guaranteed = new Set<number>();
+    for (const nameId of typos) guaranteed.add(this.nameEntry[nameId]);
     const cfg = this.algorithm.alignment;
     // Token pairs recur across candidates (every Muhammad on the list meets the query's Mohammed).
     // Memo positions: one per query token, then one per run of query tokens a merge may join.
@@ -311,8 +322,8 @@ export class MatchIndex {
     const gain = maxQualifierGain(this.algorithm, query);
     const floor = minScore - gain;
     const best = new Map<number, { nameId: number; name: NameComparison }>();
-    for (let k = 0; k < top.length; k++) {
-      const nameId = top[k];
+    for (let k = 0; k < top.length + typos.length; k++) {
+      const nameId = k < top.length ? top[k] : typos[k - top.length];
       const recordId = this.nameEntry[nameId];
       start = this.nameStart[nameId];
       c = this.nameTokens(nameId);
@@ -328,17 +339,24 @@ export class MatchIndex {
     // Once a name cannot beat the limit-th final score, stop.
     const ranked = [...best].sort((a, b) => b[1].name.score - a[1].name.score);
     const out: MatchCandidate[] = [];
+    const kept = new Set<MatchCandidate>();
     const finals: number[] = [];
+    let guaranteedLeft = guaranteed.size;
     for (const [recordId, { nameId, name }] of ranked) {
       const bar = Math.max(minScore, finals.length >= limit ? finals[limit - 1] : -Infinity);
-      if (name.score + gain < bar) break;
+      const isGuaranteed = guaranteed.has(recordId);
+      if (isGuaranteed) guaranteedLeft--;
+      if (name.score + gain < bar && (!isGuaranteed || name === UNREACHABLE)) {
+        if (guaranteedLeft === 0) break;
+        continue;
+      }
       const record = this.records[recordId];
       if (!record) continue;
       const scored = runFeatures(this.algorithm, { query, facts: record.facts, name: align(nameId, true) });
       if (scored.score < minScore) continue;
       finals.push(scored.score);
       finals.sort((a, b) => b - a);
-      out.push({
+      const candidate: MatchCandidate = {
         listId: record.listId,
         entryId: record.entryId,
         ...(record.listVersion !== undefined ? { listVersion: record.listVersion } : {}),
@@ -349,12 +367,18 @@ export class MatchIndex {
         matchedFields: scored.matchedFields,
         explanation: explain(scored.features),
         listed: listedFactsOf(this.nameText[nameId], record.facts),
-      });
+      };
+      out.push(candidate);
+      if (isGuaranteed) kept.add(candidate);
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
-    if (!options.ties || out.length <= limit) return out.slice(0, limit);
-    const last = out[limit - 1].score;
-    return out.filter((c) => c.score >= last);
+    // The best `limit` (with those tied with the last, if asked), then every name one typo away (scoring less).
+    let cut = Math.min(limit, out.length);
+    if (options.ties && limit > 0 && out.length > limit)
+      while (cut < out.length && out[cut].score >= out[limit - 1].score) cut++;
+    const shown = out.slice(0, cut);
+    for (let k = cut; k < out.length; k++) if (kept.has(out[k])) shown.push(out[k]);
+    return shown;
   }
 
   /** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
@@ -488,6 +512,83 @@ export class MatchIndex {
       }
     }
     return this.topNames(count, kind);
+  }
+
+  /**
+   * The one-edit guarantee (issue 18): every live name of a kind the query meets that holds the query's
+   * tokens part for part, in any order, but one part within a typo (`isTypo`: one plain edit, two for a listed
+   * part of MIN_TWO_EDIT_LENGTH+ letters), or all of them. Such a name holds all query tokens but one exactly,
+   * so it is among the holders of one of the two query spellings fewest names hold (a spelling no name holds
+   * is the typo); one-token names come from the spelling and its typo neighbours in the vocabulary.
+   * Only names of as many tokens as the query: a name with more parts is not one typo away.
+   */
+  private typoNames(q: readonly ComparableToken[], kind: MatchKind): number[] {
+    const n = q.length;
+    if (!LOOKUP_LIMITS.typoGuarantee || n === 0 || n > MAX_COVERED) return [];
+    const bit = MEETS_BIT[kind];
+    const vocab = this.vocab;
+    const out: number[] = [];
+    const scan = (tokenIds: readonly number[], holds?: (nameId: number) => boolean) => {
+      for (const tokenId of tokenIds)
+        for (const nameId of vocab.postings[tokenId])
+          if (
+            this.nameLength[nameId] === n &&
+            (this.nameMask[nameId] & bit) !== 0 &&
+            (holds?.(nameId) ?? true)
+          )
+            if (!out.includes(nameId)) out.push(nameId);
+    };
+    if (n === 1) {
+      const text = q[0].token.text;
+      const typos = q[0].token.native === undefined ? vocab.typoNeighbours(text, LOOKUP_LIMITS) : [];
+      scan([...vocab.spelt(text), ...typos.filter((id) => isTypo(q[0], vocab.tokens[id]))]);
+      return out;
+    }
+    // Which query tokens spell each vocabulary token (bits), and how many names hold each query spelling.
+    if (this.spellStamp.length < vocab.size) {
+      this.spellStamp = growInt32(this.spellStamp, vocab.size);
+      this.spellBits = growInt32(this.spellBits, vocab.size);
+    }
+    if (++this.spellQuery >= 2 ** 30) {
+      this.spellStamp.fill(0);
+      this.spellQuery = 1;
+    }
+    const stamp = this.spellQuery;
+    const spellings: number[][] = [];
+    const holders: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const ids = vocab.spelt(q[i].token.text);
+      let held = 0;
+      for (const id of ids) {
+        if (this.spellStamp[id] !== stamp) {
+          this.spellStamp[id] = stamp;
+          this.spellBits[id] = 0;
+        }
+        this.spellBits[id] |= 1 << i;
+        held += vocab.df[id];
+      }
+      spellings.push(ids);
+      holders.push(held);
+    }
+    const order = holders.map((_, i) => i).sort((a, b) => holders[a] - holders[b]);
+    const all = (1 << n) - 1;
+    // Pairs the name's tokens with query tokens spelt alike; at most one of each left, a typo of each other.
+    const holds = (nameId: number): boolean => {
+      const start = this.nameStart[nameId];
+      let used = 0;
+      let other = -1;
+      for (let k = 0; k < n; k++) {
+        const tokenId = this.tokenPool[start + k];
+        const free = this.spellStamp[tokenId] === stamp ? this.spellBits[tokenId] & ~used : 0;
+        if (free !== 0) used |= free & -free;
+        else if (other >= 0) return false;
+        else other = tokenId;
+      }
+      return other < 0 || isTypo(q[31 - Math.clz32(all & ~used)], vocab.tokens[other]);
+    };
+    scan(spellings[order[0]], holds);
+    if (q[order[1]].token.text !== q[order[0]].token.text) scan(spellings[order[1]], holds);
+    return out;
   }
 
   /**
@@ -631,6 +732,21 @@ export class MatchIndex {
     this.repeats = new Map();
     for (let id = 0; id < this.names; id++) this.post(id);
   }
+}
+
+/**
+ * A listed part one typo from a query part (the one-edit guarantee): one plain edit (delete, insert,
+ * substitute, swap neighbours) of its spelling, two for a listed part of MIN_TWO_EDIT_LENGTH+ letters; never a
+ * listed part under MIN_EDIT_LENGTH letters (one edit of AL or BIN is another word) nor a Han / Hangul / Kana
+ * syllable on either side (a different character is a different name).
+ */
+function isTypo(query: ComparableToken, listed: ComparableToken): boolean {
+  const a = query.token;
+  const b = listed.token;
+  if (a.native !== undefined || b.native !== undefined || b.text.length < MIN_EDIT_LENGTH) return false;
+  return (
+    withinOneEdit(a.text, b.text) || (b.text.length >= MIN_TWO_EDIT_LENGTH && withinTwoEdits(a.text, b.text))
+  );
 }
 
 /**

@@ -106,6 +106,24 @@ describe('Vocabulary edit look-ups', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(held)(
+    'typoNeighbours of every spelling one edit from %s: each held part a typo away, once',
+    (word) => {
+      const typoOf = (t: string, v: string) =>
+        t !== v && t.length >= 3 && (withinOneEdit(t, v) || (t.length >= 8 && withinTwoEdits(t, v)));
+      for (const v of [word, ...variants(word, 'ABKLNRVWX')].map((x) => x.toLowerCase())) {
+        const expected = vocab.tokens.map((t) => t.token.text).filter((t) => typoOf(t, v));
+        const got = vocab.typoNeighbours(v, limits).map((id) => vocab.tokens[id].token.text);
+        expect({ v, got: got.sort() }).toEqual({ v, got: expected.sort() });
+      }
+    },
+  );
+
+  it('spelt: the tokens of a spelling, of any role', () => {
+    expect(vocab.spelt('khalil')).toEqual([ids[0]]);
+    expect(vocab.spelt('khali')).toEqual([]);
+  });
+
   it.each(['KARVONEN', 'ABDULRAHMAN'])('every spelling two edits from %s finds it', (word) => {
     const text = vocab.tokens[ids[held.indexOf(word)]].token.text;
     const missing = new Set<string>();

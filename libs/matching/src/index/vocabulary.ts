@@ -42,6 +42,12 @@ export interface LookupLimits {
    * (issue 18: `'ALI, Muhammad` lost its place to 30 longer names holding both tokens).
    */
   lengthCredit: number;
+  /**
+   * The one-edit guarantee (issue 18): `MatchIndex.search` also scores every name one typo from the query
+   * (its parts part for part but one, within one plain edit, two for a part of MIN_TWO_EDIT_LENGTH+
+   * letters) and returns it at or above `minScore` whatever its rank. Off only to measure what it changes.
+   */
+  typoGuarantee: boolean;
 }
 
 const GRAM = 3;
@@ -49,7 +55,7 @@ const GRAM = 3;
  * Tokens of this length or more are reachable from every spelling one edit away (the one-edit
  * guarantee, issue 18); shorter ones (`al`, `bin`'s deletions) would make every look-up a scan.
  */
-const MIN_EDIT_LENGTH = 3;
+export const MIN_EDIT_LENGTH = 3;
 /** Longer tokens are run-together names: their trigrams find them. */
 const MAX_EDIT_LENGTH = 24;
 /**
@@ -177,23 +183,12 @@ export class Vocabulary {
    * (ties in the order found: spelling, skeleton, trigrams).
    */
   similar(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): Expansion[] {
-    const n = this.tokens.length;
-    if (this.foundStamp.length < n) {
-      this.foundStamp = growInt32(this.foundStamp, n);
-      this.foundSimilarity = growFloat64(this.foundSimilarity, n);
-    }
-    if (this.stamp >= 2 ** 30) {
-      this.foundStamp.fill(0);
-      this.stamp = 0;
-    }
-    this.stamp++;
+    this.nextStamp();
     this.foundIds.length = 0;
     const df = this.df;
     // Names holding the spelling exactly: a rare one may be a typo of a common name (MIAN for IMAN, WLI for ALI).
     let exactHolders = 0;
-    const spelt = this.slotOfSpelling(this.byText, q.token.text, -1, hashWithout(q.token.text, -1, -1));
-    for (let node = spelt < 0 ? -1 : this.byText.first(spelt); node >= 0; node = this.byText.next(node)) {
-      const id = this.byText.id(node);
+    for (const id of this.spelt(q.token.text)) {
       if (df[id] > 0) {
         this.found(id, 1);
         exactHolders += df[id];
@@ -226,6 +221,20 @@ export class Vocabulary {
       kept.push(out[k]);
     }
     return kept;
+  }
+
+  /** A new look-up: no token counts as found (`foundStamp`). */
+  private nextStamp(): void {
+    const n = this.tokens.length;
+    if (this.foundStamp.length < n) {
+      this.foundStamp = growInt32(this.foundStamp, n);
+      this.foundSimilarity = growFloat64(this.foundSimilarity, n);
+    }
+    if (this.stamp >= 2 ** 30) {
+      this.foundStamp.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
   }
 
   private found(id: number, similarity: number): void {
@@ -328,6 +337,33 @@ export class Vocabulary {
     }
   }
 
+  /** Tokens spelt `text` (of any role), live or not. */
+  spelt(text: string): number[] {
+    const out: number[] = [];
+    const slot = this.slotOfSpelling(this.byText, text, -1, hashWithout(text, -1, -1));
+    for (let node = slot < 0 ? -1 : this.byText.first(slot); node >= 0; node = this.byText.next(node))
+      out.push(this.byText.id(node));
+    return out;
+  }
+
+  /**
+   * Live tokens one plain edit from `text`, or two when the token has MIN_TWO_EDIT_LENGTH+ letters (what the
+   * deletion indexes reach: tokens of MIN_EDIT_LENGTH+ letters), each once; `text` itself left out.
+   */
+  typoNeighbours(text: string, limits: LookupLimits): number[] {
+    this.nextStamp();
+    const out: number[] = [];
+    const keep = (within: (a: string, b: string) => boolean) => (id: number) => {
+      if (this.df[id] === 0 || this.foundStamp[id] === this.stamp) return;
+      const spelling = this.tokens[id].token.text;
+      if (spelling === text || !within(spelling, text)) return;
+      this.foundStamp[id] = this.stamp;
+      out.push(id);
+    };
+    this.walkEdits(text, limits, keep(withinOneEdit), keep(withinTwoEdits));
+    return out;
+  }
+
   /**
    * Every vocabulary token one edit (delete, insert, substitute, swap neighbours) from the query token's
    * spelling, through the deletion index: the query itself among deletions (one letter inserted), the
@@ -336,16 +372,38 @@ export class Vocabulary {
    * Only for spellings the list does not hold (a typo of a listed name is what made no candidate).
    */
   private byEdits(q: ComparableToken, cfg: TokenSimilarityConfig, limits: LookupLimits): void {
-    const text = q.token.text;
+    this.walkEdits(
+      q.token.text,
+      limits,
+      (id) => this.editNeighbour(q, id, withinOneEdit, cfg, limits),
+      (id) => this.editNeighbour(q, id, withinTwoEdits, cfg, limits),
+    );
+  }
+
+  /**
+   * Calls `one` with every token the deletion index meets from `text` (perhaps one plain edit away: two
+   * different deletions may meet, so the caller checks), and `two` with every token of MIN_TWO_EDIT_LENGTH+
+   * letters the two-edit index meets (perhaps two edits away). A token may come more than once.
+   */
+  private walkEdits(
+    text: string,
+    limits: LookupLimits,
+    one: (id: number) => void,
+    two: (id: number) => void,
+  ): void {
     if (text.length < MIN_EDIT_LENGTH - 1 || text.length > MAX_EDIT_LENGTH + 1) return;
     const { byText, byDeletion } = this;
+    const walk = (lists: IdLists, slot: number) => {
+      if (slot < 0 || lists.count(slot) > limits.maxBucket) return;
+      for (let node = lists.first(slot); node >= 0; node = lists.next(node)) one(lists.id(node));
+    };
     const whole = hashWithout(text, -1, -1);
-    this.editNeighbours(q, byDeletion, this.slotOfSpelling(byDeletion, text, -1, whole), cfg, limits);
+    walk(byDeletion, this.slotOfSpelling(byDeletion, text, -1, whole));
     for (let i = 0; i < text.length; i++) {
       if (repeatsPrevious(text, i)) continue;
       const h = hashWithout(text, i, -1);
-      this.editNeighbours(q, byText, this.slotOfSpelling(byText, text, i, h), cfg, limits);
-      this.editNeighbours(q, byDeletion, this.slotOfSpelling(byDeletion, text, i, h), cfg, limits);
+      walk(byText, this.slotOfSpelling(byText, text, i, h));
+      walk(byDeletion, this.slotOfSpelling(byDeletion, text, i, h));
     }
     // Two edits from a long token: the query and a long token meet within two deletions of each.
     if (text.length >= MIN_TWO_EDIT_LENGTH - 2 && text.length <= MAX_EDIT_LENGTH + 2) {
@@ -356,43 +414,25 @@ export class Vocabulary {
         if (slot < 0) continue;
         const held = lists.count(slot);
         if (held > 1 && held > limits.maxBucket) continue;
-        for (let node = lists.first(slot); node >= 0; node = lists.next(node))
-          this.twoEditNeighbour(q, lists.id(node), cfg, limits);
+        for (let node = lists.first(slot); node >= 0; node = lists.next(node)) two(lists.id(node));
       }
     }
   }
 
-  private twoEditNeighbour(
+  /** A token the edit walk met: found (creating candidates) if within the edits `within` allows. */
+  private editNeighbour(
     q: ComparableToken,
     id: number,
+    within: (a: string, b: string) => boolean,
     cfg: TokenSimilarityConfig,
     limits: LookupLimits,
   ): void {
     if (this.df[id] === 0) return;
     const seen = this.foundStamp[id] === this.stamp;
     if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) return;
-    if (!withinTwoEdits(text(this.tokens[id]), q.token.text)) return;
+    if (!within(text(this.tokens[id]), q.token.text)) return;
     if (seen) this.foundSimilarity[id] = limits.minCreatingSimilarity;
     else this.found(id, Math.max(tokenSimilarity(q, this.tokens[id], cfg), limits.minCreatingSimilarity));
-  }
-
-  private editNeighbours(
-    q: ComparableToken,
-    lists: IdLists,
-    slot: number,
-    cfg: TokenSimilarityConfig,
-    limits: LookupLimits,
-  ): void {
-    if (slot < 0 || lists.count(slot) > limits.maxBucket) return;
-    for (let node = lists.first(slot); node >= 0; node = lists.next(node)) {
-      const id = lists.id(node);
-      if (this.df[id] === 0) continue;
-      const seen = this.foundStamp[id] === this.stamp;
-      if (seen && this.foundSimilarity[id] >= limits.minCreatingSimilarity) continue;
-      if (!withinOneEdit(text(this.tokens[id]), q.token.text)) continue;
-      if (seen) this.foundSimilarity[id] = limits.minCreatingSimilarity;
-      else this.found(id, Math.max(tokenSimilarity(q, this.tokens[id], cfg), limits.minCreatingSimilarity));
-    }
   }
 
   /**
