@@ -263,7 +263,8 @@ export function oneEditMisses(
             { limit: DEFAULT_ALGORITHM.candidatesPerQuery, minScore: 0 },
           );
           const rank = scored.findIndex((c) => expected.has(`${c.listId}:${c.entryId}`));
-          const fifth = found[found.length - 1]?.score ?? 0;
+          // The fifth's score (those tied with it follow; names one typo away, scoring less, come after them).
+          const fifth = found[Math.min(TOP, found.length) - 1]?.score ?? 0;
           const score = rank < 0 ? 0 : scored[rank].score;
           const why = rank < 0 ? 'notCandidate' : score < fifth ? 'behindCloser' : 'tiedWithFifth';
           report[why]++;

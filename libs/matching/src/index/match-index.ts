@@ -339,7 +339,7 @@ export class MatchIndex {
     // Once a name cannot beat the limit-th final score, stop.
     const ranked = [...best].sort((a, b) => b[1].name.score - a[1].name.score);
     const out: MatchCandidate[] = [];
-    const kept = new Set<MatchCandidate>();
+    const kept: MatchCandidate[] = [];
     const finals: number[] = [];
     let guaranteedLeft = guaranteed.size;
     for (const [recordId, { nameId, name }] of ranked) {
@@ -369,7 +369,7 @@ export class MatchIndex {
         listed: listedFactsOf(this.nameText[nameId], record.facts),
       };
       out.push(candidate);
-      if (isGuaranteed) kept.add(candidate);
+      if (isGuaranteed) kept.push(candidate);
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
     // The best `limit` (with those tied with the last, if asked), then every name one typo away (scoring less).
@@ -377,7 +377,7 @@ export class MatchIndex {
     if (options.ties && limit > 0 && out.length > limit)
       while (cut < out.length && out[cut].score >= out[limit - 1].score) cut++;
     const shown = out.slice(0, cut);
-    for (let k = cut; k < out.length; k++) if (kept.has(out[k])) shown.push(out[k]);
+    if (kept.length > 0) for (let k = cut; k < out.length; k++) if (kept.includes(out[k])) shown.push(out[k]);
     return shown;
   }
 
