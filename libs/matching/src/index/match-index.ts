@@ -528,20 +528,11 @@ export class MatchIndex {
     const bit = MEETS_BIT[kind];
     const vocab = this.vocab;
     const out: number[] = [];
-    const scan = (tokenIds: readonly number[], holds?: (nameId: number) => boolean) => {
-      for (const tokenId of tokenIds)
-        for (const nameId of vocab.postings[tokenId])
-          if (
-            this.nameLength[nameId] === n &&
-            (this.nameMask[nameId] & bit) !== 0 &&
-            (holds?.(nameId) ?? true)
-          )
-            if (!out.includes(nameId)) out.push(nameId);
-    };
     if (n === 1) {
       const text = q[0].token.text;
       const typos = q[0].token.native === undefined ? vocab.typoNeighbours(text, LOOKUP_LIMITS) : [];
-      scan([...vocab.spelt(text), ...typos.filter((id) => isTypo(q[0], vocab.tokens[id]))]);
+      for (const id of [...vocab.spelt(text), ...typos.filter((t) => isTypo(q[0], vocab.tokens[t]))])
+        this.scanTypoNames(id, 1, bit, -1, q, out);
       return out;
     }
     // Which query tokens spell each vocabulary token (bits), and how many names hold each query spelling.
@@ -554,8 +545,11 @@ export class MatchIndex {
       this.spellQuery = 1;
     }
     const stamp = this.spellQuery;
-    const spellings: number[][] = [];
-    const holders: number[] = [];
+    // The two query spellings fewest names hold (`first` the fewest), with their vocabulary tokens.
+    let first: number[] = [];
+    let second: number[] = [];
+    let firstHeld = Infinity;
+    let secondHeld = Infinity;
     for (let i = 0; i < n; i++) {
       const ids = vocab.spelt(q[i].token.text);
       let held = 0;
@@ -567,28 +561,52 @@ export class MatchIndex {
         this.spellBits[id] |= 1 << i;
         held += vocab.df[id];
       }
-      spellings.push(ids);
-      holders.push(held);
+      if (held < firstHeld) {
+        [second, secondHeld] = [first, firstHeld];
+        [first, firstHeld] = [ids, held];
+      } else if (held < secondHeld) [second, secondHeld] = [ids, held];
     }
-    const order = holders.map((_, i) => i).sort((a, b) => holders[a] - holders[b]);
-    const all = (1 << n) - 1;
-    // Pairs the name's tokens with query tokens spelt alike; at most one of each left, a typo of each other.
-    const holds = (nameId: number): boolean => {
-      const start = this.nameStart[nameId];
-      let used = 0;
-      let other = -1;
-      for (let k = 0; k < n; k++) {
-        const tokenId = this.tokenPool[start + k];
-        const free = this.spellStamp[tokenId] === stamp ? this.spellBits[tokenId] & ~used : 0;
-        if (free !== 0) used |= free & -free;
-        else if (other >= 0) return false;
-        else other = tokenId;
-      }
-      return other < 0 || isTypo(q[31 - Math.clz32(all & ~used)], vocab.tokens[other]);
-    };
-    scan(spellings[order[0]], holds);
-    if (q[order[1]].token.text !== q[order[0]].token.text) scan(spellings[order[1]], holds);
+    for (const id of first) this.scanTypoNames(id, n, bit, stamp, q, out);
+    // The same spelling twice in the query: its holders are scanned already.
+    if (second[0] !== first[0]) for (const id of second) this.scanTypoNames(id, n, bit, stamp, q, out);
     return out;
+  }
+
+  /**
+   * Adds to `out` each live name of `n` tokens of a kind the query meets (`bit`) holding vocabulary token
+   * `tokenId` whose tokens pair with the query's spelt alike (`spellBits` at `stamp`), but at most one of
+   * each, a typo of each other (`isTypo`); with `stamp` −1, every such name.
+   */
+  private scanTypoNames(
+    tokenId: number,
+    n: number,
+    bit: number,
+    stamp: number,
+    q: readonly ComparableToken[],
+    out: number[],
+  ): void {
+    const postings = this.vocab.postings[tokenId];
+    const nameLength = this.nameLength;
+    const all = (1 << n) - 1;
+    names: for (let p = 0; p < postings.length; p++) {
+      const nameId = postings[p];
+      if (nameLength[nameId] !== n || (this.nameMask[nameId] & bit) === 0) continue;
+      if (stamp >= 0) {
+        // Pairs the name's tokens with query tokens spelt alike; at most one of each left, a typo of each other.
+        const start = this.nameStart[nameId];
+        let used = 0;
+        let other = -1;
+        for (let k = 0; k < n; k++) {
+          const id = this.tokenPool[start + k];
+          const free = this.spellStamp[id] === stamp ? this.spellBits[id] & ~used : 0;
+          if (free !== 0) used |= free & -free;
+          else if (other >= 0) continue names;
+          else other = id;
+        }
+        if (other >= 0 && !isTypo(q[31 - Math.clz32(all & ~used)], this.vocab.tokens[other])) continue;
+      }
+      if (!out.includes(nameId)) out.push(nameId);
+    }
   }
 
   /**
