@@ -7,27 +7,16 @@
  * Every query alerting only with it on is listed with the entry it added.
  *   scripts/run.sh node -r @swc-node/register eval/typo-probe.ts [--limit N]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { classify, LOOKUP_LIMITS, MatchIndex, policyFor } from '@paxscreen/matching';
 
-import type { WatchlistEntry } from '@paxscreen/contracts';
-import { countryCode, readListFile } from '@paxscreen/lists';
-import { classify, LOOKUP_LIMITS, MatchIndex, policyFor, readYenteQueries } from '@paxscreen/matching';
+import { listsAndNegatives } from './lib';
 
 const SCREENING = { limit: 5, ties: true };
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--limit');
   const limit = at > 0 ? Number(process.argv[at + 1]) : Infinity;
-  const entries: WatchlistEntry[] = [];
-  for (const f of ['UN_consolidated.xml', 'ofac_sdn_2021']) {
-    const r = await readListFile(join(__dirname, '..', 'data', 'lists', f));
-    if (r.kind === 'watchlist') entries.push(...r.entries);
-  }
-  const qs = readYenteQueries(
-    readFileSync(join(__dirname, '..', 'data', 'lists', 'eval', 'yente_cgb_negatives_global.csv'), 'utf8'),
-    (v: string) => countryCode(v),
-  ).slice(0, limit);
+  const { entries, negatives: qs } = await listsAndNegatives(limit);
   const index = new MatchIndex();
   for (const e of entries) index.add(e);
   const alerts: Record<string, string[][]> = {};

@@ -6,4 +6,5 @@ export { nameBenchCases, runNameBench, schemaKind } from './name-bench';
 export type { NameBenchCase, NameBenchReport, NameBenchRow } from './name-bench';
 export { reorder, seededRandom, typo } from './perturb';
 export * from './screening-sets';
+export { listsAndNegatives } from './probe-sets';
 export * from './report';

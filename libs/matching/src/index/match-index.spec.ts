@@ -1,7 +1,7 @@
 import type { EntryKind, WatchlistEntry } from '@paxscreen/contracts';
 
 import { DEFAULT_ALGORITHM } from '../algorithms/registry';
-import type { MatchQuery } from '../model';
+import type { MatchQuery, SearchOptions } from '../model';
 import { LOOKUP_LIMITS, MatchIndex } from './match-index';
 
 let next = 0;
@@ -317,7 +317,7 @@ describe('MatchIndex', () => {
 describe('MatchIndex: the one-edit guarantee (issue 18)', () => {
   /** What screening asks (`watchlistCheck`): the top 5 and every entry tied with the fifth. */
   const screening = { limit: 5, ties: true, minScore: 0 };
-  const ids = (index: MatchIndex, fullName: string, options = screening) =>
+  const ids = (index: MatchIndex, fullName: string, options: SearchOptions = screening) =>
     index.search({ fullName }, options).map((c) => c.entryId);
   /** `search` as it was before the guarantee (for the cases below, to show what it adds). */
   const withoutGuarantee = <T>(run: () => T): T => {
