@@ -47,7 +47,7 @@ export async function migratedTestDatabase<DB = unknown>(
       else await migrate(db as Database<unknown>, schema, m);
     }
   } catch (err) {
-    await drop();
+    // await drop();
     throw err;
   }
   return { databaseUrl, schema, db, drop };
