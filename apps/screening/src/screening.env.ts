@@ -67,18 +67,6 @@ export class ScreeningEnv {
    */
   @IsInt() @Min(1) SCREENING_MAX_BATCH = 8;
   /**
-   * Screen a fetched batch in slices of about this many ms, each published and committed on its
-   * own while the next slice is screened (a manifest's first decisions do not wait for its last
-   * traveller); whole batches of SCREENING_MAX_BATCH while a partition is behind
-   * (SCREENING_SLICE_BACKLOG_MS). 0: whole batches always.
-   */
-  @IsInt() @Min(0) SCREENING_SLICE_MS = 0;
-  /**
-   * With SCREENING_SLICE_MS: whole batches once the travellers waiting on a partition would take
-   * longer than this to screen, ms (at capacity a commit per slice would cost throughput).
-   */
-  @IsInt() @Min(0) SCREENING_SLICE_BACKLOG_MS = 1000;
-  /**
    * Traveller partitions handled at once, each with its own transaction (0: all this instance
    * owns). One partition's Redis writes and transaction commit overlap another's screening.
    */
