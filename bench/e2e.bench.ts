@@ -18,6 +18,7 @@ import {
 import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
 import { CACHE } from './lib/services';
+import type { AppName } from '@paxscreen/testing';
 import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
@@ -79,15 +80,14 @@ export const e2eSuite: BenchSuite = {
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
-    // `--profile`: CPU profiles of the services (written when they stop) in .cache/bench/prof.
-    const profile = ctx.args.includes('--profile')
-      ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
-      : undefined;
+    // `--profile`: CPU profiles of the services (written when they stop); `--APP-node-args=`.
+    const profile = ctx.args.includes('--profile');
+    const nodeArgs = appNodeArgs(ctx.args, ['gateway', 'parser', 'screening']);
     await stack.startApps({
       mode: ctx.smoke ? 'source' : 'dist',
       log: ctx.log,
       env: tuningEnv(ctx.args),
-      nodeArgs: profile ? { gateway: profile, parser: profile, screening: profile } : undefined,
+      nodeArgs,
     });
 
     // The raw reference, same broker, same run, before the pipeline loads the machine.
@@ -355,7 +355,7 @@ export const e2eSuite: BenchSuite = {
           mode: ctx.smoke ? 'source' : 'dist',
           log: ctx.log,
           env: tuningEnv(ctx.args),
-          nodeArgs: profile ? { gateway: profile, parser: profile, screening: profile } : undefined,
+          nodeArgs,
         },
         [],
       );
@@ -396,6 +396,25 @@ export const e2eSuite: BenchSuite = {
     return rows;
   },
 };
+
+/**
+ * Node flags per app: `--profile` gives each of `profiled` a CPU profile (written when it stops, in
+ * .cache/bench/prof); `--APP-node-args="FLAGS"` adds flags to one app, e.g.
+ * `--screening-node-args=--max-semi-space-size=32` (A/B runs of V8 settings).
+ */
+export function appNodeArgs(args: string[], profiled: AppName[]): Partial<Record<AppName, string[]>> {
+  const out: Partial<Record<AppName, string[]>> = {};
+  if (args.includes('--profile'))
+    for (const app of profiled) out[app] = ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`];
+  for (const a of args) {
+    const m = /^--([a-z]+)-node-args=(.*)$/.exec(a);
+    if (m) {
+      const app = m[1] as AppName;
+      out[app] = [...(out[app] ?? []), ...m[2].split(' ').filter(Boolean)];
+    }
+  }
+  return out;
+}
 
 /** `--env KEY=VALUE` arguments become app settings (tuning experiments without code changes). */
 export function tuningEnv(args: string[]): Record<string, string> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { canonicalCode, canonicalDocumentNumber } from '@paxscreen/contracts';
 import { createRedis, redisSettingsFromEnv } from '@paxscreen/redis';
 
-import { tuningEnv } from './e2e.bench';
+import { appNodeArgs, tuningEnv } from './e2e.bench';
 import { decidedDocuments } from './lib/pipeline';
 import { callLoad, httpLoad, keptConnections, type LatencyResult, pacedHttpLoad, pooled } from './lib/load';
 import { writeChart } from './lib/plot';
@@ -165,14 +165,8 @@ export const poeSuite: BenchSuite = {
     if (arg('--rates')) n.rates = arg('--rates')!.split(',').map(Number);
     const stack = benchStack();
     const appEnv = tuningEnv(ctx.args);
-    const profile = ctx.args.includes('--profile')
-      ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
-      : undefined;
-    // Node flags for the gateway alone, e.g. --gateway-node-args=--max-semi-space-size=32 (A/B).
-    const gatewayFlags = ctx.args
-      .filter((a) => a.startsWith('--gateway-node-args='))
-      .flatMap((a) => a.slice('--gateway-node-args='.length).split(' ').filter(Boolean));
-    const gatewayArgs = [...(profile ?? []), ...gatewayFlags];
+    // `--profile` (the gateway's CPU profile), `--gateway-node-args=--max-semi-space-size=32` (A/B).
+    const gatewayArgs = appNodeArgs(ctx.args, ['gateway']).gateway ?? [];
     if (!stack.apps.has('gateway') || Object.keys(appEnv).length > 0 || gatewayArgs.length > 0)
       await stack.startApps({
         mode: ctx.smoke ? 'source' : 'dist',
@@ -377,7 +371,7 @@ export const poeSuite: BenchSuite = {
     floorAgent.destroy();
     floor.stop();
     // The profile is written when the gateway stops.
-    if (profile) await stack.stopApps();
+    if (ctx.args.includes('--profile')) await stack.stopApps();
     rows.push(
       {
         name: `raw Redis HGETALL, saturated (${CONNECTIONS} in flight)`,

@@ -44,8 +44,6 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
       // (kafkajs has no KIP-447; libs/kafka PartitionTransactions).
       transactionalIdPrefix: 'paxscreen-screening',
       maxRecords: settings.SCREENING_MAX_BATCH,
-      sliceTargetMs: settings.SCREENING_SLICE_MS,
-      sliceBacklogMs: settings.SCREENING_SLICE_BACKLOG_MS,
       // Each partition has its own transactional producer, so partitions need not wait in line.
       partitionsConsumedConcurrently:
         settings.SCREENING_PARTITIONS_IN_FLIGHT || partitionsOf(kafka, Topic.Travellers),

@@ -3,7 +3,7 @@ import { kafkaSettingsFromEnv } from '@paxscreen/kafka';
 
 import { startScreening } from './screening.app';
 import { screeningConfigFrom } from './screening.config';
-import { ScreeningEnv } from './screening.env';
+import { defaultMatchThreads, ScreeningEnv } from './screening.env';
 
 describe('ScreeningEnv: SCREENING_HOME_ECONOMY', () => {
   it('is required: without it the start fails, naming the setting', () => {
@@ -90,7 +90,10 @@ describe('ScreeningEnv: SCREENING_MATCH_THREADS', () => {
     ['2', 2],
   ])('reads %s', (value, expected) => expect(threads(value)).toBe(expected));
 
-  it('is 0 (matched on the main thread) unless set', () => expect(threads()).toBe(0));
+  it('is one per core unless set, at most 4, and none on one core', () => {
+    expect(threads()).toBe(defaultMatchThreads());
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultMatchThreads(cores))).toEqual([0, 2, 3, 4, 4, 4]);
+  });
 
   it.each(['-1', '1.5', 'two', '65'])('refuses %j, naming the setting', (value) => {
     expect(() => threads(value)).toThrow(/SCREENING_MATCH_THREADS/);

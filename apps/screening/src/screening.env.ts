@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 import { DEFAULT_REVET_WINDOW_HOURS } from '@paxscreen/contracts';
@@ -23,6 +25,15 @@ function IsHomeEconomy(): PropertyDecorator {
 
 /** More matching threads than this is a typo, not a machine (each holds a whole watchlist index). */
 const MAX_MATCH_THREADS = 64;
+
+/**
+ * Matching threads by default: one per core the process may use, at most 4 (each holds a whole
+ * watchlist index); none on one core, where a thread only adds copying. Measured on 2 cores
+ * (bench/README.md, "matching on more than one core"): 2 threads raised capacity by about a quarter.
+ */
+export function defaultMatchThreads(cores = availableParallelism()): number {
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
 
 export class ScreeningEnv {
   @IsInt() @Min(0) @Max(65535) SCREENING_PORT = 8082;
@@ -56,18 +67,6 @@ export class ScreeningEnv {
    */
   @IsInt() @Min(1) SCREENING_MAX_BATCH = 8;
   /**
-   * Screen a fetched batch in slices of about this many ms, each published and committed on its
-   * own while the next slice is screened (a manifest's first decisions do not wait for its last
-   * traveller); whole batches of SCREENING_MAX_BATCH while a partition is behind
-   * (SCREENING_SLICE_BACKLOG_MS). 0: whole batches always.
-   */
-  @IsInt() @Min(0) SCREENING_SLICE_MS = 0;
-  /**
-   * With SCREENING_SLICE_MS: whole batches once the travellers waiting on a partition would take
-   * longer than this to screen, ms (at capacity a commit per slice would cost throughput).
-   */
-  @IsInt() @Min(0) SCREENING_SLICE_BACKLOG_MS = 1000;
-  /**
    * Traveller partitions handled at once, each with its own transaction (0: all this instance
    * owns). One partition's Redis writes and transaction commit overlap another's screening.
    */
@@ -81,7 +80,8 @@ export class ScreeningEnv {
   /**
    * Worker threads that match a batch's travellers (libs/screening MatchPool), each with its own
    * watchlist index (memory: one index per thread, besides this thread's); Kafka, Redis, rules and
-   * decisions stay on the main thread. 0: matched on the main thread.
+   * decisions stay on the main thread. 0: matched on the main thread. Default: one per core, at most
+   * 4, none on one core (`defaultMatchThreads`).
    */
-  @IsInt() @Min(0) @Max(MAX_MATCH_THREADS) SCREENING_MATCH_THREADS = 0;
+  @IsInt() @Min(0) @Max(MAX_MATCH_THREADS) SCREENING_MATCH_THREADS = defaultMatchThreads();
 }

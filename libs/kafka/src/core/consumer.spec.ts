@@ -2,7 +2,7 @@ import type { EachBatchPayload, Kafka, KafkaMessage, Message } from 'kafkajs';
 
 import { DeadLetter, Topic } from '@paxscreen/contracts';
 
-import { BatchConsumer, BatchHandler, ConsumedRecord, OutputBatch } from './consumer';
+import { BatchConsumer, BatchHandler, BatchStats, ConsumedRecord, OutputBatch } from './consumer';
 import type { KafkaSettings } from './settings';
 
 /** A sent message with the topic it went to. */
@@ -86,7 +86,7 @@ function consumer(
   sent: Message[],
   poisoned: string[],
   refuse?: (topic: string, m: Message) => boolean,
-  extra: { sliceTargetMs?: number; maxRecords?: number } = {},
+  extra: { maxRecords?: number; onBatch?: (stats: BatchStats) => void } = {},
   roundTrip?: (request: { topic: string; messages: Message[] }) => Promise<void>,
 ) {
   const c = new BatchConsumer(
@@ -337,112 +337,61 @@ describe('BatchConsumer: no record holds up its partition', () => {
   });
 });
 
-describe('BatchConsumer: slices of a batch (sliceTargetMs)', () => {
-  const sizes = async (extra: { sliceTargetMs?: number; maxRecords?: number }, count: number) => {
+describe('BatchConsumer: a batch is handled whole, then committed', () => {
+  const run = async (maxRecords: number, count: number) => {
     const seen: number[] = [];
-    const sent: Message[] = [];
+    const requests: string[][] = [];
+    const stats: BatchStats[] = [];
     const c = consumer(
       async (records) => (seen.push(records.length), echo(records)),
-      sent,
+      [],
       [],
       undefined,
-      extra,
+      { maxRecords, onBatch: (s) => void stats.push(s) },
+      async (request) => void requests.push(request.messages.map((m) => String(m.key))),
     );
     const { p, resolved } = payload(count);
     await c.eachBatch(p);
-    return { seen, resolved, published: sent.length };
+    return { seen, requests, resolved, stats };
   };
+  const keys = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => String(from + i));
 
-  it('hands the whole batch (up to maxRecords) at once without a target', async () => {
-    expect((await sizes({ maxRecords: 2000 }, 30)).seen).toEqual([30]);
+  it('hands the whole batch at once and publishes its outputs in one request', async () => {
+    const r = await run(2000, 30);
+    expect(r).toMatchObject({ seen: [30], requests: [keys(0, 30)], resolved: ['29'] });
+    expect(r.stats.map((s) => [s.records, s.lag])).toEqual([[30, 0]]);
   });
 
-  it('with a target, starts with a slice of 10 and publishes and resolves every slice on its own', async () => {
-    const r = await sizes({ maxRecords: 2000, sliceTargetMs: 1000 }, 30);
-    expect(r.seen[0]).toBe(10);
-    expect(r.seen.reduce((a, b) => a + b, 0)).toBe(30);
-    expect(r.seen.length).toBeGreaterThan(1);
-    expect(r.resolved).toEqual(['9', ...r.resolved.slice(1)]);
-    expect(r.resolved[r.resolved.length - 1]).toBe('29');
-    expect(r.published).toBe(30);
-  });
-
-  it("handles the next slice while the previous slice's commit is in flight, and commits in offset order", async () => {
-    const events: string[] = [];
-    const sent: Message[] = [];
-    let release!: () => void;
-    const firstCommit = new Promise<void>((r) => (release = r));
-    const c = consumer(
-      async (records) => {
-        events.push(`handle ${records[0].offset}-${records[records.length - 1].offset}`);
-        // The second slice is handled while the first one's produce request is still unanswered.
-        if (records[0].offset !== '0') release();
-        return echo(records);
-      },
-      sent,
-      [],
-      undefined,
-      { maxRecords: 2000, sliceTargetMs: 1000 },
-      async (request) => {
-        if (request.messages[0].key === '0') await firstCommit;
-        events.push(`committed ${String(request.messages[0].key)}`);
-      },
-    );
-    const { p, resolved } = payload(30);
-    await c.eachBatch(p);
-    expect(events).toEqual(['handle 0-9', 'handle 10-29', 'committed 0', 'committed 10']);
-    expect(keysOn(sent, Topic.Decisions)).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
-    expect(resolved).toEqual(['9', '29']);
-  });
-
-  it('never commits a slice after one that could not be committed', async () => {
-    const sent: Message[] = [];
-    const handled: string[] = [];
-    const c = consumer(
-      async (records) => (handled.push(records[0].offset), echo(records)),
-      sent,
-      [],
-      undefined,
-      { maxRecords: 2000, sliceTargetMs: 1000 },
-      async (request) => {
-        if (request.messages[0].key === '0') throw new Error('broker gone');
-      },
-    );
-    const { p, resolved } = payload(30);
-    await expect(c.eachBatch(p)).rejects.toThrow(/broker gone/);
-    // The second slice may have been handled meanwhile; it is neither published nor resolved.
-    expect(handled[0]).toBe('0');
-    expect({ sent, resolved }).toEqual({ sent: [], resolved: [] });
-  });
-
-  it('commits the slices handled while a commit was under way together, in the next commit', async () => {
-    const requests: string[][] = [];
-    const sent: Message[] = [];
-    let release!: () => void;
-    const firstCommit = new Promise<void>((r) => (release = r));
-    const c = consumer(
-      async (records) => {
-        // About 1 ms a record: slices of about 10 for a 10 ms target.
-        await new Promise((r) => setTimeout(r, records.length));
-        if (records[records.length - 1].offset === '29') release();
-        return echo(records);
-      },
-      sent,
-      [],
-      undefined,
-      { maxRecords: 2000, sliceTargetMs: 10 },
-      async (request) => {
-        if (request.messages[0].key === '0') await firstCommit;
-        requests.push(request.messages.map((m) => String(m.key)));
-      },
-    );
-    const { p, resolved } = payload(30);
-    await c.eachBatch(p);
-    // The first slice alone; everything handled while it committed in one request after it.
-    expect(requests).toEqual([
-      Array.from({ length: 10 }, (_, i) => String(i)),
-      Array.from({ length: 20 }, (_, i) => String(10 + i)),
+  it('takes a batch larger than maxRecords in parts of maxRecords, each committed before the next is handled', async () => {
+    const r = await run(20, 30);
+    expect(r).toMatchObject({
+      seen: [20, 10],
+      requests: [keys(0, 20), keys(20, 30)],
+      resolved: ['19', '29'],
+    });
+    expect(r.stats.map((s) => [s.records, s.lag])).toEqual([
+      [20, 10],
+      [10, 0],
     ]);
-    expect(resolved).toEqual(['9', '29']);
+  });
+
+  it("reports where the batch's time went: handling, then the commit", async () => {
+    const stats: BatchStats[] = [];
+    const c = consumer(
+      async (records) => {
+        await new Promise((r) => setTimeout(r, 30));
+        return echo(records);
+      },
+      [],
+      [],
+      undefined,
+      { onBatch: (s) => void stats.push(s) },
+      () => new Promise((r) => setTimeout(r, 50)),
+    );
+    await c.eachBatch(payload(3).p);
+    const waits = stats[0].waits!;
+    expect(waits.handled).toBeGreaterThanOrEqual(25);
+    expect(waits.committed).toBeGreaterThanOrEqual(45);
+    expect(stats[0].millis).toBe(waits.handled + waits.committed);
   });
 });

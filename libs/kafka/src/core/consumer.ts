@@ -17,7 +17,6 @@ import { Pace } from './pace';
 import type { ConsumedRecord, OutputBatch } from './records';
 import { isFenced, PartitionTransactions } from './partition-transactions';
 import { KafkaSettings, physicalGroup, physicalTopic } from './settings';
-import { SliceSizer } from './slice-sizer';
 
 export type { ConsumedRecord, OutputBatch } from './records';
 
@@ -37,10 +36,10 @@ export interface BatchStats {
   lag: number;
   millis: number;
   /**
-   * Where the slice's time went, ms: from its first record's timestamp (when it was produced) to
+   * Where the batch's time went, ms: from its first record's timestamp (when it was produced) to
    * the batch reaching the handler (the producer's commit, the fetch, batches before it); from
-   * then to its handling (earlier slices); handling; from the end of handling to its commit
-   * (waiting for the previous slice's commit, then its own).
+   * then to its handling (earlier parts of the fetch, over `maxRecords`); handling; from the end
+   * of handling to its commit.
    */
   waits?: { fetched: number; queued: number; handled: number; committed: number };
 }
@@ -63,18 +62,6 @@ export interface BatchConsumerOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** Largest number of records handed to the handler at once. */
   maxRecords?: number;
-  /**
-   * Hand the handler slices of a batch that take about this long, ms, each published and committed
-   * on its own (SliceSizer): a manifest's first decisions do not wait for its last traveller.
-   * `maxRecords` while the partition is far behind (`sliceBacklogMs`). A slice is handled while the
-   * previous one commits. 0 (default): slices of `maxRecords`.
-   */
-  sliceTargetMs?: number;
-  /**
-   * With `sliceTargetMs`: whole slices of `maxRecords` once the records waiting on the partition
-   * would take longer than this to handle, ms (default 1000).
-   */
-  sliceBacklogMs?: number;
   sessionTimeoutMs?: number;
   /**
    * Longest time the broker holds a fetch that found nothing (kafkajs `maxWaitTimeInMs`; default
@@ -256,53 +243,6 @@ class Refused {
   constructor(readonly error: unknown) {}
 }
 
-/** A slice's outputs, for `expected` records not yet committed. */
-interface Handled {
-  expected: number;
-  outputs: OutputBatch[];
-  /** Records of the slice dead-lettered by offset (taken one by one if the broker refuses the outputs). */
-  letters: Map<string, DeadLetterReason>;
-}
-
-/** Slices handled and not yet committed (contiguous), as one. */
-interface Pending {
-  slice: KafkaMessage[];
-  handled: Handled | undefined;
-  times: { produced: number; received: number; began: number; handled: number };
-}
-
-/** `a`'s outputs then `b`'s, one batch per topic (one produce request each in the transaction). */
-function joinedOutputs(a: OutputBatch[], b: OutputBatch[]): OutputBatch[] {
-  const byTopic = new Map<Topic, OutputBatch>();
-  for (const o of [...a, ...b]) {
-    const same = byTopic.get(o.topic);
-    if (same) same.records.push(...o.records);
-    else byTopic.set(o.topic, { ...o, records: [...o.records] });
-  }
-  return [...byTopic.values()];
-}
-
-/** Two slices handled one after the other, as one (to commit together). */
-function joined(a: Pending | undefined, b: Pending): Pending {
-  if (!a) return b;
-  const handled =
-    a.handled && b.handled
-      ? {
-          expected: a.handled.expected + b.handled.expected,
-          outputs: joinedOutputs(a.handled.outputs, b.handled.outputs),
-          letters: new Map([...a.handled.letters, ...b.handled.letters]),
-        }
-      : (a.handled ?? b.handled);
-  return { slice: [...a.slice, ...b.slice], handled, times: { ...a.times, handled: b.times.handled } };
-}
-
-/** Whether `p` came out true; false when it was false or failed (the failure is awaited elsewhere). */
-const settled = (p: Promise<boolean>): Promise<boolean> =>
-  p.then(
-    (ok) => ok,
-    () => false,
-  );
-
 /** The batch's partition was taken away or the consumer is stopping: leave without committing. */
 const STOPPED = Symbol('stopped');
 
@@ -323,8 +263,6 @@ export class BatchConsumer {
   private readonly events?: EventProducer;
   private readonly attempts: number;
   private readonly maxRecords: number;
-  /** Records handed to the handler at once, out of a fetched batch (sliceTargetMs). */
-  private readonly slices: SliceSizer;
   private readonly transactional: boolean;
   private readonly group: string;
   /** Fetches that bring records, at most one per `fetchIntervalMs`. */
@@ -338,12 +276,6 @@ export class BatchConsumer {
   ) {
     this.attempts = options.attempts ?? 5;
     this.maxRecords = options.maxRecords ?? 2000;
-    this.slices = new SliceSizer(
-      options.sliceTargetMs ?? 0,
-      this.maxRecords,
-      Math.min(10, this.maxRecords),
-      options.sliceBacklogMs,
-    );
     this.transactional = options.transactionalIdPrefix !== undefined;
     this.group = physicalGroup(settings, options.groupId);
     this.pace = new Pace(options.fetchIntervalMs ?? 0);
@@ -465,143 +397,63 @@ export class BatchConsumer {
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const received = Date.now();
-    const { batch, heartbeat, isRunning, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const topic = logicalTopic(this.settings, batch.topic);
     const key = `${batch.topic}/${batch.partition}`;
     const messages = batch.messages;
     const control: BatchControl = { heartbeat, active: () => isRunning() && !isStale() };
-    // Records behind this batch on the partition (what else waits), for the slice size.
-    const behind =
-      messages.length === 0
-        ? 0
-        : Math.max(
-            0,
-            Number(BigInt(batch.highWatermark) - BigInt(messages[messages.length - 1].offset) - 1n),
-          );
-    // Slices are handled while the previous commit is under way, and every slice handled meanwhile
-    // goes in the next commit (group commit): commits stay in offset order, one at a time, none
-    // after one that failed, and a commit slower than a slice (its broker round trips on a busy
-    // machine) makes the next one larger instead of queueing slices behind it.
-    let tail: Promise<boolean> = Promise.resolve(true);
-    let busy = false;
-    let failed = false;
-    let waiting: Pending | undefined;
-    const flush = () => {
-      if (busy || failed || !waiting) return;
-      const next = waiting;
-      waiting = undefined;
-      busy = true;
-      tail = tail.then(
-        async (ok) =>
-          ok && this.settle(key, next.slice, next.handled, control, topic, batch, payload, next.times),
-      );
-      void settled(tail).then((ok) => {
-        busy = false;
-        if (ok) flush();
-        else failed = true;
-      });
-    };
-    for (let start = 0; start < messages.length;) {
-      // At most `maxRecords` handled ahead of the commit under way.
-      if (waiting && waiting.slice.length >= this.maxRecords) await settled(tail);
-      if (failed || !control.active()) break;
+    for (let start = 0; start < messages.length; start += this.maxRecords) {
+      if (!control.active()) return;
       const began = Date.now();
-      const slice = messages.slice(start, start + this.slices.next(messages.length - start + behind));
-      start += slice.length;
-      const handled = await this.handle(key, slice, control, topic, batch);
-      if (handled === STOPPED) break;
-      const times = { produced: Number(slice[0].timestamp), received, began, handled: Date.now() };
-      waiting = joined(waiting, { slice, handled, times });
-      flush();
+      let handled = began;
+      const slice = messages.slice(start, start + this.maxRecords);
+      const last = slice[slice.length - 1].offset;
+      for (;;) {
+        // A partition given to another member meanwhile is never claimed back from it here.
+        if (!control.active()) return;
+        if (this.transactional) await this.exclusively(key, () => this.claim(key, batch));
+        const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, batch.partition, m));
+        if (chunk.length > 0) {
+          // Records of the chunk already dead-lettered by offset, should it be taken one by one.
+          const letters = new Map<string, DeadLetterReason>();
+          const outputs = await this.process(chunk, control, letters);
+          if (outputs === STOPPED) return;
+          handled = Date.now();
+          const done = await this.commit(key, slice, chunk.length, outputs, control, batch);
+          if (done === 'again') continue;
+          // The broker refuses what the chunk would publish: one record at a time, so the record
+          // at fault is dead-lettered and the others go through.
+          if (
+            done instanceof Refused &&
+            (await this.oneByOne(key, slice, control, topic, batch, letters)) === STOPPED
+          )
+            return;
+        }
+        resolveOffset(last);
+        if (this.options.commitIntervalMs !== undefined && !this.transactional)
+          this.commitLater(batch.topic, batch.partition, last);
+        else if (!this.transactional) await commitOffsetsIfNecessary();
+        break;
+      }
+      const now = Date.now();
+      await heartbeat();
+      const lag = Number(BigInt(batch.highWatermark) - BigInt(last) - 1n);
+      this.options.onBatch?.({
+        topic,
+        partition: batch.partition,
+        records: slice.length,
+        lag: lag < 0 ? 0 : lag,
+        millis: now - began,
+        waits: {
+          fetched: received - Number(slice[0].timestamp),
+          queued: began - received,
+          handled: handled - began,
+          committed: now - handled,
+        },
+      });
     }
-    // What is still waiting goes in once the commit under way is done.
-    while (waiting && !failed && (await settled(tail))) flush();
-    // A commit that threw is thrown here (kafkajs then restarts the consumer from what was resolved).
-    if (!(await tail) || failed) return;
     // The batches of one fetch (partitions handled concurrently) share the wait.
     if (messages.length > 0) await this.pace.next();
-  }
-
-  /**
-   * The outputs of the records of `slice` not yet committed (undefined: none are left); STOPPED
-   * when the consumer stops or loses the partition meanwhile.
-   */
-  private async handle(
-    key: string,
-    slice: KafkaMessage[],
-    control: BatchControl,
-    topic: Topic,
-    input: { topic: string; partition: number },
-  ): Promise<Handled | undefined | typeof STOPPED> {
-    // Not under the partition's lock when it is owned already: the previous slice's commit holds it.
-    if (this.transactional && !this.transactions!.owns(input.topic, input.partition))
-      await this.exclusively(key, () => this.claim(key, input));
-    const chunk = this.notYetCommitted(key, slice).map((m) => toConsumed(topic, input.partition, m));
-    if (chunk.length === 0) return undefined;
-    // Records of the chunk already dead-lettered by offset, should it be taken one by one.
-    const letters = new Map<string, DeadLetterReason>();
-    const handling = performance.now();
-    const outputs = await this.process(chunk, control, letters);
-    if (outputs === STOPPED) return STOPPED;
-    this.slices.handled(chunk.length, performance.now() - handling);
-    return { expected: chunk.length, outputs, letters };
-  }
-
-  /**
-   * Commits `slice` with what `handle` made of it (handled again when an earlier pass over the same
-   * records committed some meanwhile), then resolves its offsets. False: not committed, the
-   * consumer stops or lost the partition.
-   */
-  private async settle(
-    key: string,
-    slice: KafkaMessage[],
-    first: Handled | undefined,
-    control: BatchControl,
-    topic: Topic,
-    input: { topic: string; partition: number; highWatermark: string },
-    { resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload,
-    times: { produced: number; received: number; began: number; handled: number },
-  ): Promise<boolean> {
-    const last = slice[slice.length - 1].offset;
-    for (let handled: Handled | undefined | typeof STOPPED = first; handled;) {
-      if (handled === STOPPED) return false;
-      const done = await this.commit(key, slice, handled.expected, handled.outputs, control, input);
-      if (done === 'again') {
-        // A partition given to another member meanwhile is never claimed back from it here.
-        if (!control.active()) return false;
-        handled = await this.handle(key, slice, control, topic, input);
-        continue;
-      }
-      // The broker refuses what the chunk would publish: one record at a time, so the record
-      // at fault is dead-lettered and the others go through.
-      if (
-        done instanceof Refused &&
-        (await this.oneByOne(key, slice, control, topic, input, handled.letters)) === STOPPED
-      )
-        return false;
-      break;
-    }
-    resolveOffset(last);
-    if (this.options.commitIntervalMs !== undefined && !this.transactional)
-      this.commitLater(input.topic, input.partition, last);
-    else if (!this.transactional) await commitOffsetsIfNecessary();
-    const now = Date.now();
-    await heartbeat();
-    const lag = Number(BigInt(input.highWatermark) - BigInt(last) - 1n);
-    this.options.onBatch?.({
-      topic,
-      partition: input.partition,
-      records: slice.length,
-      lag: lag < 0 ? 0 : lag,
-      millis: now - times.began,
-      waits: {
-        fetched: times.received - times.produced,
-        queued: times.began - times.received,
-        handled: times.handled - times.began,
-        committed: now - times.handled,
-      },
-    });
-    return true;
   }
 
   /**

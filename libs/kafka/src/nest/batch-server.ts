@@ -14,8 +14,6 @@ import { KAFKA_CLIENT, KAFKA_SETTINGS } from './tokens';
 type ConsumerSettings = Pick<
   BatchConsumerOptions,
   | 'maxRecords'
-  | 'sliceTargetMs'
-  | 'sliceBacklogMs'
   | 'transactionalIdPrefix'
   | 'maxWaitTimeInMs'
   | 'fetchIntervalMs'
@@ -107,10 +105,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           logger.error({ err: error, groupId }, 'consumer stopped by kafkajs; starting it again'),
         onBatch: (s) => {
           metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
-          // Per slice (LOG_LEVEL=debug): where a batch's latency went (bench/README.md, issue 19).
+          // Per batch (LOG_LEVEL=debug): where its latency went (bench/README.md, issue 19).
           logger.debug(
             { groupId, topic: s.topic, partition: s.partition, records: s.records, lag: s.lag, ...s.waits },
-            'slice committed',
+            'batch committed',
           );
         },
       },
