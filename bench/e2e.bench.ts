@@ -2,6 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import type { DecisionMade } from '@paxscreen/contracts';
+import type { AppName } from '@paxscreen/testing';
 
 import { generateTraffic, type Traffic } from './generator';
 import { offlineFigures, offlineRatioRows, offlineRows, runOffline } from './lib/offline';
@@ -18,7 +19,6 @@ import {
 import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
 import { CACHE } from './lib/services';
-import type { AppName } from '@paxscreen/testing';
 import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS } from './lib/stack';
 import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
 

@@ -339,7 +339,8 @@ export class MatchIndex {
     // Once a name cannot beat the limit-th final score, stop.
     const ranked = [...best].sort((a, b) => b[1].name.score - a[1].name.score);
     const out: MatchCandidate[] = [];
-    const kept: MatchCandidate[] = [];
+    /** The candidates of names one typo away (shown after the cut too). */
+    const kept = new Set<MatchCandidate>();
     const finals: number[] = [];
     let guaranteedLeft = guaranteed.size;
     for (const [recordId, { nameId, name }] of ranked) {
@@ -369,16 +370,16 @@ export class MatchIndex {
         listed: listedFactsOf(this.nameText[nameId], record.facts),
       };
       out.push(candidate);
-      if (isGuaranteed) kept.push(candidate);
+      if (isGuaranteed) kept.add(candidate);
     }
     out.sort((a, b) => b.score - a.score || (b.features[0]?.score ?? 0) - (a.features[0]?.score ?? 0));
     // The best `limit` (with those tied with the last, if asked), then every name one typo away (scoring less).
     let cut = Math.min(limit, out.length);
     if (options.ties && limit > 0 && out.length > limit)
       while (cut < out.length && out[cut].score >= out[limit - 1].score) cut++;
-    const shown = out.slice(0, cut);
-    if (kept.length > 0) for (let k = cut; k < out.length; k++) if (kept.includes(out[k])) shown.push(out[k]);
-    return shown;
+    return kept.size === 0
+      ? out.slice(0, cut)
+      : [...out.slice(0, cut), ...out.slice(cut).filter((c) => kept.has(c))];
   }
 
   /** The query's name as `search` compares it (`searchKey` is made of the same tokens). */
