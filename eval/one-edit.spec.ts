@@ -1,6 +1,6 @@
 import { LOOKUP_LIMITS, MatchIndex } from '@paxscreen/matching';
 
-import { MISS_KINDS, missKind, oneEditMisses, oneEditVariants, partsKey } from './one-edit';
+import { MISS_KINDS, missKind, oneEditMisses, oneEditVariants, onlyQueries, partsKey } from './one-edit';
 
 describe('oneEditVariants', () => {
   it('gives every deletion, insertion, substitution and neighbour swap once, never the part itself', () => {
@@ -57,6 +57,23 @@ describe('oneEditMisses over OFAC-style names and shards', () => {
     const r = oneEditMisses(index, [e], 'T');
     expect(r.queries).toBe(oneEditVariants('BAKRI').length + oneEditVariants('KHALIL').length);
     expect(r.misses).toBe(0);
+  });
+
+  it('searches only the queries a report lists with `only` (--only: its misses again)', () => {
+    const entries = [person('T1', 'Khalil BAKRI'), person('T2', 'Joseph KONY')];
+    const index = new MatchIndex();
+    for (const e of entries) index.add(e);
+    const missed = (query: string, expected: string) =>
+      ({ query, expected, kind: 'other', rank: 0, score: 0, fifth: 0, first: '' }) as const;
+    const only = onlyQueries({
+      examples: [
+        missed('KHALIL BAKRX', 'KHALIL BAKRI'),
+        missed('JOSEPH KONX', 'JOSEPH KONY'),
+        missed('NOT A VARIANT', 'JOSEPH KONY'),
+      ],
+    });
+    const r = oneEditMisses(index, entries, 'T', Infinity, undefined, undefined, undefined, entries, 1, only);
+    expect(r).toMatchObject({ persons: 2, names: 2, queries: 2, misses: 0 });
   });
 
   it('splits the persons between shards, each taking every n-th', () => {

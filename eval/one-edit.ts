@@ -14,8 +14,11 @@
  * (`MissKind`), not only the kept examples.
  * `--two-edits`: instead, 20 seeded random variants exactly two edits from each part of
  * MIN_TWO_EDIT_LENGTH+ letters (the two-edit guarantee for long parts).
+ * `--only FILE`: only the queries a report of this script lists in `examples` (its misses, with
+ * ONE_EDIT_EXAMPLES at least their count): a check of those misses in seconds.
  */
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -181,7 +184,24 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Searches every one-edit variant of every part (≥ MIN_PART_LENGTH letters) of every listed person name. */
+/** Queries to search alone (`--only`): the misses a report listed, and the listed names they were made from. */
+export interface OnlyQueries {
+  queries: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+}
+
+/** The queries of a report's `examples` (see `--only`). */
+export function onlyQueries(report: Pick<OneEditReport, 'examples'>): OnlyQueries {
+  return {
+    queries: new Set(report.examples.map((e) => e.query)),
+    names: new Set(report.examples.map((e) => e.expected)),
+  };
+}
+
+/**
+ * Searches every one-edit variant of every part (≥ MIN_PART_LENGTH letters) of every listed person name
+ * (with `only`, only those queries).
+ */
 export function oneEditMisses(
   index: MatchIndex,
   entries: readonly WatchlistEntry[],
@@ -192,6 +212,7 @@ export function oneEditMisses(
   shard: { k: number; of: number } = { k: 0, of: 1 },
   indexed: readonly WatchlistEntry[] = entries,
   stride = 1,
+  only?: OnlyQueries,
 ): OneEditReport {
   const started = Date.now();
   const holders = new Map<string, Set<string>>();
@@ -233,6 +254,7 @@ export function oneEditMisses(
     for (const n of e.names) {
       if (n.type === 'weak' || !/^[A-Za-z' ,.-]+$/.test(n.full)) continue;
       const name = nameKey(n.full);
+      if (only && !only.names.has(name)) continue;
       const expected = holders.get(name) ?? new Set([own]);
       expected.add(own);
       const sameParts = new Set([...expected, ...(partsHolders.get(partsKey(n.full)) ?? [])]);
@@ -245,6 +267,7 @@ export function oneEditMisses(
         const at = m.index ?? 0;
         for (const variant of variantsOf(part)) {
           const query = name.slice(0, at) + variant + name.slice(at + part.length);
+          if (only && !only.queries.has(query)) continue;
           report.queries++;
           const found = index.search(
             { fullName: query, kind: 'PERSON' },
@@ -334,34 +357,27 @@ async function runShard(k: number, of: number): Promise<ShardResult> {
   global.gc?.();
   const indexBytes = process.memoryUsage().heapUsed - heapBefore;
   const twoEdits = process.argv.includes('--two-edits');
+  const onlyFile = option('only', '');
+  const only = onlyFile
+    ? onlyQueries(JSON.parse(readFileSync(onlyFile, 'utf8')) as Pick<OneEditReport, 'examples'>)
+    : undefined;
   const random = seededRandom(TWO_EDIT_SEED + k);
   const reports: OneEditReport[] = [];
   for (const list of tested) {
     const persons = list === 'UN' || list === 'OFAC' ? await readEntries([list]) : [];
     reports.push(
-      twoEdits
-        ? oneEditMisses(
-            index,
-            persons,
-            list,
-            limit,
-            (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random),
-            MIN_TWO_EDIT_LENGTH,
-            { k, of },
-            all,
-            stride,
-          )
-        : oneEditMisses(
-            index,
-            persons,
-            list,
-            limit,
-            oneEditVariants,
-            MIN_PART_LENGTH,
-            { k, of },
-            all,
-            stride,
-          ),
+      oneEditMisses(
+        index,
+        persons,
+        list,
+        limit,
+        twoEdits ? (part) => twoEditVariants(part, TWO_EDIT_SAMPLES, random) : oneEditVariants,
+        twoEdits ? MIN_TWO_EDIT_LENGTH : MIN_PART_LENGTH,
+        { k, of },
+        all,
+        stride,
+        only,
+      ),
     );
   }
   return { report: mergeReports(tested.join('+'), reports), names: index.nameCount, buildMs, indexBytes };

@@ -45,6 +45,40 @@ describe('alignNames', () => {
     expect(score(a, b, kind)).toBeLessThan(MATCH);
   });
 
+  describe('a typo that costs a part its reading as one token (issue 18)', () => {
+    const pairs = (a: string, b: string) =>
+      alignNames(normalizeName(a), normalizeName(b), PAXSCREEN_V1.alignment).pairs.map(
+        (p) => `${p.query}=${p.candidate}:${p.similarity.toFixed(3)}`,
+      );
+
+    it('joins two query parts one plain edit from a listed part, below the merge floor (MBD AL, RS)', () => {
+      // The typo keeps `abd al` from being read as the one part `abdal`; MBD AL is one edit (a first letter,
+      // 0.7) from it, and scores as the typo written as one part does.
+      expect(pairs("'MBD AL-HAQ", "'ABD AL-HAQ")).toContain('mbd al=abdal:0.700');
+      expect(score("'MBD AL-HAQ", "'ABD AL-HAQ")).toBeGreaterThanOrEqual(MATCH);
+      expect(score("'MBD AL-HAQ", "'ABD AL-HAQ")).toBeCloseTo(score('MBDAL HAQ', "'ABD AL-HAQ"), 1);
+      // A two-consonant part is read as two initials: RS for URS, HD for AHD.
+      expect(score('RS, AMANULLAH', 'URS, AMANULLAH')).toBeGreaterThanOrEqual(MATCH);
+      expect(score('AL-MASRI, HD', 'AL-MASRI, AHD')).toBeGreaterThanOrEqual(MATCH);
+      // Two edits are another name.
+      expect(score("'MBX AL-HAQ", "'ABD AL-HAQ")).toBeLessThan(PAXSCREEN_V1.minScore);
+    });
+
+    it('joins no Han / Hangul syllables so: a different character is a different name (하은 박 ≁ PAK, Han Se)', () => {
+      expect(score('하은 박', 'PAK, Han Se')).toBeLessThan(MATCH);
+    });
+
+    it('lets query parts sharing one near-exact partner take part in a merge (two ALs, one listed)', () => {
+      expect(pairs('AL-IRAQI, AMD AL-HADI', 'AL-IRAQI, ABD AL-HADI')).toContain('amd al=abdal:0.800');
+      expect(score('AL-IRAQI, AMD AL-HADI', 'AL-IRAQI, ABD AL-HADI')).toBeGreaterThanOrEqual(MATCH);
+      expect(score('ABY AL-KHALIQ AL-HOUTHI', 'ABD AL-KHALIQ AL-HOUTHI')).toBeGreaterThanOrEqual(MATCH);
+    });
+
+    it('gives a merge the spellings as written when a fold changed them (ABDX AL folds to abdksal)', () => {
+      expect(pairs('MUHAMMAD ABDX-AL-KARIM', 'MUHAMMAD ABD-AL-KARIM')).toContain('abdx al=abdal:0.833');
+    });
+  });
+
   it('is 1 for identical names and order-independent', () => {
     expect(score('Kim Jong Un', 'Kim Jong Un')).toBe(1);
     expect(score('Un Jong Kim', 'Kim Jong Un')).toBe(1);

@@ -1,4 +1,5 @@
 import { NormalizedName, TokenRole } from '../normalize/token';
+import { withinOneEdit } from './edit-distance';
 import {
   ComparableToken,
   comparable,
@@ -122,18 +123,63 @@ let qTo = new Int32Array(16);
 
 function joined(tokens: readonly ComparableToken[], start: number, end: number): JoinedTokens {
   let form = '';
+  let text = '';
   let vowelPoor = false;
   let native = false;
   for (let k = start; k < end; k++) {
     form += tokens[k].form;
+    text += tokens[k].token.text;
     vowelPoor ||= tokens[k].token.vowelPoor;
     native ||= tokens[k].token.native !== undefined;
   }
-  return { form, vowelPoor, native };
+  return { form, text, vowelPoor, native };
 }
 
-/** A token that already has a near-exact partner is never part of a merge (saves most of the work). */
+/**
+ * A token that already has a near-exact partner of its own is never part of a merge (saves most of the work).
+ * A partner two tokens share (AL-IRAQI, ABY AL-HADI: two query ALs, one listed) settles neither: one of
+ * them is left over, and may belong to a merge (ABY AL ~ abdal).
+ */
 const SETTLED = 0.95;
+
+/** Marks the tokens with a near-exact partner that is near-exact to no other token of their side. */
+function settle(found: Options, nq: number, nc: number): void {
+  // The used columns count near-exact partners here (they are reset before the alignment uses them).
+  qUsed.fill(0, 0, nq);
+  cUsed.fill(0, 0, nc);
+  qSettled.fill(0, 0, nq);
+  cSettled.fill(0, 0, nc);
+  for (let k = 0; k < found.count; k++) {
+    if (found.similarity[k] < SETTLED) continue;
+    if (qUsed[found.qStart[k]] < 255) qUsed[found.qStart[k]]++;
+    if (cUsed[found.cStart[k]] < 255) cUsed[found.cStart[k]]++;
+  }
+  for (let k = 0; k < found.count; k++) {
+    if (found.similarity[k] < SETTLED) continue;
+    if (cUsed[found.cStart[k]] === 1) qSettled[found.qStart[k]] = 1;
+    if (qUsed[found.qStart[k]] === 1) cSettled[found.cStart[k]] = 1;
+  }
+}
+
+/**
+ * Whether two tokens joined (`first` then `second`) are one plain edit from `single` as written: one typo
+ * is never a different name (see `formSimilarity`), so such a merge is kept below `minMergeSimilarity`
+ * (MBD AL ~ abdal, the typo broke the compound `abd al`; RS ~ URS, the typo made the part two initials).
+ * Never a Han / Hangul / Kana syllable: a different character is a different name (하은 is not HAN).
+ */
+function oneTypoMerge(first: ComparableToken, second: ComparableToken, single: ComparableToken): boolean {
+  if (
+    first.token.native !== undefined ||
+    second.token.native !== undefined ||
+    single.token.native !== undefined
+  )
+    return false;
+  const a = first.token.text;
+  const b = second.token.text;
+  const s = single.token.text;
+  if (Math.abs(a.length + b.length - s.length) > 1) return false;
+  return withinOneEdit(a + b, s);
+}
 
 /** Similarity of the run `q[start..start+span)` (joined, or reversed when `reversed`) with `c[j]`. */
 export type MergeSimilarity = (start: number, span: number, reversed: boolean, j: number) => number;
@@ -186,7 +232,15 @@ function spanOptions(
             merged ??= reversed ? joined([q[i + 1], q[i]], 0, 2) : joined(q, i, i + span);
             similarity = joinedSimilarity(merged, c[j], cfg);
           }
-          if (similarity < cfg.minMergeSimilarity) continue;
+          if (
+            similarity < cfg.minMergeSimilarity &&
+            !(
+              similarity > 0 &&
+              span === 2 &&
+              (reversed ? oneTypoMerge(q[i + 1], q[i], c[j]) : oneTypoMerge(q[i], q[i + 1], c[j]))
+            )
+          )
+            continue;
           const drift = Math.abs(i / q.length - j / c.length);
           if (swapped) out.add(j, j + 1, i, i + span, similarity, drift);
           else out.add(i, i + span, j, j + 1, similarity, drift);
@@ -276,14 +330,7 @@ export function alignTokens(
     }
   }
   if (cfg.maxMergeSpan > 1 && nq + nc > 2) {
-    qSettled.fill(0, 0, nq);
-    cSettled.fill(0, 0, nc);
-    for (let k = 0; k < found.count; k++) {
-      if (found.similarity[k] >= SETTLED) {
-        qSettled[found.qStart[k]] = 1;
-        cSettled[found.cStart[k]] = 1;
-      }
-    }
+    settle(found, nq, nc);
     spanOptions(QUERY, CANDIDATE, cfg, mergeSimilarity);
     spanOptions(CANDIDATE, QUERY, cfg);
   }

@@ -88,6 +88,8 @@ export function crossScriptSimilarity(
 /** Tokens joined into one spelling (Vladimir Putin ~ VladimirPutin); `native` when any came from Han or Hangul. */
 export interface JoinedTokens {
   form: string;
+  /** The spellings as written, joined (`form` is their folded forms joined). */
+  text: string;
   vowelPoor: boolean;
   native: boolean;
 }
@@ -99,8 +101,14 @@ export function joinedSimilarity(
   cfg: TokenSimilarityConfig,
 ): number {
   const ct = c.token;
-  if (joined.native === (ct.native !== undefined))
-    return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg);
+  if (joined.native === (ct.native !== undefined)) {
+    const sim = formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg);
+    // As for one token (`tokenSimilarity`), the spellings as written get a say when a fold changed either
+    // side: ABDX AL folds to abdksal, two edits from abdal, one as written.
+    if (sim === 1 || joined.native || (joined.form === joined.text && c.form === ct.text)) return sim;
+    const written = formSimilarity(joined.text, joined.vowelPoor, ct.text, ct.vowelPoor, cfg);
+    return written > sim ? written : sim;
+  }
   // Latin parts joined meet a run of characters, never one: one character is one syllable (류 is not YU RO).
   if (ct.native !== undefined)
     return [...ct.native].length > 1 ? crossScriptSimilarity(ct, joined.form, joined.vowelPoor, cfg) : 0;

@@ -384,6 +384,31 @@ describe('MatchIndex: the one-edit guarantee (issue 18)', () => {
     expect(ids(index, 'ALEKSI TOLXX')).not.toContain('short');
   });
 
+  it('reads a two-consonant typo read as two initials as one part (GL, HASSAN → GUL, HASSAN)', () => {
+    const crowd = Array.from({ length: 300 }, (_, i) => entry(`HASSAN ${word(i)}`, { entryId: `c${i}` }));
+    const index = indexOf(...crowd, entry('GUL, Hassan', { entryId: 'gul' }));
+    expect(withoutGuarantee(() => ids(index, 'GL, HASSAN'))).not.toContain('gul');
+    expect(ids(index, 'GL, HASSAN')).toContain('gul');
+    expect(ids(index, 'HASSAN GL')).toContain('gul');
+    // Two edits (GX for GUL) are not one typo.
+    expect(ids(index, 'GX, HASSAN')).not.toContain('gul');
+  });
+
+  it('reads a name part and a particle as the symbol a typo kept them from forming (AL HAJN ALIE)', () => {
+    // `al hajj` is read as one part (alhajj); AL HAJN is two. Six names holding HAJN and ALIE score higher.
+    const crowd = Array.from({ length: 6 }, (_, i) => entry(`Alie Hajn ${word(i)}`, { entryId: `c${i}` }));
+    const index = indexOf(...crowd, entry('AL HAJJ ALIE', { entryId: 'hajj' }));
+    expect(withoutGuarantee(() => ids(index, 'AL HAJN ALIE'))).not.toContain('hajj');
+    expect(ids(index, 'AL HAJN ALIE')).toContain('hajj');
+    // Only a symbol: a listed part one edit from a name part and a particle joined is a name of its own, not
+    // returned behind six closer names.
+    const closer = Array.from({ length: 6 }, (_, i) =>
+      entry(`Bin Hajx Alie ${word(i)}`, { entryId: `b${i}` }),
+    );
+    const plain = indexOf(...closer, entry('BINHAJN ALIE', { entryId: 'plain' }));
+    expect(ids(plain, 'BIN HAJX ALIE')).not.toContain('plain');
+  });
+
   it('leaves the answer as it was when no name is one typo away', () => {
     const names = [
       'Vladimir Vladimirovich Putin',

@@ -522,6 +522,8 @@ export class MatchIndex {
    * so it is among the holders of one of the two query spellings fewest names hold (a spelling no name holds
    * is the typo); one-token names come from the spelling and its typo neighbours in the vocabulary.
    * Only names of as many tokens as the query: a name with more parts is not one typo away.
+   * A typo can also cost a part its reading as one token: then two adjacent query tokens are that part
+   * (`mayBeOnePart`, `joinedTypoNames`).
    */
   private typoNames(q: readonly ComparableToken[], kind: MatchKind): number[] {
     const n = q.length;
@@ -536,7 +538,27 @@ export class MatchIndex {
         this.scanTypoNames(id, 1, bit, -1, q, out);
       return out;
     }
-    // Which query tokens spell each vocabulary token (bits), and how many names hold each query spelling.
+    const { stamp, first, second } = this.spellings(q, -1);
+    for (const id of first) this.scanTypoNames(id, n, bit, stamp, q, out);
+    // The same spelling twice in the query: its holders are scanned already.
+    if (second[0] !== first[0]) for (const id of second) this.scanTypoNames(id, n, bit, stamp, q, out);
+    for (let i = 0; i + 1 < n; i++) {
+      const joins = mayBeOnePart(q[i].token, q[i + 1].token);
+      if (joins) this.joinedTypoNames(q, i, joins, bit, out);
+    }
+    return out;
+  }
+
+  /**
+   * Marks which query tokens (all but the `skip`-th) spell each vocabulary token (`spellBits` at the returned
+   * stamp), and returns the two query spellings fewest names hold (`first` the fewest), with their vocabulary
+   * tokens and how many names hold them.
+   */
+  private spellings(
+    q: readonly ComparableToken[],
+    skip: number,
+  ): { stamp: number; first: number[]; firstHeld: number; second: number[] } {
+    const vocab = this.vocab;
     if (this.spellStamp.length < vocab.size) {
       this.spellStamp = growInt32(this.spellStamp, vocab.size);
       this.spellBits = growInt32(this.spellBits, vocab.size);
@@ -546,12 +568,12 @@ export class MatchIndex {
       this.spellQuery = 1;
     }
     const stamp = this.spellQuery;
-    // The two query spellings fewest names hold (`first` the fewest), with their vocabulary tokens.
     let first: number[] = [];
     let second: number[] = [];
     let firstHeld = Infinity;
     let secondHeld = Infinity;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < q.length; i++) {
+      if (i === skip) continue;
       const ids = vocab.spelt(q[i].token.text);
       let held = 0;
       for (const id of ids) {
@@ -567,10 +589,48 @@ export class MatchIndex {
         [first, firstHeld] = [ids, held];
       } else if (held < secondHeld) [second, secondHeld] = [ids, held];
     }
-    for (const id of first) this.scanTypoNames(id, n, bit, stamp, q, out);
-    // The same spelling twice in the query: its holders are scanned already.
-    if (second[0] !== first[0]) for (const id of second) this.scanTypoNames(id, n, bit, stamp, q, out);
-    return out;
+    return { stamp, first, firstHeld, second };
+  }
+
+  /**
+   * The one-edit guarantee for query tokens `i` and `i + 1` read as one part (`mayBeOnePart`): each live name
+   * of as many tokens as the query less one holding the other query tokens exactly and, for the two, a listed
+   * part their spellings joined are a typo of or spell (`isTypo`): for `joins` `compound`, only a symbol
+   * (`abdal`, `ibnal`, `alhajj`: MBD AL-HAQ for ABD AL-HAQ). Costs a walk of the vocabulary's deletion index
+   * for the joined spelling; names are scanned only when it meets a listed part, through that part's holders
+   * or those of the rarest other query spelling, whichever are fewer.
+   */
+  private joinedTypoNames(
+    q: readonly ComparableToken[],
+    i: number,
+    joins: OnePart,
+    bit: number,
+    out: number[],
+  ): void {
+    const vocab = this.vocab;
+    const a = q[i].token;
+    const b = q[i + 1].token;
+    const text = a.text + b.text;
+    const joined = comparable({ text, role: 'name', key: '', vowelPoor: a.vowelPoor || b.vowelPoor });
+    const parts: number[] = [];
+    let held = 0;
+    for (const id of [...vocab.spelt(text), ...vocab.typoNeighbours(text, LOOKUP_LIMITS)]) {
+      const listed = vocab.tokens[id];
+      if (vocab.df[id] === 0 || !isTypo(joined, listed)) continue;
+      if (joins === 'compound' && !listed.token.groups?.some((g) => g.startsWith('sym:'))) continue;
+      parts.push(id);
+      held += vocab.df[id];
+    }
+    if (parts.length === 0) return;
+    const variant = [...q.slice(0, i), joined, ...q.slice(i + 2)];
+    const n = variant.length;
+    if (n === 1) {
+      for (const id of parts) this.scanTypoNames(id, 1, bit, -1, variant, out);
+      return;
+    }
+    // The joined part is the one left unpaired by spelling (`scanTypoNames`), and must be a typo of the other.
+    const { stamp, first, firstHeld } = this.spellings(variant, i);
+    for (const id of held <= firstHeld ? parts : first) this.scanTypoNames(id, n, bit, stamp, variant, out);
   }
 
   /**
@@ -766,6 +826,23 @@ function isTypo(query: ComparableToken, listed: ComparableToken): boolean {
   return (
     withinOneEdit(a.text, b.text) || (b.text.length >= MIN_TWO_EDIT_LENGTH && withinTwoEdits(a.text, b.text))
   );
+}
+
+/** How two adjacent query tokens may be one part (`mayBeOnePart`). */
+type OnePart = 'initials' | 'compound';
+
+/**
+ * Whether two adjacent query tokens may be one listed part a typo broke apart, and how: two initials (a
+ * two-consonant part is read as two initials: GL for GUL, NR for NUR) or a name part next to a particle (the
+ * role step joins `abd al`, `ibn al`, `al hajj` into one symbol, and does not once a typo hits one of the
+ * words: MBD AL-HAQ, AL HAJN).
+ */
+function mayBeOnePart(a: NameToken, b: NameToken): OnePart | undefined {
+  if (a.native !== undefined || b.native !== undefined) return undefined;
+  if (a.role === 'initial' && b.role === 'initial') return 'initials';
+  if ((a.role === 'name' && b.role === 'particle') || (a.role === 'particle' && b.role === 'name'))
+    return 'compound';
+  return undefined;
 }
 
 /**
