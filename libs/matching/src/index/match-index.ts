@@ -17,6 +17,7 @@ import { ComparableToken, comparable, tokenSimilarity } from '../features/token-
 import { EntryFacts, MatchCandidate, MatchKind, MatchQuery, SearchOptions } from '../model';
 import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
+import { personSymbolSpellings } from '../normalize/roles.step';
 import type { NameToken } from '../normalize/token';
 import { growFloat32, growInt32, growUint8 } from './grow';
 import { PairMemo } from './pair-memo';
@@ -596,8 +597,9 @@ export class MatchIndex {
    * The one-edit guarantee for query tokens `i` and `i + 1` read as one part (`mayBeOnePart`): each live name
    * of as many tokens as the query less one holding the other query tokens exactly and, for the two, a listed
    * part their spellings joined are a typo of or spell (`isTypo`): for `joins` `compound`, only a symbol
-   * (`abdal`, `ibnal`, `alhajj`: MBD AL-HAQ for ABD AL-HAQ). Costs a walk of the vocabulary's deletion index
-   * for the joined spelling; names are scanned only when it meets a listed part, through that part's holders
+   * (`abdal`, `ibnal`, `alhajj`: MBD AL-HAQ for ABD AL-HAQ). Costs, when the joined spelling is one typo from
+   * a symbol's (`nearSymbol`, a few dozen spellings) or joins two initials, a walk of the vocabulary's
+   * deletion index for it; names are scanned only when it meets a listed part, through that part's holders
    * or those of the rarest other query spelling, whichever are fewer.
    */
   private joinedTypoNames(
@@ -611,6 +613,8 @@ export class MatchIndex {
     const a = q[i].token;
     const b = q[i + 1].token;
     const text = a.text + b.text;
+    // Most name parts next to a particle are no symbol's typo (MOHAMMED AL): no walk for them.
+    if (joins === 'compound' && !nearSymbol(text)) return;
     const joined = comparable({ text, role: 'name', key: '', vowelPoor: a.vowelPoor || b.vowelPoor });
     const parts: number[] = [];
     let held = 0;
@@ -822,10 +826,31 @@ export class MatchIndex {
 function isTypo(query: ComparableToken, listed: ComparableToken): boolean {
   const a = query.token;
   const b = listed.token;
-  if (a.native !== undefined || b.native !== undefined || b.text.length < MIN_EDIT_LENGTH) return false;
+  return a.native === undefined && b.native === undefined && isTypoSpelling(a.text, b.text);
+}
+
+/** `isTypo` of two Latin spellings, the second listed. */
+function isTypoSpelling(typed: string, listed: string): boolean {
+  if (listed.length < MIN_EDIT_LENGTH) return false;
   return (
-    withinOneEdit(a.text, b.text) || (b.text.length >= MIN_TWO_EDIT_LENGTH && withinTwoEdits(a.text, b.text))
+    withinOneEdit(typed, listed) || (listed.length >= MIN_TWO_EDIT_LENGTH && withinTwoEdits(typed, listed))
   );
+}
+
+/** Person-name symbol spellings (`personSymbolSpellings`) of MIN_EDIT_LENGTH+ letters, by length. */
+let symbolsByLength: readonly (readonly string[])[] | undefined;
+
+/** Whether `text` is a symbol's spelling or a typo of one (`isTypoSpelling`). */
+function nearSymbol(text: string): boolean {
+  if (!symbolsByLength) {
+    const byLength: string[][] = [];
+    for (const s of personSymbolSpellings())
+      if (s.length >= MIN_EDIT_LENGTH) (byLength[s.length] ??= []).push(s);
+    symbolsByLength = byLength;
+  }
+  for (let length = Math.max(MIN_EDIT_LENGTH, text.length - 2); length <= text.length + 2; length++)
+    for (const s of symbolsByLength[length] ?? []) if (isTypoSpelling(text, s)) return true;
+  return false;
 }
 
 /** How two adjacent query tokens may be one part (`mayBeOnePart`). */

@@ -1,4 +1,5 @@
 import { normalizeName } from './pipeline';
+import { personSymbolSpellings } from './roles.step';
 import { NameKind } from './token';
 
 const texts = (name: string, kind: NameKind = 'PERSON') =>
@@ -48,5 +49,23 @@ describe('normalizeName', () => {
 
   it('computes a skeleton key per token', () => {
     expect(normalizeName('Mohammed Hussein').tokens.map((t) => t.key)).toEqual(['MHMT', 'HSN']);
+  });
+});
+
+describe('personSymbolSpellings', () => {
+  it('holds the text of every token the role step gives a symbol group, words joined as it joins them', () => {
+    const spellings = personSymbolSpellings();
+    for (const name of [
+      "'ABD AL-HAQ",
+      'IBN AL-SHAYKH',
+      'AL HAJJ ALIE',
+      'Abu al-Khayr',
+      'Jan van der Berg',
+      'عبد الله',
+    ])
+      for (const t of normalizeName(name).tokens)
+        if (t.groups?.some((g) => g.startsWith('sym:'))) expect(spellings).toContain(t.text);
+    expect([...spellings]).toEqual(expect.arrayContaining(['abdal', 'ibnal', 'alhajj', 'al', 'vander']));
+    expect(spellings.has('haq')).toBe(false);
   });
 });

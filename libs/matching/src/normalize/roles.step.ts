@@ -11,7 +11,7 @@ import {
 import { numberWords } from './numbers.step';
 import { PhraseTable } from './phrases';
 import { NameKind, TokenRole } from './token';
-import { RawToken } from './words.step';
+import { RawToken, rawTokens } from './words.step';
 
 /** A token with its role and equivalence groups, before its skeleton key is computed. */
 export interface RoledToken {
@@ -246,4 +246,25 @@ function entityRoles(raw: RawToken[], t: Tables): RoledToken[] {
 export function assignRoles(raw: RawToken[], kind: NameKind): RoledToken[] {
   const t = load();
   return kind === 'PERSON' ? personRoles(raw, t) : entityRoles(raw, t);
+}
+
+let symbolSpellings: ReadonlySet<string> | undefined;
+
+/**
+ * Every spelling the role step reads as a person-name symbol, its words joined as the step joins them
+ * (`Abd al` → abdal, `ابن ال` → ibnal), particles included: the texts of the tokens it gives a `sym:` group.
+ */
+export function personSymbolSpellings(): ReadonlySet<string> {
+  if (!symbolSpellings) {
+    const out = new Set<string>(PERSON_PARTICLES);
+    for (const spellings of Object.values(PERSON_SYMBOLS))
+      for (const s of spellings)
+        out.add(
+          rawTokens(s)
+            .map((t) => t.text)
+            .join(''),
+        );
+    symbolSpellings = out;
+  }
+  return symbolSpellings;
 }
