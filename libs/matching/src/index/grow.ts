@@ -27,3 +27,39 @@ export function growFloat64(a: Float64Array<ArrayBuffer>, min: number): Float64A
   next.set(a);
   return next;
 }
+
+/**
+ * Per-query scratch over ids below a bound (vocabulary tokens): a map to ints emptied in O(1) by bumping a
+ * generation stamp; an id's value is valid only while its stamp is the current one (nothing is ever cleared).
+ */
+export class StampedInts {
+  private stamps = new Int32Array(0);
+  private values = new Int32Array(0);
+  private current = 0;
+
+  /** Empties the map and makes room for ids below `size`. */
+  reset(size: number): void {
+    if (this.stamps.length < size) {
+      this.stamps = growInt32(this.stamps, size);
+      this.values = growInt32(this.values, size);
+    }
+    if (++this.current >= 2 ** 30) {
+      this.stamps.fill(0);
+      this.current = 1;
+    }
+  }
+
+  has(id: number): boolean {
+    return this.stamps[id] === this.current;
+  }
+
+  /** The id's value, or `missing` when it has none since the last `reset`. */
+  get(id: number, missing: number): number {
+    return this.stamps[id] === this.current ? this.values[id] : missing;
+  }
+
+  set(id: number, value: number): void {
+    this.stamps[id] = this.current;
+    this.values[id] = value;
+  }
+}

@@ -194,6 +194,26 @@ describe('MatchIndex', () => {
     expect(kang.search({ fullName: '영미 미영 강' }, { minScore: 0 })).toMatchObject([{ entryId: 'target' }]);
   });
 
+  it('finds no name through a particle alone, and credits it to the names the other parts find (VAN)', () => {
+    // A million-name list holds VAN 19,015 times: a name sharing only particles with the query is no candidate
+    // (and walking them was the slowest part of a query), but the particle still ranks the names found.
+    const index = indexOf(
+      entry('VAN BASTEN, Marco', { entryId: 'basten' }),
+      entry('VAN NISTELROOY, Ruud', { entryId: 'nistelrooy' }),
+      entry('DIJK, Pieter Jan', { entryId: 'plain' }),
+      entry('VAN DIJK, Pieter', { entryId: 'target' }),
+    );
+    const found = index.search({ fullName: 'PIETER VAN DIJK' }, { minScore: 0, limit: 10 });
+    expect(found.map((c) => c.entryId)).toEqual(['target', 'plain']);
+    const oneScored = new MatchIndex({ ...DEFAULT_ALGORITHM, candidatesPerQuery: 1 });
+    for (const e of [entry('DIJK, Pieter'), entry('VAN DIJK, Pieter', { entryId: 'target' })])
+      oneScored.add(e);
+    for (const fullName of ['PIETER VAN DIJK', 'VAN DIJK PIETER'])
+      expect(oneScored.search({ fullName }, { minScore: 0 })).toMatchObject([{ entryId: 'target' }]);
+    // A query of particles alone still finds names through them.
+    expect(index.search({ fullName: 'VAN' }, { minScore: 0, limit: 10 }).length).toBeGreaterThan(0);
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).

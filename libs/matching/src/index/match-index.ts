@@ -19,7 +19,7 @@ import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
 import { personSymbolSpellings } from '../normalize/roles.step';
 import type { NameToken } from '../normalize/token';
-import { growFloat32, growInt32, growUint8 } from './grow';
+import { growFloat32, growInt32, growUint8, StampedInts } from './grow';
 import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, MIN_EDIT_LENGTH, MIN_TWO_EDIT_LENGTH, Vocabulary } from './vocabulary';
 
@@ -43,6 +43,8 @@ const DEFAULT_LIMIT = 5;
 const CONNECTIVE_PARTS = new Set(['abd', 'ad', 'ud', 'ur', 'din', 'deen']);
 /** Query tokens whose coverage candidate credit counts (bits of an int). */
 const MAX_COVERED = 30;
+/** A name's tokens read per posting walked, about: the particle pass reads whichever is fewer. */
+const NAME_TOKENS_READ = 3;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
 const MEMO_SIZE = 20000;
 
@@ -133,11 +135,11 @@ export class MatchIndex {
   private touchedLookup = new Int32Array(1024);
   /** Which query tokens credited the name (bit `i` for the `i`-th; a joined lookup covers both its parts). */
   private touchedCovered = new Int32Array(1024);
-  // Per-query scratch of `typoNames`: vocabulary token → the query tokens spelling it (bits), valid when
-  // `spellStamp` holds the current query's stamp.
-  private spellStamp = new Int32Array(0);
-  private spellBits = new Int32Array(0);
-  private spellQuery = 0;
+  /**
+   * Per-query scratch over the vocabulary: in `typoNames`, token → the query tokens spelling it (bits); in
+   * `candidates`' particle pass, token → its expansion's place.
+   */
+  private readonly byToken = new StampedInts();
   private heap = new Int32Array(0);
   private topIds = new Int32Array(0);
   private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
@@ -285,10 +287,12 @@ export class MatchIndex {
     if (q.length === 0 || this.names === 0) return [];
 
     const top = this.candidates(q, kind);
-    // Names one typo from the query are scored and returned whatever their rank (the one-edit guarantee).
-    const typos = this.typoNames(q, kind);
+    // Names one typo from the query are scored and returned whatever their rank (the one-edit guarantee);
+    // most are among the candidates already.
+    const typoNames = this.typoNames(q, kind);
+    const typos = typoNames.filter((nameId) => !top.includes(nameId));
     const guaranteed = new Set<number>();
-    for (const nameId of typos) guaranteed.add(this.nameEntry[nameId]);
+    for (const nameId of typoNames) guaranteed.add(this.nameEntry[nameId]);
     const cfg = this.algorithm.alignment;
     // Token pairs recur across candidates (every Muhammad on the list meets the query's Mohammed).
     // Memo positions: one per query token, then one per run of query tokens a merge may join.
@@ -348,7 +352,8 @@ export class MatchIndex {
       const bar = Math.max(minScore, finals.length >= limit ? finals[limit - 1] : -Infinity);
       const isGuaranteed = guaranteed.has(recordId);
       if (isGuaranteed) guaranteedLeft--;
-      if (name.score + gain < bar && (!isGuaranteed || name === UNREACHABLE)) {
+      // A name one typo away is scored whatever the bar, unless it cannot reach `minScore` (nothing can then).
+      if (name.score + gain < (isGuaranteed ? minScore : bar)) {
         if (guaranteedLeft === 0) break;
         continue;
       }
@@ -448,9 +453,28 @@ export class MatchIndex {
     // front for every query token and given back as each is covered.
     const coveredCredit = cfg.extraQueryPenalty * mean;
     const uncovered = -coveredCredit * Math.min(q.length, MAX_COVERED);
-    for (let l = 0; l < lookups.length; l++) {
+    // Particles (VAN, AL, BIN, DE) credit names but find none: a million-name list holds VAN 19,015 times, and
+    // a name sharing only particles with the query is no candidate. They come last, so they credit every name
+    // the other parts found, through those names' own tokens when there are fewer of them than postings.
+    const onlyParticles = q.every((t) => t.token.role === 'particle');
+    const deferred = (l: number) => !onlyParticles && lookups[l].token.role === 'particle';
+    const order = lookups.map((_, l) => l).filter((l) => !deferred(l));
+    for (let l = 0; l < lookups.length; l++) if (deferred(l)) order.push(l);
+    const held = this.byToken;
+    const heldIds: number[] = [];
+    const heldGain: number[] = [];
+    const heldCovered: number[] = [];
+    for (const l of order) {
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
+      const late = deferred(l);
+      let heldPostings = 0;
+      if (late) {
+        held.reset(this.vocab.size);
+        heldIds.length = 0;
+        heldGain.length = 0;
+        heldCovered.length = 0;
+      }
       const expansions = all[l];
       const joined = l >= q.length ? joinedFrom[l - q.length] : -1;
       // The two parts' own expansions, once per joined lookup (not scanned again for each expansion).
@@ -480,9 +504,18 @@ export class MatchIndex {
         if (!postings) continue;
         const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
-        const creates = similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
+        const creates = !late && similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
         // A joined lookup finding one of its parts inside it (MOHAMED in ALIMOHAMED) covers that part alone.
         const covered = parts ? partCover(parts, joined, id, covers) : covers[l];
+        if (late) {
+          if (held.has(id)) continue;
+          held.set(id, heldIds.length);
+          heldIds.push(id);
+          heldGain.push(gain);
+          heldCovered.push(covered);
+          heldPostings += postings.length;
+          continue;
+        }
         for (let k = 0; k < postings.length; k++) {
           const nameId = postings[k];
           let at = slot[nameId];
@@ -512,6 +545,33 @@ export class MatchIndex {
           touchedCovered[at] |= covered;
         }
       }
+      if (!late || heldIds.length === 0) continue;
+      // Each name found takes the best expansion it holds (a particle is never a repeated part: no `repeats`),
+      // found from the postings or from the names' tokens, whichever is fewer to read.
+      const credit = (at: number, e: number) => {
+        touchedLookup[at] = l;
+        touchedCredit[at] += heldGain[e] + coveredCredit * bitCount(heldCovered[e] & ~touchedCovered[at]);
+        touchedCovered[at] |= heldCovered[e];
+      };
+      if (heldPostings < count * NAME_TOKENS_READ) {
+        for (let e = 0; e < heldIds.length; e++) {
+          const postings = postingLists[heldIds[e]];
+          for (let k = 0; k < postings.length; k++) {
+            const at = slot[postings[k]];
+            if (at < count && touched[at] === postings[k] && touchedLookup[at] !== l) credit(at, e);
+          }
+        }
+        continue;
+      }
+      const tokenPool = this.tokenPool;
+      const nameStart = this.nameStart;
+      for (let at = 0; at < count; at++) {
+        const nameId = touched[at];
+        let best = heldIds.length;
+        for (let k = nameStart[nameId], end = k + nameLength[nameId]; k < end; k++)
+          best = Math.min(best, held.get(tokenPool[k], best));
+        if (best < heldIds.length) credit(at, best);
+      }
     }
     return this.topNames(count, kind);
   }
@@ -536,13 +596,13 @@ export class MatchIndex {
       const text = q[0].token.text;
       const typos = q[0].token.native === undefined ? vocab.typoNeighbours(text, LOOKUP_LIMITS) : [];
       for (const id of [...vocab.spelt(text), ...typos.filter((t) => isTypo(q[0], vocab.tokens[t]))])
-        this.scanTypoNames(id, 1, bit, -1, q, out);
+        this.scanTypoNames(id, 1, bit, undefined, q, out);
       return out;
     }
-    const { stamp, first, second } = this.spellings(q, -1);
-    for (const id of first) this.scanTypoNames(id, n, bit, stamp, q, out);
+    const { spelt, first, second } = this.spellings(q, -1);
+    for (const id of first) this.scanTypoNames(id, n, bit, spelt, q, out);
     // The same spelling twice in the query: its holders are scanned already.
-    if (second[0] !== first[0]) for (const id of second) this.scanTypoNames(id, n, bit, stamp, q, out);
+    if (second[0] !== first[0]) for (const id of second) this.scanTypoNames(id, n, bit, spelt, q, out);
     for (let i = 0; i + 1 < n; i++) {
       const joins = mayBeOnePart(q[i].token, q[i + 1].token);
       if (joins) this.joinedTypoNames(q, i, joins, bit, out);
@@ -551,24 +611,17 @@ export class MatchIndex {
   }
 
   /**
-   * Marks which query tokens (all but the `skip`-th) spell each vocabulary token (`spellBits` at the returned
-   * stamp), and returns the two query spellings fewest names hold (`first` the fewest), with their vocabulary
-   * tokens and how many names hold them.
+   * Marks which query tokens (all but the `skip`-th) spell each vocabulary token (`spelt`, bits; `byToken`
+   * reset), and returns the two query spellings fewest names hold (`first` the fewest), with their vocabulary
+   * tokens, and how many names hold the first.
    */
   private spellings(
     q: readonly ComparableToken[],
     skip: number,
-  ): { stamp: number; first: number[]; firstHeld: number; second: number[] } {
+  ): { spelt: StampedInts; first: number[]; firstHeld: number; second: number[] } {
     const vocab = this.vocab;
-    if (this.spellStamp.length < vocab.size) {
-      this.spellStamp = growInt32(this.spellStamp, vocab.size);
-      this.spellBits = growInt32(this.spellBits, vocab.size);
-    }
-    if (++this.spellQuery >= 2 ** 30) {
-      this.spellStamp.fill(0);
-      this.spellQuery = 1;
-    }
-    const stamp = this.spellQuery;
+    const spelt = this.byToken;
+    spelt.reset(vocab.size);
     let first: number[] = [];
     let second: number[] = [];
     let firstHeld = Infinity;
@@ -578,11 +631,7 @@ export class MatchIndex {
       const ids = vocab.spelt(q[i].token.text);
       let held = 0;
       for (const id of ids) {
-        if (this.spellStamp[id] !== stamp) {
-          this.spellStamp[id] = stamp;
-          this.spellBits[id] = 0;
-        }
-        this.spellBits[id] |= 1 << i;
+        spelt.set(id, spelt.get(id, 0) | (1 << i));
         held += vocab.df[id];
       }
       if (held < firstHeld) {
@@ -590,7 +639,7 @@ export class MatchIndex {
         [first, firstHeld] = [ids, held];
       } else if (held < secondHeld) [second, secondHeld] = [ids, held];
     }
-    return { stamp, first, firstHeld, second };
+    return { spelt, first, firstHeld, second };
   }
 
   /**
@@ -629,24 +678,24 @@ export class MatchIndex {
     const variant = [...q.slice(0, i), joined, ...q.slice(i + 2)];
     const n = variant.length;
     if (n === 1) {
-      for (const id of parts) this.scanTypoNames(id, 1, bit, -1, variant, out);
+      for (const id of parts) this.scanTypoNames(id, 1, bit, undefined, variant, out);
       return;
     }
     // The joined part is the one left unpaired by spelling (`scanTypoNames`), and must be a typo of the other.
-    const { stamp, first, firstHeld } = this.spellings(variant, i);
-    for (const id of held <= firstHeld ? parts : first) this.scanTypoNames(id, n, bit, stamp, variant, out);
+    const { spelt, first, firstHeld } = this.spellings(variant, i);
+    for (const id of held <= firstHeld ? parts : first) this.scanTypoNames(id, n, bit, spelt, variant, out);
   }
 
   /**
    * Adds to `out` each live name of `n` tokens of a kind the query meets (`bit`) holding vocabulary token
-   * `tokenId` whose tokens pair with the query's spelt alike (`spellBits` at `stamp`), but at most one of
-   * each, a typo of each other (`isTypo`); with `stamp` −1, every such name.
+   * `tokenId` whose tokens pair with the query's spelt alike (`spelt`: the query tokens spelling each), but at
+   * most one of each, a typo of each other (`isTypo`); without `spelt`, every such name.
    */
   private scanTypoNames(
     tokenId: number,
     n: number,
     bit: number,
-    stamp: number,
+    spelt: StampedInts | undefined,
     q: readonly ComparableToken[],
     out: number[],
   ): void {
@@ -656,14 +705,14 @@ export class MatchIndex {
     names: for (let p = 0; p < postings.length; p++) {
       const nameId = postings[p];
       if (nameLength[nameId] !== n || (this.nameMask[nameId] & bit) === 0) continue;
-      if (stamp >= 0) {
+      if (spelt) {
         // Pairs the name's tokens with query tokens spelt alike; at most one of each left, a typo of each other.
         const start = this.nameStart[nameId];
         let used = 0;
         let other = -1;
         for (let k = 0; k < n; k++) {
           const id = this.tokenPool[start + k];
-          const free = this.spellStamp[id] === stamp ? this.spellBits[id] & ~used : 0;
+          const free = spelt.get(id, 0) & ~used;
           if (free !== 0) used |= free & -free;
           else if (other >= 0) continue names;
           else other = id;

@@ -1,48 +1,38 @@
-import { growFloat64, growInt32 } from './grow';
+import { growFloat64, StampedInts } from './grow';
 
 /**
  * Per-query memo of token-pair similarities, keyed by (vocabulary token, query token position): the same
- * listed spellings recur across a query's candidates. Stamps replace clearing: a vocabulary token's row is
- * valid only while its stamp equals the current query's.
+ * listed spellings recur across a query's candidates. A vocabulary token's row of similarities is the one
+ * `rows` gives it in the current query.
  */
 export class PairMemo {
-  private stamp = new Int32Array(0);
-  private row = new Int32Array(0);
+  private readonly rows = new StampedInts();
   private values = new Float64Array(256);
   private width = 0;
-  private rows = 0;
-  private current = 0;
+  private used = 0;
 
   /** Starts a query of `width` tokens against a vocabulary of `vocabularySize` tokens. */
   begin(width: number, vocabularySize: number): void {
-    if (this.stamp.length < vocabularySize) {
-      this.stamp = growInt32(this.stamp, vocabularySize);
-      this.row = growInt32(this.row, vocabularySize);
-    }
-    if (this.current >= 2 ** 30) {
-      this.stamp.fill(0);
-      this.current = 0;
-    }
-    this.current++;
+    this.rows.reset(vocabularySize);
     this.width = width;
-    this.rows = 0;
+    this.used = 0;
   }
 
   /** The remembered similarity, or −1. */
   get(tokenId: number, position: number): number {
-    if (this.stamp[tokenId] !== this.current) return -1;
-    return this.values[this.row[tokenId] * this.width + position];
+    const row = this.rows.get(tokenId, -1);
+    return row < 0 ? -1 : this.values[row * this.width + position];
   }
 
   set(tokenId: number, position: number, similarity: number): number {
-    if (this.stamp[tokenId] !== this.current) {
-      this.stamp[tokenId] = this.current;
-      const r = this.rows++;
-      this.row[tokenId] = r;
-      this.values = growFloat64(this.values, (r + 1) * this.width);
-      this.values.fill(-1, r * this.width, (r + 1) * this.width);
+    let row = this.rows.get(tokenId, -1);
+    if (row < 0) {
+      row = this.used++;
+      this.rows.set(tokenId, row);
+      this.values = growFloat64(this.values, (row + 1) * this.width);
+      this.values.fill(-1, row * this.width, (row + 1) * this.width);
     }
-    this.values[this.row[tokenId] * this.width + position] = similarity;
+    this.values[row * this.width + position] = similarity;
     return similarity;
   }
 }
