@@ -210,6 +210,14 @@ describe('MatchIndex', () => {
       oneScored.add(e);
     for (const fullName of ['PIETER VAN DIJK', 'VAN DIJK PIETER'])
       expect(oneScored.search({ fullName }, { minScore: 0 })).toMatchObject([{ entryId: 'target' }]);
+    // Nor through a listed particle another part's expansion reaches (VEEN ~ VAN).
+    const veen = indexOf(
+      entry('VAN BASTEN, Marco', { entryId: 'basten' }),
+      entry('VEEN, Pieter', { entryId: 'veen' }),
+    );
+    expect(veen.search({ fullName: 'PIETER VEN' }, { minScore: 0, limit: 10 }).map((c) => c.entryId)).toEqual(
+      ['veen'],
+    );
     // A query of particles alone still finds names through them.
     expect(index.search({ fullName: 'VAN' }, { minScore: 0, limit: 10 }).length).toBeGreaterThan(0);
   });

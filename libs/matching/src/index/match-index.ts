@@ -454,12 +454,15 @@ export class MatchIndex {
     const coveredCredit = cfg.extraQueryPenalty * mean;
     const uncovered = -coveredCredit * Math.min(q.length, MAX_COVERED);
     // Particles (VAN, AL, BIN, DE) credit names but find none: a million-name list holds VAN 19,015 times, and
-    // a name sharing only particles with the query is no candidate. They come last, so they credit every name
-    // the other parts found, through those names' own tokens when there are fewer of them than postings.
+    // a name sharing only particles with the query is no candidate. Particle look-ups come last, so they credit
+    // every name the other parts found; a listed particle another part's expansion reaches (VEEN ~ VAN, DO ~ DE)
+    // credits, as weak expansions do, the names found so far. Both read whichever is fewer: the postings, or
+    // the tokens of the names found.
     const onlyParticles = q.every((t) => t.token.role === 'particle');
     const deferred = (l: number) => !onlyParticles && lookups[l].token.role === 'particle';
     const order = lookups.map((_, l) => l).filter((l) => !deferred(l));
     for (let l = 0; l < lookups.length; l++) if (deferred(l)) order.push(l);
+    const vocabTokens = this.vocab.tokens;
     const held = this.byToken;
     const heldIds: number[] = [];
     const heldGain: number[] = [];
@@ -469,12 +472,10 @@ export class MatchIndex {
       const roleWeight = cfg.roleWeights[lookup.token.role];
       const late = deferred(l);
       let heldPostings = 0;
-      if (late) {
-        held.reset(this.vocab.size);
-        heldIds.length = 0;
-        heldGain.length = 0;
-        heldCovered.length = 0;
-      }
+      held.reset(this.vocab.size);
+      heldIds.length = 0;
+      heldGain.length = 0;
+      heldCovered.length = 0;
       const expansions = all[l];
       const joined = l >= q.length ? joinedFrom[l - q.length] : -1;
       // The two parts' own expansions, once per joined lookup (not scanned again for each expansion).
@@ -504,10 +505,14 @@ export class MatchIndex {
         if (!postings) continue;
         const gain = similarity * roleWeight * rarity;
         // Weak expansions only add to names already found: they would flood the list with near-misses.
-        const creates = !late && similarity >= LOOKUP_LIMITS.minCreatingSimilarity;
+        const creates =
+          !late &&
+          similarity >= LOOKUP_LIMITS.minCreatingSimilarity &&
+          (onlyParticles || vocabTokens[id].token.role !== 'particle');
         // A joined lookup finding one of its parts inside it (MOHAMED in ALIMOHAMED) covers that part alone.
         const covered = parts ? partCover(parts, joined, id, covers) : covers[l];
-        if (late) {
+        // Names holding it twice (`repeats`) are walked here; other expansions that find no name, after.
+        if (!creates && postings === postingLists[id]) {
           if (held.has(id)) continue;
           held.set(id, heldIds.length);
           heldIds.push(id);
@@ -545,9 +550,8 @@ export class MatchIndex {
           touchedCovered[at] |= covered;
         }
       }
-      if (!late || heldIds.length === 0) continue;
-      // Each name found takes the best expansion it holds (a particle is never a repeated part: no `repeats`),
-      // found from the postings or from the names' tokens, whichever is fewer to read.
+      if (heldIds.length === 0) continue;
+      // Each name found and not yet credited by this lookup takes the best of these expansions it holds.
       const credit = (at: number, e: number) => {
         touchedLookup[at] = l;
         touchedCredit[at] += heldGain[e] + coveredCredit * bitCount(heldCovered[e] & ~touchedCovered[at]);
@@ -566,6 +570,7 @@ export class MatchIndex {
       const tokenPool = this.tokenPool;
       const nameStart = this.nameStart;
       for (let at = 0; at < count; at++) {
+        if (touchedLookup[at] === l) continue;
         const nameId = touched[at];
         let best = heldIds.length;
         for (let k = nameStart[nameId], end = k + nameLength[nameId]; k < end; k++)
