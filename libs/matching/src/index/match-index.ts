@@ -43,7 +43,7 @@ const DEFAULT_LIMIT = 5;
 const CONNECTIVE_PARTS = new Set(['abd', 'ad', 'ud', 'ur', 'din', 'deen']);
 /** Query tokens whose coverage candidate credit counts (bits of an int). */
 const MAX_COVERED = 30;
-/** A name's tokens read per posting walked, about: the particle pass reads whichever is fewer. */
+/** A name's tokens read per posting walked, about: expansions that find no name read whichever is fewer. */
 const NAME_TOKENS_READ = 3;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
 const MEMO_SIZE = 20000;
@@ -137,7 +137,7 @@ export class MatchIndex {
   private touchedCovered = new Int32Array(1024);
   /**
    * Per-query scratch over the vocabulary: in `typoNames`, token → the query tokens spelling it (bits); in
-   * `candidates`' particle pass, token → its expansion's place.
+   * `candidates`, for a lookup's expansions that find no name (particles, weak ones), token → its place.
    */
   private readonly byToken = new StampedInts();
   private heap = new Int32Array(0);
