@@ -222,6 +222,39 @@ describe('MatchIndex', () => {
     expect(index.search({ fullName: 'VAN' }, { minScore: 0, limit: 10 }).length).toBeGreaterThan(0);
   });
 
+  it('gives the same answers when common look-ups stop finding names no candidate could come from', () => {
+    // 2,000 names from a few common given names and many surnames: the query's rare parts find the names that
+    // win, and MARIA's other holders are never walked. Every answer must be what the full walk gives.
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = (pool: readonly string[]) => pool[Math.floor(random() * pool.length)];
+    const given = ['MARIA', 'ANNA', 'JOHN', 'LEE', 'JIN', 'MOHAMMED', 'ALI', 'ANA', 'JOSE', 'ELENA'];
+    const surnames = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `${pick(['K', 'B', 'T', 'M'])}ORV${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}S`,
+    );
+    const index = new MatchIndex();
+    for (let i = 0; i < 2000; i++)
+      index.add(entry(`${pick(surnames)}, ${pick(given)}${random() < 0.5 ? ` ${pick(given)}` : ''}`));
+    const queries = Array.from({ length: 200 }, (_, i) =>
+      i % 3 === 0 ? `${pick(given)} ${pick(given)}` : `${pick(given)} ${pick(given)} ${pick(surnames)}`,
+    );
+    const answers = (on: boolean) => {
+      LOOKUP_LIMITS.closeUnreachable = on;
+      try {
+        return queries.map((fullName) =>
+          index.search({ fullName }, { minScore: 0, limit: 10 }).map((c) => `${c.entryId} ${c.score}`),
+        );
+      } finally {
+        LOOKUP_LIMITS.closeUnreachable = true;
+      }
+    };
+    const closed = answers(true);
+    expect(closed.every((a) => a.length > 0)).toBe(true);
+    expect(closed).toEqual(answers(false));
+  });
+
   it('charges a listed part the query does not cover when candidates are cut (MOHAMED)', () => {
     // 40 two-part names hold MOHAMED exactly; Mohammed alone holds a near-spelling and nothing more, and is
     // the closer name (0.94 against 0.87 for a listed part the query lacks).

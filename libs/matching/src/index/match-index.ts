@@ -34,6 +34,7 @@ export const LOOKUP_LIMITS: LookupLimits = {
   maxExactHoldersForEdits: 8,
   lengthCredit: -0.01,
   typoGuarantee: true,
+  closeUnreachable: true,
 };
 /** Removed names are purged from postings once they outnumber this share of all names. */
 const COMPACT_DEAD_SHARE = 0.25;
@@ -43,8 +44,13 @@ const DEFAULT_LIMIT = 5;
 const CONNECTIVE_PARTS = new Set(['abd', 'ad', 'ud', 'ur', 'din', 'deen']);
 /** Query tokens whose coverage candidate credit counts (bits of an int). */
 const MAX_COVERED = 30;
-/** A name's tokens read per posting walked, about: expansions that find no name read whichever is fewer. */
-const NAME_TOKENS_READ = 3;
+/**
+ * What reading a found name's tokens costs, in postings walked (a posting asks one bit from the core's cache; a
+ * name's tokens are read from memory): expansions that find no name take the cheaper way.
+ */
+const NAME_TOKENS_READ = 32;
+/** Credits are summed in float32: a margin so a name is never ruled out by rounding. */
+const CREDIT_SLACK = 1e-3;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
 const MEMO_SIZE = 20000;
 
@@ -124,10 +130,11 @@ export class MatchIndex {
   private poolSize = 0;
   private names = 0;
   private deadNames = 0;
-  // Per-query scratch, a sparse set over names: `slot[name]` is the name's position among the names the
-  // current query credited, valid only when `touched[slot[name]]` is that name (nothing is ever cleared).
-  // Credit and the last lookup crediting a name live in dense columns by position: the walk over postings
-  // touches one 4-byte cell per name, the top-k scan only the dense columns.
+  // Per-query scratch over names: a bit per name says the current query credited it (`found`, 128 KB for a
+  // million names, so the walk over postings asks it from the core's cache); `slot[name]` is then the name's
+  // position among the names credited. Credit and the last lookup crediting a name live in dense columns by
+  // position: the top-k scan reads only those. `found` is cleared name by name when the query ends.
+  private found = new Int32Array(0);
   private slot = new Int32Array(0);
   /** Names credited by the current query, in the order first credited (only the first `count` are valid). */
   private touched = new Int32Array(1024);
@@ -429,6 +436,7 @@ export class MatchIndex {
     let touchedCovered = this.touchedCovered;
     let count = 0;
     const slot = this.slot;
+    const found = this.found;
     const nameLength = this.nameLength;
     const lengthCredit = LOOKUP_LIMITS.lengthCredit;
     const df = this.vocab.df;
@@ -439,13 +447,16 @@ export class MatchIndex {
     // A listed part the query does not cover costs what the scorer charges it (`extraCandidatePenalty` of a
     // part), priced at the mean credit of a query token: `KANSO, Ali Mohamed` must not take the place of
     // `Ali Mohammed` for ALI MOHAMED because it holds MOHAMED exactly (issue 18).
+    // The most a lookup's expansions add to any name: its best expansion's (expansions come best first, and
+    // none counts as rarer than the first a name holds).
+    const most = lookups.map((lookup, l) => {
+      const first = all[l].find((x) => df[x.id] > 0);
+      return first
+        ? first.similarity * cfg.roleWeights[lookup.token.role] * Math.log(1 + live / df[first.id])
+        : 0;
+    });
     let mean = 0;
-    for (let l = 0; l < q.length; l++) {
-      const best = all[l].find((x) => df[x.id] > 0);
-      if (best)
-        mean +=
-          (best.similarity * cfg.roleWeights[q[l].token.role] * Math.log(1 + live / df[best.id])) / q.length;
-    }
+    for (let l = 0; l < q.length; l++) mean += most[l] / q.length;
     const extraPartCredit = -cfg.extraCandidatePenalty * mean;
     // Likewise a query token that credits nothing in a name costs what the scorer charges a query part the
     // listed name lacks (`extraQueryPenalty`): names holding MOHAMED twice-credited (as itself and inside
@@ -456,21 +467,50 @@ export class MatchIndex {
     // Particles (VAN, AL, BIN, DE) credit names but find none: a million-name list holds VAN 19,015 times, and
     // a name sharing only particles with the query is no candidate. Particle look-ups come last, so they credit
     // every name the other parts found; a listed particle another part's expansion reaches (VEEN ~ VAN, DO ~ DE)
-    // credits, as weak expansions do, the names found so far. Both read whichever is fewer: the postings, or
-    // the tokens of the names found.
+    // credits, as weak expansions do, the names found so far. Both read whichever is cheaper: the postings, or
+    // the tokens of the names found (`NAME_TOKENS_READ`).
     const onlyParticles = q.every((t) => t.token.role === 'particle');
     const deferred = (l: number) => !onlyParticles && lookups[l].token.role === 'particle';
-    const order = lookups.map((_, l) => l).filter((l) => !deferred(l));
+    /** The query tokens a lookup can cover (none when no listed name holds its expansions). */
+    const reach = covers.map((bits, l) => (most[l] > 0 ? bits : 0));
+    // Rarest first (the most credit first): once the names found hold `candidatesPerQuery` credits that no
+    // name found later can reach, the common look-ups left (MARIE, LEE, JIN) only credit the names found.
+    const order = lookups
+      .map((_, l) => l)
+      .filter((l) => !deferred(l))
+      .sort(
+        (a, b) => most[b] + coveredCredit * bitCount(reach[b]) - most[a] - coveredCredit * bitCount(reach[a]),
+      );
     for (let l = 0; l < lookups.length; l++) if (deferred(l)) order.push(l);
+    /** `after[i]`: the most the look-ups from the `i`-th in order on add to a name (a query token is covered once). */
+    const after = new Float64Array(order.length + 1);
+    for (let i = order.length - 1, gains = 0, covered = 0; i >= 0; i--) {
+      gains += most[order[i]];
+      covered |= reach[order[i]];
+      after[i] = gains + coveredCredit * bitCount(covered);
+    }
+    /** The most a name holds before any look-up credits it (a one-part name, nothing covered). */
+    const bare = uncovered + Math.max(lengthCredit, lengthCredit * 255);
+    let closed = false;
     const vocabTokens = this.vocab.tokens;
     const held = this.byToken;
     const heldIds: number[] = [];
     const heldGain: number[] = [];
     const heldCovered: number[] = [];
-    for (const l of order) {
+    for (let i = 0; i < order.length; i++) {
+      const l = order[i];
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
-      const late = deferred(l);
+      // A name first found from here on holds at most `bare + after[i]`: below the credit the names found
+      // already hold in `candidatesPerQuery` places, it could never be among the candidates.
+      if (
+        LOOKUP_LIMITS.closeUnreachable &&
+        !closed &&
+        !deferred(l) &&
+        count >= this.algorithm.candidatesPerQuery
+      )
+        closed = bare + after[i] + CREDIT_SLACK < this.leastTopCredit(count, kind);
+      const late = closed || deferred(l);
       let heldPostings = 0;
       held.reset(this.vocab.size);
       heldIds.length = 0;
@@ -523,12 +563,14 @@ export class MatchIndex {
         }
         for (let k = 0; k < postings.length; k++) {
           const nameId = postings[k];
-          let at = slot[nameId];
-          if (at < count && touched[at] === nameId) {
+          let at: number;
+          if ((found[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
+            at = slot[nameId];
             // Each lookup credits a name once, with its best expansion (expansions come best first).
             if (touchedLookup[at] === l) continue;
           } else {
             if (!creates) continue;
+            found[nameId >>> 5] |= 1 << (nameId & 31);
             if (count === touched.length) {
               touched = this.touched = growInt32(touched, count + 1);
               touchedCredit = this.touchedCredit = growFloat32(touchedCredit, count + 1);
@@ -561,8 +603,10 @@ export class MatchIndex {
         for (let e = 0; e < heldIds.length; e++) {
           const postings = postingLists[heldIds[e]];
           for (let k = 0; k < postings.length; k++) {
-            const at = slot[postings[k]];
-            if (at < count && touched[at] === postings[k] && touchedLookup[at] !== l) credit(at, e);
+            const nameId = postings[k];
+            if ((found[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
+            const at = slot[nameId];
+            if (touchedLookup[at] !== l) credit(at, e);
           }
         }
         continue;
@@ -578,6 +622,7 @@ export class MatchIndex {
         if (best < heldIds.length) credit(at, best);
       }
     }
+    for (let at = 0; at < count; at++) found[touched[at] >>> 5] = 0;
     return this.topNames(count, kind);
   }
 
@@ -746,6 +791,20 @@ export class MatchIndex {
 
   /** The `candidatesPerQuery` best-credited live names of a kind the query meets (a min-heap by credit). */
   private topNames(count: number, kind: MatchKind): Int32Array {
+    const size = this.fillHeap(count, kind);
+    const top = this.topIds;
+    for (let i = 0; i < size; i++) top[i] = this.touched[this.heap[i]];
+    return top.subarray(0, size);
+  }
+
+  /** The least credit among the `candidatesPerQuery` best so far (−∞ while fewer names are found). */
+  private leastTopCredit(count: number, kind: MatchKind): number {
+    const size = this.fillHeap(count, kind);
+    return size < this.algorithm.candidatesPerQuery ? -Infinity : this.touchedCredit[this.heap[0]];
+  }
+
+  /** Heaps the best-credited of the first `count` names found (positions among them); how many it holds. */
+  private fillHeap(count: number, kind: MatchKind): number {
     const bit = MEETS_BIT[kind];
     const m = this.algorithm.candidatesPerQuery;
     if (this.heap.length < m) {
@@ -771,9 +830,7 @@ export class MatchIndex {
         siftDown(heap, size, credit);
       }
     }
-    const top = this.topIds;
-    for (let i = 0; i < size; i++) top[i] = touched[heap[i]];
-    return top.subarray(0, size);
+    return size;
   }
 
   private addName(recordId: number, tokenIds: number[], text: string, mask: number): number {
@@ -813,8 +870,11 @@ export class MatchIndex {
     this.nameStart = growInt32(this.nameStart, n);
     this.nameLength = growUint8(this.nameLength, n);
     this.nameMask = growUint8(this.nameMask, n);
-    // A fresh slot column needs no copying: every old slot is stale by the next query.
-    if (this.slot.length < n) this.slot = new Int32Array(Math.max(n, this.slot.length * 2));
+    // Fresh scratch columns need no copying: no query is under way.
+    if (this.slot.length < n) {
+      this.slot = new Int32Array(Math.max(n, this.slot.length * 2));
+      this.found = new Int32Array(Math.ceil(this.slot.length / 32));
+    }
   }
 
   private uniqueTokens(nameId: number): Set<number> {
@@ -864,6 +924,7 @@ export class MatchIndex {
     this.names = next;
     this.deadNames = 0;
     this.slot = new Int32Array(entry.length);
+    this.found = new Int32Array(Math.ceil(entry.length / 32));
     for (const record of this.records) if (record) record.nameIds = record.nameIds.map((id) => remap[id]);
     this.vocab.postings = this.vocab.postings.map(() => []);
     this.repeats = new Map();

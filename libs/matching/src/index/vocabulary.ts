@@ -48,6 +48,11 @@ export interface LookupLimits {
    * letters) and returns it at or above `minScore` whatever its rank. Off only to measure what it changes.
    */
   typoGuarantee: boolean;
+  /**
+   * Look-ups run rarest first, and those left stop finding names once no name they could find can reach the
+   * candidates (`candidatesPerQuery`): they credit the names found. Off only to check it changes no answer.
+   */
+  closeUnreachable: boolean;
 }
 
 const GRAM = 3;
