@@ -19,7 +19,8 @@ import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
 import { personSymbolSpellings } from '../normalize/roles.step';
 import type { NameToken } from '../normalize/token';
-import { growFloat32, growInt32, growUint8, StampedInts } from './grow';
+import { bitCount, FoundNames } from './found-names';
+import { growInt32, growUint8, StampedInts } from './grow';
 import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, MIN_EDIT_LENGTH, MIN_TWO_EDIT_LENGTH, Vocabulary } from './vocabulary';
 
@@ -130,24 +131,16 @@ export class MatchIndex {
   private poolSize = 0;
   private names = 0;
   private deadNames = 0;
-  // Per-query scratch over names: a bit per name says the current query credited it (`found`, 128 KB for a
-  // million names, so the walk over postings asks it from the core's cache); `slot[name]` is then the name's
-  // position among the names credited. Credit and the last lookup crediting a name live in dense columns by
-  // position: the top-k scan reads only those. `found` is cleared name by name when the query ends.
-  private found = new Int32Array(0);
-  private slot = new Int32Array(0);
-  /** Names credited by the current query, in the order first credited (only the first `count` are valid). */
-  private touched = new Int32Array(1024);
-  private touchedCredit = new Float32Array(1024);
-  private touchedLookup = new Int32Array(1024);
-  /** Which query tokens credited the name (bit `i` for the `i`-th; a joined lookup covers both its parts). */
-  private touchedCovered = new Int32Array(1024);
+  /** Per-query scratch: the names the current query's look-ups found, and their credit. */
+  private readonly found = new FoundNames();
   /**
    * Per-query scratch over the vocabulary: in `typoNames`, token → the query tokens spelling it (bits); in
    * `candidates`, for a lookup's expansions that find no name (particles, weak ones), token → its place.
    */
   private readonly byToken = new StampedInts();
   private heap = new Int32Array(0);
+  /** Per-query scratch: a name's credit when first found, by its number of parts. */
+  private readonly startCredit = new Float64Array(256);
   private topIds = new Int32Array(0);
   private readonly memo = new BoundedCache<Expansion[]>(MEMO_SIZE);
   /** Distinct `programs` sets (a list has a handful), so a million entries share a few arrays. */
@@ -366,8 +359,10 @@ export class MatchIndex {
       }
       const record = this.records[recordId];
       if (!record) continue;
+      // The qualifiers on the ranking alignment first (it scores as the detailed one): most names scored fall
+      // below `minScore` there, and are never aligned again for their explanation.
+      if (runFeatures(this.algorithm, { query, facts: record.facts, name }).score < minScore) continue;
       const scored = runFeatures(this.algorithm, { query, facts: record.facts, name: align(nameId, true) });
-      if (scored.score < minScore) continue;
       finals.push(scored.score);
       finals.sort((a, b) => b - a);
       const candidate: MatchCandidate = {
@@ -430,12 +425,6 @@ export class MatchIndex {
         joinedFrom.push(i);
       }
     }
-    let touched = this.touched;
-    let touchedCredit = this.touchedCredit;
-    let touchedLookup = this.touchedLookup;
-    let touchedCovered = this.touchedCovered;
-    let count = 0;
-    const slot = this.slot;
     const found = this.found;
     const nameLength = this.nameLength;
     const lengthCredit = LOOKUP_LIMITS.lengthCredit;
@@ -464,6 +453,12 @@ export class MatchIndex {
     // front for every query token and given back as each is covered.
     const coveredCredit = cfg.extraQueryPenalty * mean;
     const uncovered = -coveredCredit * Math.min(q.length, MAX_COVERED);
+    /** A name's credit when first found, by its number of parts. */
+    const start = this.startCredit;
+    for (let length = 0; length < start.length; length++)
+      start[length] =
+        uncovered + lengthCredit * length + (length > q.length ? extraPartCredit * (length - q.length) : 0);
+    found.begin(this.names, coveredCredit, start);
     // Particles (VAN, AL, BIN, DE) credit names but find none: a million-name list holds VAN 19,015 times, and
     // a name sharing only particles with the query is no candidate. Particle look-ups come last, so they credit
     // every name the other parts found; a listed particle another part's expansion reaches (VEEN ~ VAN, DO ~ DE)
@@ -507,9 +502,9 @@ export class MatchIndex {
         LOOKUP_LIMITS.closeUnreachable &&
         !closed &&
         !deferred(l) &&
-        count >= this.algorithm.candidatesPerQuery
+        found.count >= this.algorithm.candidatesPerQuery
       )
-        closed = bare + after[i] + CREDIT_SLACK < this.leastTopCredit(count, kind);
+        closed = bare + after[i] + CREDIT_SLACK < this.leastTopCredit(kind);
       const late = closed || deferred(l);
       let heldPostings = 0;
       held.reset(this.vocab.size);
@@ -561,69 +556,18 @@ export class MatchIndex {
           heldPostings += postings.length;
           continue;
         }
-        for (let k = 0; k < postings.length; k++) {
-          const nameId = postings[k];
-          let at: number;
-          if ((found[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
-            at = slot[nameId];
-            // Each lookup credits a name once, with its best expansion (expansions come best first).
-            if (touchedLookup[at] === l) continue;
-          } else {
-            if (!creates) continue;
-            found[nameId >>> 5] |= 1 << (nameId & 31);
-            if (count === touched.length) {
-              touched = this.touched = growInt32(touched, count + 1);
-              touchedCredit = this.touchedCredit = growFloat32(touchedCredit, count + 1);
-              touchedLookup = this.touchedLookup = growInt32(touchedLookup, count + 1);
-              touchedCovered = this.touchedCovered = growInt32(touchedCovered, count + 1);
-            }
-            at = count++;
-            slot[nameId] = at;
-            touched[at] = nameId;
-            const length = nameLength[nameId];
-            touchedCredit[at] =
-              uncovered +
-              lengthCredit * length +
-              (length > q.length ? extraPartCredit * (length - q.length) : 0);
-            touchedCovered[at] = 0;
-          }
-          touchedLookup[at] = l;
-          touchedCredit[at] += gain + coveredCredit * bitCount(covered & ~touchedCovered[at]);
-          touchedCovered[at] |= covered;
-        }
+        found.walk(postings, l, gain, covered, creates, nameLength);
       }
       if (heldIds.length === 0) continue;
       // Each name found and not yet credited by this lookup takes the best of these expansions it holds.
-      const credit = (at: number, e: number) => {
-        touchedLookup[at] = l;
-        touchedCredit[at] += heldGain[e] + coveredCredit * bitCount(heldCovered[e] & ~touchedCovered[at]);
-        touchedCovered[at] |= heldCovered[e];
-      };
-      if (heldPostings < count * NAME_TOKENS_READ) {
-        for (let e = 0; e < heldIds.length; e++) {
-          const postings = postingLists[heldIds[e]];
-          for (let k = 0; k < postings.length; k++) {
-            const nameId = postings[k];
-            if ((found[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
-            const at = slot[nameId];
-            if (touchedLookup[at] !== l) credit(at, e);
-          }
-        }
-        continue;
-      }
-      const tokenPool = this.tokenPool;
-      const nameStart = this.nameStart;
-      for (let at = 0; at < count; at++) {
-        if (touchedLookup[at] === l) continue;
-        const nameId = touched[at];
-        let best = heldIds.length;
-        for (let k = nameStart[nameId], end = k + nameLength[nameId]; k < end; k++)
-          best = Math.min(best, held.get(tokenPool[k], best));
-        if (best < heldIds.length) credit(at, best);
-      }
+      if (heldPostings < found.count * NAME_TOKENS_READ)
+        for (let e = 0; e < heldIds.length; e++)
+          found.creditFound(postingLists[heldIds[e]], l, heldGain[e], heldCovered[e]);
+      else found.creditByTokens(l, held, heldGain, heldCovered, this.tokenPool, this.nameStart, nameLength);
     }
-    for (let at = 0; at < count; at++) found[touched[at] >>> 5] = 0;
-    return this.topNames(count, kind);
+    const top = this.topNames(kind);
+    found.end();
+    return top;
   }
 
   /**
@@ -790,31 +734,32 @@ export class MatchIndex {
   }
 
   /** The `candidatesPerQuery` best-credited live names of a kind the query meets (a min-heap by credit). */
-  private topNames(count: number, kind: MatchKind): Int32Array {
-    const size = this.fillHeap(count, kind);
+  private topNames(kind: MatchKind): Int32Array {
+    const size = this.fillHeap(kind);
     const top = this.topIds;
-    for (let i = 0; i < size; i++) top[i] = this.touched[this.heap[i]];
+    for (let i = 0; i < size; i++) top[i] = this.found.names[this.heap[i]];
     return top.subarray(0, size);
   }
 
   /** The least credit among the `candidatesPerQuery` best so far (−∞ while fewer names are found). */
-  private leastTopCredit(count: number, kind: MatchKind): number {
-    const size = this.fillHeap(count, kind);
-    return size < this.algorithm.candidatesPerQuery ? -Infinity : this.touchedCredit[this.heap[0]];
+  private leastTopCredit(kind: MatchKind): number {
+    const size = this.fillHeap(kind);
+    return size < this.algorithm.candidatesPerQuery ? -Infinity : this.found.credit[this.heap[0]];
   }
 
   /** Heaps the best-credited of the first `count` names found (positions among them); how many it holds. */
-  private fillHeap(count: number, kind: MatchKind): number {
+  private fillHeap(kind: MatchKind): number {
     const bit = MEETS_BIT[kind];
     const m = this.algorithm.candidatesPerQuery;
     if (this.heap.length < m) {
       this.heap = new Int32Array(m);
       this.topIds = new Int32Array(m);
     }
-    // The heap holds positions among the touched names (their credit is dense there).
+    // The heap holds positions among the names found (their credit is dense there).
     const heap = this.heap;
-    const touched = this.touched;
-    const credit = this.touchedCredit;
+    const touched = this.found.names;
+    const credit = this.found.credit;
+    const count = this.found.count;
     const mask = this.nameMask;
     let size = 0;
     for (let k = 0; k < count; k++) {
@@ -870,11 +815,6 @@ export class MatchIndex {
     this.nameStart = growInt32(this.nameStart, n);
     this.nameLength = growUint8(this.nameLength, n);
     this.nameMask = growUint8(this.nameMask, n);
-    // Fresh scratch columns need no copying: no query is under way.
-    if (this.slot.length < n) {
-      this.slot = new Int32Array(Math.max(n, this.slot.length * 2));
-      this.found = new Int32Array(Math.ceil(this.slot.length / 32));
-    }
   }
 
   private uniqueTokens(nameId: number): Set<number> {
@@ -923,8 +863,6 @@ export class MatchIndex {
     this.poolSize = pool;
     this.names = next;
     this.deadNames = 0;
-    this.slot = new Int32Array(entry.length);
-    this.found = new Int32Array(Math.ceil(entry.length / 32));
     for (const record of this.records) if (record) record.nameIds = record.nameIds.map((id) => remap[id]);
     this.vocab.postings = this.vocab.postings.map(() => []);
     this.repeats = new Map();
@@ -1031,12 +969,6 @@ function partCover(
 
 function idsOf(expansions: readonly Expansion[]): ReadonlySet<number> {
   return new Set(expansions.map((x) => x.id));
-}
-
-function bitCount(bits: number): number {
-  let n = 0;
-  for (let b = bits; b !== 0; b &= b - 1) n++;
-  return n;
 }
 
 /** Min-heap steps over touched positions ordered by their credit (ties keep their place). */

@@ -1,0 +1,147 @@
+import { growFloat32, growInt32, StampedInts } from './grow';
+
+/**
+ * Per-query scratch of `MatchIndex.candidates`: the names a query's look-ups found, each with its credit, the
+ * last look-up crediting it and the query tokens it covers (bits). A bit per name (`bits`, 128 KB for a million
+ * names) answers "is it found" from the core's cache; `slot[name]` is then its position among the names found,
+ * where the dense columns hold the rest. The walks over postings are small methods so their arrays stay in
+ * registers. `end` clears the bits of the names found, nothing else needs clearing.
+ */
+export class FoundNames {
+  private bits = new Int32Array(0);
+  private slot = new Int32Array(0);
+  /** The names found, in the order first found (only the first `count` are valid). */
+  names = new Int32Array(1024);
+  credit = new Float32Array(1024);
+  private lookup = new Int32Array(1024);
+  private covered = new Int32Array(1024);
+  count = 0;
+  /** Credit for each query token a name's look-ups cover, once per token. */
+  private coveredCredit = 0;
+  /** A name's credit when first found, by its number of parts. */
+  private start: Float64Array = new Float64Array(256);
+
+  /** Starts a query over names below `nameBound`. */
+  begin(nameBound: number, coveredCredit: number, start: Float64Array): void {
+    if (this.slot.length < nameBound) {
+      this.slot = new Int32Array(Math.max(nameBound, this.slot.length * 2));
+      this.bits = new Int32Array(Math.ceil(this.slot.length / 32));
+    }
+    this.coveredCredit = coveredCredit;
+    this.start = start;
+    this.count = 0;
+  }
+
+  /** Forgets the names found (their bits; the columns are overwritten by the next query). */
+  end(): void {
+    const bits = this.bits;
+    const names = this.names;
+    for (let at = 0; at < this.count; at++) bits[names[at] >>> 5] = 0;
+    this.count = 0;
+  }
+
+  /**
+   * Credits `gain` and the query tokens `covers` to each name in `postings` this look-up has not credited yet
+   * (expansions come best first, and a look-up credits a name once); names not found yet are found when
+   * `creates`, else passed over.
+   */
+  walk(
+    postings: readonly number[],
+    lookup: number,
+    gain: number,
+    covers: number,
+    creates: boolean,
+    nameLength: Uint8Array,
+  ): void {
+    const bits = this.bits;
+    const slot = this.slot;
+    const coveredCredit = this.coveredCredit;
+    let lookups = this.lookup;
+    let credit = this.credit;
+    let covered = this.covered;
+    for (let k = 0; k < postings.length; k++) {
+      const nameId = postings[k];
+      let at: number;
+      if ((bits[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
+        at = slot[nameId];
+        if (lookups[at] === lookup) continue;
+      } else {
+        if (!creates) continue;
+        bits[nameId >>> 5] |= 1 << (nameId & 31);
+        at = this.count++;
+        if (at === this.names.length) {
+          this.grow(at + 1);
+          lookups = this.lookup;
+          credit = this.credit;
+          covered = this.covered;
+        }
+        slot[nameId] = at;
+        this.names[at] = nameId;
+        credit[at] = this.start[nameLength[nameId]];
+        covered[at] = 0;
+      }
+      lookups[at] = lookup;
+      credit[at] += gain + coveredCredit * bitCount(covers & ~covered[at]);
+      covered[at] |= covers;
+    }
+  }
+
+  /** Credits `gain` and `covers` to each name in `postings` found already and not yet credited by this look-up. */
+  creditFound(postings: readonly number[], lookup: number, gain: number, covers: number): void {
+    const bits = this.bits;
+    const slot = this.slot;
+    const lookups = this.lookup;
+    for (let k = 0; k < postings.length; k++) {
+      const nameId = postings[k];
+      if ((bits[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
+      const at = slot[nameId];
+      if (lookups[at] !== lookup) this.creditAt(at, lookup, gain, covers);
+    }
+  }
+
+  /**
+   * For expansions that find no name (`held`: vocabulary token → its place in `gains` / `covers`), credits
+   * each name found and not yet credited by this look-up with the best of them it holds, read from its tokens
+   * (`tokenPool` from `nameStart`, `nameLength` long).
+   */
+  creditByTokens(
+    lookup: number,
+    held: StampedInts,
+    gains: readonly number[],
+    covers: readonly number[],
+    tokenPool: Int32Array,
+    nameStart: Int32Array,
+    nameLength: Uint8Array,
+  ): void {
+    const names = this.names;
+    const lookups = this.lookup;
+    const none = gains.length;
+    for (let at = 0; at < this.count; at++) {
+      if (lookups[at] === lookup) continue;
+      const nameId = names[at];
+      let best = none;
+      for (let k = nameStart[nameId], end = k + nameLength[nameId]; k < end; k++)
+        best = Math.min(best, held.get(tokenPool[k], best));
+      if (best < none) this.creditAt(at, lookup, gains[best], covers[best]);
+    }
+  }
+
+  private creditAt(at: number, lookup: number, gain: number, covers: number): void {
+    this.lookup[at] = lookup;
+    this.credit[at] += gain + this.coveredCredit * bitCount(covers & ~this.covered[at]);
+    this.covered[at] |= covers;
+  }
+
+  private grow(min: number): void {
+    this.names = growInt32(this.names, min);
+    this.credit = growFloat32(this.credit, min);
+    this.lookup = growInt32(this.lookup, min);
+    this.covered = growInt32(this.covered, min);
+  }
+}
+
+export function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
