@@ -1,5 +1,7 @@
 import { type ListedDate, PARTIAL_DATE_PATTERN } from '@paxscreen/contracts';
 
+import { BoundedCache } from '../normalize/bounded-cache';
+
 /** Outcome of comparing a traveller's date of birth with a listed one. */
 export type DobOutcome = 'exact' | 'partial' | 'range' | 'near' | 'mismatch';
 
@@ -9,15 +11,25 @@ export interface DobComparison {
 }
 
 interface PartialDate {
-  year: number;
-  month?: number;
-  day?: number;
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
 }
 
+/** Dates read recently (every candidate scored reads its listed dates again; values are never changed). */
+const DATES = new BoundedCache<PartialDate | null>(20000);
+
 export function parsePartialDate(value: string | undefined): PartialDate | undefined {
-  const m = value ? PARTIAL_DATE_PATTERN.exec(value.trim()) : null;
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
+  if (!value) return undefined;
+  let date = DATES.get(value);
+  if (date === undefined) {
+    const m = PARTIAL_DATE_PATTERN.exec(value.trim());
+    date = m
+      ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined }
+      : null;
+    DATES.set(value, date);
+  }
+  return date ?? undefined;
 }
 
 /** Lists give approximate years ("circa 1970"); a year either side is not evidence against. */

@@ -50,6 +50,8 @@ const MAX_COVERED = 30;
  * name's tokens are read from memory): expansions that find no name take the cheaper way.
  */
 const NAME_TOKENS_READ = 32;
+/** Whether look-ups left can find a name is asked before a walk of postings at least this share of the names found. */
+const CLOSE_CHECK_SHARE = 0.25;
 /** Credits are summed in float32: a margin so a name is never ruled out by rounding. */
 const CREDIT_SLACK = 1e-3;
 /** Query tokens whose similar vocabulary tokens are remembered (the least recently used forgotten first). */
@@ -497,12 +499,14 @@ export class MatchIndex {
       const lookup = lookups[l];
       const roleWeight = cfg.roleWeights[lookup.token.role];
       // A name first found from here on holds at most `bare + after[i]`: below the credit the names found
-      // already hold in `candidatesPerQuery` places, it could never be among the candidates.
+      // already hold in `candidatesPerQuery` places, it could never be among the candidates. (Asking costs a
+      // pass over the names found: only before a walk that costs more.)
       if (
         LOOKUP_LIMITS.closeUnreachable &&
         !closed &&
         !deferred(l) &&
-        found.count >= this.algorithm.candidatesPerQuery
+        found.count >= this.algorithm.candidatesPerQuery &&
+        postingsOf(all[l], postingLists) >= found.count * CLOSE_CHECK_SHARE
       )
         closed = bare + after[i] + CREDIT_SLACK < this.leastTopCredit(kind);
       const late = closed || deferred(l);
@@ -965,6 +969,12 @@ function partCover(
   if (firstIds.has(id)) return covers[first];
   if (secondIds.has(id)) return covers[first + 1];
   return covers[first] | covers[first + 1];
+}
+
+function postingsOf(expansions: readonly Expansion[], postings: readonly (readonly number[])[]): number {
+  let n = 0;
+  for (const { id } of expansions) n += postings[id].length;
+  return n;
 }
 
 function idsOf(expansions: readonly Expansion[]): ReadonlySet<number> {
