@@ -1,5 +1,26 @@
 import { growFloat32, growInt32, StampedInts } from './grow';
 
+/** A posting's low bits hold its name's number of parts, up to MANY_PARTS (which stands for as many or more). */
+const PART_BITS = 3;
+export const MANY_PARTS = (1 << PART_BITS) - 1;
+
+/**
+ * A posting: a name id and the name's number of parts in one small integer, so a walk over postings learns a
+ * name's length without reading it from a column of a million (a cache miss per name).
+ */
+export function posting(nameId: number, parts: number): number {
+  return nameId * (1 << PART_BITS) + Math.min(parts, MANY_PARTS);
+}
+
+export function nameOf(posting: number): number {
+  return posting >>> PART_BITS;
+}
+
+/** The name's number of parts, or MANY_PARTS for that many or more (then read the name's own). */
+export function partsOf(posting: number): number {
+  return posting & MANY_PARTS;
+}
+
 /**
  * Per-query scratch of `MatchIndex.candidates`: the names a query's look-ups found, each with its credit, the
  * last look-up crediting it and the query tokens it covers (bits). A bit per name (`bits`, 128 KB for a million
@@ -41,9 +62,9 @@ export class FoundNames {
   }
 
   /**
-   * Credits `gain` and the query tokens `covers` to each name in `postings` this look-up has not credited yet
-   * (expansions come best first, and a look-up credits a name once); names not found yet are found when
-   * `creates`, else passed over.
+   * Credits `gain` and the query tokens `covers` to each name in `postings` (see `posting`) this look-up has not
+   * credited yet (expansions come best first, and a look-up credits a name once); names not found yet are
+   * found when `creates`, else passed over.
    */
   walk(
     postings: readonly number[],
@@ -60,7 +81,7 @@ export class FoundNames {
     let credit = this.credit;
     let covered = this.covered;
     for (let k = 0; k < postings.length; k++) {
-      const nameId = postings[k];
+      const nameId = nameOf(postings[k]);
       let at: number;
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
         at = slot[nameId];
@@ -77,7 +98,8 @@ export class FoundNames {
         }
         slot[nameId] = at;
         this.names[at] = nameId;
-        credit[at] = this.start[nameLength[nameId]];
+        const parts = partsOf(postings[k]);
+        credit[at] = this.start[parts < MANY_PARTS ? parts : nameLength[nameId]];
         covered[at] = 0;
       }
       lookups[at] = lookup;
@@ -92,7 +114,7 @@ export class FoundNames {
     const slot = this.slot;
     const lookups = this.lookup;
     for (let k = 0; k < postings.length; k++) {
-      const nameId = postings[k];
+      const nameId = nameOf(postings[k]);
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
       const at = slot[nameId];
       if (lookups[at] !== lookup) this.creditAt(at, lookup, gain, covers);

@@ -19,7 +19,7 @@ import { BoundedCache } from '../normalize/bounded-cache';
 import { normalizeName } from '../normalize/pipeline';
 import { personSymbolSpellings } from '../normalize/roles.step';
 import type { NameToken } from '../normalize/token';
-import { bitCount, FoundNames } from './found-names';
+import { bitCount, FoundNames, MANY_PARTS, nameOf, partsOf, posting } from './found-names';
 import { growInt32, growUint8, StampedInts } from './grow';
 import { PairMemo } from './pair-memo';
 import { Expansion, LookupLimits, MIN_EDIT_LENGTH, MIN_TWO_EDIT_LENGTH, Vocabulary } from './vocabulary';
@@ -701,8 +701,11 @@ export class MatchIndex {
     const nameLength = this.nameLength;
     const all = (1 << n) - 1;
     names: for (let p = 0; p < postings.length; p++) {
-      const nameId = postings[p];
-      if (nameLength[nameId] !== n || (this.nameMask[nameId] & bit) === 0) continue;
+      // The posting tells the name's length, unless it has MANY_PARTS or more.
+      const parts = partsOf(postings[p]);
+      if (parts < MANY_PARTS ? parts !== n : n < MANY_PARTS) continue;
+      const nameId = nameOf(postings[p]);
+      if ((parts === MANY_PARTS && nameLength[nameId] !== n) || (this.nameMask[nameId] & bit) === 0) continue;
       if (spelt) {
         // Pairs the name's tokens with query tokens spelt alike; at most one of each left, a typo of each other.
         const start = this.nameStart[nameId];
@@ -804,11 +807,12 @@ export class MatchIndex {
       const tokenId = this.tokenPool[start + k];
       if (!seen.has(tokenId)) {
         seen.add(tokenId);
-        this.vocab.postings[tokenId].push(nameId);
+        this.vocab.postings[tokenId].push(posting(nameId, this.nameLength[nameId]));
         continue;
       }
       const repeats = this.repeats.get(tokenId) ?? [];
-      if (repeats[repeats.length - 1] !== nameId) repeats.push(nameId);
+      const listed = posting(nameId, this.nameLength[nameId]);
+      if (repeats[repeats.length - 1] !== listed) repeats.push(listed);
       this.repeats.set(tokenId, repeats);
     }
     return seen;

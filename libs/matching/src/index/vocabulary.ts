@@ -104,7 +104,7 @@ function grams(form: string): number[] {
  */
 export class Vocabulary {
   readonly tokens: ComparableToken[] = [];
-  /** Name ids per token; may hold removed names until the index compacts. */
+  /** Postings per token (name ids with their number of parts, see `posting`); may hold removed names until the index compacts. */
   postings: number[][] = [];
   /** Live names holding each token (for rarity weights); only the first `size` are valid. */
   df = new Int32Array(0);
