@@ -17,10 +17,28 @@ export interface TokenSimilarityConfig {
 export interface ComparableToken {
   token: NameToken;
   form: string;
+  /** A Han or Hangul token's Latin spellings, folded, and the edits they allow (undefined for others). */
+  latin: LatinSpellings | undefined;
+}
+
+/** What a Han or Hangul token is listed under in Latin script (`crossScriptSimilarity`), worked out once. */
+export interface LatinSpellings {
+  /** `nativeSpellings`, folded (`comparisonForm`). */
+  forms: readonly string[];
+  /** Romanisation variants for Hangul, spellings only for Han. */
+  edits: EditsAllowed;
 }
 
 export function comparable(token: NameToken): ComparableToken {
-  return { token, form: comparisonForm(token.text) };
+  return { token, form: comparisonForm(token.text), latin: latinSpellings(token) };
+}
+
+function latinSpellings(token: NameToken): LatinSpellings | undefined {
+  if (token.native === undefined) return undefined;
+  return {
+    forms: nativeSpellings(token.text, token.native).map(comparisonForm),
+    edits: HANGUL.test(token.native) ? 'romanisation' : 'spelling',
+  };
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
@@ -49,8 +67,8 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
     return ta.text[0] === tb.text[0] ? cfg.initialSimilarity : 0;
   }
   // A Chinese or Korean syllable against a Latin spelling: one of its romanisations, never a typo.
-  if (ta.native !== undefined) return crossScriptSimilarity(ta, b.form, tb.vowelPoor, cfg);
-  if (tb.native !== undefined) return crossScriptSimilarity(tb, a.form, ta.vowelPoor, cfg);
+  if (ta.native !== undefined) return crossScriptSimilarity(a, b.form, tb.vowelPoor, cfg);
+  if (tb.native !== undefined) return crossScriptSimilarity(b, a.form, ta.vowelPoor, cfg);
   const group = shareGroup(ta, tb) ? cfg.groupSimilarity : 0;
   if (ta.role === 'number' || tb.role === 'number') return group;
   let sim = formSimilarity(a.form, ta.vowelPoor, b.form, tb.vowelPoor, cfg);
@@ -70,16 +88,16 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, cfg: Tok
  * consonants: Korean passports mix the systems, Pak Pong Ju).
  */
 export function crossScriptSimilarity(
-  native: NameToken,
+  native: ComparableToken,
   form: string,
   vowelPoor: boolean,
   cfg: TokenSimilarityConfig,
 ): number {
-  const written = native.native ?? '';
-  const allowed: EditsAllowed = HANGUL.test(written) ? 'romanisation' : 'spelling';
+  const latin = native.latin;
+  if (!latin) return 0;
   let best = 0;
-  for (const spelling of nativeSpellings(native.text, written)) {
-    const sim = formSimilarity(comparisonForm(spelling), native.vowelPoor, form, vowelPoor, cfg, allowed);
+  for (const spelling of latin.forms) {
+    const sim = formSimilarity(spelling, native.token.vowelPoor, form, vowelPoor, cfg, latin.edits);
     if (sim > best) best = sim;
   }
   return best;
@@ -111,7 +129,7 @@ export function joinedSimilarity(
   }
   // Latin parts joined meet a run of characters, never one: one character is one syllable (류 is not YU RO).
   if (ct.native !== undefined)
-    return [...ct.native].length > 1 ? crossScriptSimilarity(ct, joined.form, joined.vowelPoor, cfg) : 0;
+    return [...ct.native].length > 1 ? crossScriptSimilarity(c, joined.form, joined.vowelPoor, cfg) : 0;
   return formSimilarity(joined.form, joined.vowelPoor, c.form, ct.vowelPoor, cfg, 'romanisation');
 }
 
