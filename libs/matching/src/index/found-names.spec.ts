@@ -70,6 +70,36 @@ describe('FoundNames', () => {
     expect(found.credit[4999]).toBeCloseTo(-1 + 1);
   });
 
+  it('keeps every name found apart when the table grows, and starts the next query empty', () => {
+    // Ids far apart and ids that share their low bits, past several table sizes.
+    const ids = [...new Set(Array.from({ length: 20000 }, (_, i) => (i % 2 === 0 ? i * 4096 : i * 7 + 1)))];
+    const bound = Math.max(...ids) + 1;
+    const ones = new Uint8Array(bound).fill(1);
+    const found = new FoundNames();
+    for (let round = 0; round < 2; round++) {
+      found.begin(bound, 0, start);
+      found.walk(
+        ids.map((id) => posting(id, 1)),
+        0,
+        1,
+        1,
+        true,
+        ones,
+      );
+      found.creditFound(
+        ids.map((id) => posting(id, 1)),
+        1,
+        2,
+        2,
+      );
+      expect(found.count).toBe(ids.length);
+      expect(
+        Array.from(found.credit.subarray(0, found.count)).every((c) => Math.abs(c - (-1 + 1 + 2)) < 1e-6),
+      ).toBe(true);
+      found.end();
+    }
+  });
+
   it('reads a name of many parts from the name column, fewer from its posting', () => {
     const long = new Uint8Array([12, 2]);
     const found = new FoundNames();

@@ -24,13 +24,18 @@ export function partsOf(posting: number): number {
 /**
  * Per-query scratch of `MatchIndex.candidates`: the names a query's look-ups found, each with its credit, the
  * last look-up crediting it and the query tokens it covers (bits). A bit per name (`bits`, 128 KB for a million
- * names) answers "is it found" from the core's cache; `slot[name]` is then its position among the names found,
- * where the dense columns hold the rest. The walks over postings are small methods so their arrays stay in
- * registers. `end` clears the bits of the names found, nothing else needs clearing.
+ * names) answers "is it found" from the core's cache; a small hash table (`keys`, `values`) then gives its
+ * position among the names found, where the dense columns hold the rest: both stay in the core's cache, where a
+ * position column over every name (4 MB at a million) missed it for every name found. The walks over postings
+ * are small methods so their arrays stay in registers. `end` empties the bits and the table of the names found.
  */
 export class FoundNames {
   private bits = new Int32Array(0);
-  private slot = new Int32Array(0);
+  /** Name id + 1 → its position among the names found (open addressing, at most half full; 0 is empty). */
+  private keys = new Int32Array(4096);
+  private values = new Int32Array(4096);
+  /** Where each name found sits in `keys` (to empty them at the end). */
+  private home = new Int32Array(1024);
   /** The names found, in the order first found (only the first `count` are valid). */
   names = new Int32Array(1024);
   credit = new Float32Array(1024);
@@ -44,10 +49,7 @@ export class FoundNames {
 
   /** Starts a query over names below `nameBound`. */
   begin(nameBound: number, coveredCredit: number, start: Float64Array): void {
-    if (this.slot.length < nameBound) {
-      this.slot = new Int32Array(Math.max(nameBound, this.slot.length * 2));
-      this.bits = new Int32Array(Math.ceil(this.slot.length / 32));
-    }
+    if (this.bits.length * 32 < nameBound) this.bits = new Int32Array(Math.ceil((nameBound * 2) / 32));
     this.coveredCredit = coveredCredit;
     this.start = start;
     this.count = 0;
@@ -57,7 +59,12 @@ export class FoundNames {
   end(): void {
     const bits = this.bits;
     const names = this.names;
-    for (let at = 0; at < this.count; at++) bits[names[at] >>> 5] = 0;
+    const keys = this.keys;
+    const home = this.home;
+    for (let at = 0; at < this.count; at++) {
+      bits[names[at] >>> 5] = 0;
+      keys[home[at]] = 0;
+    }
     this.count = 0;
   }
 
@@ -75,16 +82,20 @@ export class FoundNames {
     nameLength: Uint8Array,
   ): void {
     const bits = this.bits;
-    const slot = this.slot;
     const coveredCredit = this.coveredCredit;
     let lookups = this.lookup;
     let credit = this.credit;
     let covered = this.covered;
+    let keys = this.keys;
+    let values = this.values;
+    let mask = keys.length - 1;
     for (let k = 0; k < postings.length; k++) {
       const nameId = nameOf(postings[k]);
       let at: number;
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
-        at = slot[nameId];
+        let h = Math.imul(nameId, HASH) & mask;
+        while (keys[h] !== nameId + 1) h = (h + 1) & mask;
+        at = values[h];
         if (lookups[at] === lookup) continue;
       } else {
         if (!creates) continue;
@@ -96,7 +107,17 @@ export class FoundNames {
           credit = this.credit;
           covered = this.covered;
         }
-        slot[nameId] = at;
+        if (at * 2 >= keys.length) {
+          this.rehash(keys.length * 2);
+          keys = this.keys;
+          values = this.values;
+          mask = keys.length - 1;
+        }
+        let h = Math.imul(nameId, HASH) & mask;
+        while (keys[h] !== 0) h = (h + 1) & mask;
+        keys[h] = nameId + 1;
+        values[h] = at;
+        this.home[at] = h;
         this.names[at] = nameId;
         const parts = partsOf(postings[k]);
         credit[at] = this.start[parts < MANY_PARTS ? parts : nameLength[nameId]];
@@ -111,12 +132,16 @@ export class FoundNames {
   /** Credits `gain` and `covers` to each name in `postings` found already and not yet credited by this look-up. */
   creditFound(postings: readonly number[], lookup: number, gain: number, covers: number): void {
     const bits = this.bits;
-    const slot = this.slot;
+    const keys = this.keys;
+    const values = this.values;
+    const mask = keys.length - 1;
     const lookups = this.lookup;
     for (let k = 0; k < postings.length; k++) {
       const nameId = nameOf(postings[k]);
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
-      const at = slot[nameId];
+      let h = Math.imul(nameId, HASH) & mask;
+      while (keys[h] !== nameId + 1) h = (h + 1) & mask;
+      const at = values[h];
       if (lookups[at] !== lookup) this.creditAt(at, lookup, gain, covers);
     }
   }
@@ -154,13 +179,34 @@ export class FoundNames {
     this.covered[at] |= covers;
   }
 
+  /** Moves the names found to a table of `size` places (a power of two). */
+  private rehash(size: number): void {
+    const keys = new Int32Array(size);
+    const values = new Int32Array(size);
+    const mask = size - 1;
+    for (let at = 0; at < this.count - 1; at++) {
+      const nameId = this.names[at];
+      let h = Math.imul(nameId, HASH) & mask;
+      while (keys[h] !== 0) h = (h + 1) & mask;
+      keys[h] = nameId + 1;
+      values[h] = at;
+      this.home[at] = h;
+    }
+    this.keys = keys;
+    this.values = values;
+  }
+
   private grow(min: number): void {
+    this.home = growInt32(this.home, min);
     this.names = growInt32(this.names, min);
     this.credit = growFloat32(this.credit, min);
     this.lookup = growInt32(this.lookup, min);
     this.covered = growInt32(this.covered, min);
   }
 }
+
+/** Fibonacci hashing of name ids (consecutive ids land far apart). */
+const HASH = 0x9e3779b1 | 0;
 
 export function bitCount(bits: number): number {
   let v = bits - ((bits >>> 1) & 0x55555555);
