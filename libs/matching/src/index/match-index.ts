@@ -589,13 +589,14 @@ export class MatchIndex {
     if (!LOOKUP_LIMITS.typoGuarantee || n === 0 || n > MAX_COVERED) return [];
     const bit = MEETS_BIT[kind];
     const vocab = this.vocab;
-    const out: number[] = [];
+    /** The names found, each once, in the order found. */
+    const out = new Set<number>();
     if (n === 1) {
       const text = q[0].token.text;
       const typos = q[0].token.native === undefined ? vocab.typoNeighbours(text, LOOKUP_LIMITS) : [];
       for (const id of [...vocab.spelt(text), ...typos.filter((t) => isTypo(q[0], vocab.tokens[t]))])
         this.scanTypoNames(id, 1, bit, undefined, q, out);
-      return out;
+      return [...out];
     }
     const { spelt, first, second } = this.spellings(q, -1);
     for (const id of first) this.scanTypoNames(id, n, bit, spelt, q, out);
@@ -605,7 +606,7 @@ export class MatchIndex {
       const joins = mayBeOnePart(q[i].token, q[i + 1].token);
       if (joins) this.joinedTypoNames(q, i, joins, bit, out);
     }
-    return out;
+    return [...out];
   }
 
   /**
@@ -654,7 +655,7 @@ export class MatchIndex {
     i: number,
     joins: OnePart,
     bit: number,
-    out: number[],
+    out: Set<number>,
   ): void {
     const vocab = this.vocab;
     const a = q[i].token;
@@ -695,7 +696,7 @@ export class MatchIndex {
     bit: number,
     spelt: StampedInts | undefined,
     q: readonly ComparableToken[],
-    out: number[],
+    out: Set<number>,
   ): void {
     const postings = this.vocab.postings[tokenId];
     const nameLength = this.nameLength;
@@ -720,7 +721,7 @@ export class MatchIndex {
         }
         if (other >= 0 && !isTypo(q[31 - Math.clz32(all & ~used)], this.vocab.tokens[other])) continue;
       }
-      if (!out.includes(nameId)) out.push(nameId);
+      out.add(nameId);
     }
   }
 
