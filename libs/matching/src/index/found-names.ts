@@ -55,7 +55,7 @@ export class FoundNames {
     this.count = 0;
   }
 
-  /** Forgets the names found (their bits; the columns are overwritten by the next query). */
+  /** Forgets the names found (their bits and table places; the columns are overwritten by the next query). */
   end(): void {
     const bits = this.bits;
     const names = this.names;
@@ -82,10 +82,7 @@ export class FoundNames {
     nameLength: Uint8Array,
   ): void {
     const bits = this.bits;
-    const coveredCredit = this.coveredCredit;
     let lookups = this.lookup;
-    let credit = this.credit;
-    let covered = this.covered;
     let keys = this.keys;
     let values = this.values;
     let mask = keys.length - 1;
@@ -93,9 +90,7 @@ export class FoundNames {
       const nameId = nameOf(postings[k]);
       let at: number;
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) !== 0) {
-        let h = Math.imul(nameId, HASH) & mask;
-        while (keys[h] !== nameId + 1) h = (h + 1) & mask;
-        at = values[h];
+        at = values[placeOf(keys, mask, nameId)];
         if (lookups[at] === lookup) continue;
       } else {
         if (!creates) continue;
@@ -104,8 +99,6 @@ export class FoundNames {
         if (at === this.names.length) {
           this.grow(at + 1);
           lookups = this.lookup;
-          credit = this.credit;
-          covered = this.covered;
         }
         if (at * 2 >= keys.length) {
           this.rehash(keys.length * 2);
@@ -113,19 +106,16 @@ export class FoundNames {
           values = this.values;
           mask = keys.length - 1;
         }
-        let h = Math.imul(nameId, HASH) & mask;
-        while (keys[h] !== 0) h = (h + 1) & mask;
+        const h = freePlace(keys, mask, nameId);
         keys[h] = nameId + 1;
         values[h] = at;
         this.home[at] = h;
         this.names[at] = nameId;
         const parts = partsOf(postings[k]);
-        credit[at] = this.start[parts < MANY_PARTS ? parts : nameLength[nameId]];
-        covered[at] = 0;
+        this.credit[at] = this.start[parts < MANY_PARTS ? parts : nameLength[nameId]];
+        this.covered[at] = 0;
       }
-      lookups[at] = lookup;
-      credit[at] += gain + coveredCredit * bitCount(covers & ~covered[at]);
-      covered[at] |= covers;
+      this.creditAt(at, lookup, gain, covers);
     }
   }
 
@@ -139,9 +129,7 @@ export class FoundNames {
     for (let k = 0; k < postings.length; k++) {
       const nameId = nameOf(postings[k]);
       if ((bits[nameId >>> 5] & (1 << (nameId & 31))) === 0) continue;
-      let h = Math.imul(nameId, HASH) & mask;
-      while (keys[h] !== nameId + 1) h = (h + 1) & mask;
-      const at = values[h];
+      const at = values[placeOf(keys, mask, nameId)];
       if (lookups[at] !== lookup) this.creditAt(at, lookup, gain, covers);
     }
   }
@@ -186,8 +174,7 @@ export class FoundNames {
     const mask = size - 1;
     for (let at = 0; at < this.count - 1; at++) {
       const nameId = this.names[at];
-      let h = Math.imul(nameId, HASH) & mask;
-      while (keys[h] !== 0) h = (h + 1) & mask;
+      const h = freePlace(keys, mask, nameId);
       keys[h] = nameId + 1;
       values[h] = at;
       this.home[at] = h;
@@ -207,6 +194,20 @@ export class FoundNames {
 
 /** Fibonacci hashing of name ids (consecutive ids land far apart). */
 const HASH = 0x9e3779b1 | 0;
+
+/** Where a name found sits in the table (`keys` holds name id + 1; linear probing). */
+function placeOf(keys: Int32Array, mask: number, nameId: number): number {
+  let h = Math.imul(nameId, HASH) & mask;
+  while (keys[h] !== nameId + 1) h = (h + 1) & mask;
+  return h;
+}
+
+/** The empty place a name not in the table takes. */
+function freePlace(keys: Int32Array, mask: number, nameId: number): number {
+  let h = Math.imul(nameId, HASH) & mask;
+  while (keys[h] !== 0) h = (h + 1) & mask;
+  return h;
+}
 
 export function bitCount(bits: number): number {
   let v = bits - ((bits >>> 1) & 0x55555555);

@@ -472,12 +472,11 @@ export class MatchIndex {
     const reach = covers.map((bits, l) => (most[l] > 0 ? bits : 0));
     // Rarest first (the most credit first): once the names found hold `candidatesPerQuery` credits that no
     // name found later can reach, the common look-ups left (MARIE, LEE, JIN) only credit the names found.
+    const priority = most.map((gain, l) => gain + coveredCredit * bitCount(reach[l]));
     const order = lookups
       .map((_, l) => l)
       .filter((l) => !deferred(l))
-      .sort(
-        (a, b) => most[b] + coveredCredit * bitCount(reach[b]) - most[a] - coveredCredit * bitCount(reach[a]),
-      );
+      .sort((a, b) => priority[b] - priority[a]);
     for (let l = 0; l < lookups.length; l++) if (deferred(l)) order.push(l);
     /** `after[i]`: the most the look-ups from the `i`-th in order on add to a name (a query token is covered once). */
     const after = new Float64Array(order.length + 1);
@@ -755,7 +754,7 @@ export class MatchIndex {
     return size < this.algorithm.candidatesPerQuery ? -Infinity : this.found.credit[this.heap[0]];
   }
 
-  /** Heaps the best-credited of the first `count` names found (positions among them); how many it holds. */
+  /** Heaps the best-credited of the names found (their positions among them); how many it holds. */
   private fillHeap(kind: MatchKind): number {
     const bit = MEETS_BIT[kind];
     const m = this.algorithm.candidatesPerQuery;
@@ -765,7 +764,7 @@ export class MatchIndex {
     }
     // The heap holds positions among the names found (their credit is dense there).
     const heap = this.heap;
-    const touched = this.found.names;
+    const names = this.found.names;
     const credit = this.found.credit;
     const count = this.found.count;
     const mask = this.nameMask;
@@ -774,7 +773,7 @@ export class MatchIndex {
       // Once the heap is full, most names fall below its least credit: their kind is never read.
       if (size === m && !(credit[k] > credit[heap[0]])) continue;
       // Removed names linger in postings until compaction; their mask is 0.
-      if ((mask[touched[k]] & bit) === 0) continue;
+      if ((mask[names[k]] & bit) === 0) continue;
       if (size < m) {
         heap[size] = k;
         siftUp(heap, size++, credit);
@@ -986,7 +985,7 @@ function idsOf(expansions: readonly Expansion[]): ReadonlySet<number> {
   return new Set(expansions.map((x) => x.id));
 }
 
-/** Min-heap steps over touched positions ordered by their credit (ties keep their place). */
+/** Min-heap steps over positions among the names found, ordered by their credit (ties keep their place). */
 function siftUp(heap: Int32Array, i: number, credit: Float32Array): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
