@@ -20,7 +20,7 @@ import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
 import { CACHE } from './lib/services';
 import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS } from './lib/stack';
-import { type BenchRow, type BenchSuite, percentile } from './lib/suite';
+import { type BenchContext, type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
 /**
  * End to end on a private broker and redis-server, every service its own process (built with the
@@ -83,19 +83,34 @@ export const e2eSuite: BenchSuite = {
     // `--profile`: CPU profiles of the services (written when they stop); `--APP-node-args=`.
     const profile = ctx.args.includes('--profile');
     const nodeArgs = appNodeArgs(ctx.args, ['gateway', 'parser', 'screening']);
+    // The raw reference, same broker, same run, before the pipeline loads the machine.
+    const measureRaw = async (): Promise<BenchRow> => {
+      const eventBytes = await travellerEventBytes();
+      const pipeTopic = `raw.e2e.${Date.now().toString(36)}`;
+      await createTopic(stack.kafka.brokers, pipeTopic, 4);
+      const perS = (await kafkajsPipe(stack.kafka.brokers, pipeTopic, n.rawRecords, eventBytes)).recordsPerS;
+      ctx.log(`raw kafkajs produce+consume (${eventBytes} B): ${Math.round(perS)} records/s`);
+      return {
+        name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
+        values: { travellers: n.rawRecords, 'travellers/s': perS },
+      };
+    };
+    // `--empty-only`: the raw reference and the empty-index run alone (A/B runs of the plumbing).
+    if (ctx.args.includes('--empty-only')) {
+      await stack.startServices(ctx.log);
+      const rawRow = await measureRaw();
+      const row = await emptyIndexRow(ctx, n, rawRow.values['travellers/s'] as number, nodeArgs);
+      if (profile) await stack.stopApps();
+      return [rawRow, row];
+    }
     await stack.startApps({
       mode: ctx.smoke ? 'source' : 'dist',
       log: ctx.log,
       env: tuningEnv(ctx.args),
       nodeArgs,
     });
-
-    // The raw reference, same broker, same run, before the pipeline loads the machine.
-    const eventBytes = await travellerEventBytes();
-    const pipeTopic = `raw.e2e.${Date.now().toString(36)}`;
-    await createTopic(stack.kafka.brokers, pipeTopic, 4);
-    const raw = (await kafkajsPipe(stack.kafka.brokers, pipeTopic, n.rawRecords, eventBytes)).recordsPerS;
-    ctx.log(`raw kafkajs produce+consume (${eventBytes} B): ${Math.round(raw)} records/s`);
+    const rawRow = await measureRaw();
+    const raw = rawRow.values['travellers/s'] as number;
 
     // 1. capacity
     let offset = 0;
@@ -250,10 +265,7 @@ export const e2eSuite: BenchSuite = {
     const cpuPerTraveller =
       (Object.values(cpu).reduce((a, b) => a + b, 0) * seconds * 1000) / capacityTraffic.travellers;
     const rows: BenchRow[] = [
-      {
-        name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
-        values: { travellers: n.rawRecords, 'travellers/s': raw },
-      },
+      rawRow,
       ...offlineRows(offline, 'UN + OFAC'),
       {
         name: `capacity: ${capacityTraffic.travellers.toLocaleString('en-GB')} travellers, gateway → decision on Kafka + Redis`,
@@ -350,52 +362,67 @@ export const e2eSuite: BenchSuite = {
     // 4. the pipeline alone: the same capacity run against an empty index (no lists imported),
     // so that what matching costs and what the plumbing costs are told apart.
     if (!ctx.smoke || ctx.args.includes('--empty-index')) {
-      await stack.startApps(
-        {
-          mode: ctx.smoke ? 'source' : 'dist',
-          log: ctx.log,
-          env: tuningEnv(ctx.args),
-          nodeArgs,
-        },
-        [],
-      );
-      const empty = await generateTraffic({
-        seed: 12,
-        manifests: Math.ceil(n.capacityTravellers / n.perManifest),
-        travellers: n.perManifest,
-        hitRate: 0,
-        carriers: BENCH_CARRIERS,
-        offset: 500_000,
-      });
-      const b0 = await decisionsCounted(stack);
-      const f0 = processFootprint(stack);
-      const s0 = await submitManifests(stack, empty.manifests, { concurrency: CONCURRENCY });
-      const p0 = await waitForDecisions(stack, b0, empty.travellers, s0.startedAt, 30 * 60_000);
-      if (!p0.doneAt) throw new Error('the pipeline (empty index) did not decide every traveller');
-      const secs = (p0.doneAt - s0.startedAt) / 1000;
-      const f1 = processFootprint(stack);
-      const cores = Object.entries(f1).reduce((k, [name, v]) => k + (v.cpu - (f0[name]?.cpu ?? 0)), 0) / secs;
-      const emptyRate = empty.travellers / secs;
-      ctx.log(`empty index: ${Math.round(emptyRate)} travellers/s, ${cores.toFixed(2)} cores`);
+      const row = await emptyIndexRow(ctx, n, raw, nodeArgs);
       // Right after the capacity row (records.bench.ts finds that one by its name).
-      rows.splice(rows.findIndex((r) => r.name.startsWith('capacity:')) + 1, 0, {
-        name: `capacity with an empty index (no lists): the pipeline without matching`,
-        values: {
-          travellers: empty.travellers,
-          'travellers/s': emptyRate,
-          'steady travellers/s': steadyRate(p0.samples, empty.travellers),
-          seconds: secs,
-          'cores (all services)': cores,
-          'CPU ms/traveller': (cores * secs * 1000) / empty.travellers,
-        },
-        ratio: { to: 'kafkajs produce+consume', value: emptyRate / raw },
-        target: { text: `≥ ${TARGET_RAW_SHARE * 100} % of raw`, met: emptyRate / raw >= TARGET_RAW_SHARE },
-      });
+      rows.splice(rows.findIndex((r) => r.name.startsWith('capacity:')) + 1, 0, row);
     }
     if (profile) await stack.stopApps();
     return rows;
   },
 };
+
+/**
+ * The capacity run against an empty index (no lists imported): what the pipeline costs without
+ * matching. Restarts the apps with no lists.
+ */
+async function emptyIndexRow(
+  ctx: BenchContext,
+  n: typeof FULL,
+  raw: number,
+  nodeArgs: Partial<Record<AppName, string[]>>,
+): Promise<BenchRow> {
+  const stack = benchStack();
+  await stack.startApps(
+    { mode: ctx.smoke ? 'source' : 'dist', log: ctx.log, env: tuningEnv(ctx.args), nodeArgs },
+    [],
+  );
+  const empty = await generateTraffic({
+    seed: 12,
+    manifests: Math.ceil(n.capacityTravellers / n.perManifest),
+    travellers: n.perManifest,
+    hitRate: 0,
+    carriers: BENCH_CARRIERS,
+    offset: 500_000,
+  });
+  const b0 = await decisionsCounted(stack);
+  const f0 = processFootprint(stack);
+  const s0 = await submitManifests(stack, empty.manifests, { concurrency: CONCURRENCY });
+  const p0 = await waitForDecisions(stack, b0, empty.travellers, s0.startedAt, 30 * 60_000);
+  if (!p0.doneAt) throw new Error('the pipeline (empty index) did not decide every traveller');
+  const secs = (p0.doneAt - s0.startedAt) / 1000;
+  const f1 = processFootprint(stack);
+  const byApp = Object.fromEntries(
+    Object.entries(f1).map(([name, v]) => [name, (v.cpu - (f0[name]?.cpu ?? 0)) / secs]),
+  );
+  const cores = Object.values(byApp).reduce((a, b) => a + b, 0);
+  const emptyRate = empty.travellers / secs;
+  ctx.log(
+    `empty index: ${Math.round(emptyRate)} travellers/s (${(emptyRate / raw).toFixed(3)}× raw), ${cores.toFixed(2)} cores, CPU ms/traveller ${JSON.stringify(Object.fromEntries(Object.entries(byApp).map(([k, v]) => [k, Number(((v * secs * 1000) / empty.travellers).toFixed(3))])))}; load average ${loadavg()[0].toFixed(1)}`,
+  );
+  return {
+    name: `capacity with an empty index (no lists): the pipeline without matching`,
+    values: {
+      travellers: empty.travellers,
+      'travellers/s': emptyRate,
+      'steady travellers/s': steadyRate(p0.samples, empty.travellers),
+      seconds: secs,
+      'cores (all services)': cores,
+      'CPU ms/traveller': (cores * secs * 1000) / empty.travellers,
+    },
+    ratio: { to: 'kafkajs produce+consume', value: emptyRate / raw },
+    target: { text: `≥ ${TARGET_RAW_SHARE * 100} % of raw`, met: emptyRate / raw >= TARGET_RAW_SHARE },
+  };
+}
 
 /**
  * Node flags per app: `--profile` gives each of `profiled` a CPU profile (written when it stops, in

@@ -44,8 +44,10 @@ export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /** Checks at once (Redis may have lost the index while screening was down), then on the timer. */
   onApplicationBootstrap(): void {
     this.task.start();
+    void this.task.tick();
   }
 
   /** Rebuilds the index when its marker is missing; one check at a time, failures logged. */

@@ -1,3 +1,4 @@
+export * from './bulk';
 export * from './client';
 export * from './keys';
 export * from './redis.env';

@@ -1,5 +1,6 @@
 import type { Traveller } from '@paxscreen/contracts';
 
+import { BulkCommands } from '../core/bulk';
 import type { RedisClient } from '../core/client';
 import type { RedisKeys } from '../core/keys';
 
@@ -36,24 +37,24 @@ export function snapshotsToRefill(
  * re-vetting window: API data is kept only as long as it is needed to re-screen.
  */
 export class TravellerSnapshotStore {
+  private readonly bulk: BulkCommands;
+
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.bulk = new BulkCommands(redis);
+  }
 
   async putMany(snapshots: TravellerSnapshot[]): Promise<void> {
     if (snapshots.length === 0) return;
     // One ZADD for the batch's arrivals (one key), not one command per traveller.
     const arrivals = snapshots.flatMap((s) => [s.arrivesAt, s.traveller.travellerId]);
     await Promise.all([
-      ...snapshots.map((s) =>
-        this.redis.set(
-          this.keys.travellerSnapshot(s.traveller.travellerId),
-          JSON.stringify(s),
-          'EX',
-          this.ttlSeconds,
-        ),
+      this.bulk.setEx(
+        snapshots.map((s) => [this.keys.travellerSnapshot(s.traveller.travellerId), JSON.stringify(s)]),
+        this.ttlSeconds,
       ),
       this.redis.zadd(this.keys.arrivals(), ...arrivals),
     ]);
@@ -104,7 +105,7 @@ export class TravellerSnapshotStore {
     // Entries older than the window are dropped here, so the index never grows without bound.
     await this.redis.zremrangebyscore(this.keys.arrivals(), '-inf', `(${from}`);
     const ids = await this.redis.zrangebyscore(this.keys.arrivals(), from, to);
-    const raws = await Promise.all(ids.map((id) => this.redis.get(this.keys.travellerSnapshot(id))));
+    const raws = await this.bulk.get(ids.map((id) => this.keys.travellerSnapshot(id)));
     return raws
       .filter((raw): raw is string => raw !== null)
       .map((raw) => JSON.parse(raw) as TravellerSnapshot);
