@@ -56,6 +56,33 @@ describe('BulkCommands and the hot path on a real Redis', () => {
       expect(ttl).toBeGreaterThan(290);
       expect(ttl).toBeLessThanOrEqual(300);
     });
+
+    it('writes only what is missing with onlyMissing (SET NX, HSETNX), and sets the expiry', async () => {
+      const bulk = new BulkCommands(client, options);
+      const [kept, fresh, hash] = [keyOf(`nx-${way}`, 0), keyOf(`nx-${way}`, 1), keyOf(`nxh-${way}`, 0)];
+      await client.set(kept, 'newer');
+      await client.hset(hash, 'M1', 'newer');
+      await bulk.setEx(
+        [
+          [kept, 'refill'],
+          [fresh, 'refill'],
+        ],
+        120,
+        { onlyMissing: true },
+      );
+      await bulk.hsetEx(
+        [
+          [hash, 'M1', 'refill'],
+          [hash, 'M2', 'refill'],
+        ],
+        120,
+        { onlyMissing: true },
+      );
+      expect(await bulk.get([kept, fresh])).toEqual(['newer', 'refill']);
+      expect(await client.hgetall(hash)).toEqual({ M1: 'newer', M2: 'refill' });
+      expect(await client.ttl(fresh)).toBeGreaterThan(100);
+      expect(await client.ttl(hash)).toBeGreaterThan(100);
+    });
   });
 
   it('keeps every decision of a batch on the hot path, by traveller and by document', async () => {

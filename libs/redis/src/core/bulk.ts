@@ -9,15 +9,26 @@ import type { RedisClient } from './client';
  */
 export const BULK_CHUNK = 32;
 
-/** SET key value EX ttl for every key (ARGV[1] = ttl, then one value per key). */
+/**
+ * SET key value EX ttl for every key (ARGV[1] = ttl, ARGV[2] = 'NX' to keep keys that exist, then
+ * one value per key).
+ */
 const SET_MANY_EX = `local ttl = ARGV[1]
-for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 1], 'EX', ttl) end
+local nx = ARGV[2] == 'NX'
+for i = 1, #KEYS do
+  if nx then redis.call('SET', KEYS[i], ARGV[i + 2], 'EX', ttl, 'NX')
+  else redis.call('SET', KEYS[i], ARGV[i + 2], 'EX', ttl) end
+end
 return #KEYS`;
 
-/** HSET key field value, then EXPIRE key ttl, for every key (ARGV[1] = ttl, then field, value per key). */
+/**
+ * HSET (HSETNX with ARGV[2] = 'NX') key field value, then EXPIRE key ttl, for every key
+ * (ARGV[1] = ttl, then field, value per key).
+ */
 const HSET_MANY_EX = `local ttl = ARGV[1]
+local command = ARGV[2] == 'NX' and 'HSETNX' or 'HSET'
 for i = 1, #KEYS do
-  redis.call('HSET', KEYS[i], ARGV[2 * i], ARGV[2 * i + 1])
+  redis.call(command, KEYS[i], ARGV[2 * i + 1], ARGV[2 * i + 2])
   redis.call('EXPIRE', KEYS[i], ttl)
 end
 return #KEYS`;
@@ -26,6 +37,11 @@ type Scripted = Redis & {
   pxSetManyEx(keys: number, ...args: (string | number)[]): Promise<number>;
   pxHsetManyEx(keys: number, ...args: (string | number)[]): Promise<number>;
 };
+
+export interface WriteOptions {
+  /** Write only where nothing is (SET NX, HSETNX): a refill must not overwrite newer writes. */
+  onlyMissing?: boolean;
+}
 
 const defined = new WeakSet<Redis>();
 
@@ -66,45 +82,62 @@ export class BulkCommands {
     this.scripts = options.perKey ? undefined : scripted(client);
   }
 
-  /** SET key value EX ttlSeconds, for every entry. */
-  async setEx(
+  /** SET key value EX ttlSeconds, for every entry; with `onlyMissing`, NX (keys that exist are kept). */
+  setEx(
     entries: readonly (readonly [key: string, value: string])[],
     ttlSeconds: number,
+    { onlyMissing = false }: WriteOptions = {},
   ): Promise<void> {
-    const s = this.scripts;
-    if (!s) {
-      await Promise.all(entries.map(([k, v]) => this.client.set(k, v, 'EX', ttlSeconds)));
-      return;
-    }
-    await Promise.all(
-      chunks(entries).map((part) =>
-        s.pxSetManyEx(part.length, ...part.map((e) => e[0]), ttlSeconds, ...part.map((e) => e[1])),
-      ),
+    return this.write(
+      entries,
+      ([k, v]) => [
+        onlyMissing ? this.client.set(k, v, 'EX', ttlSeconds, 'NX') : this.client.set(k, v, 'EX', ttlSeconds),
+      ],
+      (s, part) =>
+        s.pxSetManyEx(
+          part.length,
+          ...part.map((e) => e[0]),
+          ttlSeconds,
+          onlyMissing ? 'NX' : '',
+          ...part.map((e) => e[1]),
+        ),
     );
   }
 
-  /** HSET key field value and EXPIRE key ttlSeconds, for every entry. */
-  async hsetEx(
+  /**
+   * HSET key field value and EXPIRE key ttlSeconds, for every entry; with `onlyMissing`, HSETNX
+   * (fields that exist are kept; the expiry is set either way).
+   */
+  hsetEx(
     entries: readonly (readonly [key: string, field: string, value: string])[],
     ttlSeconds: number,
+    { onlyMissing = false }: WriteOptions = {},
   ): Promise<void> {
-    const s = this.scripts;
-    if (!s) {
-      await Promise.all(
-        entries.flatMap(([k, f, v]) => [this.client.hset(k, f, v), this.client.expire(k, ttlSeconds)]),
-      );
-      return;
-    }
-    await Promise.all(
-      chunks(entries).map((part) =>
+    return this.write(
+      entries,
+      ([k, f, v]) => [
+        onlyMissing ? this.client.hsetnx(k, f, v) : this.client.hset(k, f, v),
+        this.client.expire(k, ttlSeconds),
+      ],
+      (s, part) =>
         s.pxHsetManyEx(
           part.length,
           ...part.map((e) => e[0]),
           ttlSeconds,
+          onlyMissing ? 'NX' : '',
           ...part.flatMap((e) => [e[1], e[2]]),
         ),
-      ),
     );
+  }
+
+  /** The entries in scripts of `BULK_CHUNK`, or one command (or two) per entry on a cluster. */
+  private async write<E>(
+    entries: readonly E[],
+    perEntry: (entry: E) => Promise<unknown>[],
+    script: (s: Scripted, part: E[]) => Promise<unknown>,
+  ): Promise<void> {
+    const s = this.scripts;
+    await Promise.all(s ? chunks(entries).map((part) => script(s, part)) : entries.flatMap(perEntry));
   }
 
   /** GET of every key, in order (null where there is none). */

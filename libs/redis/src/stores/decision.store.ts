@@ -1,6 +1,6 @@
 import { canonicalCode, canonicalDocumentNumber, type DecisionMade } from '@paxscreen/contracts';
 
-import { BulkCommands } from '../core/bulk';
+import { BulkCommands, type WriteOptions } from '../core/bulk';
 import type { RedisClient } from '../core/client';
 import type { RedisKeys } from '../core/keys';
 
@@ -39,6 +39,10 @@ export class DecisionStore {
 
   /** Writes many decisions (in a few commands: `BulkCommands`). */
   async putMany(events: HotPathEntry[]): Promise<void> {
+    await this.write(events);
+  }
+
+  private async write(events: HotPathEntry[], options: WriteOptions = {}): Promise<void> {
     if (events.length === 0) return;
     const byTraveller: [string, string][] = [];
     const byDocument: [string, string, string][] = [];
@@ -49,8 +53,8 @@ export class DecisionStore {
         byDocument.push([this.docKey(d.issuer, d.number), e.manifestId, json]);
     }
     await Promise.all([
-      this.bulk.setEx(byTraveller, this.ttlSeconds),
-      this.bulk.hsetEx(byDocument, this.ttlSeconds),
+      this.bulk.setEx(byTraveller, this.ttlSeconds, options),
+      this.bulk.hsetEx(byDocument, this.ttlSeconds, options),
     ]);
   }
 
@@ -60,20 +64,7 @@ export class DecisionStore {
    * is newer and stays.
    */
   async fillMissing(events: HotPathEntry[]): Promise<void> {
-    if (events.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const e of events) {
-      const json = JSON.stringify(e);
-      pipeline.set(this.keys.decisionByTraveller(e.decision.travellerId), json, 'EX', this.ttlSeconds, 'NX');
-      for (const d of e.subject.documents) {
-        const key = this.docKey(d.issuer, d.number);
-        pipeline.hsetnx(key, e.manifestId, json);
-        pipeline.expire(key, this.ttlSeconds);
-      }
-    }
-    const results = await pipeline.exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    await this.write(events, { onlyMissing: true });
   }
 
   /** Every current decision on a document (empty when there is none), in no particular order. */
