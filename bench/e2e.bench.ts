@@ -9,6 +9,7 @@ import { offlineFigures, offlineRatioRows, offlineRows, runOffline } from './lib
 import {
   DecisionReader,
   decisionsCounted,
+  coresByApp,
   processFootprint,
   readAllDecisions,
   scoreHits,
@@ -19,7 +20,7 @@ import {
 import { writeChart } from './lib/plot';
 import { createTopic, kafkajsPipe, travellerEventBytes } from './lib/raw-limits';
 import { CACHE } from './lib/services';
-import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS } from './lib/stack';
+import { BENCH_CARRIERS, benchStack, DEFAULT_LISTS, type StackOptions } from './lib/stack';
 import { type BenchContext, type BenchRow, type BenchSuite, percentile } from './lib/suite';
 
 /**
@@ -83,34 +84,32 @@ export const e2eSuite: BenchSuite = {
     // `--profile`: CPU profiles of the services (written when they stop); `--APP-node-args=`.
     const profile = ctx.args.includes('--profile');
     const nodeArgs = appNodeArgs(ctx.args, ['gateway', 'parser', 'screening']);
-    // The raw reference, same broker, same run, before the pipeline loads the machine.
-    const measureRaw = async (): Promise<BenchRow> => {
-      const eventBytes = await travellerEventBytes();
-      const pipeTopic = `raw.e2e.${Date.now().toString(36)}`;
-      await createTopic(stack.kafka.brokers, pipeTopic, 4);
-      const perS = (await kafkajsPipe(stack.kafka.brokers, pipeTopic, n.rawRecords, eventBytes)).recordsPerS;
-      ctx.log(`raw kafkajs produce+consume (${eventBytes} B): ${Math.round(perS)} records/s`);
-      return {
-        name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
-        values: { travellers: n.rawRecords, 'travellers/s': perS },
-      };
-    };
-    // `--empty-only`: the raw reference and the empty-index run alone (A/B runs of the plumbing).
-    if (ctx.args.includes('--empty-only')) {
-      await stack.startServices(ctx.log);
-      const rawRow = await measureRaw();
-      const row = await emptyIndexRow(ctx, n, rawRow.values['travellers/s'] as number, nodeArgs);
-      if (profile) await stack.stopApps();
-      return [rawRow, row];
-    }
-    await stack.startApps({
+    const stackOptions: StackOptions = {
       mode: ctx.smoke ? 'source' : 'dist',
       log: ctx.log,
       env: tuningEnv(ctx.args),
       nodeArgs,
-    });
-    const rawRow = await measureRaw();
-    const raw = rawRow.values['travellers/s'] as number;
+    };
+    // `--empty-only`: the raw reference and the empty-index run alone (A/B runs of the plumbing).
+    const emptyOnly = ctx.args.includes('--empty-only');
+    if (emptyOnly) await stack.startServices(ctx.log);
+    else await stack.startApps(stackOptions);
+
+    // The raw reference, same broker, same run, before the pipeline loads the machine.
+    const eventBytes = await travellerEventBytes();
+    const pipeTopic = `raw.e2e.${Date.now().toString(36)}`;
+    await createTopic(stack.kafka.brokers, pipeTopic, 4);
+    const raw = (await kafkajsPipe(stack.kafka.brokers, pipeTopic, n.rawRecords, eventBytes)).recordsPerS;
+    ctx.log(`raw kafkajs produce+consume (${eventBytes} B): ${Math.round(raw)} records/s`);
+    const rawRow: BenchRow = {
+      name: 'raw: bare kafkajs produce+consume, traveller-sized records (same broker, same run)',
+      values: { travellers: n.rawRecords, 'travellers/s': raw },
+    };
+    if (emptyOnly) {
+      const row = await emptyIndexRow(ctx, n, raw, stackOptions);
+      if (profile) await stack.stopApps();
+      return [rawRow, row];
+    }
 
     // 1. capacity
     let offset = 0;
@@ -156,9 +155,7 @@ export const e2eSuite: BenchSuite = {
     const seconds = (progress.doneAt - sub.startedAt) / 1000;
     const rate = capacityTraffic.travellers / seconds;
     const steady = steadyRate(progress.samples, capacityTraffic.travellers);
-    const cpu = Object.fromEntries(
-      Object.entries(after).map(([k, v]) => [k, (v.cpu - (before[k]?.cpu ?? 0)) / seconds]),
-    );
+    const cpu = coresByApp(before, after, seconds);
     ctx.log(
       `capacity: ${Math.round(rate)} travellers/s overall, ${Math.round(steady)} steady; cores used: ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Number(v.toFixed(2))])))}; load average ${loadavg()[0].toFixed(1)}`,
     );
@@ -362,7 +359,7 @@ export const e2eSuite: BenchSuite = {
     // 4. the pipeline alone: the same capacity run against an empty index (no lists imported),
     // so that what matching costs and what the plumbing costs are told apart.
     if (!ctx.smoke || ctx.args.includes('--empty-index')) {
-      const row = await emptyIndexRow(ctx, n, raw, nodeArgs);
+      const row = await emptyIndexRow(ctx, n, raw, stackOptions);
       // Right after the capacity row (records.bench.ts finds that one by its name).
       rows.splice(rows.findIndex((r) => r.name.startsWith('capacity:')) + 1, 0, row);
     }
@@ -379,13 +376,10 @@ async function emptyIndexRow(
   ctx: BenchContext,
   n: typeof FULL,
   raw: number,
-  nodeArgs: Partial<Record<AppName, string[]>>,
+  options: StackOptions,
 ): Promise<BenchRow> {
   const stack = benchStack();
-  await stack.startApps(
-    { mode: ctx.smoke ? 'source' : 'dist', log: ctx.log, env: tuningEnv(ctx.args), nodeArgs },
-    [],
-  );
+  await stack.startApps(options, []);
   const empty = await generateTraffic({
     seed: 12,
     manifests: Math.ceil(n.capacityTravellers / n.perManifest),
@@ -401,9 +395,7 @@ async function emptyIndexRow(
   if (!p0.doneAt) throw new Error('the pipeline (empty index) did not decide every traveller');
   const secs = (p0.doneAt - s0.startedAt) / 1000;
   const f1 = processFootprint(stack);
-  const byApp = Object.fromEntries(
-    Object.entries(f1).map(([name, v]) => [name, (v.cpu - (f0[name]?.cpu ?? 0)) / secs]),
-  );
+  const byApp = coresByApp(f0, f1, secs);
   const cores = Object.values(byApp).reduce((a, b) => a + b, 0);
   const emptyRate = empty.travellers / secs;
   ctx.log(

@@ -319,6 +319,17 @@ export function processFootprint(stack: BenchStack): Record<string, { rss: numbe
   return out;
 }
 
+/** Cores each process used between two footprints `seconds` apart (CPU seconds ÷ seconds). */
+export function coresByApp(
+  before: Record<string, { cpu: number }>,
+  after: Record<string, { cpu: number }>,
+  seconds: number,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, (v.cpu - (before[k]?.cpu ?? 0)) / seconds]),
+  );
+}
+
 /**
  * Generates `travellers` travellers (100 per manifest, every bench carrier), streams them through
  * the pipeline and waits until every one is decided: the documents officers then look up.
