@@ -83,6 +83,15 @@ describe('Redis lost: receipts and look-ups answered from PostgreSQL, hot path r
     return (await res.json()) as { advanceData: boolean; note?: string; decision?: { outcome: string } };
   };
 
+  it('checks the re-vetting index once screening has loaded its lists: a new Redis gets its marker at start', async () => {
+    // REVET_INDEX_CHECK_MS is an hour here, so only the check at start can have set it. It used to
+    // run at bootstrap, while the index build held the event loop, and its Redis command timed out.
+    const marker = await waitFor(async () => (await client.keys('*revet*filled')).at(0), {
+      what: 're-vetting index marker',
+    });
+    expect(Date.parse((await client.get(marker))!)).toBeGreaterThan(0);
+  });
+
   it('answers receipts and look-ups after FLUSHALL, from PostgreSQL until the hot path is refilled', async () => {
     const manifest = testPaxlst('RL', '000001', [
       {

@@ -6,6 +6,7 @@ import { connectBatchConsumer, KAFKA_SETTINGS, partitionsOf, type KafkaSettings 
 import { isRedisUnavailable } from '@paxscreen/redis';
 
 import { ScreeningModule } from './app.module';
+import { RevetIndexRefill } from './revet/revet-index-refill.service';
 import { RevetService } from './revet/revet.service';
 import { ScreeningEnv } from './screening.env';
 import { ScreeningStateService } from './state/screening-state.service';
@@ -34,6 +35,7 @@ export async function startScreening(env: NodeJS.ProcessEnv = process.env): Prom
   return closeOnFailure(app, async () => {
     await listen(app, settings.SCREENING_PORT);
     await app.get(ScreeningStateService).load();
+    app.get(RevetIndexRefill).start();
     const kafka = app.get<KafkaSettings>(KAFKA_SETTINGS);
     const travellers = connectBatchConsumer(app, {
       groupId: ConsumerGroup.Screening,

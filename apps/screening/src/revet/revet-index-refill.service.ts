@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 
 import { Topic, TravellerParsed } from '@paxscreen/contracts';
 import { type ConsumedRecord, KafkaReaders } from '@paxscreen/kafka';
@@ -27,7 +27,7 @@ const REFILL_TIMEOUT_MS = 300_000;
  * wrote meanwhile is newer), then the marker is set again.
  */
 @Injectable()
-export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RevetIndexRefill implements OnApplicationShutdown {
   private readonly task: PeriodicTask;
 
   constructor(
@@ -44,8 +44,13 @@ export class RevetIndexRefill implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  /** Checks at once (Redis may have lost the index while screening was down), then on the timer. */
-  onApplicationBootstrap(): void {
+  /**
+   * Checks at once (Redis may have lost the index while screening was down), then on the timer.
+   * Called once the screening index is loaded, not at bootstrap: building the index holds the event
+   * loop for seconds, and a Redis command sent meanwhile timed out (ioredis' timer fires before the
+   * reply is read), so the first checks failed and the refill came only after the first traffic.
+   */
+  start(): void {
     this.task.start();
     void this.task.tick();
   }
