@@ -110,6 +110,17 @@ describe('pipeline: gateway → parser → screening → decisions (Kafka) and h
       messageType: 'PAXLST',
       counts: { travellers: 6, passengers: 6, crew: 0 },
     });
+
+    // Where the batch's time went, for operators (paxscreen_batch_wait_seconds): screening's
+    // traveller consumer has observed its four waits.
+    const scraped = await (await fetch(`${await stack.url('screening')}/metrics`)).text();
+    for (const wait of ['fetched', 'queued', 'handled', 'committed'])
+      expect(scraped).toMatch(
+        new RegExp(
+          `^paxscreen_batch_wait_seconds_count\\{[^}]*group="paxscreen-screening"[^}]*wait="${wait}"[^}]*\\} [1-9]`,
+          'm',
+        ),
+      );
   });
 
   it('supersedes a decision when the list entry behind it is removed (re-vetting)', async () => {

@@ -21,3 +21,29 @@ describe('Metrics: match cache (issue 19)', () => {
     expect(text).not.toMatch(/paxscreen_match_cache_lookups_total\{/);
   });
 });
+
+describe('Metrics: batch waits (issue 19)', () => {
+  it("sums each batch's four waits per consumer group, in seconds, a negative wait as none", async () => {
+    const metrics = new Metrics('screening', false);
+    metrics.observeBatchWaits('paxscreen-screening', { fetched: 21, queued: 0, handled: 126, committed: 21 });
+    metrics.observeBatchWaits('paxscreen-screening', { fetched: -3, queued: 2, handled: 74, committed: 19 });
+    const { values } = await metrics.batchWait.get();
+    const of = (wait: string, name: string, le?: number) =>
+      values.find(
+        (v) =>
+          v.metricName === name &&
+          v.labels.group === 'paxscreen-screening' &&
+          v.labels.wait === wait &&
+          (le === undefined || (v.labels as Record<string, unknown>).le === le),
+      )?.value;
+    const sum = 'paxscreen_batch_wait_seconds_sum';
+    expect(of('fetched', sum)).toBeCloseTo(0.021);
+    expect(of('queued', sum)).toBeCloseTo(0.002);
+    expect(of('handled', sum)).toBeCloseTo(0.2);
+    expect(of('committed', sum)).toBeCloseTo(0.04);
+    expect(of('handled', 'paxscreen_batch_wait_seconds_count')).toBe(2);
+    expect(of('handled', 'paxscreen_batch_wait_seconds_bucket', 0.1)).toBe(1);
+    expect(of('handled', 'paxscreen_batch_wait_seconds_bucket', 0.25)).toBe(2);
+    expect(await metrics.registry.metrics()).toContain('# TYPE paxscreen_batch_wait_seconds histogram');
+  });
+});

@@ -5,6 +5,14 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 const FAST_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.1];
 
 /**
+ * Where a consumed batch's time went (libs/kafka `BatchStats.waits`, ms): fetched = its first record
+ * produced → the batch handed over (the producer's commit, the fetch, batches before it); queued =
+ * → its handling began; handled; committed = → its outputs and offsets committed.
+ */
+export const BATCH_WAITS = ['fetched', 'queued', 'handled', 'committed'] as const;
+export type BatchWait = (typeof BATCH_WAITS)[number];
+
+/**
  * Every Prometheus metric paxscreen exposes, in one place (names are part of the operator
  * contract: dashboards and alerts depend on them). Each app registers the ones it feeds.
  */
@@ -57,6 +65,13 @@ export class Metrics {
     name: 'paxscreen_consumer_lag',
     help: 'Records behind the high watermark, per consumer group and partition',
     labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [this.registry],
+  });
+  readonly batchWait = new Histogram({
+    name: 'paxscreen_batch_wait_seconds',
+    help: "Where each consumed batch's time went, per consumer group: fetched (first record produced → batch handed over), queued (→ handling began), handled, committed (→ outputs and offsets committed)",
+    labelNames: ['group', 'wait'] as const,
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   readonly consumerGroupLag = new Gauge({
@@ -131,6 +146,14 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+
+  /**
+   * One batch's waits, ms (`paxscreen_batch_wait_seconds`). A record's timestamp is its producer's
+   * clock: a producer clock ahead of this one counts as no wait, not a negative one.
+   */
+  observeBatchWaits(group: string, waits: Readonly<Record<BatchWait, number>>): void {
+    for (const wait of BATCH_WAITS) this.batchWait.observe({ group, wait }, Math.max(0, waits[wait]) / 1000);
+  }
 
   /** Reports a match cache's counts on every scrape (`paxscreen_match_cache_*`). */
   observeMatchCache(stats: () => { hits: number; misses: number; entries: number }): void {
