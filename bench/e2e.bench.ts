@@ -1,18 +1,21 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import type { DecisionMade } from '@paxscreen/contracts';
+import { ConsumerGroup, type DecisionMade } from '@paxscreen/contracts';
 import type { AppName } from '@paxscreen/testing';
 
 import { generateTraffic, type Traffic } from './generator';
 import { offlineFigures, offlineRatioRows, offlineRows, runOffline } from './lib/offline';
 import {
+  batchWaitsIn,
   DecisionReader,
   decisionsCounted,
   coresByApp,
+  meanBatchWaits,
   processFootprint,
   readAllDecisions,
   scoreHits,
+  scrapeApps,
   steadyRate,
   submitManifests,
   waitForDecisions,
@@ -207,6 +210,7 @@ export const e2eSuite: BenchSuite = {
       await reader.start();
       await reader.ready;
       const startBase = await decisionsCounted(stack);
+      const waitsBefore = batchWaitsIn(await scrapeApps(stack), 'screening', ConsumerGroup.Screening);
       const submission = await submitManifests(stack, traffic.manifests, {
         concurrency: CONCURRENCY,
         travellersPerS: offered,
@@ -217,6 +221,11 @@ export const e2eSuite: BenchSuite = {
       while (mine().length < traffic.travellers && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 250));
       await reader.stop();
+      // Where screening's batches spent the phase (its traveller consumer's paxscreen_batch_wait_seconds).
+      const waits = meanBatchWaits(
+        waitsBefore,
+        batchWaitsIn(await scrapeApps(stack), 'screening', ConsumerGroup.Screening),
+      );
       const ours = mine();
       const latencies = ours.map((x) => x.ms);
       const leg = (k: 0 | 1 | 2) =>
@@ -244,7 +253,7 @@ export const e2eSuite: BenchSuite = {
         afterFirst,
       };
       ctx.log(
-        `latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions); p50 legs gateway→parsed ${run.legs[0]}, parsed→decided ${run.legs[1]}, decided→read ${run.legs[2]} ms; p50 decided after its manifest's first decision ${run.afterFirst} ms`,
+        `latency at ${fraction} × capacity (${Math.round(offered)}/s): p50 ${run.p50} ms, p99 ${run.p99} ms (${run.samples} decisions); p50 legs gateway→parsed ${run.legs[0]}, parsed→decided ${run.legs[1]}, decided→read ${run.legs[2]} ms; p50 decided after its manifest's first decision ${run.afterFirst} ms; screening's ${waits.batches} batches, mean ms fetched ${waits.meanMs.fetched.toFixed(0)} / queued ${waits.meanMs.queued.toFixed(0)} / handled ${waits.meanMs.handled.toFixed(0)} / committed ${waits.meanMs.committed.toFixed(0)}`,
       );
       latency.push(run);
     }

@@ -138,6 +138,42 @@ export function eventLoopDelaysIn(scrape: Map<string, string>): Map<string, { p9
   return out;
 }
 
+/** The four waits of every consumed batch (`paxscreen_batch_wait_seconds`, libs/observability). */
+export const BATCH_WAITS = ['fetched', 'queued', 'handled', 'committed'] as const;
+
+/**
+ * One app's `paxscreen_batch_wait_seconds` sums (ms) and counts for one consumer group, by wait:
+ * subtract two readings for a phase's batches (`meanBatchWaits`).
+ */
+export function batchWaitsIn(
+  scrape: Map<string, string>,
+  app: string,
+  group: string,
+): Record<(typeof BATCH_WAITS)[number], { ms: number; batches: number }> {
+  const out = Object.fromEntries(BATCH_WAITS.map((w) => [w, { ms: 0, batches: 0 }])) as ReturnType<
+    typeof batchWaitsIn
+  >;
+  for (const m of metricSamples(scrape.get(app) ?? '')) {
+    const w = out[m.labels.wait as (typeof BATCH_WAITS)[number]];
+    if (!w || m.labels.group !== group) continue;
+    if (m.name === 'paxscreen_batch_wait_seconds_sum') w.ms = m.value * 1000;
+    else if (m.name === 'paxscreen_batch_wait_seconds_count') w.batches = m.value;
+  }
+  return out;
+}
+
+/** Mean ms per batch of each wait between two `batchWaitsIn` readings (NaN with no batch), and the batches. */
+export function meanBatchWaits(
+  before: ReturnType<typeof batchWaitsIn>,
+  after: ReturnType<typeof batchWaitsIn>,
+): { batches: number; meanMs: Record<(typeof BATCH_WAITS)[number], number> } {
+  const batches = after.handled.batches - before.handled.batches;
+  const meanMs = Object.fromEntries(
+    BATCH_WAITS.map((w) => [w, batches > 0 ? (after[w].ms - before[w].ms) / batches : NaN]),
+  ) as Record<(typeof BATCH_WAITS)[number], number>;
+  return { batches, meanMs };
+}
+
 export interface Progress {
   /** [ms since start, decisions] samples. */
   samples: [number, number][];
