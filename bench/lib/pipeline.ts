@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { DecisionMade, Topic } from '@paxscreen/contracts';
+import { BATCH_WAITS, type BatchWait } from '@paxscreen/observability';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 
 import { type GeneratedManifest, generateTraffic, type Traffic } from '../generator';
@@ -138,9 +139,6 @@ export function eventLoopDelaysIn(scrape: Map<string, string>): Map<string, { p9
   return out;
 }
 
-/** The four waits of every consumed batch (`paxscreen_batch_wait_seconds`, libs/observability). */
-export const BATCH_WAITS = ['fetched', 'queued', 'handled', 'committed'] as const;
-
 /**
  * One app's `paxscreen_batch_wait_seconds` sums (ms) and counts for one consumer group, by wait:
  * subtract two readings for a phase's batches (`meanBatchWaits`).
@@ -149,12 +147,12 @@ export function batchWaitsIn(
   scrape: Map<string, string>,
   app: string,
   group: string,
-): Record<(typeof BATCH_WAITS)[number], { ms: number; batches: number }> {
+): Record<BatchWait, { ms: number; batches: number }> {
   const out = Object.fromEntries(BATCH_WAITS.map((w) => [w, { ms: 0, batches: 0 }])) as ReturnType<
     typeof batchWaitsIn
   >;
   for (const m of metricSamples(scrape.get(app) ?? '')) {
-    const w = out[m.labels.wait as (typeof BATCH_WAITS)[number]];
+    const w = out[m.labels.wait as BatchWait];
     if (!w || m.labels.group !== group) continue;
     if (m.name === 'paxscreen_batch_wait_seconds_sum') w.ms = m.value * 1000;
     else if (m.name === 'paxscreen_batch_wait_seconds_count') w.batches = m.value;
@@ -166,11 +164,11 @@ export function batchWaitsIn(
 export function meanBatchWaits(
   before: ReturnType<typeof batchWaitsIn>,
   after: ReturnType<typeof batchWaitsIn>,
-): { batches: number; meanMs: Record<(typeof BATCH_WAITS)[number], number> } {
+): { batches: number; meanMs: Record<BatchWait, number> } {
   const batches = after.handled.batches - before.handled.batches;
   const meanMs = Object.fromEntries(
     BATCH_WAITS.map((w) => [w, batches > 0 ? (after[w].ms - before[w].ms) / batches : NaN]),
-  ) as Record<(typeof BATCH_WAITS)[number], number>;
+  ) as Record<BatchWait, number>;
   return { batches, meanMs };
 }
 
