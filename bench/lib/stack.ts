@@ -64,6 +64,8 @@ export class BenchStack {
   private servicesUp = false;
   private options?: StackOptions;
   private imported = 0;
+  /** The lists the running apps were started with. */
+  private lists: readonly { path: string; listId?: string }[] = [];
 
   get gateway(): AppProcess {
     return this.apps.get('gateway')!;
@@ -146,8 +148,18 @@ export class BenchStack {
     await Promise.all([...this.apps.values()].map((p) => p.waitReady()));
     options.log(`apps ready (${options.mode}, prefix ${this.prefix})`);
     this.imported = 0;
+    this.lists = lists;
     for (const l of lists) await this.importList(l.path, l.listId);
     await this.waitIndexed();
+  }
+
+  /**
+   * True when the apps are up with the default lists, so that a suite may reuse them. The e2e
+   * suite's last phase leaves them running with no list (its empty index): a suite that screens
+   * travellers there would measure screening without matching.
+   */
+  get screensDefaultLists(): boolean {
+    return this.apps.has('gateway') && this.lists === DEFAULT_LISTS;
   }
 
   async adminToken(): Promise<string> {
