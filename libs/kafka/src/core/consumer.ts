@@ -41,7 +41,7 @@ export interface BatchStats {
    * then to its handling (earlier parts of the fetch, over `maxRecords`); handling; from the end
    * of handling to its commit.
    */
-  waits?: { fetched: number; queued: number; handled: number; committed: number };
+  waits: { fetched: number; queued: number; handled: number; committed: number };
 }
 
 export interface BatchConsumerOptions {

@@ -105,7 +105,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           logger.error({ err: error, groupId }, 'consumer stopped by kafkajs; starting it again'),
         onBatch: (s) => {
           metrics?.consumerLag.set({ group: groupId, topic: s.topic, partition: String(s.partition) }, s.lag);
-          if (s.waits) metrics?.observeBatchWaits(groupId, s.waits);
+          metrics?.observeBatchWaits(groupId, s.waits);
           // Per batch (LOG_LEVEL=debug; summed in paxscreen_batch_wait_seconds): where its latency
           // went (bench/README.md, issue 19).
           logger.debug(
