@@ -78,8 +78,7 @@ export const floodSuite: BenchSuite = {
   async run(ctx) {
     const n = ctx.smoke ? SMOKE : FULL;
     const stack = benchStack();
-    if (!stack.screensDefaultLists)
-      await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
+    if (!stack.runsDefaults) await stack.startApps({ mode: ctx.smoke ? 'source' : 'dist', log: ctx.log });
     const docs = await decidedDocuments(stack, { seed: 41, travellers: n.travellers, offset: 3_000_000 });
     const paths = docs.map((d) => `/v1/poe/documents/${d.issuer}/${d.number}`);
     const lookupLoad = (seconds: number) =>

@@ -65,7 +65,7 @@ export const iapiSuite: BenchSuite = {
     const profile = ctx.args.includes('--profile')
       ? ['--cpu-prof', `--cpu-prof-dir=${join(CACHE, 'prof')}`]
       : undefined;
-    if (!stack.screensDefaultLists || Object.keys(env).length > 0 || profile)
+    if (!stack.runsDefaults || Object.keys(env).length > 0 || profile)
       await stack.startApps({
         mode: ctx.smoke ? 'source' : 'dist',
         log: ctx.log,

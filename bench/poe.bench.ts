@@ -167,7 +167,7 @@ export const poeSuite: BenchSuite = {
     const appEnv = tuningEnv(ctx.args);
     // `--profile` (the gateway's CPU profile), `--gateway-node-args=--max-semi-space-size=32` (A/B).
     const gatewayArgs = appNodeArgs(ctx.args, ['gateway']).gateway ?? [];
-    if (!stack.screensDefaultLists || Object.keys(appEnv).length > 0 || gatewayArgs.length > 0)
+    if (!stack.runsDefaults || Object.keys(appEnv).length > 0 || gatewayArgs.length > 0)
       await stack.startApps({
         mode: ctx.smoke ? 'source' : 'dist',
         log: ctx.log,

@@ -154,12 +154,20 @@ export class BenchStack {
   }
 
   /**
-   * True when the apps are up with the default lists, so that a suite may reuse them. The e2e
-   * suite's last phase leaves them running with no list (its empty index): a suite that screens
-   * travellers there would measure screening without matching.
+   * True when the apps are up as a suite that reuses them expects: the default lists, one screening
+   * instance, no extra settings or Node flags. The e2e suite's last phase leaves them running with no
+   * list (its empty index), and the repeats suite with the match cache off: a suite that screens
+   * travellers there would measure something else than it says.
    */
-  get screensDefaultLists(): boolean {
-    return this.apps.has('gateway') && this.lists === DEFAULT_LISTS;
+  get runsDefaults(): boolean {
+    const o = this.options;
+    return (
+      this.apps.has('gateway') &&
+      this.lists === DEFAULT_LISTS &&
+      Object.keys(o?.env ?? {}).length === 0 &&
+      (o?.screeningInstances ?? 1) === 1 &&
+      Object.values(o?.nodeArgs ?? {}).every((a) => a.length === 0)
+    );
   }
 
   async adminToken(): Promise<string> {
